@@ -1,0 +1,30 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { z } from "zod";
+import type { ActionState } from "@/lib/actions/action-state";
+import { signIn } from "@/lib/auth";
+
+const loginSchema = z.object({
+  email: z.email("Enter your email address."),
+  password: z.string().min(1, "Enter your password."),
+});
+
+/** Public by nature: this is how a person gets a session. */
+export async function signInAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const email = String(formData.get("email") ?? "");
+  const parsed = loginSchema.safeParse({ email, password: formData.get("password") });
+  if (!parsed.success) {
+    const fieldErrors = z.flattenError(parsed.error).fieldErrors;
+    return { status: "error", message: "Please fill in both fields.", fieldErrors, values: { email } };
+  }
+  try {
+    await signIn("credentials", { ...parsed.data, redirectTo: "/transactions" });
+  } catch (error) {
+    if (error instanceof AuthError) {
+      return { status: "error", message: "Wrong email or password, or the account is disabled.", values: { email } };
+    }
+    throw error; // the redirect that follows a successful sign-in
+  }
+  return { status: "idle" };
+}

@@ -1,0 +1,174 @@
+import "server-only";
+import { and, desc, eq, or, sql } from "drizzle-orm";
+import { getDb, type DbOrTx } from "../client";
+import {
+  transactionEvents,
+  transactions,
+  type NewTransaction,
+  type NewTransactionEvent,
+  type Transaction,
+  type TransactionState,
+} from "../schema";
+
+/**
+ * Inserts a transaction in state `creating`, or returns the one an earlier submit
+ * of the same form already made (same user, same idempotency key).
+ */
+export async function insertCreatingTransaction(
+  values: Omit<NewTransaction, "state"> & { createdBy: string; idempotencyKey: string },
+): Promise<{ transaction: Transaction; created: boolean }> {
+  const db = getDb();
+  const [inserted] = await db
+    .insert(transactions)
+    .values({ ...values, state: "creating" })
+    .onConflictDoNothing({ target: [transactions.createdBy, transactions.idempotencyKey] })
+    .returning();
+  if (inserted) return { transaction: inserted, created: true };
+  const [existing] = await db
+    .select()
+    .from(transactions)
+    .where(
+      and(
+        eq(transactions.createdBy, values.createdBy),
+        eq(transactions.idempotencyKey, values.idempotencyKey),
+      ),
+    );
+  if (!existing) throw new Error("idempotency conflict without an existing row");
+  return { transaction: existing, created: false };
+}
+
+export async function lockTransaction(tx: DbOrTx, id: string): Promise<Transaction | null> {
+  const [row] = await tx.select().from(transactions).where(eq(transactions.id, id)).for("update");
+  return row ?? null;
+}
+
+/** Finds a callback's transaction by Purwantara's uuid, else by our external_id; locks it. */
+export async function lockTransactionByReference(
+  tx: DbOrTx,
+  ref: { purwantaraUuid: string; externalId: string | null },
+): Promise<Transaction | null> {
+  const match = ref.externalId
+    ? or(eq(transactions.purwantaraUuid, ref.purwantaraUuid), eq(transactions.externalId, ref.externalId))
+    : eq(transactions.purwantaraUuid, ref.purwantaraUuid);
+  const rows = await tx.select().from(transactions).where(match).for("update");
+  // Prefer the uuid match: it is the gateway's own key.
+  return rows.find((r) => r.purwantaraUuid === ref.purwantaraUuid) ?? rows[0] ?? null;
+}
+
+/** Inserts a transaction first seen in a callback; null if a concurrent insert won. */
+export async function insertTransactionFromCallback(
+  tx: DbOrTx,
+  values: NewTransaction,
+): Promise<Transaction | null> {
+  const [row] = await tx.insert(transactions).values(values).onConflictDoNothing().returning();
+  return row ?? null;
+}
+
+export async function updateTransaction(
+  tx: DbOrTx,
+  id: string,
+  values: Partial<NewTransaction>,
+): Promise<Transaction> {
+  const [row] = await tx
+    .update(transactions)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(transactions.id, id))
+    .returning();
+  if (!row) throw new Error(`transaction ${id} vanished during update`);
+  return row;
+}
+
+export async function insertTransactionEvent(tx: DbOrTx, event: NewTransactionEvent): Promise<void> {
+  await tx.insert(transactionEvents).values(event);
+}
+
+/** Runs `fn` with the transaction row locked, in one database transaction. */
+export async function withLockedTransaction<T>(
+  id: string,
+  fn: (tx: DbOrTx, row: Transaction) => Promise<T>,
+): Promise<T> {
+  return getDb().transaction(async (tx) => {
+    const row = await lockTransaction(tx, id);
+    if (!row) throw new Error(`transaction ${id} not found`);
+    return fn(tx, row);
+  });
+}
+
+export async function getTransaction(id: string): Promise<Transaction | null> {
+  const [row] = await getDb().select().from(transactions).where(eq(transactions.id, id));
+  return row ?? null;
+}
+
+export async function listTransactionEvents(transactionId: string) {
+  return getDb()
+    .select()
+    .from(transactionEvents)
+    .where(eq(transactionEvents.transactionId, transactionId))
+    .orderBy(transactionEvents.createdAt, transactionEvents.id);
+}
+
+export type TransactionRow = Pick<
+  Transaction,
+  | "id"
+  | "mode"
+  | "channel"
+  | "title"
+  | "externalId"
+  | "amount"
+  | "rawStatus"
+  | "state"
+  | "paymentLinkUrl"
+  | "createdAt"
+  | "paidAt"
+  | "updatedAt"
+>;
+
+/** Keyset position: created_at to the microsecond (as UTC text) and id. */
+export type TransactionCursor = { createdAt: string; id: string };
+
+const cursorKey = sql<string>`to_char(${transactions.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** Newest first, keyset-paged on (created_at, id) so deep pages stay fast. */
+export async function listTransactions(options: {
+  limit: number;
+  cursor?: TransactionCursor | null;
+  state?: TransactionState | null;
+}): Promise<(TransactionRow & { cursor: TransactionCursor })[]> {
+  const { cursor, state } = options;
+  const rows = await getDb()
+    .select({
+      id: transactions.id,
+      mode: transactions.mode,
+      channel: transactions.channel,
+      title: transactions.title,
+      externalId: transactions.externalId,
+      amount: transactions.amount,
+      rawStatus: transactions.rawStatus,
+      state: transactions.state,
+      paymentLinkUrl: transactions.paymentLinkUrl,
+      createdAt: transactions.createdAt,
+      paidAt: transactions.paidAt,
+      updatedAt: transactions.updatedAt,
+      cursorKey,
+    })
+    .from(transactions)
+    .where(
+      and(
+        state ? eq(transactions.state, state) : undefined,
+        cursor
+          ? sql`(${transactions.createdAt}, ${transactions.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(transactions.createdAt), desc(transactions.id))
+    .limit(options.limit);
+  return rows.map(({ cursorKey: key, ...row }) => ({ ...row, cursor: { createdAt: key, id: row.id } }));
+}
+
+/** The latest change to any transaction: polling answers 304 while it stays the same. */
+export async function getTransactionsVersion(): Promise<string> {
+  const [row] = await getDb()
+    .select({ latest: sql<string | null>`max(${transactions.updatedAt})::text` })
+    .from(transactions);
+  return row?.latest ?? "empty";
+}

@@ -1,0 +1,191 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  customType,
+  index,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({
+  dataType: () => "bytea",
+});
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date()),
+};
+
+/** Money is exact: numeric, read and written as decimal strings, never floats. */
+const money = (name: string) => numeric(name, { precision: 20, scale: 4 });
+
+export const userRole = pgEnum("user_role", ["admin", "operator", "finance"]);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: userRole("role").notNull(),
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`)],
+);
+
+export const gatewayMode = pgEnum("gateway_mode", ["local", "sandbox", "production"]);
+
+export const transactionChannel = pgEnum("transaction_channel", [
+  "virtual-account",
+  "qris",
+  "ewallet-ovo",
+  "ewallet-shopeepay",
+  "payment-link",
+  "counter",
+]);
+
+export const transactionState = pgEnum("transaction_state", [
+  "creating",
+  "failed_to_create",
+  "active",
+  "paid",
+  "settled",
+  "expired",
+  "cancelled",
+  "failed",
+]);
+
+export const transactions = pgTable(
+  "transactions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    mode: gatewayMode("mode").notNull(),
+    channel: transactionChannel("channel").notNull(),
+    bank: text("bank"),
+    paymentChannel: text("payment_channel"),
+    externalId: text("external_id"),
+    purwantaraUuid: text("purwantara_uuid"),
+    /** A form's one-time key, so a double submit never makes two payments. */
+    idempotencyKey: text("idempotency_key"),
+    title: text("title"),
+    description: text("description"),
+    amount: money("amount").notNull(),
+    fee: money("fee"),
+    total: money("total"),
+    /** The status string exactly as Purwantara last sent it. */
+    rawStatus: text("raw_status"),
+    state: transactionState("state").notNull(),
+    customerName: text("customer_name"),
+    customerEmail: text("customer_email"),
+    customerPhone: text("customer_phone"),
+    vaNumber: text("va_number"),
+    qrString: text("qr_string"),
+    paymentLinkUrl: text("payment_link_url"),
+    checkoutUrl: text("checkout_url"),
+    paymentCode: text("payment_code"),
+    returnUrl: text("return_url"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    paidAt: timestamp("paid_at", { withTimezone: true }),
+    settledAt: timestamp("settled_at", { withTimezone: true }),
+    createdBy: uuid("created_by").references(() => users.id),
+    lastResponse: jsonb("last_response"),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    errorFields: jsonb("error_fields").$type<Record<string, string[]>>(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("transactions_external_id_key").on(t.externalId),
+    uniqueIndex("transactions_purwantara_uuid_key").on(t.purwantaraUuid),
+    uniqueIndex("transactions_idempotency_key").on(t.createdBy, t.idempotencyKey),
+    index("transactions_created_at_id_idx").on(t.createdAt.desc(), t.id.desc()),
+    index("transactions_state_idx").on(t.state, t.createdAt.desc()),
+    index("transactions_channel_idx").on(t.channel, t.createdAt.desc()),
+    index("transactions_mode_idx").on(t.mode, t.createdAt.desc()),
+    index("transactions_created_by_idx").on(t.createdBy),
+    index("transactions_updated_at_idx").on(t.updatedAt),
+  ],
+);
+
+export const deliveryOutcome = pgEnum("delivery_outcome", [
+  "applied",
+  "duplicate",
+  "stale",
+  "unmatched",
+  "rejected",
+  "error",
+]);
+
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** `X-PPN-Delivery`; null when a request came without one. */
+    deliveryId: text("delivery_id"),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    headers: jsonb("headers").$type<Record<string, string>>().notNull(),
+    rawBody: bytea("raw_body").notNull(),
+    signatureValid: boolean("signature_valid").notNull(),
+    outcome: deliveryOutcome("outcome").notNull(),
+    reason: text("reason"),
+    purwantaraUuid: text("purwantara_uuid"),
+    rawStatus: text("raw_status"),
+    transactionId: uuid("transaction_id").references(() => transactions.id),
+  },
+  (t) => [
+    // A delivery id is processed once; rejected and failed attempts may be retried.
+    uniqueIndex("webhook_deliveries_processed_key")
+      .on(t.deliveryId)
+      .where(sql`${t.outcome} in ('applied', 'stale', 'unmatched')`),
+    index("webhook_deliveries_received_at_idx").on(t.receivedAt.desc()),
+    index("webhook_deliveries_transaction_id_idx").on(t.transactionId),
+    index("webhook_deliveries_outcome_idx").on(t.outcome, t.receivedAt.desc()),
+  ],
+);
+
+export const eventSource = pgEnum("event_source", ["api", "webhook", "sync", "user"]);
+
+export const transactionEvents = pgTable(
+  "transaction_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    transactionId: uuid("transaction_id")
+      .notNull()
+      .references(() => transactions.id),
+    source: eventSource("source").notNull(),
+    fromState: transactionState("from_state"),
+    toState: transactionState("to_state").notNull(),
+    rawStatus: text("raw_status"),
+    deliveryId: uuid("delivery_id").references(() => webhookDeliveries.id),
+    note: text("note"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("transaction_events_transaction_id_idx").on(t.transactionId, t.createdAt),
+    index("transaction_events_delivery_id_idx").on(t.deliveryId),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type UserRole = (typeof userRole.enumValues)[number];
+export type Transaction = typeof transactions.$inferSelect;
+export type NewTransaction = typeof transactions.$inferInsert;
+export type TransactionState = (typeof transactionState.enumValues)[number];
+export type TransactionChannel = (typeof transactionChannel.enumValues)[number];
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
+export type NewWebhookDelivery = typeof webhookDeliveries.$inferInsert;
+export type DeliveryOutcome = (typeof deliveryOutcome.enumValues)[number];
+export type TransactionEvent = typeof transactionEvents.$inferSelect;
+export type NewTransactionEvent = typeof transactionEvents.$inferInsert;

@@ -1,0 +1,19 @@
+/** The one shape every form action returns. */
+export type ActionState =
+  | { status: "idle" }
+  | { status: "success"; message: string }
+  | {
+      status: "error";
+      message: string;
+      fieldErrors?: Record<string, string[]>;
+      /** What was typed, to put back in the form (never passwords or secrets). */
+      values?: Record<string, string>;
+      /** A fresh one-time key, so a corrected form is a new submission. */
+      idempotencyKey?: string;
+    };
+
+export const idleState: ActionState = { status: "idle" };
+
+export function fieldError(state: ActionState, field: string): string | undefined {
+  return state.status === "error" ? state.fieldErrors?.[field]?.[0] : undefined;
+}

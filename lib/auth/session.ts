@@ -1,0 +1,30 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { getUserById } from "@/db/queries/users";
+import type { User } from "@/db/schema";
+import { auth } from "./index";
+import { can, type Permission } from "./roles";
+
+export type CurrentUser = Pick<User, "id" | "email" | "name" | "role">;
+
+/**
+ * The signed-in user, read from the database on every request (once per render),
+ * so a disabled account or a changed role takes effect at once.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await getUserById(id);
+  if (!user || user.disabledAt) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+});
+
+/** For pages: the user, or a redirect to /login (or to / when the role falls short). */
+export async function requirePageUser(permission?: Permission): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  if (permission && !can(user.role, permission)) redirect("/transactions?denied=1");
+  return user;
+}

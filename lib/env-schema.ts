@@ -1,0 +1,94 @@
+import { z } from "zod";
+import {
+  defaultBaseUrls,
+  gatewayModes,
+  localCallbackSecret,
+  localEmulatorToken,
+  type GatewayMode,
+} from "./purwantara/contract";
+
+/**
+ * The app's configuration, parsed from an environment object. Kept free of
+ * `server-only` so scripts (dev, migrate) and tests can use it; the app reads it
+ * through `lib/env.ts`.
+ */
+const rawSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.url({ message: "must be a postgres:// URL" }),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)"),
+  PURWANTARA_MODE: z.enum(gatewayModes).optional(),
+  PURWANTARA_BASE_URL: z.url().optional(),
+  PURWANTARA_TOKEN: z.string().min(1).optional(),
+  PURWANTARA_CALLBACK_SECRET: z.string().min(1).optional(),
+  PURWANTARA_CALLBACK_SECRET_PREVIOUS: z.string().min(1).optional(),
+  PURWANTARA_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
+});
+
+export type Env = {
+  nodeEnv: "development" | "production" | "test";
+  databaseUrl: string;
+  authSecret: string;
+  gateway: {
+    mode: GatewayMode;
+    baseUrl: string;
+    token: string;
+    /** Current secret first, then the previous one during a rotation. */
+    callbackSecrets: string[];
+    timeoutMs: number;
+  };
+};
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+function blankToUndefined(source: Record<string, string | undefined>) {
+  return Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v === "" ? undefined : v]));
+}
+
+function resolveGateway(raw: z.infer<typeof rawSchema>): Env["gateway"] {
+  // Local (the emulator) is the default only while no real token is configured.
+  if (!raw.PURWANTARA_MODE && raw.PURWANTARA_TOKEN) {
+    throw new EnvError(
+      "PURWANTARA_MODE: must be set to sandbox or production when PURWANTARA_TOKEN is set",
+    );
+  }
+  const mode = raw.PURWANTARA_MODE ?? "local";
+  const token = raw.PURWANTARA_TOKEN ?? (mode === "local" ? localEmulatorToken : undefined);
+  const secret =
+    raw.PURWANTARA_CALLBACK_SECRET ?? (mode === "local" ? localCallbackSecret : undefined);
+  if (mode !== "local") {
+    if (!token || token === localEmulatorToken) {
+      throw new EnvError(`PURWANTARA_TOKEN: required in ${mode} mode (Settings > API)`);
+    }
+    if (!secret || secret === localCallbackSecret) {
+      throw new EnvError(
+        `PURWANTARA_CALLBACK_SECRET: required in ${mode} mode; the local emulator's default is refused`,
+      );
+    }
+  }
+  return {
+    mode,
+    baseUrl: raw.PURWANTARA_BASE_URL ?? defaultBaseUrls[mode],
+    token: token ?? localEmulatorToken,
+    callbackSecrets: [secret ?? localCallbackSecret, raw.PURWANTARA_CALLBACK_SECRET_PREVIOUS].filter(
+      (s): s is string => Boolean(s),
+    ),
+    timeoutMs: raw.PURWANTARA_TIMEOUT_MS,
+  };
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = rawSchema.safeParse(blankToUndefined(source));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join("\n")}\nSee .env.example.`);
+  }
+  const raw = parsed.data;
+  return {
+    nodeEnv: raw.NODE_ENV,
+    databaseUrl: raw.DATABASE_URL,
+    authSecret: raw.AUTH_SECRET,
+    gateway: resolveGateway(raw),
+  };
+}

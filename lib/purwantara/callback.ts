@@ -1,0 +1,47 @@
+import { z } from "zod";
+import type { TransactionChannel } from "@/db/schema";
+import { moneySchema } from "./payment-link";
+
+/**
+ * A callback body [seen]: the transaction at top level plus an `event` object.
+ * Only `uuid` and `status` are required; everything else is kept if present.
+ */
+export const callbackSchema = z.looseObject({
+  uuid: z.string().min(1).max(100),
+  status: z.string().min(1).max(50),
+  external_id: z.string().max(200).nullable().optional(),
+  event: z
+    .looseObject({
+      type: z.string().nullable().optional(),
+      channel: z.string().nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+  title: z.string().nullable().optional(),
+  description: z.string().nullable().optional(),
+  amount: moneySchema.nullable().optional(),
+  expected_amount: moneySchema.nullable().optional(),
+  paid_at: z.string().nullable().optional(),
+  settle_at: z.string().nullable().optional(),
+  expires_at: z.string().nullable().optional(),
+  expired_at: z.string().nullable().optional(),
+  payment_link_url: z.string().nullable().optional(),
+});
+export type CallbackPayload = z.infer<typeof callbackSchema>;
+
+/** Our channel for a callback's `event.type` (and, for e-wallets, `event.channel`). */
+export function channelForCallback(payload: CallbackPayload): TransactionChannel | null {
+  const type = payload.event?.type?.toLowerCase();
+  if (type === "ewallet") {
+    return payload.event?.channel?.toUpperCase() === "OVO" ? "ewallet-ovo" : "ewallet-shopeepay";
+  }
+  const known: TransactionChannel[] = ["payment-link", "virtual-account", "qris", "counter"];
+  return known.find((c) => c === type) ?? null;
+}
+
+/** A callback timestamp as a Date, or null when absent or unreadable. */
+export function callbackTime(value: string | null | undefined): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}

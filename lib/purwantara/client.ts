@@ -1,0 +1,110 @@
+import type { z } from "zod";
+import { errorEnvelopeSchema, normalizeFields, successEnvelopeSchema } from "./envelope";
+import { kindForStatus, PurwantaraError } from "./errors";
+import {
+  paymentLinkSchema,
+  type CreatePaymentLinkRequest,
+  type PaymentLinkData,
+} from "./payment-link";
+
+export type PurwantaraClientOptions = {
+  /** e.g. `https://api.purwantara.id/v1/` (trailing slash optional). */
+  baseUrl: string;
+  token: string;
+  timeoutMs: number;
+  fetch?: typeof fetch;
+};
+
+/** A successful call: the validated `data` and the whole body, for the record. */
+export type GatewayResult<T> = { data: T; body: unknown; httpStatus: number };
+
+/** Purwantara's REST API: Bearer auth, JSON envelope, typed errors. No retries of POSTs. */
+export class PurwantaraClient {
+  private readonly baseUrl: string;
+
+  constructor(private readonly options: PurwantaraClientOptions) {
+    this.baseUrl = options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`;
+  }
+
+  createPaymentLink(body: CreatePaymentLinkRequest): Promise<GatewayResult<PaymentLinkData>> {
+    return this.request("POST", "payment-link", paymentLinkSchema, body);
+  }
+
+  getPaymentLink(uuid: string): Promise<GatewayResult<PaymentLinkData>> {
+    return this.request("GET", `payment-link/${encodeURIComponent(uuid)}`, paymentLinkSchema);
+  }
+
+  private async request<S extends z.ZodType>(
+    method: "GET" | "POST",
+    path: string,
+    schema: S,
+    body?: unknown,
+  ): Promise<GatewayResult<z.infer<S>>> {
+    const response = await this.send(method, path, body);
+    const parsed = await readJson(response);
+    if (!response.ok) throw errorFromResponse(response.status, parsed);
+    const envelope = successEnvelopeSchema.safeParse(parsed);
+    const data = envelope.success ? schema.safeParse(envelope.data.data) : null;
+    if (!data?.success) {
+      throw new PurwantaraError({
+        kind: "invalid_response",
+        message: `Purwantara answered ${response.status} with a body we could not read`,
+        httpStatus: response.status,
+        responseBody: parsed,
+      });
+    }
+    return { data: data.data, body: parsed, httpStatus: response.status };
+  }
+
+  private async send(method: string, path: string, body: unknown): Promise<Response> {
+    const doFetch = this.options.fetch ?? fetch;
+    try {
+      return await doFetch(new URL(path, this.baseUrl), {
+        method,
+        headers: {
+          Authorization: `Bearer ${this.options.token}`,
+          Accept: "application/json",
+          ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+        cache: "no-store",
+      });
+    } catch (error) {
+      const timedOut = error instanceof Error && error.name === "TimeoutError";
+      throw new PurwantaraError({
+        kind: timedOut ? "timeout" : "network",
+        message: timedOut
+          ? `Purwantara did not answer within ${this.options.timeoutMs / 1000} s`
+          : "Could not reach Purwantara",
+        cause: error,
+      });
+    }
+  }
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text().catch(() => "");
+  try {
+    return text ? (JSON.parse(text) as unknown) : null;
+  } catch {
+    return text.slice(0, 2000);
+  }
+}
+
+function errorFromResponse(status: number, body: unknown): PurwantaraError {
+  const envelope = errorEnvelopeSchema.safeParse(body);
+  const error = envelope.success ? envelope.data.error : undefined;
+  const message =
+    error?.message ??
+    (envelope.success ? envelope.data.message : undefined) ??
+    `Purwantara answered HTTP ${status}`;
+  return new PurwantaraError({
+    kind: kindForStatus(status),
+    message,
+    httpStatus: status,
+    code: error?.code ?? null,
+    fields: normalizeFields(error?.fields),
+    responseBody: body,
+  });
+}

@@ -1,0 +1,172 @@
+import "server-only";
+import type { DbOrTx } from "@/db/client";
+import {
+  insertTransactionEvent,
+  insertTransactionFromCallback,
+  lockTransactionByReference,
+  updateTransaction,
+} from "@/db/queries/transactions";
+import { insertDelivery, isDeliveryProcessed, withDeliveryLock } from "@/db/queries/webhooks";
+import type { DeliveryOutcome, NewTransaction, Transaction } from "@/db/schema";
+import { decideTransition, stateForStatus } from "@/lib/payments/lifecycle";
+import { callbackTime, channelForCallback, type CallbackPayload } from "@/lib/purwantara/callback";
+import type { GatewayMode } from "@/lib/purwantara/contract";
+
+export type ReceivedDelivery = {
+  deliveryId: string | null;
+  headers: Record<string, string>;
+  rawBody: Buffer;
+  payload: CallbackPayload;
+  mode: GatewayMode;
+};
+
+type Decision = { outcome: DeliveryOutcome; reason: string; changes: Partial<NewTransaction> | null };
+
+/**
+ * Applies a verified callback in one database transaction: the delivery row, the
+ * transaction's new status and its event commit together or not at all.
+ */
+export async function applyCallback(delivery: ReceivedDelivery): Promise<DeliveryOutcome> {
+  return withDeliveryLock(delivery.deliveryId, async (tx) => {
+    const record = (outcome: DeliveryOutcome, reason: string, transactionId: string | null) =>
+      insertDelivery(
+        {
+          deliveryId: delivery.deliveryId,
+          headers: delivery.headers,
+          rawBody: delivery.rawBody,
+          signatureValid: true,
+          outcome,
+          reason,
+          purwantaraUuid: delivery.payload.uuid,
+          rawStatus: delivery.payload.status,
+          transactionId,
+        },
+        tx,
+      );
+
+    if (delivery.deliveryId && (await isDeliveryProcessed(tx, delivery.deliveryId))) {
+      await record("duplicate", `delivery ${delivery.deliveryId} was already processed`, null);
+      return "duplicate";
+    }
+    const existing = await findOrCreate(tx, delivery);
+    if (existing.created) {
+      const row = existing.row;
+      const deliveryRowId = await record("unmatched", existing.reason, row.id);
+      await insertTransactionEvent(tx, {
+        transactionId: row.id,
+        source: "webhook",
+        fromState: null,
+        toState: row.state,
+        rawStatus: delivery.payload.status,
+        deliveryId: deliveryRowId,
+        note: "first seen in a callback",
+      });
+      return "unmatched";
+    }
+    const decision = decide(existing.row, delivery.payload);
+    const updated = decision.changes
+      ? await updateTransaction(tx, existing.row.id, decision.changes)
+      : existing.row;
+    const deliveryRowId = await record(decision.outcome, decision.reason, existing.row.id);
+    if (decision.outcome === "applied") {
+      await insertTransactionEvent(tx, {
+        transactionId: existing.row.id,
+        source: "webhook",
+        fromState: existing.row.state,
+        toState: updated.state,
+        rawStatus: delivery.payload.status,
+        deliveryId: deliveryRowId,
+        note: decision.reason,
+      });
+    }
+    return decision.outcome;
+  });
+}
+
+async function findOrCreate(
+  tx: DbOrTx,
+  delivery: ReceivedDelivery,
+): Promise<{ row: Transaction; created: boolean; reason: string }> {
+  const ref = { purwantaraUuid: delivery.payload.uuid, externalId: delivery.payload.external_id ?? null };
+  const found = await lockTransactionByReference(tx, ref);
+  if (found) return { row: found, created: false, reason: "" };
+  const { values, reason } = transactionFromCallback(delivery);
+  const inserted = await insertTransactionFromCallback(tx, values);
+  if (inserted) return { row: inserted, created: true, reason };
+  // Another delivery for the same transaction inserted it first: use that row.
+  const raced = await lockTransactionByReference(tx, ref);
+  if (!raced) throw new Error(`callback for ${ref.purwantaraUuid}: insert conflicted but no row found`);
+  return { row: raced, created: false, reason: "" };
+}
+
+function transactionFromCallback(delivery: ReceivedDelivery): {
+  values: NewTransaction;
+  reason: string;
+} {
+  const p = delivery.payload;
+  const channel = channelForCallback(p);
+  const state = stateForStatus(p.status) ?? "active";
+  return {
+    values: {
+      mode: delivery.mode,
+      channel: channel ?? "payment-link",
+      paymentChannel: p.event?.channel ?? null,
+      externalId: p.external_id ?? null,
+      purwantaraUuid: p.uuid,
+      title: p.title ?? null,
+      description: p.description ?? null,
+      amount: p.amount ?? p.expected_amount ?? "0",
+      rawStatus: p.status,
+      state,
+      paymentLinkUrl: p.payment_link_url ?? null,
+      expiresAt: callbackTime(p.expires_at ?? p.expired_at),
+      paidAt: callbackTime(p.paid_at),
+      settledAt: callbackTime(p.settle_at),
+      lastResponse: p,
+    },
+    reason:
+      "no transaction with this uuid or external_id; recorded from the callback" +
+      (channel ? "" : ` (unknown event.type ${JSON.stringify(p.event?.type ?? null)})`),
+  };
+}
+
+function decide(row: Transaction, p: CallbackPayload): Decision {
+  const transition = decideTransition(row.state, p.status);
+  // A callback can arrive before our create call has stored the gateway's uuid.
+  const backfill: Partial<NewTransaction> = {
+    ...(row.purwantaraUuid ? {} : { purwantaraUuid: p.uuid }),
+    ...(row.paymentLinkUrl || !p.payment_link_url ? {} : { paymentLinkUrl: p.payment_link_url }),
+  };
+  const hasBackfill = Object.keys(backfill).length > 0;
+  switch (transition.kind) {
+    case "advance":
+      return {
+        outcome: "applied",
+        reason: `${row.state} → ${transition.to}`,
+        changes: {
+          ...backfill,
+          state: transition.to,
+          rawStatus: p.status,
+          paidAt: callbackTime(p.paid_at) ?? row.paidAt ?? (transition.to === "paid" || transition.to === "settled" ? new Date() : null),
+          settledAt: callbackTime(p.settle_at) ?? row.settledAt,
+          errorCode: null,
+          errorMessage: null,
+          errorFields: null,
+        },
+      };
+    case "unknown":
+      return {
+        outcome: "applied",
+        reason: `unknown status ${p.status} recorded; state stays ${row.state}`,
+        changes: { ...backfill, rawStatus: p.status },
+      };
+    case "same":
+      return { outcome: "duplicate", reason: `already ${row.state}`, changes: hasBackfill ? backfill : null };
+    case "stale":
+      return {
+        outcome: "stale",
+        reason: `${p.status} arrived after ${row.state}; ignored`,
+        changes: hasBackfill ? backfill : null,
+      };
+  }
+}

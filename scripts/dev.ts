@@ -1,0 +1,96 @@
+/**
+ * `npm run dev`: the whole dashboard on one machine. Uses DATABASE_URL when set,
+ * otherwise an embedded PostgreSQL under .data/pg; migrates it; starts the local
+ * Purwantara emulator (in local mode) and `next dev`; prints where to sign in.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { ensureDevAdmin } from "../db/dev-admin";
+import { runMigrations } from "../db/migrate";
+import { connectDatabaseServer } from "../db/server";
+import { parseEnv } from "../lib/env-schema";
+import { ProcessGroup, waitForHttp } from "./processes";
+
+const dataDir = ".data";
+
+function persistedSecret(file: string): string {
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function main() {
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  mkdirSync(dataDir, { recursive: true });
+  const appPort = Number(process.env.PORT ?? 3000);
+  const emulatorPort = Number(process.env.EMULATOR_PORT ?? 4010);
+
+  const server = await connectDatabaseServer(process.env.DATABASE_URL, {
+    dataDir: `${dataDir}/pg`,
+    port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
+  });
+  const databaseUrl = process.env.DATABASE_URL ?? server.urlFor("purwantara");
+  if (server.embedded) await server.ensureDatabase("purwantara");
+  await runMigrations(databaseUrl);
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? persistedSecret(`${dataDir}/auth-secret`),
+  };
+  const { gateway } = parseEnv(env); // fails early, naming any bad variable
+  const processes = new ProcessGroup();
+  const shutdown = async (code: number) => {
+    await processes.stopAll();
+    await server.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  const onCrash = (name: string) => (code: number | null) => {
+    console.error(`${name} exited (${code}); stopping everything.`);
+    void shutdown(1);
+  };
+
+  if (gateway.mode === "local") {
+    processes.start("emulator", "tsx", ["emulator/main.ts"], {
+      ...env,
+      EMULATOR_PORT: String(emulatorPort),
+      EMULATOR_CALLBACK_URL: process.env.EMULATOR_CALLBACK_URL ?? `http://127.0.0.1:${appPort}/api/webhooks/purwantara`,
+    }, onCrash("The emulator"));
+  }
+  processes.start("next", "next", ["dev", "--port", String(appPort)], env, onCrash("Next.js"));
+  await waitForHttp(`http://127.0.0.1:${appPort}/api/health`, 180_000);
+  const login = gateway.mode === "local" ? await ensureDevAdmin(databaseUrl, `${dataDir}/dev-admin.json`) : null;
+  printBanner({ appPort, emulatorPort, mode: gateway.mode, embedded: server.embedded, login });
+}
+
+function printBanner(info: {
+  appPort: number;
+  emulatorPort: number;
+  mode: string;
+  embedded: boolean;
+  login: Awaited<ReturnType<typeof ensureDevAdmin>>;
+}) {
+  const lines = [
+    "",
+    "  Purwantara dashboard is up",
+    `  Sign in:    http://localhost:${info.appPort}/login`,
+    info.login?.password
+      ? `  Account:    ${info.login.email}  /  ${info.login.password}   (admin; saved in .data/dev-admin.json)`
+      : info.login
+        ? `  Account:    ${info.login.email} (its password was changed since it was made)`
+        : "  Account:    sign in with your own account",
+    info.mode === "local" ? `  Simulator:  http://127.0.0.1:${info.emulatorPort}/   (pay or expire test payments)` : `  Gateway:    ${info.mode}`,
+    `  Database:   ${info.embedded ? "embedded PostgreSQL, data in .data/pg" : "DATABASE_URL"}`,
+    "  Stop with Ctrl+C.",
+    "",
+  ];
+  console.log(lines.join("\n"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
