@@ -13,6 +13,8 @@ export default defineConfig({
     include: ["{lib,db,emulator,app,components}/**/*.test.ts"],
     environment: "node",
     globalSetup: ["./lib/testing/global-setup.ts"],
+    // Integration tests each make a database; two cores, so keep parallelism modest.
+    maxWorkers: 2,
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env-schema";
+import { localCallbackSecret, localEmulatorToken } from "./purwantara/contract";
+
+const base = { DATABASE_URL: "postgres://u@127.0.0.1:5432/db", AUTH_SECRET: "x".repeat(32) };
+
+describe("parseEnv", () => {
+  it("defaults to the local emulator with its shared secret when nothing is configured", () => {
+    const env = parseEnv(base);
+    expect(env.gateway).toMatchObject({
+      mode: "local",
+      baseUrl: "http://127.0.0.1:4010/v1/",
+      token: localEmulatorToken,
+      callbackSecrets: [localCallbackSecret],
+    });
+  });
+
+  it("names the missing or bad variable", () => {
+    expect(() => parseEnv({ AUTH_SECRET: base.AUTH_SECRET })).toThrow(/DATABASE_URL/);
+    expect(() => parseEnv({ ...base, AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET/);
+    expect(() => parseEnv({ ...base, PURWANTARA_MODE: "live" })).toThrow(/PURWANTARA_MODE/);
+  });
+
+  it("refuses the local defaults in sandbox and production", () => {
+    for (const mode of ["sandbox", "production"]) {
+      expect(() => parseEnv({ ...base, PURWANTARA_MODE: mode })).toThrow(/PURWANTARA_TOKEN/);
+      expect(() =>
+        parseEnv({ ...base, PURWANTARA_MODE: mode, PURWANTARA_TOKEN: "real", PURWANTARA_CALLBACK_SECRET: localCallbackSecret }),
+      ).toThrow(EnvError);
+    }
+  });
+
+  it("requires a mode once a real token is set", () => {
+    expect(() => parseEnv({ ...base, PURWANTARA_TOKEN: "jwt" })).toThrow(/PURWANTARA_MODE/);
+  });
+
+  it("uses the real base URL and both secrets during a rotation", () => {
+    const env = parseEnv({
+      ...base,
+      PURWANTARA_MODE: "production",
+      PURWANTARA_TOKEN: "jwt",
+      PURWANTARA_CALLBACK_SECRET: "new",
+      PURWANTARA_CALLBACK_SECRET_PREVIOUS: "old",
+    });
+    expect(env.gateway).toMatchObject({ baseUrl: "https://api.purwantara.id/v1/", callbackSecrets: ["new", "old"] });
+  });
+});

@@ -1,0 +1,45 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, inject } from "vitest";
+import { closeDb } from "@/db/client";
+import { databaseUrlFor } from "@/db/server";
+
+/**
+ * Gives the calling test file a database of its own, copied from the migrated
+ * template, and points the app's pool (DATABASE_URL) at it. Dropped afterwards.
+ */
+export function useTestDatabase(): { url: () => string } {
+  const serverUrl = inject("dbServerUrl");
+  const name = `purwantara_t_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const url = databaseUrlFor(serverUrl, name);
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  beforeAll(async () => {
+    await admin(`create database "${name}" template "${inject("dbTemplate")}"`);
+    process.env.DATABASE_URL = url;
+    process.env.AUTH_SECRET ??= randomBytes(32).toString("hex");
+  });
+  afterAll(async () => {
+    await closeDb();
+    await admin(`drop database if exists "${name}" with (force)`);
+  });
+  return { url: () => url };
+}
+
+/** A pool of the test's own for assertions that read the database directly. */
+export async function queryTestDb<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
