@@ -3,6 +3,9 @@ import type { ReactNode } from "react";
 import { Toaster } from "@/components/ui/toaster";
 import "./globals.css";
 
+// Every screen shows live, per-user data from the database: nothing is prerendered.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Purwantara Dashboard", template: "%s · Purwantara Dashboard" },
   description: "Create payments and follow every rupiah through Purwantara.",

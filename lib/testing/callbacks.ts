@@ -40,5 +40,9 @@ export function callbackRequest(
   const signature =
     options.signature === undefined ? signCallbackBody(body, options.secret ?? localCallbackSecret) : options.signature;
   if (signature !== null) headers.Signature = signature;
-  return new Request("http://127.0.0.1:3000/api/webhooks/purwantara", { method: "POST", headers, body });
+  return new Request("http://127.0.0.1:3000/api/webhooks/purwantara", {
+    method: "POST",
+    headers,
+    body: new Uint8Array(body),
+  });
 }

@@ -10,6 +10,12 @@ const loginSchema = z.object({
   password: z.string().min(1, "Enter your password."),
 });
 
+/** Only a path on this site: never an open redirect to another host. */
+function safeNextPath(value: FormDataEntryValue | null): string {
+  const path = typeof value === "string" ? value : "";
+  return /^\/(?![/\\])[\w\-/?=&%.]*$/.test(path) ? path : "/transactions";
+}
+
 /** Public by nature: this is how a person gets a session. */
 export async function signInAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const email = String(formData.get("email") ?? "");
@@ -19,7 +25,7 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
     return { status: "error", message: "Please fill in both fields.", fieldErrors, values: { email } };
   }
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: "/transactions" });
+    await signIn("credentials", { ...parsed.data, redirectTo: safeNextPath(formData.get("next")) });
   } catch (error) {
     if (error instanceof AuthError) {
       return { status: "error", message: "Wrong email or password, or the account is disabled.", values: { email } };

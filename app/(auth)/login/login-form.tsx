@@ -7,11 +7,12 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { fieldError, idleState } from "@/lib/actions/action-state";
 import { signInAction } from "./actions";
 
-export function LoginForm() {
+export function LoginForm({ next }: { next: string }) {
   const [state, formAction] = useActionState(signInAction, idleState);
   const values = state.status === "error" ? state.values : undefined;
   return (
     <form action={formAction} className="space-y-4" noValidate>
+      <input type="hidden" name="next" value={next} />
       <FormAlert state={state} />
       <Field
         name="email"

@@ -1,0 +1,92 @@
+import { randomBytes } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { createAccount, setDisabled } from "./support/accounts";
+import { emulatorUrl } from "./support/env";
+import { NewPaymentLinkPage, signIn } from "./support/pages";
+
+test("an operator creates a payment link, the buyer pays, and the row turns PAID without a reload", async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const operator = await createAccount("operator");
+  const title = `Batik order ${randomBytes(3).toString("hex")}`;
+
+  await signIn(page, operator);
+  const form = new NewPaymentLinkPage(page);
+  await form.open();
+  await form.submit({ title, amount: "25.000", description: "Two batik shirts" });
+
+  await expect(page.getByText("Payment link created.")).toBeVisible();
+  const link = page.getByRole("status", { name: "Payment link" }).or(page.getByLabel("Payment link"));
+  await expect(link).toContainText(`${emulatorUrl}/share/payment-links/`);
+  await page.getByRole("button", { name: "Copy link" }).click();
+  await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("/share/payment-links/");
+
+  await page.getByRole("link", { name: "Transactions" }).click();
+  const row = page.getByRole("row", { name: new RegExp(title) });
+  await expect(row).toContainText("Rp 25.000");
+  await expect(row).toContainText("Awaiting payment");
+
+  // The buyer pays on the emulator's simulator page, in another tab.
+  const simulator = await context.newPage();
+  await simulator.goto(emulatorUrl);
+  await simulator.getByRole("row", { name: new RegExp(title) }).getByRole("button", { name: "Pay" }).click();
+  await expect(simulator.getByRole("row", { name: new RegExp(title) })).toContainText("PAID");
+
+  // Back on the dashboard, untouched: the callback lands and polling shows it.
+  await expect(row).toContainText("Paid", { timeout: 15_000 });
+  await expect(row).not.toContainText("Awaiting payment");
+});
+
+test("an invalid amount is refused beside its field, and nothing is created", async ({ page }) => {
+  const operator = await createAccount("operator");
+  await signIn(page, operator);
+  const form = new NewPaymentLinkPage(page);
+  await form.open();
+  await form.submit({ title: "Too small", amount: "500" });
+  const amount = page.getByLabel("Amount");
+  await expect(amount).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("The amount must be at least Rp 1.000.")).toBeVisible();
+  await expect(page.getByLabel("Title")).toHaveValue("Too small");
+});
+
+test("a gateway failure is shown and recorded on the transaction", async ({ page, request }) => {
+  const operator = await createAccount("operator");
+  await signIn(page, operator);
+  const form = new NewPaymentLinkPage(page);
+  await form.open();
+  await request.post(`${emulatorUrl}/control/fail-next`, { data: { count: 1, status: 503 } });
+  const title = `Failing ${randomBytes(3).toString("hex")}`;
+  await form.submit({ title, amount: "10000" });
+  await expect(page.getByRole("alert").first()).toContainText("Purwantara did not create the payment link");
+
+  await page.getByRole("link", { name: "Transactions" }).click();
+  const row = page.getByRole("row", { name: new RegExp(title) });
+  await expect(row).toContainText("Not created");
+});
+
+test("finance staff see transactions but cannot create payments", async ({ page }) => {
+  const finance = await createAccount("finance");
+  await signIn(page, finance);
+  await expect(page.getByRole("link", { name: "New payment link" })).toHaveCount(0);
+  await page.goto("/payment-links/new");
+  await expect(page).toHaveURL(/\/transactions\?denied=1/);
+  await expect(page.getByRole("alert")).toContainText("Your role cannot open that page.");
+});
+
+test("a disabled account loses access at once", async ({ page }) => {
+  const operator = await createAccount("operator");
+  await signIn(page, operator);
+  await setDisabled(operator.email);
+  await page.goto("/transactions");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("visitors without a session are sent to sign in", async ({ page }) => {
+  await page.goto("/transactions");
+  await expect(page).toHaveURL(/\/login/);
+  const api = await page.request.get("/api/transactions");
+  expect(api.status()).toBe(401);
+});

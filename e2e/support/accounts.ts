@@ -1,0 +1,40 @@
+import { randomBytes } from "node:crypto";
+import bcrypt from "bcryptjs";
+import pg from "pg";
+import type { UserRole } from "@/db/schema";
+import { databaseUrl } from "./env";
+
+export type TestAccount = { email: string; password: string; name: string; role: UserRole };
+
+/** A fresh account of `role` in the e2e database; each test makes its own. */
+export async function createAccount(role: UserRole): Promise<TestAccount> {
+  const account = {
+    email: `${role}-${randomBytes(4).toString("hex")}@example.com`,
+    password: randomBytes(12).toString("base64url"),
+    name: `Test ${role}`,
+    role,
+  };
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("insert into users (email, name, password_hash, role) values ($1, $2, $3, $4)", [
+      account.email,
+      account.name,
+      await bcrypt.hash(account.password, 4),
+      role,
+    ]);
+  } finally {
+    await client.end();
+  }
+  return account;
+}
+
+export async function setDisabled(email: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("update users set disabled_at = now() where email = $1", [email]);
+  } finally {
+    await client.end();
+  }
+}

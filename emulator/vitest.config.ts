@@ -1,0 +1,15 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+/**
+ * Runs only the emulator's tests, without the repo's global setup (which starts
+ * PostgreSQL): `npx vitest run --config emulator/vitest.config.ts`.
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL("..", import.meta.url)),
+  test: {
+    include: ["emulator/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 20_000,
+  },
+});

@@ -1,0 +1,77 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+// Set by scripts/test.ts (npm test), which also builds the app and makes the database.
+const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
+const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 4110);
+const databaseUrl = process.env.E2E_DATABASE_URL ?? "";
+const appUrl = `http://127.0.0.1:${appPort}`;
+const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: Boolean(process.env.CI),
+  reporter: [["list"]],
+  use: {
+    baseURL: appUrl,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    timezoneId: "Asia/Jakarta",
+    locale: "id-ID",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      command: "tsx emulator/main.ts",
+      url: `${emulatorUrl}/health`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      env: {
+        EMULATOR_PORT: String(emulatorPort),
+        EMULATOR_DATA_DIR: mkdtempSync(join(tmpdir(), "purwantara-e2e-emulator-")),
+        EMULATOR_CALLBACK_URL: `${appUrl}/api/webhooks/purwantara`,
+        EMULATOR_CALLBACK_BACKOFF_MS: "500,1000",
+      },
+    },
+    {
+      command: `next start --port ${appPort} --hostname 127.0.0.1`,
+      url: `${appUrl}/api/health`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      env: {
+        DATABASE_URL: databaseUrl,
+        AUTH_SECRET: randomBytes(32).toString("hex"),
+        PURWANTARA_MODE: "local",
+        PURWANTARA_BASE_URL: `${emulatorUrl}/v1/`,
+        PURWANTARA_TIMEOUT_MS: "5000",
+      },
+    },
+  ],
+});

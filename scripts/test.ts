@@ -1,0 +1,77 @@
+/**
+ * `npm test`: every suite against real parts. Uses the PostgreSQL server that
+ * DATABASE_URL points at (tests make and drop their own databases on it), or an
+ * embedded one under .data/pg-test. Runs vitest (unit + integration), then builds
+ * the app and runs Playwright in Chromium against the built app and the emulator.
+ * `--only=vitest` or `--only=e2e` runs one of them.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { findFreePort } from "../db/embedded";
+import { runMigrations } from "../db/migrate";
+import { connectDatabaseServer } from "../db/server";
+
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+const extraArgs = process.argv.slice(2).filter((a) => !a.startsWith("--only="));
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): number {
+  console.log(`\n$ ${command} ${args.join(" ")}`);
+  return spawnSync(command, args, { stdio: "inherit", env }).status ?? 1;
+}
+
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+}
+
+async function main(): Promise<number> {
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  const server = await connectDatabaseServer(process.env.DATABASE_URL, {
+    dataDir: ".data/pg-test",
+    port: await findFreePort(),
+  });
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TEST_DATABASE_ADMIN_URL: server.urlFor("postgres") };
+  let status = 0;
+  try {
+    if (only !== "e2e") status ||= run("vitest", ["run", ...extraArgs], env);
+    if (only !== "vitest") status ||= await runEndToEnd(server, env);
+  } finally {
+    await server.stop();
+  }
+  return status;
+}
+
+async function runEndToEnd(
+  server: Awaited<ReturnType<typeof connectDatabaseServer>>,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
+  if (!existsSync(chromiumPath())) {
+    console.error(
+      `No Chromium at ${chromiumPath()}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
+    return 1;
+  }
+  const built = run("next", ["build"], env);
+  if (built !== 0) return built;
+  const database = `purwantara_e2e_${process.pid}`;
+  await server.dropDatabase(database);
+  await server.ensureDatabase(database);
+  try {
+    await runMigrations(server.urlFor(database));
+    return run("playwright", ["test", ...extraArgs], {
+      ...env,
+      E2E_DATABASE_URL: server.urlFor(database),
+      E2E_APP_PORT: String(await findFreePort()),
+      E2E_EMULATOR_PORT: String(await findFreePort()),
+    });
+  } finally {
+    await server.dropDatabase(database);
+  }
+}
+
+main().then(
+  (status) => process.exit(status),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
