@@ -13,7 +13,10 @@ export type DevLogin = { email: string; password: string | null };
 
 const email = "admin@example.com";
 
-export async function ensureDevAdmin(databaseUrl: string, credentialsFile: string): Promise<DevLogin | null> {
+export async function ensureDevAdmin(
+  databaseUrl: string,
+  credentialsFile: string,
+): Promise<DevLogin | null> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   try {
     const { rows } = await pool.query<{ n: string }>("select count(*)::text as n from users");
@@ -41,5 +44,8 @@ async function savedLoginIfStillValid(pool: pg.Pool, file: string): Promise<DevL
   );
   const hash = rows[0]?.password_hash;
   if (!hash) return null;
-  return { email: saved.email, password: (await bcrypt.compare(saved.password, hash)) ? saved.password : null };
+  return {
+    email: saved.email,
+    password: (await bcrypt.compare(saved.password, hash)) ? saved.password : null,
+  };
 }

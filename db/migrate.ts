@@ -19,7 +19,9 @@ const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.arg
 if (isMain) {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    console.error("db:migrate: DATABASE_URL is not set (npm run dev migrates the embedded server itself)");
+    console.error(
+      "db:migrate: DATABASE_URL is not set (npm run dev migrates the embedded server itself)",
+    );
     process.exit(1);
   }
   runMigrations(url)

@@ -19,7 +19,10 @@ export function databaseUrlFor(serverUrl: string, database: string): string {
   return url.toString();
 }
 
-async function withAdminClient<T>(serverUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+async function withAdminClient<T>(
+  serverUrl: string,
+  fn: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString: databaseUrlFor(serverUrl, "postgres") });
   await client.connect();
   try {
@@ -45,7 +48,9 @@ export async function connectDatabaseServer(
     urlFor: (database) => databaseUrlFor(serverUrl, database),
     ensureDatabase: (database) =>
       withAdminClient(serverUrl, async (client) => {
-        const found = await client.query("select 1 from pg_database where datname = $1", [database]);
+        const found = await client.query("select 1 from pg_database where datname = $1", [
+          database,
+        ]);
         if (found.rowCount === 0) await client.query(`create database ${quoteIdent(database)}`);
       }),
     dropDatabase: (database) =>

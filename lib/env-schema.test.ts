@@ -25,7 +25,12 @@ describe("parseEnv", () => {
     for (const mode of ["sandbox", "production"]) {
       expect(() => parseEnv({ ...base, PURWANTARA_MODE: mode })).toThrow(/PURWANTARA_TOKEN/);
       expect(() =>
-        parseEnv({ ...base, PURWANTARA_MODE: mode, PURWANTARA_TOKEN: "real", PURWANTARA_CALLBACK_SECRET: localCallbackSecret }),
+        parseEnv({
+          ...base,
+          PURWANTARA_MODE: mode,
+          PURWANTARA_TOKEN: "real",
+          PURWANTARA_CALLBACK_SECRET: localCallbackSecret,
+        }),
       ).toThrow(EnvError);
     }
   });
@@ -42,6 +47,9 @@ describe("parseEnv", () => {
       PURWANTARA_CALLBACK_SECRET: "new",
       PURWANTARA_CALLBACK_SECRET_PREVIOUS: "old",
     });
-    expect(env.gateway).toMatchObject({ baseUrl: "https://api.purwantara.id/v1/", callbackSecrets: ["new", "old"] });
+    expect(env.gateway).toMatchObject({
+      baseUrl: "https://api.purwantara.id/v1/",
+      callbackSecrets: ["new", "old"],
+    });
   });
 });

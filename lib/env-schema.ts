@@ -71,9 +71,10 @@ function resolveGateway(raw: z.infer<typeof rawSchema>): Env["gateway"] {
     mode,
     baseUrl: raw.PURWANTARA_BASE_URL ?? defaultBaseUrls[mode],
     token: token ?? localEmulatorToken,
-    callbackSecrets: [secret ?? localCallbackSecret, raw.PURWANTARA_CALLBACK_SECRET_PREVIOUS].filter(
-      (s): s is string => Boolean(s),
-    ),
+    callbackSecrets: [
+      secret ?? localCallbackSecret,
+      raw.PURWANTARA_CALLBACK_SECRET_PREVIOUS,
+    ].filter((s): s is string => Boolean(s)),
     timeoutMs: raw.PURWANTARA_TIMEOUT_MS,
   };
 }

@@ -38,13 +38,22 @@ export class AppError extends Error {
 }
 
 // Connection-level failures: the database is down or unreachable, not a bad query.
-const unavailableCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "57P01", "57P03", "53300"]);
+const unavailableCodes = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "57P01",
+  "57P03",
+  "53300",
+]);
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e: unknown = error; e instanceof Error; e = e.cause) {
     const code = (e as Error & { code?: unknown }).code;
     if (typeof code === "string" && unavailableCodes.has(code)) return true;
-    if (/connection terminated|timeout exceeded when trying to connect/i.test(e.message)) return true;
+    if (/connection terminated|timeout exceeded when trying to connect/i.test(e.message))
+      return true;
   }
   return false;
 }

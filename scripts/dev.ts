@@ -54,15 +54,26 @@ async function main() {
   };
 
   if (gateway.mode === "local") {
-    processes.start("emulator", "tsx", ["emulator/main.ts"], {
-      ...env,
-      EMULATOR_PORT: String(emulatorPort),
-      EMULATOR_CALLBACK_URL: process.env.EMULATOR_CALLBACK_URL ?? `http://127.0.0.1:${appPort}/api/webhooks/purwantara`,
-    }, onCrash("The emulator"));
+    processes.start(
+      "emulator",
+      "tsx",
+      ["emulator/main.ts"],
+      {
+        ...env,
+        EMULATOR_PORT: String(emulatorPort),
+        EMULATOR_CALLBACK_URL:
+          process.env.EMULATOR_CALLBACK_URL ??
+          `http://127.0.0.1:${appPort}/api/webhooks/purwantara`,
+      },
+      onCrash("The emulator"),
+    );
   }
   processes.start("next", "next", ["dev", "--port", String(appPort)], env, onCrash("Next.js"));
   await waitForHttp(`http://127.0.0.1:${appPort}/api/health`, 180_000);
-  const login = gateway.mode === "local" ? await ensureDevAdmin(databaseUrl, `${dataDir}/dev-admin.json`) : null;
+  const login =
+    gateway.mode === "local"
+      ? await ensureDevAdmin(databaseUrl, `${dataDir}/dev-admin.json`)
+      : null;
   printBanner({ appPort, emulatorPort, mode: gateway.mode, embedded: server.embedded, login });
 }
 
@@ -82,7 +93,9 @@ function printBanner(info: {
       : info.login
         ? `  Account:    ${info.login.email} (its password was changed since it was made)`
         : "  Account:    sign in with your own account",
-    info.mode === "local" ? `  Simulator:  http://127.0.0.1:${info.emulatorPort}/   (pay or expire test payments)` : `  Gateway:    ${info.mode}`,
+    info.mode === "local"
+      ? `  Simulator:  http://127.0.0.1:${info.emulatorPort}/   (pay or expire test payments)`
+      : `  Gateway:    ${info.mode}`,
     `  Database:   ${info.embedded ? "embedded PostgreSQL, data in .data/pg" : "DATABASE_URL"}`,
     "  Stop with Ctrl+C.",
     "",

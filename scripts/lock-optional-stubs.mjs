@@ -14,10 +14,18 @@ for (const [key, pkg] of Object.entries(entries)) {
   for (const [name, version] of Object.entries(pkg.optionalDependencies ?? {})) {
     const nested = key ? `${key}/node_modules/${name}` : `node_modules/${name}`;
     if (entries[nested] || entries[`node_modules/${name}`]) continue;
-    entries[`node_modules/${name}`] = { version, optional: true, ...(pkg.dev ? { dev: true } : {}) };
+    entries[`node_modules/${name}`] = {
+      version,
+      optional: true,
+      ...(pkg.dev ? { dev: true } : {}),
+    };
     added++;
   }
 }
-lock.packages = Object.fromEntries(Object.entries(entries).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a < b ? -1 : 1)));
+lock.packages = Object.fromEntries(
+  Object.entries(entries).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a < b ? -1 : 1)),
+);
 writeFileSync(path, JSON.stringify(lock, null, 2) + "\n");
-console.log(`lock-optional-stubs: recorded ${added} optional package(s) this registry does not serve`);
+console.log(
+  `lock-optional-stubs: recorded ${added} optional package(s) this registry does not serve`,
+);

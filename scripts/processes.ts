@@ -5,7 +5,13 @@ export class ProcessGroup {
   private readonly children: { name: string; child: ChildProcess }[] = [];
   private stopping = false;
 
-  start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, onExit?: (code: number | null) => void) {
+  start(
+    name: string,
+    command: string,
+    args: string[],
+    env: NodeJS.ProcessEnv,
+    onExit?: (code: number | null) => void,
+  ) {
     const child = spawn(command, args, { env, stdio: ["ignore", "inherit", "inherit"] });
     child.on("exit", (code) => {
       if (!this.stopping) onExit?.(code);
@@ -43,7 +49,8 @@ export async function waitForHttp(url: string, timeoutMs: number): Promise<void>
     } catch {
       // not up yet
     }
-    if (Date.now() > deadline) throw new Error(`${url} did not come up within ${timeoutMs / 1000} s`);
+    if (Date.now() > deadline)
+      throw new Error(`${url} did not come up within ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 500));
   }
 }

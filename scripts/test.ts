@@ -29,7 +29,11 @@ async function main(): Promise<number> {
     dataDir: ".data/pg-test",
     port: await findFreePort(),
   });
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TEST_DATABASE_ADMIN_URL: server.urlFor("postgres") };
+  const env = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    TEST_DATABASE_ADMIN_URL: server.urlFor("postgres"),
+  };
   let status = 0;
   try {
     if (only !== "e2e") status ||= run("vitest", ["run", ...extraArgs], env);

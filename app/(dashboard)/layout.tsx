@@ -26,7 +26,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <div className="flex flex-1">
         <aside className="flex w-60 shrink-0 flex-col border-r border-slate-200 bg-white px-3 py-5">
           <p className="mb-6 px-3 text-base font-semibold tracking-tight">
-            <span className="mr-2 inline-block rounded-md bg-brand-600 px-2 py-0.5 text-white">P</span>
+            <span className="mr-2 inline-block rounded-md bg-brand-600 px-2 py-0.5 text-white">
+              P
+            </span>
             Purwantara
           </p>
           <nav aria-label="Main" className="flex-1">

@@ -29,7 +29,9 @@ export function TransactionsTable({
             <span className="text-rose-600">Live updates paused: {error.message}</span>
           ) : (
             <span className="inline-flex items-center gap-1.5">
-              <span className={`size-2 rounded-full ${isValidating ? "bg-brand-500" : "bg-emerald-500"}`} />
+              <span
+                className={`size-2 rounded-full ${isValidating ? "bg-brand-500" : "bg-emerald-500"}`}
+              />
               Live
             </span>
           )}
@@ -39,7 +41,11 @@ export function TransactionsTable({
         <thead className="bg-slate-50 text-xs font-medium tracking-wide text-slate-500 uppercase">
           <tr>
             {headings.map((h) => (
-              <th key={h} scope="col" className={`px-4 py-2.5 ${h === "Amount" ? "text-right" : ""}`}>
+              <th
+                key={h}
+                scope="col"
+                className={`px-4 py-2.5 ${h === "Amount" ? "text-right" : ""}`}
+              >
                 {h}
               </th>
             ))}
@@ -49,17 +55,26 @@ export function TransactionsTable({
           {items.map((t) => (
             <tr key={t.id} className="hover:bg-slate-50">
               <td className="px-4 py-3">
-                <Link href={`/transactions/${t.id}`} className="font-medium text-slate-900 hover:text-brand-700">
+                <Link
+                  href={`/transactions/${t.id}`}
+                  className="font-medium text-slate-900 hover:text-brand-700"
+                >
                   {t.title ?? "Untitled"}
                 </Link>
-                <p className="font-mono text-xs text-slate-400">{t.externalId ?? "made outside the dashboard"}</p>
+                <p className="font-mono text-xs text-slate-400">
+                  {t.externalId ?? "made outside the dashboard"}
+                </p>
               </td>
               <td className="px-4 py-3 text-slate-600">{channelLabels[t.channel]}</td>
-              <td className="px-4 py-3 text-right font-medium tabular-nums">{formatRupiah(t.amount)}</td>
+              <td className="px-4 py-3 text-right font-medium tabular-nums">
+                {formatRupiah(t.amount)}
+              </td>
               <td className="px-4 py-3">
                 <StatusBadge state={t.state} rawStatus={t.rawStatus} />
               </td>
-              <td className="px-4 py-3 whitespace-nowrap text-slate-600">{formatWib(t.createdAt)}</td>
+              <td className="px-4 py-3 whitespace-nowrap text-slate-600">
+                {formatWib(t.createdAt)}
+              </td>
               <td className="px-4 py-3 whitespace-nowrap text-slate-600">{formatWib(t.paidAt)}</td>
             </tr>
           ))}
@@ -70,7 +85,10 @@ export function TransactionsTable({
           No transactions yet. Payments you create, and payments Purwantara reports, appear here.
         </p>
       ) : null}
-      <nav aria-label="Pages" className="flex justify-between border-t border-slate-200 px-4 py-2 text-sm">
+      <nav
+        aria-label="Pages"
+        className="flex justify-between border-t border-slate-200 px-4 py-2 text-sm"
+      >
         {cursor ? (
           <Link href="/transactions" className="text-brand-700 hover:underline">
             ← Newest
@@ -79,7 +97,10 @@ export function TransactionsTable({
           <span />
         )}
         {data?.nextCursor ? (
-          <Link href={`/transactions?cursor=${encodeURIComponent(data.nextCursor)}`} className="text-brand-700 hover:underline">
+          <Link
+            href={`/transactions?cursor=${encodeURIComponent(data.nextCursor)}`}
+            className="text-brand-700 hover:underline"
+          >
             Older →
           </Link>
         ) : null}

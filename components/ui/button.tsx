@@ -14,7 +14,13 @@ export function SubmitButton({
 }: ButtonHTMLAttributes<HTMLButtonElement> & { pendingText: string; variant?: ButtonVariant }) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" disabled={pending} aria-disabled={pending} className={`${buttonClass(variant)} ${className}`} {...props}>
+    <button
+      type="submit"
+      disabled={pending}
+      aria-disabled={pending}
+      className={`${buttonClass(variant)} ${className}`}
+      {...props}
+    >
       {pending ? pendingText : children}
     </button>
   );

@@ -12,7 +12,8 @@ type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
 export function Field({ name, label, hint, error, prefix, id = name, ...input }: FieldProps) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="space-y-1.5">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
@@ -20,10 +21,14 @@ export function Field({ name, label, hint, error, prefix, id = name, ...input }:
       </label>
       <div
         className={`flex rounded-md bg-white shadow-xs ring-1 focus-within:ring-2 ${
-          error ? "ring-rose-400 focus-within:ring-rose-500" : "ring-slate-300 focus-within:ring-brand-500"
+          error
+            ? "ring-rose-400 focus-within:ring-rose-500"
+            : "ring-slate-300 focus-within:ring-brand-500"
         }`}
       >
-        {prefix ? <span className="flex items-center pl-3 text-sm text-slate-500">{prefix}</span> : null}
+        {prefix ? (
+          <span className="flex items-center pl-3 text-sm text-slate-500">{prefix}</span>
+        ) : null}
         <input
           id={id}
           name={name}

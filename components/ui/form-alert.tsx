@@ -5,7 +5,10 @@ export function FormAlert({ state }: { state: ActionState }) {
   return (
     <div aria-live="assertive" aria-atomic="true">
       {state.status === "error" ? (
-        <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-rose-200">
+        <p
+          role="alert"
+          className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-rose-200"
+        >
           {state.message}
         </p>
       ) : null}

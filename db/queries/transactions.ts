@@ -48,7 +48,10 @@ export async function lockTransactionByReference(
   ref: { purwantaraUuid: string; externalId: string | null },
 ): Promise<Transaction | null> {
   const match = ref.externalId
-    ? or(eq(transactions.purwantaraUuid, ref.purwantaraUuid), eq(transactions.externalId, ref.externalId))
+    ? or(
+        eq(transactions.purwantaraUuid, ref.purwantaraUuid),
+        eq(transactions.externalId, ref.externalId),
+      )
     : eq(transactions.purwantaraUuid, ref.purwantaraUuid);
   const rows = await tx.select().from(transactions).where(match).for("update");
   // Prefer the uuid match: it is the gateway's own key.
@@ -78,7 +81,10 @@ export async function updateTransaction(
   return row;
 }
 
-export async function insertTransactionEvent(tx: DbOrTx, event: NewTransactionEvent): Promise<void> {
+export async function insertTransactionEvent(
+  tx: DbOrTx,
+  event: NewTransactionEvent,
+): Promise<void> {
   await tx.insert(transactionEvents).values(event);
 }
 
@@ -162,7 +168,10 @@ export async function listTransactions(options: {
     )
     .orderBy(desc(transactions.createdAt), desc(transactions.id))
     .limit(options.limit);
-  return rows.map(({ cursorKey: key, ...row }) => ({ ...row, cursor: { createdAt: key, id: row.id } }));
+  return rows.map(({ cursorKey: key, ...row }) => ({
+    ...row,
+    cursor: { createdAt: key, id: row.id },
+  }));
 }
 
 /** The latest change to any transaction: polling answers 304 while it stays the same. */

@@ -13,7 +13,9 @@ export async function withDeliveryLock<T>(
 ): Promise<T> {
   return getDb().transaction(async (tx) => {
     if (deliveryId) {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`ppn-delivery:${deliveryId}`}))`);
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(hashtext(${`ppn-delivery:${deliveryId}`}))`,
+      );
     }
     return fn(tx);
   });
@@ -37,7 +39,10 @@ export async function insertDelivery(
   values: NewWebhookDelivery,
   tx: DbOrTx = getDb(),
 ): Promise<string> {
-  const [row] = await tx.insert(webhookDeliveries).values(values).returning({ id: webhookDeliveries.id });
+  const [row] = await tx
+    .insert(webhookDeliveries)
+    .values(values)
+    .returning({ id: webhookDeliveries.id });
   if (!row) throw new Error("insert returned no delivery");
   return row.id;
 }

@@ -17,12 +17,10 @@ export async function createAccount(role: UserRole): Promise<TestAccount> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query("insert into users (email, name, password_hash, role) values ($1, $2, $3, $4)", [
-      account.email,
-      account.name,
-      await bcrypt.hash(account.password, 4),
-      role,
-    ]);
+    await client.query(
+      "insert into users (email, name, password_hash, role) values ($1, $2, $3, $4)",
+      [account.email, account.name, await bcrypt.hash(account.password, 4), role],
+    );
   } finally {
     await client.end();
   }

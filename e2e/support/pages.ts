@@ -20,7 +20,8 @@ export class NewPaymentLinkPage {
   async submit(fields: { title: string; amount: string; description?: string }): Promise<void> {
     await this.page.getByLabel("Title").fill(fields.title);
     await this.page.getByLabel("Amount").fill(fields.amount);
-    if (fields.description) await this.page.getByLabel("Description (optional)").fill(fields.description);
+    if (fields.description)
+      await this.page.getByLabel("Description (optional)").fill(fields.description);
     await this.page.getByRole("button", { name: "Create payment link" }).click();
   }
 }

@@ -14,7 +14,8 @@ const secretFields = /password|secret|token/i;
 function submittedValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !key.startsWith("$") && !secretFields.test(key)) values[key] = value;
+    if (typeof value === "string" && !key.startsWith("$") && !secretFields.test(key))
+      values[key] = value;
   }
   return values;
 }
@@ -32,9 +33,14 @@ export function protectedAction<S extends z.ZodType>(options: {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     const values = submittedValues(formData);
     const user = await getCurrentUser();
-    if (!user) return { status: "error", message: "Your session has ended. Please sign in again.", values };
+    if (!user)
+      return { status: "error", message: "Your session has ended. Please sign in again.", values };
     if (!can(user.role, options.permission)) {
-      return { status: "error", message: `Your role (${roleLabels[user.role]}) is not allowed to do this.`, values };
+      return {
+        status: "error",
+        message: `Your role (${roleLabels[user.role]}) is not allowed to do this.`,
+        values,
+      };
     }
     const parsed = options.schema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) {
@@ -43,7 +49,12 @@ export function protectedAction<S extends z.ZodType>(options: {
         const key = String(issue.path[0] ?? "form");
         (fieldErrors[key] ??= []).push(issue.message);
       }
-      return { status: "error", message: "Please correct the highlighted fields.", fieldErrors, values };
+      return {
+        status: "error",
+        message: "Please correct the highlighted fields.",
+        fieldErrors,
+        values,
+      };
     }
     let outcome: ActionOutcome;
     try {

@@ -31,7 +31,10 @@ export function newExternalId(): string {
  * called, then completed with its answer or marked with its error. A repeated submit
  * of the same form returns the first attempt's row and calls nobody.
  */
-export async function createPaymentLink(form: PaymentLinkForm, user: CurrentUser): Promise<CreateResult> {
+export async function createPaymentLink(
+  form: PaymentLinkForm,
+  user: CurrentUser,
+): Promise<CreateResult> {
   const { mode } = getEnv().gateway;
   const { transaction, created } = await insertCreatingTransaction({
     mode,
@@ -56,14 +59,22 @@ export async function createPaymentLink(form: PaymentLinkForm, user: CurrentUser
       external_id: transaction.externalId ?? "",
       ...(form.returnUrl ? { return_url: form.returnUrl } : {}),
     });
-    return { ok: true, transaction: await recordCreated(transaction.id, result.data, result.body), repeated: false };
+    return {
+      ok: true,
+      transaction: await recordCreated(transaction.id, result.data, result.body),
+      repeated: false,
+    };
   } catch (error) {
     if (!(error instanceof PurwantaraError)) throw error;
     return { ok: false, transaction: await recordFailed(transaction.id, error), error };
   }
 }
 
-async function recordCreated(id: string, data: PaymentLinkData, body: unknown): Promise<Transaction> {
+async function recordCreated(
+  id: string,
+  data: PaymentLinkData,
+  body: unknown,
+): Promise<Transaction> {
   return withLockedTransaction(id, async (tx, row) => {
     // A callback may have moved the row on already; only a row still being created takes the create answer's status.
     const stillCreating = row.state === "creating" || row.state === "failed_to_create";
@@ -102,7 +113,13 @@ async function recordFailed(id: string, error: PurwantaraError): Promise<Transac
       errorFields: Object.keys(error.fields).length ? error.fields : null,
       lastResponse: error.responseBody ?? { error: error.kind, status: error.httpStatus },
     });
-    await insertTransactionEvent(tx, { transactionId: id, source: "api", fromState: "creating", toState: "failed_to_create", note });
+    await insertTransactionEvent(tx, {
+      transactionId: id,
+      source: "api",
+      fromState: "creating",
+      toState: "failed_to_create",
+      note,
+    });
     return updated;
   });
 }

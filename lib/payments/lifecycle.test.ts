@@ -25,6 +25,9 @@ describe("lifecycle", () => {
   });
 
   it("lets a callback revive a create that timed out", () => {
-    expect(decideTransition("failed_to_create", "ACTIVE")).toEqual({ kind: "advance", to: "active" });
+    expect(decideTransition("failed_to_create", "ACTIVE")).toEqual({
+      kind: "advance",
+      to: "active",
+    });
   });
 });

@@ -52,4 +52,9 @@ export function decideTransition(current: TransactionState, rawStatus: string): 
   return rank[next] > rank[current] ? { kind: "advance", to: next } : { kind: "stale" };
 }
 
-export const terminalStates: readonly TransactionState[] = ["settled", "expired", "cancelled", "failed"];
+export const terminalStates: readonly TransactionState[] = [
+  "settled",
+  "expired",
+  "cancelled",
+  "failed",
+];

@@ -39,3 +39,8 @@ export function toWibInputValue(date: Date): string {
 export function toWibIso(date: Date): string {
   return `${new Date(date.getTime() + wibOffsetMs).toISOString().slice(0, 19)}+07:00`;
 }
+
+/** The `datetime-local` value (WIB) `ms` from now: a form's default expiry. */
+export function wibInputValueFromNow(ms: number): string {
+  return toWibInputValue(new Date(Date.now() + ms));
+}

@@ -1,6 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { getTransactionsVersion, listTransactions, type TransactionCursor } from "@/db/queries/transactions";
+import {
+  getTransactionsVersion,
+  listTransactions,
+  type TransactionCursor,
+} from "@/db/queries/transactions";
 import { transactionState } from "@/db/schema";
 import type { TransactionListItem, TransactionListPage } from "./transaction-list-types";
 
@@ -25,9 +29,15 @@ function decodeCursor(text: string | undefined): TransactionCursor | null {
 }
 
 /** One page of the transactions table, in the JSON shape the browser polls. */
-export async function getTransactionListPage(query: TransactionListQuery): Promise<TransactionListPage> {
+export async function getTransactionListPage(
+  query: TransactionListQuery,
+): Promise<TransactionListPage> {
   const limit = query.limit ?? defaultLimit;
-  const rows = await listTransactions({ limit: limit + 1, cursor: decodeCursor(query.cursor), state: query.state });
+  const rows = await listTransactions({
+    limit: limit + 1,
+    cursor: decodeCursor(query.cursor),
+    state: query.state,
+  });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const items: TransactionListItem[] = page.map((row) => ({

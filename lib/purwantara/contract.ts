@@ -35,7 +35,14 @@ export const errorCodes = [
 export type GatewayErrorCode = (typeof errorCodes)[number];
 
 /** [seen] ACTIVE; [chosen] the rest of the lifecycle. */
-export const knownStatuses = ["ACTIVE", "PAID", "SETTLED", "EXPIRED", "CANCELLED", "FAILED"] as const;
+export const knownStatuses = [
+  "ACTIVE",
+  "PAID",
+  "SETTLED",
+  "EXPIRED",
+  "CANCELLED",
+  "FAILED",
+] as const;
 export type KnownStatus = (typeof knownStatuses)[number];
 
 /** [chosen] event.type per product in callbacks. */

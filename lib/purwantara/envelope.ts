@@ -25,6 +25,9 @@ export function normalizeFields(
   fields: Record<string, string[] | string> | undefined,
 ): Record<string, string[]> {
   return Object.fromEntries(
-    Object.entries(fields ?? {}).map(([key, value]) => [key, Array.isArray(value) ? value : [value]]),
+    Object.entries(fields ?? {}).map(([key, value]) => [
+      key,
+      Array.isArray(value) ? value : [value],
+    ]),
   );
 }

@@ -1,7 +1,9 @@
 import { z } from "zod";
 
 /** Money arrives as a number or a decimal string; kept as the exact string. */
-export const moneySchema = z.union([z.string().regex(/^-?\d+(\.\d+)?$/), z.number()]).transform(String);
+export const moneySchema = z
+  .union([z.string().regex(/^-?\d+(\.\d+)?$/), z.number()])
+  .transform(String);
 
 export type CreatePaymentLinkRequest = {
   amount: number;

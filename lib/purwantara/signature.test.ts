@@ -31,7 +31,9 @@ describe("callback signature", () => {
   });
 
   it("accepts the previous secret during a rotation, and upper-case hex", () => {
-    expect(verifyCallbackSignature(phpBody, phpSignature.toUpperCase(), ["new-secret", secret])).toBe(true);
+    expect(
+      verifyCallbackSignature(phpBody, phpSignature.toUpperCase(), ["new-secret", secret]),
+    ).toBe(true);
   });
 
   it("rejects a wrong secret, a changed byte, and malformed or missing signatures", () => {

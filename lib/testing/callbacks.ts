@@ -38,7 +38,9 @@ export function callbackRequest(
     "X-PPN-Delivery": options.deliveryId ?? randomUUID(),
   };
   const signature =
-    options.signature === undefined ? signCallbackBody(body, options.secret ?? localCallbackSecret) : options.signature;
+    options.signature === undefined
+      ? signCallbackBody(body, options.secret ?? localCallbackSecret)
+      : options.signature;
   if (signature !== null) headers.Signature = signature;
   return new Request("http://127.0.0.1:3000/api/webhooks/purwantara", {
     method: "POST",

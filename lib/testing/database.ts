@@ -8,7 +8,7 @@ import { databaseUrlFor } from "@/db/server";
  * Gives the calling test file a database of its own, copied from the migrated
  * template, and points the app's pool (DATABASE_URL) at it. Dropped afterwards.
  */
-export function useTestDatabase(): { url: () => string } {
+export function withTestDatabase(): { url: () => string } {
   const serverUrl = inject("dbServerUrl");
   const name = `purwantara_t_${process.pid}_${randomBytes(4).toString("hex")}`;
   const url = databaseUrlFor(serverUrl, name);
@@ -34,7 +34,11 @@ export function useTestDatabase(): { url: () => string } {
 }
 
 /** A pool of the test's own for assertions that read the database directly. */
-export async function queryTestDb<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []) {
+export async function queryTestDb<T extends pg.QueryResultRow>(
+  url: string,
+  sql: string,
+  params: unknown[] = [],
+) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

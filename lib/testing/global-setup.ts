@@ -21,7 +21,10 @@ let template = "";
  */
 export async function setup(project: TestProject) {
   const existing = process.env.TEST_DATABASE_ADMIN_URL ?? process.env.DATABASE_URL;
-  server = await connectDatabaseServer(existing, { dataDir: ".data/pg-test", port: await findFreePort() });
+  server = await connectDatabaseServer(existing, {
+    dataDir: ".data/pg-test",
+    port: await findFreePort(),
+  });
   template = `purwantara_tpl_${process.pid}`;
   await server.dropDatabase(template);
   await server.ensureDatabase(template);

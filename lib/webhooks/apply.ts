@@ -20,7 +20,11 @@ export type ReceivedDelivery = {
   mode: GatewayMode;
 };
 
-type Decision = { outcome: DeliveryOutcome; reason: string; changes: Partial<NewTransaction> | null };
+type Decision = {
+  outcome: DeliveryOutcome;
+  reason: string;
+  changes: Partial<NewTransaction> | null;
+};
 
 /**
  * Applies a verified callback in one database transaction: the delivery row, the
@@ -87,7 +91,10 @@ async function findOrCreate(
   tx: DbOrTx,
   delivery: ReceivedDelivery,
 ): Promise<{ row: Transaction; created: boolean; reason: string }> {
-  const ref = { purwantaraUuid: delivery.payload.uuid, externalId: delivery.payload.external_id ?? null };
+  const ref = {
+    purwantaraUuid: delivery.payload.uuid,
+    externalId: delivery.payload.external_id ?? null,
+  };
   const found = await lockTransactionByReference(tx, ref);
   if (found) return { row: found, created: false, reason: "" };
   const { values, reason } = transactionFromCallback(delivery);
@@ -95,7 +102,8 @@ async function findOrCreate(
   if (inserted) return { row: inserted, created: true, reason };
   // Another delivery for the same transaction inserted it first: use that row.
   const raced = await lockTransactionByReference(tx, ref);
-  if (!raced) throw new Error(`callback for ${ref.purwantaraUuid}: insert conflicted but no row found`);
+  if (!raced)
+    throw new Error(`callback for ${ref.purwantaraUuid}: insert conflicted but no row found`);
   return { row: raced, created: false, reason: "" };
 }
 
@@ -147,7 +155,10 @@ function decide(row: Transaction, p: CallbackPayload): Decision {
           ...backfill,
           state: transition.to,
           rawStatus: p.status,
-          paidAt: callbackTime(p.paid_at) ?? row.paidAt ?? (transition.to === "paid" || transition.to === "settled" ? new Date() : null),
+          paidAt:
+            callbackTime(p.paid_at) ??
+            row.paidAt ??
+            (transition.to === "paid" || transition.to === "settled" ? new Date() : null),
           settledAt: callbackTime(p.settle_at) ?? row.settledAt,
           errorCode: null,
           errorMessage: null,
@@ -161,7 +172,11 @@ function decide(row: Transaction, p: CallbackPayload): Decision {
         changes: { ...backfill, rawStatus: p.status },
       };
     case "same":
-      return { outcome: "duplicate", reason: `already ${row.state}`, changes: hasBackfill ? backfill : null };
+      return {
+        outcome: "duplicate",
+        reason: `already ${row.state}`,
+        changes: hasBackfill ? backfill : null,
+      };
     case "stale":
       return {
         outcome: "stale",

@@ -42,7 +42,12 @@ export async function ingestCallback(input: IngestInput): Promise<IngestResult> 
 
   const parsed = parseBody(input.rawBody);
   if (!parsed.ok) {
-    await recordQuietly({ ...base, signatureValid: true, outcome: "rejected", reason: parsed.reason });
+    await recordQuietly({
+      ...base,
+      signatureValid: true,
+      outcome: "rejected",
+      reason: parsed.reason,
+    });
     return { status: 400, body: { ok: false, error: parsed.reason } };
   }
 

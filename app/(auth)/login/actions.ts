@@ -17,18 +17,30 @@ function safeNextPath(value: FormDataEntryValue | null): string {
 }
 
 /** Public by nature: this is how a person gets a session. */
-export async function signInAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+export async function signInAction(
+  _previous: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   const email = String(formData.get("email") ?? "");
   const parsed = loginSchema.safeParse({ email, password: formData.get("password") });
   if (!parsed.success) {
     const fieldErrors = z.flattenError(parsed.error).fieldErrors;
-    return { status: "error", message: "Please fill in both fields.", fieldErrors, values: { email } };
+    return {
+      status: "error",
+      message: "Please fill in both fields.",
+      fieldErrors,
+      values: { email },
+    };
   }
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: safeNextPath(formData.get("next")) });
   } catch (error) {
     if (error instanceof AuthError) {
-      return { status: "error", message: "Wrong email or password, or the account is disabled.", values: { email } };
+      return {
+        status: "error",
+        message: "Wrong email or password, or the account is disabled.",
+        values: { email },
+      };
     }
     throw error; // the redirect that follows a successful sign-in
   }

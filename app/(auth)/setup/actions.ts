@@ -16,22 +16,42 @@ const setupSchema = z
       .max(passwordRules.max, `Use at most ${passwordRules.max} characters.`),
     confirm: z.string(),
   })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The passwords do not match." });
+  .refine((v) => v.password === v.confirm, {
+    path: ["confirm"],
+    message: "The passwords do not match.",
+  });
 
 /**
  * Creates the first admin. Open to anyone, but only while no account exists: the
  * insert itself re-checks that under a lock, so it cannot be used to add a second one.
  */
-export async function createFirstAdminAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const values = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? "") };
+export async function createFirstAdminAction(
+  _previous: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const values = {
+    name: String(formData.get("name") ?? ""),
+    email: String(formData.get("email") ?? ""),
+  };
   const parsed = setupSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     const fieldErrors = z.flattenError(parsed.error).fieldErrors;
-    return { status: "error", message: "Please correct the highlighted fields.", fieldErrors, values };
+    return {
+      status: "error",
+      message: "Please correct the highlighted fields.",
+      fieldErrors,
+      values,
+    };
   }
   const { name, email, password } = parsed.data;
-  const user = await createFirstUser({ name, email, role: "admin", passwordHash: await hashPassword(password) });
-  if (!user) return { status: "error", message: "An account already exists. Sign in instead.", values };
+  const user = await createFirstUser({
+    name,
+    email,
+    role: "admin",
+    passwordHash: await hashPassword(password),
+  });
+  if (!user)
+    return { status: "error", message: "An account already exists. Sign in instead.", values };
   await signIn("credentials", { email, password, redirectTo: "/transactions" });
   return { status: "idle" };
 }

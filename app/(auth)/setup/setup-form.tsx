@@ -14,8 +14,23 @@ export function SetupForm() {
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <FormAlert state={state} />
-      <Field name="name" label="Your name" autoComplete="name" required defaultValue={values?.name} error={fieldError(state, "name")} />
-      <Field name="email" label="Email" type="email" autoComplete="username" required defaultValue={values?.email} error={fieldError(state, "email")} />
+      <Field
+        name="name"
+        label="Your name"
+        autoComplete="name"
+        required
+        defaultValue={values?.name}
+        error={fieldError(state, "name")}
+      />
+      <Field
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="username"
+        required
+        defaultValue={values?.email}
+        error={fieldError(state, "email")}
+      />
       <Field
         name="password"
         label="Password"
@@ -25,7 +40,14 @@ export function SetupForm() {
         hint={`At least ${passwordRules.min} characters.`}
         error={fieldError(state, "password")}
       />
-      <Field name="confirm" label="Repeat the password" type="password" autoComplete="new-password" required error={fieldError(state, "confirm")} />
+      <Field
+        name="confirm"
+        label="Repeat the password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={fieldError(state, "confirm")}
+      />
       <SubmitButton pendingText="Creating…" className="w-full">
         Create admin account
       </SubmitButton>

@@ -4,7 +4,10 @@ import { TransactionsTable } from "@/components/transactions/transactions-table"
 import { buttonClass } from "@/components/ui/button-class";
 import { can } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
-import { getTransactionListPage, transactionListQuerySchema } from "@/lib/payments/transaction-list";
+import {
+  getTransactionListPage,
+  transactionListQuerySchema,
+} from "@/lib/payments/transaction-list";
 
 export const metadata: Metadata = { title: "Transactions" };
 
@@ -23,7 +26,9 @@ export default async function TransactionsPage({
       <header className="flex items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Transactions</h1>
-          <p className="text-sm text-slate-600">Every payment, live as Purwantara reports it. Times in WIB.</p>
+          <p className="text-sm text-slate-600">
+            Every payment, live as Purwantara reports it. Times in WIB.
+          </p>
         </div>
         {can(user.role, "payments:create") ? (
           <Link href="/payment-links/new" className={buttonClass()}>
@@ -32,7 +37,10 @@ export default async function TransactionsPage({
         ) : null}
       </header>
       {params.denied ? (
-        <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+        <p
+          role="alert"
+          className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200"
+        >
           Your role cannot open that page.
         </p>
       ) : null}

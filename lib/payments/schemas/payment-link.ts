@@ -18,7 +18,10 @@ export const rupiahAmountSchema = (min: number) =>
         return z.NEVER;
       }
       if (amount < BigInt(min) || amount > maxAmount) {
-        ctx.addIssue({ code: "custom", message: `The amount must be at least Rp ${min.toLocaleString("id-ID")}.` });
+        ctx.addIssue({
+          code: "custom",
+          message: `The amount must be at least Rp ${min.toLocaleString("id-ID")}.`,
+        });
         return z.NEVER;
       }
       return amount;
@@ -34,7 +37,11 @@ const optionalText = (max: number, label: string) =>
 /** The create-payment-link form, shared by the page and the server action. */
 export const paymentLinkFormSchema = z.object({
   idempotencyKey: z.uuid("This form is out of date; reload the page."),
-  title: z.string().trim().min(1, "Enter a title the buyer will see.").max(255, "Keep the title under 255 characters."),
+  title: z
+    .string()
+    .trim()
+    .min(1, "Enter a title the buyer will see.")
+    .max(255, "Keep the title under 255 characters."),
   amount: rupiahAmountSchema(paymentLinkMinAmount),
   description: optionalText(1000, "The description"),
   expiresAt: z
@@ -48,7 +55,10 @@ export const paymentLinkFormSchema = z.object({
         return z.NEVER;
       }
       if (date.getTime() < Date.now() + 5 * 60_000) {
-        ctx.addIssue({ code: "custom", message: "The expiry must be at least 5 minutes from now." });
+        ctx.addIssue({
+          code: "custom",
+          message: "The expiry must be at least 5 minutes from now.",
+        });
         return z.NEVER;
       }
       return date;

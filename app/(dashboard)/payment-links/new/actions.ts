@@ -4,7 +4,10 @@ import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { protectedAction } from "@/lib/actions/protected-action";
 import { createPaymentLink } from "@/lib/payments/create-payment-link";
-import { paymentLinkFormSchema, paymentLinkGatewayFields } from "@/lib/payments/schemas/payment-link";
+import {
+  paymentLinkFormSchema,
+  paymentLinkGatewayFields,
+} from "@/lib/payments/schemas/payment-link";
 
 export const createPaymentLinkAction = protectedAction({
   permission: "payments:create",

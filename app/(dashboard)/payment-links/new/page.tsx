@@ -1,14 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/session";
-import { toWibInputValue } from "@/lib/payments/time";
+import { wibInputValueFromNow } from "@/lib/payments/time";
 import { PaymentLinkForm } from "./payment-link-form";
 
 export const metadata: Metadata = { title: "New payment link" };
 
 export default async function NewPaymentLinkPage() {
   await requirePageUser("payments:create");
-  const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000);
   return (
     <div className="max-w-xl space-y-5">
       <header>
@@ -16,7 +15,7 @@ export default async function NewPaymentLinkPage() {
         <p className="text-sm text-slate-600">A hosted page where the buyer picks how to pay.</p>
       </header>
       <div className="rounded-xl bg-white p-6 shadow-xs ring-1 ring-slate-200">
-        <PaymentLinkForm idempotencyKey={randomUUID()} defaultExpiry={toWibInputValue(tomorrow)} />
+        <PaymentLinkForm idempotencyKey={randomUUID()} defaultExpiry={wibInputValueFromNow(24 * 60 * 60 * 1000)} />
       </div>
     </div>
   );

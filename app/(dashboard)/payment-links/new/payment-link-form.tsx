@@ -8,11 +8,18 @@ import { useToast } from "@/components/ui/toaster";
 import { fieldError, idleState } from "@/lib/actions/action-state";
 import { createPaymentLinkAction } from "./actions";
 
-export function PaymentLinkForm({ idempotencyKey, defaultExpiry }: { idempotencyKey: string; defaultExpiry: string }) {
+export function PaymentLinkForm({
+  idempotencyKey,
+  defaultExpiry,
+}: {
+  idempotencyKey: string;
+  defaultExpiry: string;
+}) {
   const [state, formAction] = useActionState(createPaymentLinkAction, idleState);
   const toast = useToast();
   const values = state.status === "error" ? state.values : undefined;
-  const key = (state.status === "error" && state.idempotencyKey) || values?.idempotencyKey || idempotencyKey;
+  const key =
+    (state.status === "error" && state.idempotencyKey) || values?.idempotencyKey || idempotencyKey;
 
   useEffect(() => {
     if (state.status === "error") toast("error", state.message);
@@ -22,7 +29,15 @@ export function PaymentLinkForm({ idempotencyKey, defaultExpiry }: { idempotency
     <form action={formAction} className="space-y-5" noValidate>
       <input type="hidden" name="idempotencyKey" value={key} />
       <FormAlert state={state} />
-      <Field name="title" label="Title" required maxLength={255} defaultValue={values?.title} hint="The buyer sees this on the payment page." error={fieldError(state, "title")} />
+      <Field
+        name="title"
+        label="Title"
+        required
+        maxLength={255}
+        defaultValue={values?.title}
+        hint="The buyer sees this on the payment page."
+        error={fieldError(state, "title")}
+      />
       <Field
         name="amount"
         label="Amount"
@@ -34,7 +49,13 @@ export function PaymentLinkForm({ idempotencyKey, defaultExpiry }: { idempotency
         hint="Whole rupiah, at least Rp 1.000."
         error={fieldError(state, "amount")}
       />
-      <Field name="description" label="Description (optional)" maxLength={1000} defaultValue={values?.description} error={fieldError(state, "description")} />
+      <Field
+        name="description"
+        label="Description (optional)"
+        maxLength={1000}
+        defaultValue={values?.description}
+        error={fieldError(state, "description")}
+      />
       <Field
         name="expiresAt"
         label="Expires at (WIB)"

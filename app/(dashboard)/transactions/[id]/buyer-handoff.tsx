@@ -7,10 +7,15 @@ export function BuyerHandoff({ transaction }: { transaction: Transaction }) {
   if (transaction.state === "failed_to_create") {
     const fields = Object.entries(transaction.errorFields ?? {});
     return (
-      <section role="alert" className="rounded-xl bg-rose-50 p-5 text-sm text-rose-900 ring-1 ring-rose-200">
+      <section
+        role="alert"
+        className="rounded-xl bg-rose-50 p-5 text-sm text-rose-900 ring-1 ring-rose-200"
+      >
         <h2 className="font-semibold">Purwantara did not create this payment</h2>
         <p className="mt-1">{transaction.errorMessage}</p>
-        {transaction.errorCode ? <p className="mt-1 font-mono text-xs">Code: {transaction.errorCode}</p> : null}
+        {transaction.errorCode ? (
+          <p className="mt-1 font-mono text-xs">Code: {transaction.errorCode}</p>
+        ) : null}
         {fields.length ? (
           <ul className="mt-2 list-disc pl-5">
             {fields.map(([field, messages]) => (
@@ -41,7 +46,12 @@ export function BuyerHandoff({ transaction }: { transaction: Transaction }) {
           {transaction.paymentLinkUrl}
         </output>
         <CopyButton value={transaction.paymentLinkUrl} label="Copy link" />
-        <a href={transaction.paymentLinkUrl} target="_blank" rel="noreferrer" className={buttonClass("ghost")}>
+        <a
+          href={transaction.paymentLinkUrl}
+          target="_blank"
+          rel="noreferrer"
+          className={buttonClass("ghost")}
+        >
           Open
         </a>
       </div>

@@ -38,14 +38,21 @@ export default async function TransactionPage({
     <div className="max-w-3xl space-y-6">
       {terminalStates.includes(transaction.state) ? null : <AutoRefresh ms={4000} />}
       {created ? (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200">
+        <p
+          role="status"
+          className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200"
+        >
           Payment link created. Send the link below to your buyer.
         </p>
       ) : null}
       <header className="flex items-start justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">{transaction.title ?? "Untitled"}</h1>
-          {transaction.description ? <p className="text-sm text-slate-600">{transaction.description}</p> : null}
+          <h1 className="text-2xl font-semibold tracking-tight">
+            {transaction.title ?? "Untitled"}
+          </h1>
+          {transaction.description ? (
+            <p className="text-sm text-slate-600">{transaction.description}</p>
+          ) : null}
         </div>
         <div className="text-right">
           <p className="text-2xl font-semibold tabular-nums">{formatRupiah(transaction.amount)}</p>

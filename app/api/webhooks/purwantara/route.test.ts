@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
-import { queryTestDb, useTestDatabase } from "@/lib/testing/database";
+import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
 import { POST } from "./route";
 
-const db = useTestDatabase();
+const db = withTestDatabase();
 const q = <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
   queryTestDb<T>(db.url(), sql, params);
 
@@ -20,10 +20,14 @@ async function seedTransaction(state: string, withUuid = true) {
 }
 
 const stateOf = async (id: string) =>
-  (await q<{ state: string; raw_status: string; paid_at: Date | null; purwantara_uuid: string | null }>(
-    "select state, raw_status, paid_at, purwantara_uuid from transactions where id = $1",
-    [id],
-  ))[0];
+  (
+    await q<{
+      state: string;
+      raw_status: string;
+      paid_at: Date | null;
+      purwantara_uuid: string | null;
+    }>("select state, raw_status, paid_at, purwantara_uuid from transactions where id = $1", [id])
+  )[0];
 
 describe("POST /api/webhooks/purwantara", () => {
   it("applies a signed PAID callback: status, event and delivery in one go", async () => {
@@ -37,7 +41,10 @@ describe("POST /api/webhooks/purwantara", () => {
     const row = await stateOf(t.id);
     expect(row).toMatchObject({ state: "paid", raw_status: "PAID" });
     expect(row?.paid_at?.toISOString()).toBe("2026-11-23T05:00:00.123Z");
-    const events = await q("select source, from_state, to_state from transaction_events where transaction_id = $1", [t.id]);
+    const events = await q(
+      "select source, from_state, to_state from transaction_events where transaction_id = $1",
+      [t.id],
+    );
     expect(events).toEqual([{ source: "webhook", from_state: "active", to_state: "paid" }]);
     const [delivery] = await q<{ outcome: string; signature_valid: boolean; raw_body: Buffer }>(
       "select outcome, signature_valid, raw_body from webhook_deliveries where delivery_id = $1",
@@ -54,7 +61,10 @@ describe("POST /api/webhooks/purwantara", () => {
     const response = await POST(callbackRequest(body, { deliveryId, secret: "not-the-secret" }));
     expect(response.status).toBe(401);
     expect((await stateOf(t.id))?.state).toBe("active");
-    const rows = await q("select outcome, signature_valid from webhook_deliveries where delivery_id = $1", [deliveryId]);
+    const rows = await q(
+      "select outcome, signature_valid from webhook_deliveries where delivery_id = $1",
+      [deliveryId],
+    );
     expect(rows).toEqual([{ outcome: "rejected", signature_valid: false }]);
     const missing = await POST(callbackRequest(body, { signature: null }));
     expect(missing.status).toBe(401);
@@ -86,7 +96,10 @@ describe("POST /api/webhooks/purwantara", () => {
       Array.from({ length: 5 }, () => POST(callbackRequest(body, { deliveryId }))),
     );
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
-    const outcomes = await q<{ outcome: string }>("select outcome from webhook_deliveries where delivery_id = $1", [deliveryId]);
+    const outcomes = await q<{ outcome: string }>(
+      "select outcome from webhook_deliveries where delivery_id = $1",
+      [deliveryId],
+    );
     expect(outcomes.filter((r) => r.outcome === "applied")).toHaveLength(1);
     expect(outcomes.filter((r) => r.outcome === "duplicate")).toHaveLength(4);
   });
@@ -95,7 +108,9 @@ describe("POST /api/webhooks/purwantara", () => {
     const deliveryId = randomUUID();
     const response = await POST(callbackRequest(Buffer.from("status=PAID&uuid=x"), { deliveryId }));
     expect(response.status).toBe(400);
-    const rows = await q("select outcome, reason from webhook_deliveries where delivery_id = $1", [deliveryId]);
+    const rows = await q("select outcome, reason from webhook_deliveries where delivery_id = $1", [
+      deliveryId,
+    ]);
     expect(rows).toEqual([{ outcome: "rejected", reason: "body is not JSON" }]);
   });
 
@@ -114,22 +129,33 @@ describe("POST /api/webhooks/purwantara", () => {
 
   it("finds a row by external_id when the callback beats the create response", async () => {
     const t = await seedTransaction("creating", false);
-    const response = await POST(callbackRequest(callbackBody({ uuid: t.uuid, external_id: t.externalId })));
+    const response = await POST(
+      callbackRequest(callbackBody({ uuid: t.uuid, external_id: t.externalId })),
+    );
     expect(await response.json()).toEqual({ ok: true, outcome: "applied" });
     expect(await stateOf(t.id)).toMatchObject({ state: "paid", purwantara_uuid: t.uuid });
   });
 
   it("records a payment made outside the dashboard as a new transaction", async () => {
     const uuid = randomUUID();
-    const response = await POST(callbackRequest(callbackBody({ uuid, external_id: null, title: "Made in Purwantara" })));
+    const response = await POST(
+      callbackRequest(callbackBody({ uuid, external_id: null, title: "Made in Purwantara" })),
+    );
     expect(await response.json()).toEqual({ ok: true, outcome: "unmatched" });
-    const rows = await q("select title, amount, state, channel from transactions where purwantara_uuid = $1", [uuid]);
-    expect(rows).toEqual([{ title: "Made in Purwantara", amount: "10000.0000", state: "paid", channel: "payment-link" }]);
+    const rows = await q(
+      "select title, amount, state, channel from transactions where purwantara_uuid = $1",
+      [uuid],
+    );
+    expect(rows).toEqual([
+      { title: "Made in Purwantara", amount: "10000.0000", state: "paid", channel: "payment-link" },
+    ]);
   });
 
   it("keeps an unknown status visible without moving the lifecycle", async () => {
     const t = await seedTransaction("paid");
-    const response = await POST(callbackRequest(callbackBody({ uuid: t.uuid, status: "REFUND_PENDING" })));
+    const response = await POST(
+      callbackRequest(callbackBody({ uuid: t.uuid, status: "REFUND_PENDING" })),
+    );
     expect(await response.json()).toEqual({ ok: true, outcome: "applied" });
     expect(await stateOf(t.id)).toMatchObject({ state: "paid", raw_status: "REFUND_PENDING" });
   });
