@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { createAccount, setDisabled } from "./support/accounts";
+import { createAccount, setDisabled, setRole } from "./support/accounts";
 import { emulatorUrl } from "./support/env";
 import { NewPaymentLinkPage, signIn } from "./support/pages";
 
@@ -100,4 +100,19 @@ test("visitors without a session are sent to sign in", async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
   const api = await page.request.get("/api/transactions");
   expect(api.status()).toBe(401);
+});
+
+test("a role taken away mid-session stops the very next action", async ({ page }) => {
+  const operator = await createAccount("operator");
+  await signIn(page, operator);
+  const form = new NewPaymentLinkPage(page);
+  await form.open();
+  await setRole(operator.email, "finance");
+  const title = `Demoted ${randomBytes(3).toString("hex")}`;
+  await form.submit({ title, amount: "10000" });
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Your role (Finance) is not allowed to do this." }),
+  ).toBeVisible();
+  await page.goto("/transactions");
+  await expect(page.getByRole("row", { name: new RegExp(title) })).toHaveCount(0);
 });

@@ -27,12 +27,15 @@ export async function createAccount(role: UserRole): Promise<TestAccount> {
   return account;
 }
 
-export async function setDisabled(email: string): Promise<void> {
+async function updateUser(email: string, sql: string, params: unknown[] = []): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query("update users set disabled_at = now() where email = $1", [email]);
+    await client.query(`update users set ${sql} where email = $1`, [email, ...params]);
   } finally {
     await client.end();
   }
 }
+
+export const setDisabled = (email: string) => updateUser(email, "disabled_at = now()");
+export const setRole = (email: string, role: UserRole) => updateUser(email, "role = $2", [role]);

@@ -80,7 +80,8 @@ export async function applyCallback(delivery: ReceivedDelivery): Promise<Deliver
         toState: updated.state,
         rawStatus: delivery.payload.status,
         deliveryId: deliveryRowId,
-        note: decision.reason,
+        // An advance speaks for itself in the timeline; anything else needs its reason.
+        note: updated.state === existing.row.state ? decision.reason : null,
       });
     }
     return decision.outcome;

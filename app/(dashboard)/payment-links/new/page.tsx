@@ -15,7 +15,10 @@ export default async function NewPaymentLinkPage() {
         <p className="text-sm text-slate-600">A hosted page where the buyer picks how to pay.</p>
       </header>
       <div className="rounded-xl bg-white p-6 shadow-xs ring-1 ring-slate-200">
-        <PaymentLinkForm idempotencyKey={randomUUID()} defaultExpiry={wibInputValueFromNow(24 * 60 * 60 * 1000)} />
+        <PaymentLinkForm
+          idempotencyKey={randomUUID()}
+          defaultExpiry={wibInputValueFromNow(24 * 60 * 60 * 1000)}
+        />
       </div>
     </div>
   );

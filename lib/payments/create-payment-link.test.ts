@@ -1,0 +1,133 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator, tempDataDir, type RunningEmulator } from "@/emulator/test-support";
+import { POST } from "@/app/api/webhooks/purwantara/route";
+import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
+import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import type { CurrentUser } from "@/lib/auth/session";
+import { createPaymentLink } from "./create-payment-link";
+import type { PaymentLinkForm } from "./schemas/payment-link";
+
+const db = withTestDatabase();
+const data = tempDataDir();
+let emulator: RunningEmulator;
+let user: CurrentUser;
+
+const control = (path: string, body: unknown) =>
+  fetch(`${emulator.baseUrl}/control/${path}`, { method: "POST", body: JSON.stringify(body) });
+const form = (overrides: Partial<PaymentLinkForm> = {}): PaymentLinkForm => ({
+  idempotencyKey: randomUUID(),
+  title: "Tenun ikat",
+  amount: 75000n,
+  description: null,
+  expiresAt: new Date(Date.now() + 86_400_000),
+  returnUrl: null,
+  ...overrides,
+});
+const rowsOf = (id: string) =>
+  queryTestDb<Record<string, unknown>>(db.url(), "select * from transactions where id = $1", [id]);
+
+beforeAll(async () => {
+  emulator = await startEmulator({ dataDir: data.dir });
+  process.env.PURWANTARA_BASE_URL = `${emulator.baseUrl}/v1/`;
+  process.env.PURWANTARA_TIMEOUT_MS = "1000";
+  const [row] = await queryTestDb<{ id: string }>(
+    db.url(),
+    "insert into users (email, name, password_hash, role) values ('op@example.com', 'Op', 'x', 'operator') returning id",
+  );
+  user = { id: row!.id, email: "op@example.com", name: "Op", role: "operator" };
+});
+afterAll(async () => {
+  await emulator.close();
+  data.remove();
+});
+
+describe("createPaymentLink", () => {
+  it("stores the row first, then completes it with the gateway's answer", async () => {
+    const result = await createPaymentLink(form(), user);
+    expect(result.ok).toBe(true);
+    const [row] = await rowsOf(result.transaction.id);
+    expect(row).toMatchObject({
+      state: "active",
+      raw_status: "ACTIVE",
+      amount: "75000.0000",
+      created_by: user.id,
+    });
+    expect(String(row?.payment_link_url)).toContain(
+      `/share/payment-links/${String(row?.purwantara_uuid)}`,
+    );
+    const remote = await fetch(
+      `${emulator.baseUrl}/control/transactions/${String(row?.purwantara_uuid)}`,
+    );
+    expect(await remote.json()).toMatchObject({
+      transaction: { external_id: row?.external_id, amount: "75000.0000" },
+    });
+    const events = await queryTestDb(
+      db.url(),
+      "select source, from_state, to_state from transaction_events where transaction_id = $1",
+      [result.transaction.id],
+    );
+    expect(events).toEqual([{ source: "api", from_state: "creating", to_state: "active" }]);
+  });
+
+  it("makes one payment for a form submitted twice", async () => {
+    const once = form();
+    const [first, second] = await Promise.all([
+      createPaymentLink(once, user),
+      createPaymentLink(once, user),
+    ]);
+    expect(first.transaction.id).toBe(second.transaction.id);
+    const remote = (await (await fetch(`${emulator.baseUrl}/control/transactions`)).json()) as {
+      transactions: { external_id: string }[];
+    };
+    expect(
+      remote.transactions.filter((t) => t.external_id === first.transaction.externalId),
+    ).toHaveLength(1);
+  });
+
+  it("records a refusal on the row with the gateway's field errors", async () => {
+    const result = await createPaymentLink(form({ amount: 500n }), user);
+    expect(result.ok).toBe(false);
+    const [row] = await rowsOf(result.transaction.id);
+    expect(row).toMatchObject({ state: "failed_to_create", error_code: "VALIDATION_ERROR" });
+    expect((row?.error_fields as Record<string, string[]>).amount?.[0]).toMatch(/at least 1000/);
+  });
+
+  it("records a gateway outage as a failure with its status", async () => {
+    await control("fail-next", { count: 1, status: 503 });
+    const result = await createPaymentLink(form(), user);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toMatchObject({ kind: "gateway", httpStatus: 503 });
+    expect((await rowsOf(result.transaction.id))[0]).toMatchObject({
+      state: "failed_to_create",
+      error_code: "SERVER_ERROR",
+    });
+  });
+
+  it("on a timeout, says the link may exist; the callback then brings the row back", async () => {
+    await control("latency", { ms: 1500 });
+    const result = await createPaymentLink(form({ title: "Slow gateway" }), user).finally(() =>
+      control("latency", { ms: 0 }),
+    );
+    expect(result.ok).toBe(false);
+    const [row] = await rowsOf(result.transaction.id);
+    expect(row).toMatchObject({ state: "failed_to_create", error_code: "TIMEOUT" });
+    expect(String(row?.error_message)).toMatch(/may still have created it/);
+
+    // The gateway did create it; its PAID callback finds the row by our external_id.
+    const remote = (await (await fetch(`${emulator.baseUrl}/control/transactions`)).json()) as {
+      transactions: { uuid: string; external_id: string }[];
+    };
+    const made = remote.transactions.find((t) => t.external_id === row?.external_id);
+    expect(made).toBeDefined();
+    const body = callbackBody({ uuid: made!.uuid, external_id: made!.external_id, status: "PAID" });
+    const response = await POST(callbackRequest(body));
+    expect(await response.json()).toEqual({ ok: true, outcome: "applied" });
+    expect((await rowsOf(result.transaction.id))[0]).toMatchObject({
+      state: "paid",
+      purwantara_uuid: made!.uuid,
+      error_code: null,
+    });
+  });
+});
