@@ -11,6 +11,22 @@ const databaseUrl = process.env.E2E_DATABASE_URL ?? "";
 const appUrl = `http://127.0.0.1:${appPort}`;
 const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
 
+const browser = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: "./e2e",
   fullyParallel: false,
@@ -28,23 +44,12 @@ export default defineConfig({
     locale: "id-ID",
   },
   projects: [
+    { name: "first-run", testMatch: /first-run\.spec\.ts/, use: browser },
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-          ],
-        },
-      },
+      testIgnore: /first-run\.spec\.ts/,
+      dependencies: ["first-run"],
+      use: browser,
     },
   ],
   webServer: [
