@@ -105,14 +105,16 @@ export const transactions = pgTable(
     errorFields: jsonb("error_fields").$type<Record<string, string[]>>(),
     ...timestamps,
   },
+  // Ascending indexes on purpose: PostgreSQL scans them backwards for the newest-first
+  // pages (ORDER BY … DESC means NULLS FIRST, which a DESC NULLS LAST index cannot serve).
   (t) => [
     uniqueIndex("transactions_external_id_key").on(t.externalId),
     uniqueIndex("transactions_purwantara_uuid_key").on(t.purwantaraUuid),
     uniqueIndex("transactions_idempotency_key").on(t.createdBy, t.idempotencyKey),
-    index("transactions_created_at_id_idx").on(t.createdAt.desc(), t.id.desc()),
-    index("transactions_state_idx").on(t.state, t.createdAt.desc()),
-    index("transactions_channel_idx").on(t.channel, t.createdAt.desc()),
-    index("transactions_mode_idx").on(t.mode, t.createdAt.desc()),
+    index("transactions_created_at_id_idx").on(t.createdAt, t.id),
+    index("transactions_state_idx").on(t.state, t.createdAt),
+    index("transactions_channel_idx").on(t.channel, t.createdAt),
+    index("transactions_mode_idx").on(t.mode, t.createdAt),
     index("transactions_created_by_idx").on(t.createdBy),
     index("transactions_updated_at_idx").on(t.updatedAt),
   ],
@@ -148,9 +150,9 @@ export const webhookDeliveries = pgTable(
     uniqueIndex("webhook_deliveries_processed_key")
       .on(t.deliveryId)
       .where(sql`${t.outcome} in ('applied', 'stale', 'unmatched')`),
-    index("webhook_deliveries_received_at_idx").on(t.receivedAt.desc()),
+    index("webhook_deliveries_received_at_idx").on(t.receivedAt),
     index("webhook_deliveries_transaction_id_idx").on(t.transactionId),
-    index("webhook_deliveries_outcome_idx").on(t.outcome, t.receivedAt.desc()),
+    index("webhook_deliveries_outcome_idx").on(t.outcome, t.receivedAt),
   ],
 );
 
