@@ -1,12 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  authHeader,
-  createLink,
-  postJson,
-  startEmulator,
-  tempDataDir,
-  type RunningEmulator,
-} from "./test-support";
+import { describe, expect, it } from "vitest";
+import { authHeader, createLink, postJson, withEmulator } from "./test-support";
 
 type Envelope = {
   status: number;
@@ -15,18 +8,9 @@ type Envelope = {
   error?: { code: string; message: string; fields?: Record<string, string[]> };
 };
 
-let running: RunningEmulator;
-const data = tempDataDir();
+const emulator = withEmulator();
 
-beforeAll(async () => {
-  running = await startEmulator({ dataDir: data.dir });
-});
-afterAll(async () => {
-  await running.close();
-  data.remove();
-});
-
-const url = (path: string) => `${running.baseUrl}${path}`;
+const { url } = emulator;
 const parse = (text: string) => JSON.parse(text) as Envelope;
 const microsUtc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
@@ -56,11 +40,11 @@ describe("POST /v1/payment-link", () => {
     const uuid = String(body.data?.uuid);
     expect(uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(body.data?.created_at).toMatch(microsUtc);
-    expect(body.data?.payment_link_url).toBe(`${running.baseUrl}/share/payment-links/${uuid}`);
+    expect(body.data?.payment_link_url).toBe(`${emulator.baseUrl()}/share/payment-links/${uuid}`);
   });
 
   it("accepts a numeric-string amount and defaults the expiry to a day ahead", async () => {
-    const link = await createLink(running.baseUrl, { amount: "1000", title: "Minimum" });
+    const link = await createLink(emulator.baseUrl(), { amount: "1000", title: "Minimum" });
     expect(link.amount).toBe("1000.0000");
     const hoursAhead = (Date.parse(String(link.expires_at)) - Date.now()) / 3_600_000;
     expect(hoursAhead).toBeGreaterThan(23.9);
@@ -125,7 +109,7 @@ describe("POST /v1/payment-link", () => {
   });
 
   it("answers 409 DUPLICATE_EXTERNAL_ID when the external_id was used", async () => {
-    await createLink(running.baseUrl, { external_id: "order-dup" });
+    await createLink(emulator.baseUrl(), { external_id: "order-dup" });
     const res = await postJson(url("/v1/payment-link"), {
       amount: 5000,
       title: "Again",
@@ -179,7 +163,10 @@ describe("auth and routing", () => {
 
 describe("GET /v1/payment-link/{uuid}", () => {
   it("reads the link back with its payment times and current status", async () => {
-    const link = await createLink(running.baseUrl, { title: "Read me", external_id: "order-read" });
+    const link = await createLink(emulator.baseUrl(), {
+      title: "Read me",
+      external_id: "order-read",
+    });
     const before = (await (
       await fetch(url(`/v1/payment-link/${link.uuid}`), { headers: authHeader })
     ).json()) as Envelope;

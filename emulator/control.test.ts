@@ -1,27 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Delivery } from "./types";
-import {
-  authHeader,
-  createLink,
-  getJson,
-  postJson,
-  startEmulator,
-  tempDataDir,
-  type RunningEmulator,
-} from "./test-support";
+import { authHeader, createLink, getJson, postJson, withEmulator } from "./test-support";
 
-let running: RunningEmulator;
-const data = tempDataDir();
+const emulator = withEmulator();
 
-beforeAll(async () => {
-  running = await startEmulator({ dataDir: data.dir });
-});
-afterAll(async () => {
-  await running.close();
-  data.remove();
-});
-
-const url = (path: string) => `${running.baseUrl}${path}`;
+const { url } = emulator;
 
 describe("fault controls", () => {
   it("fails the next N API requests with the chosen status, then recovers", async () => {
@@ -43,7 +26,7 @@ describe("fault controls", () => {
   });
 
   it("refuses an illegal transition with 409", async () => {
-    const link = await createLink(running.baseUrl);
+    const link = await createLink(emulator.baseUrl());
     const res = await postJson(url(`/control/transactions/${link.uuid}/settle`), {});
     expect(res.status).toBe(409);
     expect(res.text).toContain("ACTIVE");
@@ -52,7 +35,7 @@ describe("fault controls", () => {
 
 describe("transaction controls", () => {
   it("settles a paid link, recording one delivery per status change", async () => {
-    const link = await createLink(running.baseUrl, { title: "Two changes" });
+    const link = await createLink(emulator.baseUrl(), { title: "Two changes" });
     const paid = await postJson(url(`/control/transactions/${link.uuid}/pay`), {
       channel: "OVO",
       customer_phone: "08123456789",

@@ -1,24 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  authHeader,
-  createLink,
-  startEmulator,
-  tempDataDir,
-  type RunningEmulator,
-} from "./test-support";
+import { describe, expect, it } from "vitest";
+import { authHeader, createLink, withEmulator } from "./test-support";
 
-let running: RunningEmulator;
-const data = tempDataDir();
+const emulator = withEmulator();
 
-beforeAll(async () => {
-  running = await startEmulator({ dataDir: data.dir });
-});
-afterAll(async () => {
-  await running.close();
-  data.remove();
-});
-
-const page = async (path = "/") => (await fetch(`${running.baseUrl}${path}`)).text();
+const page = async (path = "/") => (await fetch(`${emulator.baseUrl()}${path}`)).text();
 
 /** The table row holding `text`, so assertions look at one transaction only. */
 function rowWith(html: string, text: string): string {
@@ -28,12 +13,12 @@ function rowWith(html: string, text: string): string {
 }
 
 async function submit(path: string): Promise<Response> {
-  return fetch(`${running.baseUrl}${path}`, { method: "POST", redirect: "manual" });
+  return fetch(`${emulator.baseUrl()}${path}`, { method: "POST", redirect: "manual" });
 }
 
 describe("simulator page", () => {
   it("lists a created link with its amount in rupiah and the actions it allows", async () => {
-    const link = await createLink(running.baseUrl, {
+    const link = await createLink(emulator.baseUrl(), {
       title: "Batik <Parang>",
       amount: 150000,
       external_id: "order-sim-1",
@@ -51,7 +36,7 @@ describe("simulator page", () => {
   });
 
   it("pays through the Pay form, redirecting back to a page that shows PAID", async () => {
-    const link = await createLink(running.baseUrl, { title: "Pay me from the page" });
+    const link = await createLink(emulator.baseUrl(), { title: "Pay me from the page" });
     const res = await submit(`/simulator/transactions/${link.uuid}/pay`);
     expect(res.status).toBe(303);
     const location = res.headers.get("location") ?? "";
@@ -64,14 +49,14 @@ describe("simulator page", () => {
     expect(row).toContain(">Settle</button>");
     expect(row).not.toContain(">Pay</button>");
 
-    const api = await fetch(`${running.baseUrl}/v1/payment-link/${link.uuid}`, {
+    const api = await fetch(`${emulator.baseUrl()}/v1/payment-link/${link.uuid}`, {
       headers: authHeader,
     });
     expect(((await api.json()) as { data: { status: string } }).data.status).toBe("PAID");
   });
 
   it("refuses a transition that is not allowed, with a message and no change", async () => {
-    const link = await createLink(running.baseUrl, { title: "Not settleable" });
+    const link = await createLink(emulator.baseUrl(), { title: "Not settleable" });
     const res = await submit(`/simulator/transactions/${link.uuid}/settle`);
     const html = await page(res.headers.get("location") ?? "/");
     expect(html).toContain("Cannot settle “Not settleable”: it is ACTIVE.");
@@ -79,7 +64,7 @@ describe("simulator page", () => {
   });
 
   it("serves the hosted checkout page at payment_link_url, and its Pay button pays", async () => {
-    const link = await createLink(running.baseUrl, {
+    const link = await createLink(emulator.baseUrl(), {
       title: "Checkout me",
       amount: 75000,
       return_url: "https://shop.example/back",

@@ -3,6 +3,7 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { localEmulatorToken } from "../lib/purwantara/contract";
 import { createEmulator, type Emulator, type EmulatorOptions } from "./server";
 
@@ -30,6 +31,27 @@ export async function startEmulator(
   });
   const { baseUrl } = await emulator.listen();
   return { emulator, baseUrl, close: () => emulator.close() };
+}
+
+/**
+ * One emulator for the calling test file, on a free port with a temp data dir,
+ * closed and removed after the file's tests. `url("/v1/…")` addresses it.
+ */
+export function withEmulator(options: Partial<EmulatorOptions> = {}) {
+  let running: RunningEmulator | undefined;
+  const data = tempDataDir();
+  beforeAll(async () => {
+    running = await startEmulator({ dataDir: data.dir, ...options });
+  });
+  afterAll(async () => {
+    await running?.close();
+    data.remove();
+  });
+  const baseUrl = () => {
+    if (!running) throw new Error("the emulator starts in beforeAll");
+    return running.baseUrl;
+  };
+  return { baseUrl, url: (path = "") => `${baseUrl()}${path}` };
 }
 
 export async function postJson(

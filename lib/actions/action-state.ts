@@ -17,3 +17,9 @@ export const idleState: ActionState = { status: "idle" };
 export function fieldError(state: ActionState, field: string): string | undefined {
   return state.status === "error" ? state.fieldErrors?.[field]?.[0] : undefined;
 }
+
+/** Props tying a form field to the last state: its name, what was typed, its error. */
+export function fieldBinder(state: ActionState) {
+  const values = state.status === "error" ? state.values : undefined;
+  return (name: string) => ({ name, defaultValue: values?.[name], error: fieldError(state, name) });
+}

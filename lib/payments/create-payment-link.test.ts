@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, tempDataDir, type RunningEmulator } from "@/emulator/test-support";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withEmulator } from "@/emulator/test-support";
 import { POST } from "@/app/api/webhooks/purwantara/route";
 import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
 import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
@@ -9,12 +9,11 @@ import { createPaymentLink } from "./create-payment-link";
 import type { PaymentLinkForm } from "./schemas/payment-link";
 
 const db = withTestDatabase();
-const data = tempDataDir();
-let emulator: RunningEmulator;
+const emulator = withEmulator();
 let user: CurrentUser;
 
 const control = (path: string, body: unknown) =>
-  fetch(`${emulator.baseUrl}/control/${path}`, { method: "POST", body: JSON.stringify(body) });
+  fetch(`${emulator.baseUrl()}/control/${path}`, { method: "POST", body: JSON.stringify(body) });
 const form = (overrides: Partial<PaymentLinkForm> = {}): PaymentLinkForm => ({
   idempotencyKey: randomUUID(),
   title: "Tenun ikat",
@@ -28,18 +27,13 @@ const rowsOf = (id: string) =>
   queryTestDb<Record<string, unknown>>(db.url(), "select * from transactions where id = $1", [id]);
 
 beforeAll(async () => {
-  emulator = await startEmulator({ dataDir: data.dir });
-  process.env.PURWANTARA_BASE_URL = `${emulator.baseUrl}/v1/`;
+  process.env.PURWANTARA_BASE_URL = `${emulator.baseUrl()}/v1/`;
   process.env.PURWANTARA_TIMEOUT_MS = "1000";
   const [row] = await queryTestDb<{ id: string }>(
     db.url(),
     "insert into users (email, name, password_hash, role) values ('op@example.com', 'Op', 'x', 'operator') returning id",
   );
   user = { id: row!.id, email: "op@example.com", name: "Op", role: "operator" };
-});
-afterAll(async () => {
-  await emulator.close();
-  data.remove();
 });
 
 describe("createPaymentLink", () => {
@@ -57,7 +51,7 @@ describe("createPaymentLink", () => {
       `/share/payment-links/${String(row?.purwantara_uuid)}`,
     );
     const remote = await fetch(
-      `${emulator.baseUrl}/control/transactions/${String(row?.purwantara_uuid)}`,
+      `${emulator.baseUrl()}/control/transactions/${String(row?.purwantara_uuid)}`,
     );
     expect(await remote.json()).toMatchObject({
       transaction: { external_id: row?.external_id, amount: "75000.0000" },
@@ -77,7 +71,7 @@ describe("createPaymentLink", () => {
       createPaymentLink(once, user),
     ]);
     expect(first.transaction.id).toBe(second.transaction.id);
-    const remote = (await (await fetch(`${emulator.baseUrl}/control/transactions`)).json()) as {
+    const remote = (await (await fetch(`${emulator.baseUrl()}/control/transactions`)).json()) as {
       transactions: { external_id: string }[];
     };
     expect(
@@ -116,7 +110,7 @@ describe("createPaymentLink", () => {
     expect(String(row?.error_message)).toMatch(/may still have created it/);
 
     // The gateway did create it; its PAID callback finds the row by our external_id.
-    const remote = (await (await fetch(`${emulator.baseUrl}/control/transactions`)).json()) as {
+    const remote = (await (await fetch(`${emulator.baseUrl()}/control/transactions`)).json()) as {
       transactions: { uuid: string; external_id: string }[];
     };
     const made = remote.transactions.find((t) => t.external_id === row?.external_id);

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, tempDataDir, type RunningEmulator } from "@/emulator/test-support";
+import { describe, expect, it } from "vitest";
+import { withEmulator } from "@/emulator/test-support";
 import { PurwantaraClient } from "./client";
 import { localEmulatorToken } from "./contract";
 import { PurwantaraError } from "./errors";
 
-let emulator: RunningEmulator;
-const data = tempDataDir();
+const emulator = withEmulator();
 const client = (token = localEmulatorToken, timeoutMs = 5000) =>
-  new PurwantaraClient({ baseUrl: `${emulator.baseUrl}/v1`, token, timeoutMs });
+  new PurwantaraClient({ baseUrl: `${emulator.baseUrl()}/v1`, token, timeoutMs });
 const link = {
   amount: 15000,
   title: "Kain songket",
@@ -24,14 +23,6 @@ async function failure(promise: Promise<unknown>): Promise<PurwantaraError> {
   return error as PurwantaraError;
 }
 
-beforeAll(async () => {
-  emulator = await startEmulator({ dataDir: data.dir });
-});
-afterAll(async () => {
-  await emulator.close();
-  data.remove();
-});
-
 describe("PurwantaraClient against the emulator", () => {
   it("creates and reads a payment link through the envelope", async () => {
     const created = await client().createPaymentLink({ ...link, external_id: "EXT-client-1" });
@@ -42,7 +33,7 @@ describe("PurwantaraClient against the emulator", () => {
       amount: "15000.0000",
     });
     expect(created.data.payment_link_url).toBe(
-      `${emulator.baseUrl}/share/payment-links/${created.data.uuid}`,
+      `${emulator.baseUrl()}/share/payment-links/${created.data.uuid}`,
     );
     const read = await client().getPaymentLink(created.data.uuid);
     expect(read).toMatchObject({
@@ -73,7 +64,7 @@ describe("PurwantaraClient against the emulator", () => {
       client().createPaymentLink({ ...link, external_id: "EXT-client-dup" }),
     );
     expect(duplicate).toMatchObject({ kind: "conflict", code: "DUPLICATE_EXTERNAL_ID" });
-    await fetch(`${emulator.baseUrl}/control/fail-next`, {
+    await fetch(`${emulator.baseUrl()}/control/fail-next`, {
       method: "POST",
       body: JSON.stringify({ count: 1, status: 502 }),
     });
@@ -84,7 +75,7 @@ describe("PurwantaraClient against the emulator", () => {
   });
 
   it("gives up after the timeout and says the outcome is unknown", async () => {
-    await fetch(`${emulator.baseUrl}/control/latency`, {
+    await fetch(`${emulator.baseUrl()}/control/latency`, {
       method: "POST",
       body: JSON.stringify({ ms: 1500 }),
     });
@@ -92,7 +83,7 @@ describe("PurwantaraClient against the emulator", () => {
       const error = await failure(client(localEmulatorToken, 300).getPaymentLink("x"));
       expect(error).toMatchObject({ kind: "timeout", outcomeUnknown: true });
     } finally {
-      await fetch(`${emulator.baseUrl}/control/latency`, {
+      await fetch(`${emulator.baseUrl()}/control/latency`, {
         method: "POST",
         body: JSON.stringify({ ms: 0 }),
       });
