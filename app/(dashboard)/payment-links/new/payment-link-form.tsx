@@ -17,6 +17,7 @@ export function PaymentLinkForm({
 }) {
   const [state, formAction] = useActionState(createPaymentLinkAction, idleState);
   const toast = useToast();
+  const field = fieldBinder(state);
   const values = state.status === "error" ? state.values : undefined;
   const key =
     (state.status === "error" && state.idempotencyKey) || values?.idempotencyKey || idempotencyKey;
