@@ -9,6 +9,9 @@ const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
 const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 4110);
 const databaseUrl = process.env.E2E_DATABASE_URL ?? "";
 const appUrl = `http://127.0.0.1:${appPort}`;
+// Set explicitly on both sides, so a developer's .env cannot make them disagree.
+const gatewayToken = "e2e-gateway-token";
+const callbackSecret = "e2e-callback-secret";
 const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
 
 const browser = {
@@ -63,6 +66,8 @@ export default defineConfig({
         EMULATOR_DATA_DIR: mkdtempSync(join(tmpdir(), "purwantara-e2e-emulator-")),
         EMULATOR_CALLBACK_URL: `${appUrl}/api/webhooks/purwantara`,
         EMULATOR_CALLBACK_BACKOFF_MS: "500,1000",
+        EMULATOR_TOKEN: gatewayToken,
+        EMULATOR_CALLBACK_SECRET: callbackSecret,
       },
     },
     {
@@ -75,6 +80,8 @@ export default defineConfig({
         AUTH_SECRET: randomBytes(32).toString("hex"),
         PURWANTARA_MODE: "local",
         PURWANTARA_BASE_URL: `${emulatorUrl}/v1/`,
+        PURWANTARA_TOKEN: gatewayToken,
+        PURWANTARA_CALLBACK_SECRET: callbackSecret,
         PURWANTARA_TIMEOUT_MS: "5000",
       },
     },

@@ -116,7 +116,6 @@ export const transactions = pgTable(
     index("transactions_channel_idx").on(t.channel, t.createdAt),
     index("transactions_mode_idx").on(t.mode, t.createdAt),
     index("transactions_created_by_idx").on(t.createdBy),
-    index("transactions_updated_at_idx").on(t.updatedAt),
   ],
 );
 

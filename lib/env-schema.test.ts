@@ -35,6 +35,27 @@ describe("parseEnv", () => {
     }
   });
 
+  it("never defaults to local mode in a production build", () => {
+    expect(() => parseEnv({ ...base, NODE_ENV: "production" })).toThrow(
+      /PURWANTARA_MODE: required in a production build/,
+    );
+    expect(
+      parseEnv({ ...base, NODE_ENV: "production", PURWANTARA_MODE: "local" }).gateway.mode,
+    ).toBe("local");
+  });
+
+  it("refuses the local secret as the previous one outside local mode", () => {
+    const real = {
+      ...base,
+      PURWANTARA_MODE: "production",
+      PURWANTARA_TOKEN: "jwt",
+      PURWANTARA_CALLBACK_SECRET: "new",
+    };
+    expect(() =>
+      parseEnv({ ...real, PURWANTARA_CALLBACK_SECRET_PREVIOUS: localCallbackSecret }),
+    ).toThrow(/PURWANTARA_CALLBACK_SECRET_PREVIOUS/);
+  });
+
   it("requires a mode once a real token is set", () => {
     expect(() => parseEnv({ ...base, PURWANTARA_TOKEN: "jwt" })).toThrow(/PURWANTARA_MODE/);
   });

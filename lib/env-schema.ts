@@ -53,6 +53,12 @@ function resolveGateway(raw: z.infer<typeof rawSchema>): Env["gateway"] {
       "PURWANTARA_MODE: must be set to sandbox or production when PURWANTARA_TOKEN is set",
     );
   }
+  // A production build never falls into local mode by omission: it must be asked for.
+  if (!raw.PURWANTARA_MODE && raw.NODE_ENV === "production") {
+    throw new EnvError(
+      "PURWANTARA_MODE: required in a production build (sandbox or production; local only for the emulator)",
+    );
+  }
   const mode = raw.PURWANTARA_MODE ?? "local";
   const token = raw.PURWANTARA_TOKEN ?? (mode === "local" ? localEmulatorToken : undefined);
   const secret =
@@ -60,6 +66,11 @@ function resolveGateway(raw: z.infer<typeof rawSchema>): Env["gateway"] {
   if (mode !== "local") {
     if (!token || token === localEmulatorToken) {
       throw new EnvError(`PURWANTARA_TOKEN: required in ${mode} mode (Settings > API)`);
+    }
+    if (raw.PURWANTARA_CALLBACK_SECRET_PREVIOUS === localCallbackSecret) {
+      throw new EnvError(
+        `PURWANTARA_CALLBACK_SECRET_PREVIOUS: the local emulator's secret is refused in ${mode} mode`,
+      );
     }
     if (!secret || secret === localCallbackSecret) {
       throw new EnvError(

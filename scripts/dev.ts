@@ -34,12 +34,17 @@ async function main() {
   if (server.embedded) await server.ensureDatabase("purwantara");
   await runMigrations(databaseUrl);
 
-  const env: NodeJS.ProcessEnv = {
+  const baseEnv: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: process.env.AUTH_SECRET ?? persistedSecret(`${dataDir}/auth-secret`),
   };
-  const { gateway } = parseEnv(env); // fails early, naming any bad variable
+  const { gateway } = parseEnv(baseEnv); // fails early, naming any bad variable
+  // In local mode the app talks to the emulator this script starts, on whatever port.
+  const env =
+    gateway.mode === "local" && !process.env.PURWANTARA_BASE_URL
+      ? { ...baseEnv, PURWANTARA_BASE_URL: `http://127.0.0.1:${emulatorPort}/v1/` }
+      : baseEnv;
   const processes = new ProcessGroup();
   const shutdown = async (code: number) => {
     await processes.stopAll();

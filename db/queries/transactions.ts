@@ -173,11 +173,3 @@ export async function listTransactions(options: {
     cursor: { createdAt: key, id: row.id },
   }));
 }
-
-/** The latest change to any transaction: polling answers 304 while it stays the same. */
-export async function getTransactionsVersion(): Promise<string> {
-  const [row] = await getDb()
-    .select({ latest: sql<string | null>`max(${transactions.updatedAt})::text` })
-    .from(transactions);
-  return row?.latest ?? "empty";
-}

@@ -1,10 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import {
-  getTransactionsVersion,
-  listTransactions,
-  type TransactionCursor,
-} from "@/db/queries/transactions";
+import { listTransactions, type TransactionCursor } from "@/db/queries/transactions";
 import { transactionState } from "@/db/schema";
 import type { TransactionListItem, TransactionListPage } from "./transaction-list-types";
 
@@ -54,10 +50,4 @@ export async function getTransactionListPage(
     paidAt: row.paidAt?.toISOString() ?? null,
   }));
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.cursor) : null };
-}
-
-/** Changes whenever any transaction changes: the polling route's ETag. */
-export async function getTransactionListVersion(query: TransactionListQuery): Promise<string> {
-  const version = await getTransactionsVersion();
-  return `"${Buffer.from(`${version}|${query.state ?? ""}|${query.cursor ?? ""}|${query.limit ?? ""}`).toString("base64url")}"`;
 }

@@ -19,6 +19,7 @@ export type IngestInput = {
   mode: GatewayMode;
 };
 
+const unsignedBodyKeptBytes = 4096;
 // Headers never worth storing, should a proxy add them.
 const droppedHeaders = new Set(["authorization", "cookie", "proxy-authorization"]);
 
@@ -35,8 +36,10 @@ export async function ingestCallback(input: IngestInput): Promise<IngestResult> 
 
   const signature = input.headers.get(callbackHeaders.signature);
   if (!verifyCallbackSignature(input.rawBody, signature, input.secrets)) {
-    const reason = signature ? "signature does not match the body" : "no Signature header";
-    await recordQuietly({ ...base, signatureValid: false, outcome: "rejected", reason });
+    const reason = `${signature ? "signature does not match the body" : "no Signature header"} (${input.rawBody.length} bytes)`;
+    // Anyone can send these: keep enough to investigate, not enough to fill the disk.
+    const rawBody = input.rawBody.subarray(0, unsignedBodyKeptBytes);
+    await recordQuietly({ ...base, rawBody, signatureValid: false, outcome: "rejected", reason });
     return { status: 401, body: { ok: false, error: "invalid signature" } };
   }
 

@@ -160,6 +160,17 @@ describe("POST /api/webhooks/purwantara", () => {
     expect(await stateOf(t.id)).toMatchObject({ state: "paid", raw_status: "REFUND_PENDING" });
   });
 
+  it("keeps only the first 4 KiB of an unsigned body", async () => {
+    const deliveryId = randomUUID();
+    const junk = Buffer.alloc(100 * 1024, 0x61);
+    expect((await POST(callbackRequest(junk, { deliveryId, signature: null }))).status).toBe(401);
+    const [row] = await q<{ n: number }>(
+      "select length(raw_body) as n from webhook_deliveries where delivery_id = $1",
+      [deliveryId],
+    );
+    expect(row?.n).toBe(4096);
+  });
+
   it("refuses a body over the size cap with 413", async () => {
     const response = await POST(callbackRequest(Buffer.alloc(300 * 1024, 0x20)));
     expect(response.status).toBe(413);
