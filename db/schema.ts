@@ -58,6 +58,8 @@ export const transactionChannel = pgEnum("transaction_channel", [
 export const transactionState = pgEnum("transaction_state", [
   "creating",
   "failed_to_create",
+  /** The create call got no clear answer: the payment may exist at Purwantara. */
+  "unconfirmed",
   "active",
   "paid",
   "settled",

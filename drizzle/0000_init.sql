@@ -2,7 +2,7 @@ CREATE TYPE "public"."delivery_outcome" AS ENUM('applied', 'duplicate', 'stale',
 CREATE TYPE "public"."event_source" AS ENUM('api', 'webhook', 'sync', 'user');--> statement-breakpoint
 CREATE TYPE "public"."gateway_mode" AS ENUM('local', 'sandbox', 'production');--> statement-breakpoint
 CREATE TYPE "public"."transaction_channel" AS ENUM('virtual-account', 'qris', 'ewallet-ovo', 'ewallet-shopeepay', 'payment-link', 'counter');--> statement-breakpoint
-CREATE TYPE "public"."transaction_state" AS ENUM('creating', 'failed_to_create', 'active', 'paid', 'settled', 'expired', 'cancelled', 'failed');--> statement-breakpoint
+CREATE TYPE "public"."transaction_state" AS ENUM('creating', 'failed_to_create', 'unconfirmed', 'active', 'paid', 'settled', 'expired', 'cancelled', 'failed');--> statement-breakpoint
 CREATE TYPE "public"."user_role" AS ENUM('admin', 'operator', 'finance');--> statement-breakpoint
 CREATE TABLE "transaction_events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
@@ -92,7 +92,6 @@ CREATE INDEX "transactions_state_idx" ON "transactions" USING btree ("state","cr
 CREATE INDEX "transactions_channel_idx" ON "transactions" USING btree ("channel","created_at");--> statement-breakpoint
 CREATE INDEX "transactions_mode_idx" ON "transactions" USING btree ("mode","created_at");--> statement-breakpoint
 CREATE INDEX "transactions_created_by_idx" ON "transactions" USING btree ("created_by");--> statement-breakpoint
-CREATE INDEX "transactions_updated_at_idx" ON "transactions" USING btree ("updated_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_lower_key" ON "users" USING btree (lower("email"));--> statement-breakpoint
 CREATE UNIQUE INDEX "webhook_deliveries_processed_key" ON "webhook_deliveries" USING btree ("delivery_id") WHERE "webhook_deliveries"."outcome" in ('applied', 'stale', 'unmatched');--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_received_at_idx" ON "webhook_deliveries" USING btree ("received_at");--> statement-breakpoint

@@ -59,21 +59,42 @@ test("an invalid amount is refused beside its field, and nothing is created", as
   await expect(page.getByLabel("Title")).toHaveValue("Too small");
 });
 
-test("a gateway failure is shown and recorded on the transaction", async ({ page, request }) => {
+test("a gateway refusal is shown on the form and recorded on the transaction", async ({
+  page,
+  request,
+}) => {
+  const operator = await createAccount("operator");
+  await signIn(page, operator);
+  const form = new NewPaymentLinkPage(page);
+  await form.open();
+  await request.post(`${emulatorUrl}/control/fail-next`, { data: { count: 1, status: 402 } });
+  const title = `Refused ${randomBytes(3).toString("hex")}`;
+  await form.submit({ title, amount: "10000" });
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Purwantara did not create the payment link" }),
+  ).toBeVisible();
+  await expect(page.getByLabel("Title")).toHaveValue(title);
+
+  await page.getByRole("link", { name: "Transactions" }).click();
+  await expect(page.getByRole("row", { name: new RegExp(title) })).toContainText("Not created");
+});
+
+test("a gateway outage leaves an unconfirmed row that says the link may exist", async ({
+  page,
+  request,
+}) => {
   const operator = await createAccount("operator");
   await signIn(page, operator);
   const form = new NewPaymentLinkPage(page);
   await form.open();
   await request.post(`${emulatorUrl}/control/fail-next`, { data: { count: 1, status: 503 } });
-  const title = `Failing ${randomBytes(3).toString("hex")}`;
+  const title = `Outage ${randomBytes(3).toString("hex")}`;
   await form.submit({ title, amount: "10000" });
-  await expect(page.getByRole("alert").first()).toContainText(
-    "Purwantara did not create the payment link",
-  );
-
-  await page.getByRole("link", { name: "Transactions" }).click();
-  const row = page.getByRole("row", { name: new RegExp(title) });
-  await expect(row).toContainText("Not created");
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Purwantara did not confirm this payment link" }),
+  ).toBeVisible();
+  await expect(page.getByText("Unconfirmed", { exact: true })).toBeVisible();
 });
 
 test("finance staff see transactions but cannot create payments", async ({ page }) => {
@@ -85,6 +106,14 @@ test("finance staff see transactions but cannot create payments", async ({ page 
   await expect(
     page.getByRole("alert").filter({ hasText: "Your role cannot open that page." }),
   ).toBeVisible();
+
+  // The polling route answers 304 while the page it would send has not changed.
+  const first = await page.request.get("/api/transactions");
+  expect(first.status()).toBe(200);
+  const etag = first.headers()["etag"] ?? "";
+  expect(etag).toMatch(/^".+"$/);
+  const again = await page.request.get("/api/transactions", { headers: { "If-None-Match": etag } });
+  expect(again.status()).toBe(304);
 });
 
 test("a disabled account loses access at once", async ({ page }) => {

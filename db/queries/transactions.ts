@@ -1,9 +1,10 @@
 import "server-only";
-import { and, desc, eq, or, sql } from "drizzle-orm";
+import { and, desc, eq, ne, or, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "../client";
 import {
   transactionEvents,
   transactions,
+  webhookDeliveries,
   type NewTransaction,
   type NewTransactionEvent,
   type Transaction,
@@ -79,6 +80,34 @@ export async function updateTransaction(
     .returning();
   if (!row) throw new Error(`transaction ${id} vanished during update`);
   return row;
+}
+
+/**
+ * Folds a row that a callback created for `purwantaraUuid` (because it beat our
+ * create answer and carried no external_id) into row `intoId`: its events and
+ * deliveries move over, and it is deleted. Returns what it held, or null.
+ */
+export async function absorbStrayTransaction(
+  tx: DbOrTx,
+  intoId: string,
+  purwantaraUuid: string,
+): Promise<Transaction | null> {
+  const [stray] = await tx
+    .select()
+    .from(transactions)
+    .where(and(eq(transactions.purwantaraUuid, purwantaraUuid), ne(transactions.id, intoId)))
+    .for("update");
+  if (!stray) return null;
+  await tx
+    .update(transactionEvents)
+    .set({ transactionId: intoId })
+    .where(eq(transactionEvents.transactionId, stray.id));
+  await tx
+    .update(webhookDeliveries)
+    .set({ transactionId: intoId })
+    .where(eq(webhookDeliveries.transactionId, stray.id));
+  await tx.delete(transactions).where(eq(transactions.id, stray.id));
+  return stray;
 }
 
 export async function insertTransactionEvent(

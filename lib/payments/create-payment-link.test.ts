@@ -87,14 +87,23 @@ describe("createPaymentLink", () => {
     expect((row?.error_fields as Record<string, string[]>).amount?.[0]).toMatch(/at least 1000/);
   });
 
-  it("records a gateway outage as a failure with its status", async () => {
+  it("records a refusal that is not about a field as a failure with its status", async () => {
+    await control("fail-next", { count: 1, status: 402 });
+    const result = await createPaymentLink(form(), user);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toMatchObject({ kind: "refused", httpStatus: 402, outcomeUnknown: false });
+    expect((await rowsOf(result.transaction.id))[0]).toMatchObject({ state: "failed_to_create" });
+  });
+
+  it("records a gateway outage as unconfirmed: a 5xx may follow a create that worked", async () => {
     await control("fail-next", { count: 1, status: 503 });
     const result = await createPaymentLink(form(), user);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error).toMatchObject({ kind: "gateway", httpStatus: 503 });
+    expect(result.error).toMatchObject({ kind: "gateway", httpStatus: 503, outcomeUnknown: true });
     expect((await rowsOf(result.transaction.id))[0]).toMatchObject({
-      state: "failed_to_create",
+      state: "unconfirmed",
       error_code: "SERVER_ERROR",
     });
   });
@@ -106,7 +115,7 @@ describe("createPaymentLink", () => {
     );
     expect(result.ok).toBe(false);
     const [row] = await rowsOf(result.transaction.id);
-    expect(row).toMatchObject({ state: "failed_to_create", error_code: "TIMEOUT" });
+    expect(row).toMatchObject({ state: "unconfirmed", error_code: "TIMEOUT" });
     expect(String(row?.error_message)).toMatch(/may still have created it/);
 
     // The gateway did create it; its PAID callback finds the row by our external_id.
@@ -124,4 +133,43 @@ describe("createPaymentLink", () => {
       error_code: null,
     });
   });
+
+  it("folds in a row that a callback without external_id made before the create answer", async () => {
+    await control("latency", { ms: 600 });
+    const pending = createPaymentLink(form({ title: "Raced by its callback" }), user);
+    const made = await waitFor(async () => {
+      const list = (await (await fetch(emulator.url("/control/transactions"))).json()) as {
+        transactions: { uuid: string; title: string }[];
+      };
+      return list.transactions.find((t) => t.title === "Raced by its callback");
+    });
+    const early = await POST(
+      callbackRequest(callbackBody({ uuid: made.uuid, external_id: null, status: "PAID" })),
+    );
+    expect(await early.json()).toEqual({ ok: true, outcome: "unmatched" });
+    const result = await pending.finally(() => control("latency", { ms: 0 }));
+    expect(result.ok).toBe(true);
+    const rows = await queryTestDb<Record<string, unknown>>(
+      db.url(),
+      "select id, state, created_by from transactions where purwantara_uuid = $1",
+      [made.uuid],
+    );
+    expect(rows).toEqual([{ id: result.transaction.id, state: "paid", created_by: user.id }]);
+    const deliveries = await queryTestDb(
+      db.url(),
+      "select transaction_id from webhook_deliveries where purwantara_uuid = $1",
+      [made.uuid],
+    );
+    expect(deliveries).toEqual([{ transaction_id: result.transaction.id }]);
+  });
 });
+
+async function waitFor<T>(find: () => Promise<T | undefined>, ms = 3000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const found = await find();
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

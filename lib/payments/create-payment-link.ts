@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import {
   insertCreatingTransaction,
+  absorbStrayTransaction,
   insertTransactionEvent,
   updateTransaction,
   withLockedTransaction,
@@ -12,7 +13,7 @@ import { getEnv } from "@/lib/env";
 import { getPurwantaraClient } from "@/lib/purwantara";
 import { PurwantaraError } from "@/lib/purwantara/errors";
 import type { PaymentLinkData } from "@/lib/purwantara/payment-link";
-import { stateForStatus } from "./lifecycle";
+import { decideTransition, pendingStates, stateForStatus } from "./lifecycle";
 import { decimalFromRupiah } from "./money";
 import type { PaymentLinkForm } from "./schemas/payment-link";
 import { toWibIso } from "./time";
@@ -77,13 +78,24 @@ async function recordCreated(
 ): Promise<Transaction> {
   return withLockedTransaction(id, async (tx, row) => {
     // A callback may have moved the row on already; only a row still being created takes the create answer's status.
-    const stillCreating = row.state === "creating" || row.state === "failed_to_create";
-    const state = stillCreating ? (stateForStatus(data.status) ?? "active") : row.state;
+    const stillCreating = pendingStates.includes(row.state);
+    let state = stillCreating ? (stateForStatus(data.status) ?? "active") : row.state;
+    let rawStatus = stillCreating ? data.status : row.rawStatus;
+    // A callback without our external_id may have beaten this answer and made a row of its own.
+    const stray = await absorbStrayTransaction(tx, id, data.uuid);
+    const strayMove = stray?.rawStatus ? decideTransition(state, stray.rawStatus) : null;
+    if (stray && strayMove?.kind === "advance") {
+      state = strayMove.to;
+      rawStatus = stray.rawStatus;
+    }
     const updated = await updateTransaction(tx, id, {
       purwantaraUuid: data.uuid,
       paymentLinkUrl: data.payment_link_url,
       lastResponse: body,
-      ...(stillCreating ? { state, rawStatus: data.status } : {}),
+      state,
+      rawStatus,
+      paidAt: row.paidAt ?? stray?.paidAt ?? null,
+      settledAt: row.settledAt ?? stray?.settledAt ?? null,
       ...(data.expires_at ? { expiresAt: new Date(data.expires_at) } : {}),
     });
     if (stillCreating) {
@@ -103,11 +115,12 @@ async function recordCreated(
 async function recordFailed(id: string, error: PurwantaraError): Promise<Transaction> {
   return withLockedTransaction(id, async (tx, row) => {
     if (row.state !== "creating") return row;
+    const state = error.outcomeUnknown ? "unconfirmed" : "failed_to_create";
     const note = error.outcomeUnknown
       ? `${error.message}; Purwantara may still have created it, and a callback will update this row`
       : `Purwantara refused: ${error.message}`;
     const updated = await updateTransaction(tx, id, {
-      state: "failed_to_create",
+      state,
       errorCode: error.code ?? error.kind.toUpperCase(),
       errorMessage: note,
       errorFields: Object.keys(error.fields).length ? error.fields : null,
@@ -117,7 +130,7 @@ async function recordFailed(id: string, error: PurwantaraError): Promise<Transac
       transactionId: id,
       source: "api",
       fromState: "creating",
-      toState: "failed_to_create",
+      toState: state,
       note,
     });
     return updated;

@@ -3,6 +3,7 @@ import type { TransactionChannel, TransactionState } from "@/db/schema";
 export const stateLabels = {
   creating: { label: "Creating", tone: "bg-slate-100 text-slate-700 ring-slate-300" },
   failed_to_create: { label: "Not created", tone: "bg-rose-50 text-rose-700 ring-rose-200" },
+  unconfirmed: { label: "Unconfirmed", tone: "bg-orange-50 text-orange-800 ring-orange-200" },
   active: { label: "Awaiting payment", tone: "bg-amber-50 text-amber-800 ring-amber-200" },
   paid: { label: "Paid", tone: "bg-emerald-50 text-emerald-700 ring-emerald-200" },
   settled: { label: "Settled", tone: "bg-teal-50 text-teal-800 ring-teal-200" },

@@ -30,6 +30,7 @@ export function stateForStatus(rawStatus: string | null | undefined): Transactio
 const rank: Record<TransactionState, number> = {
   creating: 0,
   failed_to_create: 0,
+  unconfirmed: 0,
   active: 1,
   expired: 2,
   cancelled: 2,
@@ -52,7 +53,15 @@ export function decideTransition(current: TransactionState, rawStatus: string): 
   return rank[next] > rank[current] ? { kind: "advance", to: next } : { kind: "stale" };
 }
 
+/** States of a row whose create call has not (yet) produced a confirmed payment. */
+export const pendingStates: readonly TransactionState[] = [
+  "creating",
+  "failed_to_create",
+  "unconfirmed",
+];
+
 export const terminalStates: readonly TransactionState[] = [
+  "failed_to_create",
   "settled",
   "expired",
   "cancelled",

@@ -71,7 +71,7 @@ describe("PurwantaraClient against the emulator", () => {
     const gateway = await failure(
       client().createPaymentLink({ ...link, external_id: "EXT-client-3" }),
     );
-    expect(gateway).toMatchObject({ kind: "gateway", httpStatus: 502, outcomeUnknown: false });
+    expect(gateway).toMatchObject({ kind: "gateway", httpStatus: 502, outcomeUnknown: true });
   });
 
   it("gives up after the timeout and says the outcome is unknown", async () => {

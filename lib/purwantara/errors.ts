@@ -5,6 +5,7 @@ export type GatewayErrorKind =
   | "forbidden"
   | "not_found"
   | "conflict"
+  | "refused"
   | "rate_limited"
   | "gateway"
   | "timeout"
@@ -40,9 +41,12 @@ export class PurwantaraError extends Error {
     this.responseBody = init.responseBody ?? null;
   }
 
-  /** True when the gateway may have acted on the request although we saw no answer. */
+  /**
+   * True when the gateway may have acted on the request although it did not say so:
+   * no answer, an unreadable one, or a 5xx (a proxy's 504 can follow a create that succeeded).
+   */
   get outcomeUnknown(): boolean {
-    return this.kind === "timeout" || this.kind === "network" || this.kind === "invalid_response";
+    return ["timeout", "network", "invalid_response", "gateway"].includes(this.kind);
   }
 }
 
@@ -53,5 +57,6 @@ export function kindForStatus(status: number): GatewayErrorKind {
   if (status === 404) return "not_found";
   if (status === 409) return "conflict";
   if (status === 429) return "rate_limited";
-  return "gateway";
+  // 402 "valid but failed", and any other 4xx: the gateway said no.
+  return status >= 500 ? "gateway" : "refused";
 }

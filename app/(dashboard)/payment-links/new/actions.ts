@@ -15,17 +15,17 @@ export const createPaymentLinkAction = protectedAction({
   run: async (form, user) => {
     const result = await createPaymentLink(form, user);
     revalidatePath("/transactions");
-    if (result.ok) return { redirectTo: `/transactions/${result.transaction.id}?created=1` };
+    const detail = `/transactions/${result.transaction.id}`;
+    if (result.ok) return { redirectTo: result.repeated ? detail : `${detail}?created=1` };
+    // The link may exist: show its row (which says so) instead of inviting a second attempt.
+    if (result.error.outcomeUnknown) return { redirectTo: detail };
 
     const fieldErrors: Record<string, string[]> = {};
     for (const [field, messages] of Object.entries(result.error.fields)) {
       (fieldErrors[paymentLinkGatewayFields[field] ?? "form"] ??= []).push(...messages);
     }
-    const reference = result.transaction.externalId;
-    const message = result.error.outcomeUnknown
-      ? `${result.error.message}. It may still have been created: it is recorded as ${reference} and will update if Purwantara reports it. Check the transactions list before trying again.`
-      : `Purwantara did not create the payment link: ${result.error.message} (recorded as ${reference}).`;
-    // A corrected form is a new attempt, so it gets a new one-time key.
+    const message = `Purwantara did not create the payment link: ${result.error.message} (recorded as ${result.transaction.externalId}).`;
+    // Purwantara said no, so nothing exists: a corrected form is a new attempt with a new one-time key.
     return { status: "error", message, fieldErrors, idempotencyKey: randomUUID() };
   },
 });

@@ -28,6 +28,22 @@ export function BuyerHandoff({ transaction }: { transaction: Transaction }) {
       </section>
     );
   }
+  if (transaction.state === "unconfirmed") {
+    return (
+      <section
+        role="alert"
+        className="rounded-xl bg-orange-50 p-5 text-sm text-orange-950 ring-1 ring-orange-200"
+      >
+        <h2 className="font-semibold">Purwantara did not confirm this payment link</h2>
+        <p className="mt-1">{transaction.errorMessage}</p>
+        <p className="mt-2">
+          It may exist all the same. If Purwantara reports it, this page updates by itself. Before
+          making another link for the same sale, check Purwantara&apos;s dashboard for reference{" "}
+          <span className="font-mono">{transaction.externalId}</span>.
+        </p>
+      </section>
+    );
+  }
   if (!transaction.paymentLinkUrl) {
     return (
       <section className="rounded-xl bg-white p-5 text-sm text-slate-600 ring-1 ring-slate-200">

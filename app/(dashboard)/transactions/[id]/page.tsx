@@ -25,7 +25,7 @@ export default async function TransactionPage({
   const detail = await getTransactionDetail(id);
   if (!detail) notFound();
   const { transaction, events } = detail;
-  const created = (await searchParams).created === "1";
+  const created = (await searchParams).created === "1" && Boolean(transaction.paymentLinkUrl);
   const facts: [string, string][] = [
     ["Channel", channelLabels[transaction.channel]],
     ["Our reference", transaction.externalId ?? "—"],
