@@ -88,7 +88,7 @@ async function explainMs(client: pg.Client, sql: string, params: unknown[]): Pro
 
 async function listQueries(client: pg.Client) {
   // The shapes db/queries/transactions.ts sends: no cursor, then a keyset cursor.
-  const columns = "select id, title, amount, state, created_at from transactions";
+  const columns = "select id, title, amount, state, created_at from transactions where mode = 'local'";
   const order = "order by created_at desc, id desc limit 51";
   const deep = await client.query<{ created_at: Date; id: string }>(
     "select created_at, id from transactions order by created_at desc, id desc offset $1 limit 1",
@@ -99,7 +99,7 @@ async function listQueries(client: pg.Client) {
     firstPage: await explainMs(client, `${columns} ${order}`, []),
     deepPage: await explainMs(
       client,
-      `${columns} where (created_at, id) < ($1::timestamptz, $2::uuid) ${order}`,
+      `${columns} and (created_at, id) < ($1::timestamptz, $2::uuid) ${order}`,
       [cursor.created_at, cursor.id],
     ),
   };

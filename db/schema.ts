@@ -113,10 +113,10 @@ export const transactions = pgTable(
     uniqueIndex("transactions_external_id_key").on(t.externalId),
     uniqueIndex("transactions_purwantara_uuid_key").on(t.purwantaraUuid),
     uniqueIndex("transactions_idempotency_key").on(t.createdBy, t.idempotencyKey),
-    index("transactions_created_at_id_idx").on(t.createdAt, t.id),
+    // The transactions table: one mode at a time, newest first, keyset on (created_at, id).
+    index("transactions_mode_created_at_id_idx").on(t.mode, t.createdAt, t.id),
     index("transactions_state_idx").on(t.state, t.createdAt),
     index("transactions_channel_idx").on(t.channel, t.createdAt),
-    index("transactions_mode_idx").on(t.mode, t.createdAt),
     index("transactions_created_by_idx").on(t.createdBy),
   ],
 );

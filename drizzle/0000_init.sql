@@ -87,10 +87,9 @@ CREATE INDEX "transaction_events_delivery_id_idx" ON "transaction_events" USING 
 CREATE UNIQUE INDEX "transactions_external_id_key" ON "transactions" USING btree ("external_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "transactions_purwantara_uuid_key" ON "transactions" USING btree ("purwantara_uuid");--> statement-breakpoint
 CREATE UNIQUE INDEX "transactions_idempotency_key" ON "transactions" USING btree ("created_by","idempotency_key");--> statement-breakpoint
-CREATE INDEX "transactions_created_at_id_idx" ON "transactions" USING btree ("created_at","id");--> statement-breakpoint
+CREATE INDEX "transactions_mode_created_at_id_idx" ON "transactions" USING btree ("mode","created_at","id");--> statement-breakpoint
 CREATE INDEX "transactions_state_idx" ON "transactions" USING btree ("state","created_at");--> statement-breakpoint
 CREATE INDEX "transactions_channel_idx" ON "transactions" USING btree ("channel","created_at");--> statement-breakpoint
-CREATE INDEX "transactions_mode_idx" ON "transactions" USING btree ("mode","created_at");--> statement-breakpoint
 CREATE INDEX "transactions_created_by_idx" ON "transactions" USING btree ("created_by");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_lower_key" ON "users" USING btree (lower("email"));--> statement-breakpoint
 CREATE UNIQUE INDEX "webhook_deliveries_processed_key" ON "webhook_deliveries" USING btree ("delivery_id") WHERE "webhook_deliveries"."outcome" in ('applied', 'stale', 'unmatched');--> statement-breakpoint

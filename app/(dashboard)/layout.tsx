@@ -5,12 +5,8 @@ import { buttonClass } from "@/components/ui/button-class";
 import { can, roleLabels } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
+import { modeLabels } from "@/lib/payments/labels";
 import { signOutAction } from "./actions";
-
-const modeBanner = {
-  local: "Test data · local emulator",
-  sandbox: "Test data · Purwantara sandbox",
-} as const;
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
@@ -20,7 +16,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     <div className="flex min-h-screen flex-col">
       {mode !== "production" ? (
         <p className="bg-amber-400 px-4 py-1 text-center text-xs font-semibold tracking-wide text-amber-950 uppercase">
-          {modeBanner[mode]}
+          {modeLabels[mode]}
         </p>
       ) : null}
       <div className="flex flex-1">

@@ -11,6 +11,8 @@ import {
   type TransactionState,
 } from "../schema";
 
+type GatewayModeValue = Transaction["mode"];
+
 /**
  * Inserts a transaction in state `creating`, or returns the one an earlier submit
  * of the same form already made (same user, same idempotency key).
@@ -168,8 +170,10 @@ export async function listTransactions(options: {
   limit: number;
   cursor?: TransactionCursor | null;
   state?: TransactionState | null;
+  /** Test (local, sandbox) and live rows are never listed together. */
+  mode: GatewayModeValue;
 }): Promise<(TransactionRow & { cursor: TransactionCursor })[]> {
-  const { cursor, state } = options;
+  const { cursor, state, mode } = options;
   const rows = await getDb()
     .select({
       id: transactions.id,
@@ -189,6 +193,7 @@ export async function listTransactions(options: {
     .from(transactions)
     .where(
       and(
+        eq(transactions.mode, mode),
         state ? eq(transactions.state, state) : undefined,
         cursor
           ? sql`(${transactions.createdAt}, ${transactions.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`

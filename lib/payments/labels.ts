@@ -1,4 +1,5 @@
 import type { TransactionChannel, TransactionState } from "@/db/schema";
+import type { GatewayMode } from "@/lib/purwantara/contract";
 
 export const stateLabels = {
   creating: { label: "Creating", tone: "bg-slate-100 text-slate-700 ring-slate-300" },
@@ -20,3 +21,10 @@ export const channelLabels = {
   "ewallet-shopeepay": "ShopeePay",
   counter: "Alfamart",
 } as const satisfies Record<TransactionChannel, string>;
+
+/** Test data (local, sandbox) is always labelled apart from live data. */
+export const modeLabels = {
+  local: "Test data · local emulator",
+  sandbox: "Test data · Purwantara sandbox",
+  production: "Live",
+} as const satisfies Record<GatewayMode, string>;

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { listTransactions, type TransactionCursor } from "@/db/queries/transactions";
 import { transactionState } from "@/db/schema";
+import { getEnv } from "@/lib/env";
 import type { TransactionListItem, TransactionListPage } from "./transaction-list-types";
 
 export const transactionListQuerySchema = z.object({
@@ -33,6 +34,7 @@ export async function getTransactionListPage(
     limit: limit + 1,
     cursor: decodeCursor(query.cursor),
     state: query.state,
+    mode: getEnv().gateway.mode,
   });
   const page = rows.slice(0, limit);
   const last = page.at(-1);

@@ -4,7 +4,7 @@ import { StatusBadge } from "@/components/transactions/status-badge";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { requirePageUser } from "@/lib/auth/session";
 import { terminalStates } from "@/lib/payments/lifecycle";
-import { channelLabels } from "@/lib/payments/labels";
+import { channelLabels, modeLabels } from "@/lib/payments/labels";
 import { formatRupiah } from "@/lib/payments/money";
 import { getTransactionDetail } from "@/lib/payments/transaction-detail";
 import { formatWib } from "@/lib/payments/time";
@@ -28,6 +28,7 @@ export default async function TransactionPage({
   const created = (await searchParams).created === "1" && Boolean(transaction.paymentLinkUrl);
   const facts: [string, string][] = [
     ["Channel", channelLabels[transaction.channel]],
+    ["Mode", modeLabels[transaction.mode]],
     ["Our reference", transaction.externalId ?? "—"],
     ["Purwantara ID", transaction.purwantaraUuid ?? "—"],
     ["Created", formatWib(transaction.createdAt)],
