@@ -88,7 +88,8 @@ async function explainMs(client: pg.Client, sql: string, params: unknown[]): Pro
 
 async function listQueries(client: pg.Client) {
   // The shapes db/queries/transactions.ts sends: no cursor, then a keyset cursor.
-  const columns = "select id, title, amount, state, created_at from transactions where mode = 'local'";
+  const columns =
+    "select id, title, amount, state, created_at from transactions where mode = 'local'";
   const order = "order by created_at desc, id desc limit 51";
   const deep = await client.query<{ created_at: Date; id: string }>(
     "select created_at, id from transactions order by created_at desc, id desc offset $1 limit 1",
