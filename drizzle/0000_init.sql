@@ -4,6 +4,14 @@ CREATE TYPE "public"."gateway_mode" AS ENUM('local', 'sandbox', 'production');--
 CREATE TYPE "public"."transaction_channel" AS ENUM('virtual-account', 'qris', 'ewallet-ovo', 'ewallet-shopeepay', 'payment-link', 'counter');--> statement-breakpoint
 CREATE TYPE "public"."transaction_state" AS ENUM('creating', 'failed_to_create', 'unconfirmed', 'active', 'paid', 'settled', 'expired', 'cancelled', 'failed');--> statement-breakpoint
 CREATE TYPE "public"."user_role" AS ENUM('admin', 'operator', 'finance');--> statement-breakpoint
+CREATE TABLE "login_attempts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"email" text NOT NULL,
+	"ip" text,
+	"succeeded" boolean NOT NULL,
+	"attempted_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "transaction_events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"transaction_id" uuid NOT NULL,
@@ -82,6 +90,8 @@ ALTER TABLE "transaction_events" ADD CONSTRAINT "transaction_events_transaction_
 ALTER TABLE "transaction_events" ADD CONSTRAINT "transaction_events_delivery_id_webhook_deliveries_id_fk" FOREIGN KEY ("delivery_id") REFERENCES "public"."webhook_deliveries"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "transactions" ADD CONSTRAINT "transactions_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_transaction_id_transactions_id_fk" FOREIGN KEY ("transaction_id") REFERENCES "public"."transactions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "login_attempts_email_idx" ON "login_attempts" USING btree ("email","attempted_at");--> statement-breakpoint
+CREATE INDEX "login_attempts_ip_idx" ON "login_attempts" USING btree ("ip","attempted_at");--> statement-breakpoint
 CREATE INDEX "transaction_events_transaction_id_idx" ON "transaction_events" USING btree ("transaction_id","created_at");--> statement-breakpoint
 CREATE INDEX "transaction_events_delivery_id_idx" ON "transaction_events" USING btree ("delivery_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "transactions_external_id_key" ON "transactions" USING btree ("external_id");--> statement-breakpoint

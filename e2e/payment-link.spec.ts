@@ -145,3 +145,27 @@ test("a role taken away mid-session stops the very next action", async ({ page }
   await page.goto("/transactions");
   await expect(page.getByRole("row", { name: new RegExp(title) })).toHaveCount(0);
 });
+
+test("repeated wrong passwords lock the account's sign-in for a while", async ({ page }) => {
+  const operator = await createAccount("operator");
+  await page.goto("/login");
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await page.getByLabel("Email").fill(operator.email);
+    await page.getByLabel("Password").fill(`wrong-${attempt}`);
+    // Wait for each attempt's answer, so all ten reach the server.
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/login")),
+      page.getByRole("button", { name: "Sign in" }).click(),
+    ]);
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Wrong email or password" }),
+    ).toBeVisible();
+  }
+  // Now even the right password is refused, without being checked.
+  await page.getByLabel("Password").fill(operator.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Too many failed sign-ins" }),
+  ).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
+});

@@ -1,9 +1,10 @@
 import "server-only";
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getUserByEmail } from "@/db/queries/users";
 import { authConfig } from "./config";
+import { clientIp, isLoginBlocked, recordLoginResult } from "./login-limits";
 import { verifyPassword } from "./password";
 
 const credentialsSchema = z.object({
@@ -11,18 +12,28 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
+/** Thrown past the guessing limit; the login form tells it apart by its code. */
+export class LoginRateLimited extends CredentialsSignin {
+  override code = "rate_limited";
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(input) {
+      // Every sign-in path (the form's action and Auth.js's own endpoint) comes through here.
+      async authorize(input, request) {
         const parsed = credentialsSchema.safeParse(input);
         if (!parsed.success) return null;
-        const user = await getUserByEmail(parsed.data.email);
-        const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? null);
-        if (!user || !ok || user.disabledAt) return null;
-        return { id: user.id, email: user.email, name: user.name };
+        const { email, password } = parsed.data;
+        const ip = clientIp(request.headers);
+        if (await isLoginBlocked(email, ip)) throw new LoginRateLimited();
+        const user = await getUserByEmail(email);
+        const ok =
+          (await verifyPassword(password, user?.passwordHash ?? null)) && !user?.disabledAt;
+        await recordLoginResult(email, ip, ok);
+        return ok && user ? { id: user.id, email: user.email, name: user.name } : null;
       },
     }),
   ],

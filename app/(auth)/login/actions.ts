@@ -1,9 +1,10 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
-import { signIn } from "@/lib/auth";
+import { LoginRateLimited, signIn } from "@/lib/auth";
+import { tooManyAttemptsMessage } from "@/lib/auth/login-limits";
 
 const loginSchema = z.object({
   email: z.email("Enter your email address."),
@@ -36,11 +37,12 @@ export async function signInAction(
     await signIn("credentials", { ...parsed.data, redirectTo: safeNextPath(formData.get("next")) });
   } catch (error) {
     if (error instanceof AuthError) {
-      return {
-        status: "error",
-        message: "Wrong email or password, or the account is disabled.",
-        values: { email },
-      };
+      const limited =
+        error instanceof CredentialsSignin && error.code === new LoginRateLimited().code;
+      const message = limited
+        ? tooManyAttemptsMessage
+        : "Wrong email or password, or the account is disabled.";
+      return { status: "error", message, values: { email } };
     }
     throw error; // the redirect that follows a successful sign-in
   }
