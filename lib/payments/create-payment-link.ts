@@ -116,9 +116,10 @@ async function recordFailed(id: string, error: PurwantaraError): Promise<Transac
   return withLockedTransaction(id, async (tx, row) => {
     if (row.state !== "creating") return row;
     const state = error.outcomeUnknown ? "unconfirmed" : "failed_to_create";
+    const reason = error.message.replace(/\.$/, "");
     const note = error.outcomeUnknown
-      ? `${error.message}; Purwantara may still have created it, and a callback will update this row`
-      : `Purwantara refused: ${error.message}`;
+      ? `No clear answer from Purwantara (${reason}); it may still have created the payment`
+      : `Purwantara refused: ${reason}`;
     const updated = await updateTransaction(tx, id, {
       state,
       errorCode: error.code ?? error.kind.toUpperCase(),
