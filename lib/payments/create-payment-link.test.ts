@@ -116,7 +116,9 @@ describe("createPaymentLink", () => {
     expect(result.ok).toBe(false);
     const [row] = await rowsOf(result.transaction.id);
     expect(row).toMatchObject({ state: "unconfirmed", error_code: "TIMEOUT" });
-    expect(String(row?.error_message)).toMatch(/^No clear answer from Purwantara \(Purwantara did not answer within 1 s\); it may still have created the payment$/);
+    expect(String(row?.error_message)).toMatch(
+      /^No clear answer from Purwantara \(Purwantara did not answer within 1 s\); it may still have created the payment$/,
+    );
 
     // The gateway did create it; its PAID callback finds the row by our external_id.
     const remote = (await (await fetch(`${emulator.baseUrl()}/control/transactions`)).json()) as {
