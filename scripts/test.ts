@@ -19,7 +19,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): number {
   return spawnSync(command, args, { stdio: "inherit", env }).status ?? 1;
 }
 
-export function chromiumPath(): string {
+function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 }
 

@@ -40,7 +40,7 @@ export async function insertCreatingTransaction(
   return { transaction: existing, created: false };
 }
 
-export async function lockTransaction(tx: DbOrTx, id: string): Promise<Transaction | null> {
+async function lockTransaction(tx: DbOrTx, id: string): Promise<Transaction | null> {
   const [row] = await tx.select().from(transactions).where(eq(transactions.id, id)).for("update");
   return row ?? null;
 }

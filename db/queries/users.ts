@@ -36,9 +36,3 @@ export async function createFirstUser(user: NewUser): Promise<User | null> {
     return created ?? null;
   });
 }
-
-export async function createUser(user: NewUser): Promise<User> {
-  const [created] = await getDb().insert(users).values(user).returning();
-  if (!created) throw new Error("insert returned no user");
-  return created;
-}

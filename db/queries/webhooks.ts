@@ -46,14 +46,3 @@ export async function insertDelivery(
   if (!row) throw new Error("insert returned no delivery");
   return row.id;
 }
-
-export async function setDeliveryTransaction(
-  tx: DbOrTx,
-  deliveryRowId: string,
-  transactionId: string,
-): Promise<void> {
-  await tx
-    .update(webhookDeliveries)
-    .set({ transactionId })
-    .where(eq(webhookDeliveries.id, deliveryRowId));
-}
