@@ -150,6 +150,8 @@ test("repeated wrong passwords lock the account's sign-in for a while", async ({
   const operator = await createAccount("operator");
   await page.goto("/login");
   for (let attempt = 0; attempt < 10; attempt++) {
+    // React resets the form once the previous answer is rendered: wait for that first.
+    await expect(page.getByLabel("Password")).toHaveValue("");
     await page.getByLabel("Email").fill(operator.email);
     await page.getByLabel("Password").fill(`wrong-${attempt}`);
     // Wait for each attempt's answer, so all ten reach the server.
@@ -162,6 +164,8 @@ test("repeated wrong passwords lock the account's sign-in for a while", async ({
     ).toBeVisible();
   }
   // Now even the right password is refused, without being checked.
+  await expect(page.getByLabel("Password")).toHaveValue("");
+  await page.getByLabel("Email").fill(operator.email);
   await page.getByLabel("Password").fill(operator.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(
