@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { createAccount, setDisabled, setRole } from "./support/accounts";
 import { emulatorUrl } from "./support/env";
 import { NewPaymentLinkPage, signIn } from "./support/pages";
@@ -59,17 +59,22 @@ test("an invalid amount is refused beside its field, and nothing is created", as
   await expect(page.getByLabel("Title")).toHaveValue("Too small");
 });
 
+/** An operator submits a payment link while the emulator answers the create with `status`. */
+async function submitWhileGatewayAnswers(page: Page, request: APIRequestContext, status: number) {
+  await signIn(page, await createAccount("operator"));
+  const form = new NewPaymentLinkPage(page);
+  await form.open();
+  await request.post(`${emulatorUrl}/control/fail-next`, { data: { count: 1, status } });
+  const title = `Gateway ${status} ${randomBytes(3).toString("hex")}`;
+  await form.submit({ title, amount: "10000" });
+  return title;
+}
+
 test("a gateway refusal is shown on the form and recorded on the transaction", async ({
   page,
   request,
 }) => {
-  const operator = await createAccount("operator");
-  await signIn(page, operator);
-  const form = new NewPaymentLinkPage(page);
-  await form.open();
-  await request.post(`${emulatorUrl}/control/fail-next`, { data: { count: 1, status: 402 } });
-  const title = `Refused ${randomBytes(3).toString("hex")}`;
-  await form.submit({ title, amount: "10000" });
+  const title = await submitWhileGatewayAnswers(page, request, 402);
   await expect(
     page.getByRole("alert").filter({ hasText: "Purwantara did not create the payment link" }),
   ).toBeVisible();
@@ -83,13 +88,7 @@ test("a gateway outage leaves an unconfirmed row that says the link may exist", 
   page,
   request,
 }) => {
-  const operator = await createAccount("operator");
-  await signIn(page, operator);
-  const form = new NewPaymentLinkPage(page);
-  await form.open();
-  await request.post(`${emulatorUrl}/control/fail-next`, { data: { count: 1, status: 503 } });
-  const title = `Outage ${randomBytes(3).toString("hex")}`;
-  await form.submit({ title, amount: "10000" });
+  const title = await submitWhileGatewayAnswers(page, request, 503);
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
   await expect(
     page.getByRole("alert").filter({ hasText: "Purwantara did not confirm this payment link" }),
