@@ -1,7 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 // Set by scripts/test.ts (npm test), which also builds the app and makes the database.
@@ -63,7 +60,7 @@ export default defineConfig({
       stdout: "ignore",
       env: {
         EMULATOR_PORT: String(emulatorPort),
-        EMULATOR_DATA_DIR: mkdtempSync(join(tmpdir(), "purwantara-e2e-emulator-")),
+        EMULATOR_DATA_DIR: process.env.E2E_EMULATOR_DATA_DIR ?? ".data/e2e-emulator",
         EMULATOR_CALLBACK_URL: `${appUrl}/api/webhooks/purwantara`,
         EMULATOR_CALLBACK_BACKOFF_MS: "500,1000",
         EMULATOR_TOKEN: gatewayToken,

@@ -1,4 +1,5 @@
-import { formatRupiah, formatWib } from "./format";
+import { formatRupiah } from "../lib/payments/money";
+import { formatWib } from "../lib/payments/time";
 import { actionButton, escapeHtml, notice, page, statusBadge } from "./html";
 import { canApply } from "./lifecycle";
 import type { Transaction } from "./types";

@@ -1,15 +1,3 @@
-const rupiah = new Intl.NumberFormat("id-ID", {
-  style: "currency",
-  currency: "IDR",
-  maximumFractionDigits: 0,
-});
-
-const wib = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Asia/Jakarta",
-  dateStyle: "medium",
-  timeStyle: "medium",
-});
-
 /** Purwantara's timestamp style: UTC with microseconds, `2023-08-31T05:00:00.000000Z`. */
 export function toPurwantaraTime(iso: string): string;
 export function toPurwantaraTime(iso: string | null): string | null;
@@ -21,13 +9,4 @@ export function toPurwantaraTime(iso: string | null): string | null {
 /** Purwantara's money style: a 4-decimal string, `"10000.0000"`. */
 export function toPurwantaraAmount(wholeRupiah: string): string {
   return `${wholeRupiah}.0000`;
-}
-
-/** `Rp 10.000`; BigInt keeps large amounts exact. */
-export function formatRupiah(wholeRupiah: string): string {
-  return rupiah.format(BigInt(wholeRupiah));
-}
-
-export function formatWib(iso: string): string {
-  return `${wib.format(new Date(iso))} WIB`;
 }

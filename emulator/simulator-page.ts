@@ -1,5 +1,6 @@
 import { productModule } from "./channels";
-import { formatRupiah, formatWib } from "./format";
+import { formatRupiah } from "../lib/payments/money";
+import { formatWib } from "../lib/payments/time";
 import { actionButton, escapeHtml, notice, page, statusBadge } from "./html";
 import { canApply, transitionNames, transitions, type TransitionName } from "./lifecycle";
 import type { Delivery, Transaction } from "./types";

@@ -6,7 +6,9 @@
  * `--only=vitest` or `--only=e2e` runs one of them.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { findFreePort } from "../db/embedded";
 import { runMigrations } from "../db/migrate";
 import { connectDatabaseServer } from "../db/server";
@@ -57,18 +59,22 @@ async function runEndToEnd(
   const built = run("next", ["build"], env);
   if (built !== 0) return built;
   const database = `purwantara_e2e_${process.pid}`;
+  // A fresh emulator state per run, made once here (the config file is loaded by every worker).
+  const emulatorDataDir = mkdtempSync(join(tmpdir(), "purwantara-e2e-emulator-"));
   await server.dropDatabase(database);
   await server.ensureDatabase(database);
   try {
     await runMigrations(server.urlFor(database));
     return run("playwright", ["test", ...extraArgs], {
       ...env,
+      E2E_EMULATOR_DATA_DIR: emulatorDataDir,
       E2E_DATABASE_URL: server.urlFor(database),
       E2E_APP_PORT: String(await findFreePort()),
       E2E_EMULATOR_PORT: String(await findFreePort()),
     });
   } finally {
     await server.dropDatabase(database);
+    rmSync(emulatorDataDir, { recursive: true, force: true });
   }
 }
 

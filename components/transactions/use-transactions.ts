@@ -16,6 +16,8 @@ export function transactionsUrl(params: URLSearchParams | string = ""): string {
 export function useTransactions(url: string, fallbackData?: TransactionListPage) {
   return useSWR<TransactionListPage>(url, jsonFetcher, {
     fallbackData,
+    // The server rendered this data a moment ago: the first poll is soon enough.
+    revalidateOnMount: false,
     refreshInterval: transactionsRefreshMs,
     refreshWhenHidden: false,
     revalidateOnFocus: true,

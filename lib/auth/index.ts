@@ -3,8 +3,8 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getUserByEmail } from "@/db/queries/users";
-import { authConfig } from "./config";
-import { clientIp, isLoginBlocked, recordLoginResult } from "./login-limits";
+import { recordLoginAttempt } from "@/db/queries/login-attempts";
+import { clientIp, isLoginBlocked } from "./login-limits";
 import { verifyPassword } from "./password";
 
 const credentialsSchema = z.object({
@@ -17,8 +17,24 @@ export class LoginRateLimited extends CredentialsSignin {
   override code = "rate_limited";
 }
 
+/**
+ * Sessions are JWTs carrying only the user id; pages, actions and route handlers
+ * re-read the user from the database on every request (./session.ts).
+ */
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  ...authConfig,
+  trustHost: true,
+  pages: { signIn: "/login" },
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
   logger: {
     // A wrong password is an everyday event, not a server error worth a stack trace.
     error(error) {
@@ -39,7 +55,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const user = await getUserByEmail(email);
         const ok =
           (await verifyPassword(password, user?.passwordHash ?? null)) && !user?.disabledAt;
-        await recordLoginResult(email, ip, ok);
+        await recordLoginAttempt(email, ip, ok);
         return ok && user ? { id: user.id, email: user.email, name: user.name } : null;
       },
     }),

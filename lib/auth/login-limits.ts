@@ -1,5 +1,5 @@
 import "server-only";
-import { countRecentFailures, recordLoginAttempt } from "@/db/queries/login-attempts";
+import { countRecentFailures } from "@/db/queries/login-attempts";
 
 /** [chosen] Guessing limits: per account, and per address for spraying many accounts. */
 export const loginLimits = { windowMinutes: 15, perEmail: 10, perIp: 50 } as const;
@@ -16,9 +16,4 @@ export async function isLoginBlocked(email: string, ip: string | null): Promise<
   const since = new Date(Date.now() - loginLimits.windowMinutes * 60_000);
   const { byEmail, byIp } = await countRecentFailures(email, ip, since);
   return byEmail >= loginLimits.perEmail || byIp >= loginLimits.perIp;
-}
-
-/** Counts a failure towards the limits; a success clears the account's failures. */
-export async function recordLoginResult(email: string, ip: string | null, succeeded: boolean) {
-  await recordLoginAttempt(email, ip, succeeded);
 }

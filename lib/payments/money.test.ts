@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatRupiah, parseRupiahInput, rupiahFromDecimal } from "./money";
+import { formatRupiah, parseRupiahInput } from "./money";
 
 describe("money", () => {
   it("formats rupiah the Indonesian way, exactly", () => {
@@ -18,12 +18,5 @@ describe("money", () => {
     for (const bad of ["", "abc", "150,5", "15.00", "-5000", "1.5e6", "150.0000.1"]) {
       expect(parseRupiahInput(bad)).toBeNull();
     }
-  });
-
-  it("turns gateway decimals into whole rupiah and refuses fractions", () => {
-    expect(rupiahFromDecimal("10000.0000")).toBe(10000n);
-    expect(rupiahFromDecimal(25000)).toBe(25000n);
-    expect(() => rupiahFromDecimal("10000.5")).toThrow(RangeError);
-    expect(() => rupiahFromDecimal(0.1 + 0.2)).toThrow(RangeError);
   });
 });

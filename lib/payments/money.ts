@@ -3,22 +3,7 @@
  * bigint whole rupiah in arithmetic. Never a JavaScript float.
  */
 
-const decimalPattern = /^(-?)(\d+)(?:\.(\d+))?$/;
-
-/** Whole rupiah from a decimal string such as "10000.0000"; throws on a fraction. */
-export function rupiahFromDecimal(value: string | number): bigint {
-  const text = typeof value === "number" ? integerText(value) : value.trim();
-  const match = decimalPattern.exec(text);
-  if (!match) throw new RangeError(`not a decimal amount: ${JSON.stringify(value)}`);
-  const [, sign, whole, fraction = ""] = match;
-  if (/[1-9]/.test(fraction)) throw new RangeError(`rupiah amounts have no fraction: ${text}`);
-  return BigInt(`${sign}${whole}`);
-}
-
-function integerText(value: number): string {
-  if (!Number.isSafeInteger(value)) throw new RangeError(`not a whole number of rupiah: ${value}`);
-  return String(value);
-}
+const decimalPattern = /^-?\d+(?:\.\d+)?$/;
 
 /**
  * Parses what a person types: "150000", "150.000", "Rp 150.000" (dots group
