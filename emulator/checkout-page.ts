@@ -1,5 +1,4 @@
-import { formatRupiah } from "../lib/payments/money";
-import { formatWib } from "../lib/payments/time";
+import { formatRupiah, formatWib } from "../lib/format";
 import { actionButton, escapeHtml, notice, page, statusBadge } from "./html";
 import { canApply } from "./lifecycle";
 import type { Transaction } from "./types";

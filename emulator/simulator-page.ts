@@ -1,6 +1,5 @@
 import { productModule } from "./channels";
-import { formatRupiah } from "../lib/payments/money";
-import { formatWib } from "../lib/payments/time";
+import { formatRupiah, formatWib } from "../lib/format";
 import { actionButton, escapeHtml, notice, page, statusBadge } from "./html";
 import { canApply, transitionNames, transitions, type TransitionName } from "./lifecycle";
 import type { Delivery, Transaction } from "./types";
@@ -45,7 +44,7 @@ function callbackCell(delivery: Delivery | undefined): string {
 
 /** Date on one line, time on the next, so the column stays narrow. */
 function createdCell(iso: string): string {
-  const [date = "", time = ""] = formatWib(iso).split(", ");
+  const [, date = "", time = ""] = /^(.*) (\d{2}\.\d{2} WIB)$/.exec(formatWib(iso)) ?? [];
   return `<span class="nowrap">${escapeHtml(date)}</span><br><span class="nowrap small muted">${escapeHtml(time)}</span>`;
 }
 

@@ -1,0 +1,100 @@
+/**
+ * The one place where money, numbers and times become text for people: always
+ * through Intl, in the person's language and time zone. Server and client both
+ * call it, so a page and its live updates read the same.
+ */
+import { defaultLocale, intlLocales, type Locale } from "./i18n/config";
+import { decimalPattern } from "./money";
+import { defaultTimeZone, timeZones, type TimeZone } from "./time";
+
+type Cache<T> = Map<string, T>;
+const numberFormats: Cache<Intl.NumberFormat> = new Map();
+const dateFormats: Cache<Intl.DateTimeFormat> = new Map();
+
+function cached<T>(cache: Cache<T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (!value) cache.set(key, (value = make()));
+  return value;
+}
+
+function moneyFormat(locale: Locale): Intl.NumberFormat {
+  return cached(numberFormats, `money:${locale}`, () =>
+    new Intl.NumberFormat(intlLocales[locale], {
+      style: "currency",
+      currency: "IDR",
+      // "Rp" in English too: the symbol every Indonesian merchant reads.
+      currencyDisplay: "narrowSymbol",
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 4,
+    }),
+  );
+}
+
+/**
+ * "Rp 1.250.000" (id) or "Rp 1,250,000" (en), with a normal space so it reads and
+ * copies cleanly. Intl formats a decimal string exactly: every digit is kept.
+ */
+export function formatMoney(value: string | bigint, locale: Locale = defaultLocale): string {
+  const exact = typeof value === "bigint" ? value : value.trim();
+  if (typeof exact === "string" && !decimalPattern.test(exact)) return value.toString();
+  // The signature says number, but Intl.NumberFormat v3 takes decimal strings exactly.
+  return moneyFormat(locale)
+    .format(exact as unknown as number)
+    .replace(/\u00a0/g, " ");
+}
+
+export function formatNumber(value: number | bigint, locale: Locale = defaultLocale): string {
+  return cached(numberFormats, `number:${locale}`, () => new Intl.NumberFormat(intlLocales[locale]))
+    .format(value)
+    .replace(/\u00a0/g, " ");
+}
+
+type DateStyle = "dateTime" | "date" | "time";
+
+function dateFormat(locale: Locale, zone: TimeZone, style: DateStyle): Intl.DateTimeFormat {
+  return cached(dateFormats, `${locale}:${zone}:${style}`, () => {
+    const date = { day: "numeric", month: "short", year: "numeric" } as const;
+    // Indonesian uses a 24-hour clock with two-digit hours ("09.05"), English a 12-hour one.
+    const time =
+      locale === "id"
+        ? ({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" } as const)
+        : ({ hour: "numeric", minute: "2-digit", hourCycle: "h12" } as const);
+    const options =
+      style === "date" ? date : style === "time" ? time : { ...date, ...time };
+    return new Intl.DateTimeFormat(intlLocales[locale], { timeZone: zone, ...options });
+  });
+}
+
+function toDate(value: Date | string | null | undefined): Date | null {
+  if (!value) return null;
+  const date = typeof value === "string" ? new Date(value) : value;
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/**
+ * "25 Nov 2026 16.43 WIB" (id) or "Nov 25, 2026, 4:43 PM WIB" (en): the zone is
+ * always named, since a merchant may be in WIB, WITA or WIT. A missing time is "—".
+ */
+export function formatDateTime(
+  value: Date | string | null | undefined,
+  locale: Locale = defaultLocale,
+  zone: TimeZone = defaultTimeZone,
+  style: DateStyle = "dateTime",
+): string {
+  const date = toDate(value);
+  if (!date) return "—";
+  // Indonesian writes the date and the time side by side, without the comma Intl puts there.
+  const text = dateFormat(locale, zone, style)
+    .formatToParts(date)
+    .map((part, i, parts) =>
+      locale === "id" && part.type === "literal" && parts[i + 1]?.type === "hour" ? " " : part.value,
+    )
+    .join("")
+    .replace(/[\u00a0\u202f]/g, " ");
+  return style === "date" ? text : `${text} ${timeZones[zone].abbreviation}`;
+}
+
+/** The emulator's pages: Indonesian, WIB. */
+export const formatRupiah = (value: string | bigint) => formatMoney(value, "id");
+export const formatWib = (value: Date | string | null | undefined) =>
+  formatDateTime(value, "id", "Asia/Jakarta");

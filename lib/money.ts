@@ -1,0 +1,24 @@
+/**
+ * Rupiah amounts are exact: decimal strings from the database and the gateway,
+ * bigint whole rupiah in arithmetic. Never a JavaScript float. Display is in
+ * `lib/format.ts`.
+ */
+
+/** What `numeric(20,4)` text and the gateway's money strings look like. */
+export const decimalPattern = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * Parses what a person types: "150000", "150.000", "Rp 150.000" (dots group
+ * thousands in Indonesian). Returns null when it is not a whole, positive amount.
+ */
+export function parseRupiahInput(input: string): bigint | null {
+  const text = input.replace(/^\s*rp\.?\s*/i, "").replace(/\s+/g, "");
+  if (/^\d{1,3}(\.\d{3})+$/.test(text)) return BigInt(text.replaceAll(".", ""));
+  if (/^\d+$/.test(text)) return BigInt(text);
+  return null;
+}
+
+/** The database's numeric text for whole rupiah. */
+export function decimalFromRupiah(amount: bigint): string {
+  return amount.toString();
+}
