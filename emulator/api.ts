@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { GatewayErrorCode } from "../lib/purwantara/contract";
 import { productModules } from "./channels";
+import { channelListRoute } from "./channels/channel-list";
 import type { ApiContext, ApiHandler, ApiResult } from "./channels/types";
 import { errorEnvelope, parseRequestBody, sendPhpJson, successEnvelope } from "./http";
 import { matchRoute, subPath, type Route } from "./router";
@@ -19,7 +20,10 @@ export interface ApiDeps extends ApiContext {
   faults: ApiFaults;
 }
 
-const routes: readonly Route<ApiHandler>[] = productModules.flatMap((m) => m.routes);
+const routes: readonly Route<ApiHandler>[] = [
+  ...productModules.flatMap((m) => m.routes),
+  channelListRoute,
+];
 
 function sha256(text: string): Buffer {
   return createHash("sha256").update(text).digest();

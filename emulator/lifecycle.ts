@@ -3,20 +3,30 @@ import type { CallbackDispatcher } from "./callbacks";
 import { productModule } from "./channels";
 import { phpJsonEncode } from "./php-json";
 import type { Store } from "./store";
-import type { Transaction } from "./types";
+import type { ProductKey, Transaction } from "./types";
 
-/** What the simulator and the test controls can do to a transaction. */
-export const transitions = {
+interface Transition {
+  from: readonly KnownStatus[];
+  to: KnownStatus;
+  /** The button's label; lowercased, the verb in messages. */
+  label: string;
+  /** Only these products; all when absent. */
+  products?: readonly ProductKey[];
+}
+
+const transitionTable = {
   pay: { from: ["ACTIVE"], to: "PAID", label: "Pay" },
   expire: { from: ["ACTIVE"], to: "EXPIRED", label: "Expire" },
   settle: { from: ["PAID"], to: "SETTLED", label: "Settle" },
   fail: { from: ["ACTIVE"], to: "FAILED", label: "Fail" },
-} as const satisfies Record<
-  string,
-  { from: readonly KnownStatus[]; to: KnownStatus; label: string }
->;
+  // [seen] only VAs have a cancel endpoint.
+  cancel: { from: ["ACTIVE"], to: "CANCELLED", label: "Cancel", products: ["virtual-account"] },
+} as const satisfies Record<string, Transition>;
 
-export type TransitionName = keyof typeof transitions;
+export type TransitionName = keyof typeof transitionTable;
+
+/** What the simulator and the test controls can do to a transaction. */
+export const transitions: Record<TransitionName, Transition> = transitionTable;
 
 export const transitionNames = Object.keys(transitions) as TransitionName[];
 
@@ -24,8 +34,21 @@ export function isTransitionName(name: string): name is TransitionName {
   return Object.hasOwn(transitions, name);
 }
 
+function appliesTo(tx: Transaction, name: TransitionName): boolean {
+  return transitions[name].products?.includes(tx.product) ?? true;
+}
+
 export function canApply(tx: Transaction, name: TransitionName): boolean {
-  return (transitions[name].from as readonly string[]).includes(tx.status);
+  const from: readonly string[] = transitions[name].from;
+  return appliesTo(tx, name) && from.includes(tx.status);
+}
+
+function refusal(tx: Transaction, name: TransitionName): string {
+  const transition = transitions[name];
+  const why = appliesTo(tx, name)
+    ? `it is ${tx.status}`
+    : `only a ${transition.products?.join(" or ")} can`;
+  return `Cannot ${transition.label.toLowerCase()} “${tx.title}”: ${why}.`;
 }
 
 export interface LifecycleDeps {
@@ -75,14 +98,7 @@ export function applyTransition(
 ): TransitionResult {
   const tx = deps.store.getTransaction(uuid);
   if (!tx) return { ok: false, reason: "not-found", message: `No transaction ${uuid}.` };
-  if (!canApply(tx, name)) {
-    const verb = transitions[name].label.toLowerCase();
-    return {
-      ok: false,
-      reason: "not-allowed",
-      message: `Cannot ${verb} “${tx.title}”: it is ${tx.status}.`,
-    };
-  }
+  if (!canApply(tx, name)) return { ok: false, reason: "not-allowed", message: refusal(tx, name) };
   const updated = changed(tx, name, deps.now().toISOString(), paidWith);
   deps.store.putTransaction(updated);
   const body = callbackBody(updated);

@@ -22,6 +22,7 @@ const buttonClass: Record<TransitionName, string> = {
   expire: "",
   settle: "",
   fail: "danger",
+  cancel: "",
 };
 
 /** "delivered 200", "retrying (502)", "failed after 3 tries (ECONNREFUSED)". */

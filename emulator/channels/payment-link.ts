@@ -1,9 +1,16 @@
-import { callbackEventTypes, paymentLinkMinAmount } from "../../lib/purwantara/contract";
-import { randomUUID } from "node:crypto";
+import { paymentLinkMinAmount } from "../../lib/purwantara/contract";
 import { toPurwantaraAmount, toPurwantaraTime } from "../format";
 import type { Fields, JsonObject } from "../http";
 import type { Transaction } from "../types";
-import { amountField, FieldErrors, futureDateField, stringField, urlField } from "../validation";
+import {
+  amountField,
+  checked,
+  FieldErrors,
+  futureDateField,
+  stringField,
+  urlField,
+} from "../validation";
+import { callbackEvent, createHandler, newTransaction, notFound, ownTransaction } from "./kit";
 import type { ApiContext, ApiResult, ProductModule } from "./types";
 
 /** [seen] `channel_id` in the example payment-link callback. */
@@ -12,20 +19,13 @@ const paymentLinkChannelId = 8;
 const defaultLifetimeMs = 24 * 60 * 60 * 1000;
 
 /** [seen] where the hosted checkout page of a link lives. */
+const sharePrefix = "/share/payment-links";
+
 export function paymentLinkSharePath(uuid: string): string {
-  return `/share/payment-links/${uuid}`;
+  return `${sharePrefix}/${uuid}`;
 }
 
-interface CreateInput {
-  amount: string;
-  title: string;
-  description: string | null;
-  expiresAt: string | null;
-  externalId: string | null;
-  returnUrl: string | null;
-}
-
-function validate(fields: Fields, now: Date): CreateInput | FieldErrors {
+function validate(fields: Fields, now: Date) {
   const errors = new FieldErrors();
   const input = {
     amount: amountField(fields, "amount", errors, paymentLinkMinAmount),
@@ -35,31 +35,27 @@ function validate(fields: Fields, now: Date): CreateInput | FieldErrors {
     externalId: stringField(fields, "external_id", errors, { max: 255 }),
     returnUrl: urlField(fields, "return_url", errors),
   };
-  if (!errors.empty || input.amount === null || input.title === null) return errors;
-  return { ...input, amount: input.amount, title: input.title };
+  return checked(errors, input, ["amount", "title"]);
 }
 
-function build(ctx: ApiContext, input: CreateInput): Transaction {
-  const now = ctx.now();
-  const uuid = randomUUID();
-  return {
-    uuid,
+type Input = Exclude<ReturnType<typeof validate>, FieldErrors>;
+
+function build(ctx: ApiContext, input: Input): Transaction {
+  return newTransaction(ctx, {
     product: "payment-link",
     externalId: input.externalId,
     amount: input.amount,
     title: input.title,
     description: input.description,
-    status: "ACTIVE",
-    createdAt: now.toISOString(),
-    expiresAt: input.expiresAt ?? new Date(now.getTime() + defaultLifetimeMs).toISOString(),
-    paidAt: null,
-    settleAt: null,
-    paidWith: { channel: "QRIS", customerPhone: null },
-    extra: {
+    expiresAt: input.expiresAt,
+    lifetimeMs: defaultLifetimeMs,
+    channel: "QRIS",
+    customerPhone: null,
+    extra: (uuid) => ({
       return_url: input.returnUrl,
       payment_link_url: ctx.publicUrl() + paymentLinkSharePath(uuid),
-    },
-  };
+    }),
+  });
 }
 
 /** The API's view of a link; reads add the payment times, creates do not. */
@@ -83,45 +79,16 @@ function view(tx: Transaction, withPaymentTimes: boolean): JsonObject {
   };
 }
 
-function create(ctx: ApiContext, fields: Fields): ApiResult {
-  const input = validate(fields, ctx.now());
-  if (input instanceof FieldErrors) {
-    return {
-      status: 422,
-      code: "VALIDATION_ERROR",
-      message: "The given data was invalid.",
-      fields: input.fields,
-    };
-  }
-  if (input.externalId !== null && ctx.store.findByExternalId("payment-link", input.externalId)) {
-    return {
-      status: 409,
-      code: "DUPLICATE_EXTERNAL_ID",
-      message: "The external id has already been taken.",
-    };
-  }
-  const tx = build(ctx, input);
-  ctx.store.putTransaction(tx);
-  return { status: 201, data: view(tx, false) };
-}
-
 function read(ctx: ApiContext, uuid: string): ApiResult {
-  const tx = ctx.store.getTransaction(uuid);
-  if (!tx || tx.product !== "payment-link") {
-    return { status: 404, code: "NOT_FOUND", message: "Payment link not found." };
-  }
-  return { status: 200, data: view(tx, true) };
+  const tx = ownTransaction(ctx, "payment-link", uuid);
+  return tx ? { status: 200, data: view(tx, true) } : notFound("Payment link");
 }
 
 /** The seen callback, key for key and in the same order. */
 function callbackPayload(tx: Transaction): JsonObject {
   return {
     uuid: tx.uuid,
-    event: {
-      meta: { customer_phone: tx.paidWith.customerPhone },
-      type: callbackEventTypes["payment-link"],
-      channel: tx.paidWith.channel,
-    },
+    event: callbackEvent(tx),
     title: tx.title,
     amount: toPurwantaraAmount(tx.amount),
     status: tx.status,
@@ -140,8 +107,20 @@ function callbackPayload(tx: Transaction): JsonObject {
 export const paymentLink: ProductModule = {
   product: "payment-link",
   label: "Payment link",
+  // Nothing is sent to choose a channel: the buyer picks one on the hosted page.
+  channels: [],
   routes: [
-    { method: "POST", pattern: /^payment-link$/, handler: (ctx, call) => create(ctx, call.fields) },
+    {
+      method: "POST",
+      pattern: /^payment-link$/,
+      handler: createHandler({
+        product: "payment-link",
+        referenceField: "external_id",
+        validate,
+        build,
+        respond: (tx) => view(tx, false),
+      }),
+    },
     {
       method: "GET",
       pattern: /^payment-link\/([^/]+)$/,
@@ -150,4 +129,5 @@ export const paymentLink: ProductModule = {
   ],
   view: (tx) => view(tx, true),
   callbackPayload,
+  hostedPagePrefix: sharePrefix,
 };

@@ -1,12 +1,11 @@
 import type { GatewayErrorCode } from "../../lib/purwantara/contract";
 import type { Fields, JsonObject } from "../http";
+import type { LifecycleDeps } from "../lifecycle";
 import type { Route } from "../router";
-import type { Store } from "../store";
 import type { ProductKey, Transaction } from "../types";
 
-export interface ApiContext {
-  store: Store;
-  now(): Date;
+/** What a `/v1/` handler may use: the store, the clock, and the lifecycle (for cancel). */
+export interface ApiContext extends LifecycleDeps {
   /** Base of buyer-facing URLs (hosted pages), without a trailing slash. */
   publicUrl(): string;
 }
@@ -18,10 +17,17 @@ export interface ApiCall {
 }
 
 export type ApiResult =
-  | { status: 200 | 201; data: JsonObject }
+  | { status: 200 | 201; data: JsonObject | JsonObject[] }
   | { status: number; code: GatewayErrorCode; message: string; fields?: Record<string, string[]> };
 
 export type ApiHandler = (ctx: ApiContext, call: ApiCall) => ApiResult;
+
+/** One entry of `GET /v1/channel`: a value a request may send as its bank or channel. */
+export interface ChannelInfo {
+  /** Exactly as requests send it (`bank` for VAs, `payment_channel` elsewhere). */
+  code: string;
+  name: string;
+}
 
 /**
  * Everything the emulator knows about one product: its `/v1/` routes (patterns
@@ -32,7 +38,14 @@ export interface ProductModule {
   product: ProductKey;
   /** Human name for the simulator page. */
   label: string;
+  /** The codes this product accepts, for `GET /v1/channel`. */
+  channels: readonly ChannelInfo[];
   routes: readonly Route<ApiHandler>[];
+  /** The fullest API view of a transaction (inquiry, list, test controls). */
   view(tx: Transaction): JsonObject;
   callbackPayload(tx: Transaction): JsonObject;
+  /** The bank, acquirer or channel of one transaction, for the simulator's table. */
+  detail?(tx: Transaction): string | null;
+  /** Where the buyer-facing page lives, `<prefix>/<uuid>`, for products that have one. */
+  hostedPagePrefix?: string;
 }
