@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { callbackHeaders } from "../lib/purwantara/contract";
 import { signCallbackBody } from "../lib/purwantara/signature";
+import { CallbackDrops } from "./callback-drops";
 import { postCallback, type PostOutcome } from "./callback-http";
 import type { Store } from "./store";
 import type { Delivery } from "./types";
@@ -37,6 +38,8 @@ export class CallbackDispatcher {
   private timers = new Map<number, NodeJS.Timeout>();
   private inFlight = new Map<number, { controller: AbortController; done: Promise<void> }>();
   private closed = false;
+  /** Callbacks to record but not send; in memory only, like the API's injected faults. */
+  readonly drops = new CallbackDrops();
 
   constructor(
     private readonly store: Store,
@@ -52,8 +55,10 @@ export class CallbackDispatcher {
     return this.config.tries;
   }
 
+  /** Records the delivery and sends it, unless a drop was asked for: then it is only recorded. */
   enqueue(request: EnqueueRequest): Delivery {
     const now = new Date().toISOString();
+    const dropped = this.drops.take(request.uuid);
     const delivery = this.store.addDelivery({
       deliveryId: request.deliveryId ?? randomUUID(),
       uuid: request.uuid,
@@ -61,11 +66,12 @@ export class CallbackDispatcher {
       reason: request.reason,
       body: request.body,
       createdAt: now,
-      state: "pending",
+      state: dropped ? "dropped" : "pending",
       attempts: [],
-      nextAttemptAt: now,
+      nextAttemptAt: dropped ? null : now,
     });
-    this.schedule(delivery);
+    if (dropped) this.log(`callback ${delivery.uuid} ${delivery.status} dropped, as asked`);
+    else this.schedule(delivery);
     return delivery;
   }
 

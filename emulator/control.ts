@@ -35,7 +35,11 @@ function fromTransition(result: TransitionResult): Reply {
     return { status: result.reason === "not-found" ? 404 : 409, body: { error: result.message } };
   return {
     status: 200,
-    body: { transaction: controlView(result.transaction), deliveryId: result.deliveryId },
+    body: {
+      transaction: controlView(result.transaction),
+      deliveryId: result.deliveryId,
+      callback: result.callbackDropped ? "dropped" : "queued",
+    },
   };
 }
 
@@ -92,8 +96,18 @@ function setLatency(deps: ControlDeps, _params: string[], fields: Fields): Reply
   return { status: 200, body: { latencyMs: ms } };
 }
 
+function dropCallbacks(deps: ControlDeps, _params: string[], fields: Fields): Reply {
+  const count = integerOr(fields.count, 1);
+  if (count === null || count < 0) return badRequest("count must be a non-negative integer.");
+  if (fields.uuid !== undefined && typeof fields.uuid !== "string")
+    return badRequest("uuid must be a transaction uuid.");
+  deps.callbacks.drops.set(count, fields.uuid);
+  return { status: 200, body: { dropCallbacks: deps.callbacks.drops.counts() } };
+}
+
 function reset(deps: ControlDeps): Reply {
   deps.callbacks.cancelAll();
+  deps.callbacks.drops.clear();
   deps.store.reset();
   deps.faults.failNext = { count: 0, status: 503 };
   deps.faults.latencyMs = 0;
@@ -122,6 +136,15 @@ const routes: readonly Route<ControlHandler>[] = [
   },
   { method: "POST", pattern: /^fail-next$/, handler: setFailNext },
   { method: "POST", pattern: /^latency$/, handler: setLatency },
+  { method: "POST", pattern: /^drop-callbacks$/, handler: dropCallbacks },
+  {
+    method: "GET",
+    pattern: /^drop-callbacks$/,
+    handler: (deps) => ({
+      status: 200,
+      body: { dropCallbacks: deps.callbacks.drops.counts() },
+    }),
+  },
   { method: "POST", pattern: /^reset$/, handler: reset },
 ];
 

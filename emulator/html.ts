@@ -43,12 +43,14 @@ table{font-size:14px}
 th,td{padding:10px;text-align:left;vertical-align:middle;border-top:1px solid #e5e7eb}
 th{font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:#6b7280;background:#f9fafb;white-space:nowrap}
 td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
-td.title{font-weight:500;min-width:150px}
+.title{font-weight:500;min-width:150px}
+tbody th{font-size:14px;text-transform:none;letter-spacing:0;color:inherit;background:none;white-space:normal}
 td.uuid{min-width:160px}
 .small{font-size:12px}
 .cb-delivered{color:#166534}
 .cb-failed{color:#b91c1c}
 .cb-pending{color:#a16207}
+.cb-dropped{color:#6b21a8}
 .muted{color:#6b7280}
 .nowrap{white-space:nowrap}
 .badge{display:inline-block;padding:2px 8px;border-radius:999px;font-size:12px;font-weight:600}
@@ -64,6 +66,8 @@ button.danger{color:#b91c1c;border-color:#fca5a5}
 .checkout h1{margin:4px 0 8px;font-size:22px}
 .checkout .amount{font-size:30px;font-weight:700;margin:12px 0}
 .checkout button{width:100%;padding:10px;font-size:16px}
+.checkout .qr{display:block;margin:8px auto}
+.checkout .payload{display:block;word-break:break-all;margin-top:6px}
 .eyebrow{font-size:12px;text-transform:uppercase;letter-spacing:.06em;color:#6b7280}
 `;
 

@@ -88,6 +88,11 @@ export function sendHtml(res: ServerResponse, status: number, html: string): voi
   send(res, status, "text/html; charset=utf-8", html);
 }
 
+/** `path` with a message for the page to show once (after a POST-redirect-GET). */
+export function withMessage(path: string, message: string): string {
+  return `${path}?message=${encodeURIComponent(message)}`;
+}
+
 export function redirect(res: ServerResponse, location: string): void {
   res.writeHead(303, { location, "content-length": 0 });
   res.end();

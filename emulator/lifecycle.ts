@@ -64,7 +64,7 @@ export interface PaidWith {
 }
 
 export type TransitionResult =
-  | { ok: true; transaction: Transaction; deliveryId: string }
+  | { ok: true; transaction: Transaction; deliveryId: string; callbackDropped: boolean }
   | { ok: false; reason: "not-found" | "not-allowed"; message: string };
 
 function changed(
@@ -108,7 +108,12 @@ export function applyTransition(
     body,
     reason: "status-change",
   });
-  return { ok: true, transaction: updated, deliveryId: delivery.deliveryId };
+  return {
+    ok: true,
+    transaction: updated,
+    deliveryId: delivery.deliveryId,
+    callbackDropped: delivery.state === "dropped",
+  };
 }
 
 export interface RedeliverOptions {
@@ -148,5 +153,10 @@ export function redeliver(
     reason: "redelivery",
     deliveryId: options.sameDeliveryId && source ? source.deliveryId : undefined,
   });
-  return { ok: true, transaction: tx, deliveryId: delivery.deliveryId };
+  return {
+    ok: true,
+    transaction: tx,
+    deliveryId: delivery.deliveryId,
+    callbackDropped: delivery.state === "dropped",
+  };
 }

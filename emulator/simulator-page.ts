@@ -2,17 +2,22 @@ import { productModule } from "./channels";
 import { formatRupiah, formatWib } from "../lib/format";
 import { actionButton, escapeHtml, notice, page, statusBadge } from "./html";
 import { canApply, transitionNames, transitions, type TransitionName } from "./lifecycle";
+import { refreshScript, simulatorRefreshMs } from "./simulator-script";
 import type { Delivery, Transaction } from "./types";
 
 /** Enough rows to work with; a benchmark run can create far more. */
 const maxRows = 200;
+const tableRegionId = "transactions";
 
-export interface SimulatorView {
+export interface TableView {
   transactions: Transaction[];
   /** Latest delivery per transaction uuid. */
   lastDeliveries: Map<string, Delivery>;
-  callbackTries: number;
   apiBase: string;
+}
+
+export interface SimulatorView extends TableView {
+  callbackTries: number;
   callbackUrl: string;
   message: string | null;
 }
@@ -31,6 +36,7 @@ export function describeDelivery(delivery: Delivery | undefined): string {
   const last = delivery.attempts.at(-1);
   const outcome = last ? String(last.status ?? last.error) : "";
   if (delivery.state === "delivered") return `delivered ${outcome}`;
+  if (delivery.state === "dropped") return "dropped (not sent)";
   if (delivery.state === "failed") {
     const tries = delivery.attempts.length;
     return `failed after ${tries} ${tries === 1 ? "try" : "tries"} (${outcome})`;
@@ -62,23 +68,44 @@ function actions(tx: Transaction): string {
   return `<div class="actions">${forms.join("")}</div>`;
 }
 
+const muted = (text: string) => `<span class="muted">${escapeHtml(text)}</span>`;
+
+function channelCell(tx: Transaction): string {
+  const product = productModule(tx.product);
+  const detail = product?.detail?.(tx);
+  const label = escapeHtml(product?.label ?? tx.product);
+  return detail ? `${label}<br><span class="small muted mono">${escapeHtml(detail)}</span>` : label;
+}
+
+/** The title is the row's header, so a screen reader names the row's buttons with it. */
 function row(tx: Transaction, delivery: Delivery | undefined): string {
-  const product = productModule(tx.product)?.label ?? tx.product;
-  const externalId = tx.externalId ? escapeHtml(tx.externalId) : `<span class="muted">—</span>`;
   return `<tr>
-<td class="nowrap">${escapeHtml(product)}</td>
-<td class="title">${escapeHtml(tx.title)}</td>
+<td class="nowrap">${channelCell(tx)}</td>
+<td class="mono">${tx.externalId ? escapeHtml(tx.externalId) : muted("—")}</td>
+<th scope="row" class="title">${escapeHtml(tx.title)}</th>
 <td class="num">${escapeHtml(formatRupiah(tx.amount))}</td>
 <td>${statusBadge(tx.status)}</td>
 <td class="mono uuid">${escapeHtml(tx.uuid)}</td>
-<td class="mono">${externalId}</td>
 <td>${createdCell(tx.createdAt)}</td>
 <td>${callbackCell(delivery)}</td>
 <td>${actions(tx)}</td>
 </tr>`;
 }
 
-function table(view: SimulatorView): string {
+const headings = [
+  "Channel",
+  "Reference",
+  "Title",
+  "Amount",
+  "Status",
+  "UUID",
+  "Created",
+  "Last callback",
+  "Actions",
+];
+
+/** The transactions table; also served alone, for the page's refresh script. */
+export function renderTransactionsTable(view: TableView): string {
   if (view.transactions.length === 0) {
     return `<div class="card"><p class="empty">No transactions yet. Create one through the API at <code>${escapeHtml(view.apiBase)}</code>.</p></div>`;
   }
@@ -87,19 +114,8 @@ function table(view: SimulatorView): string {
     shown.length < view.transactions.length
       ? `newest ${shown.length} of ${view.transactions.length}`
       : `${shown.length}`;
-  const headings = [
-    "Product",
-    "Title",
-    "Amount",
-    "Status",
-    "UUID",
-    "External ID",
-    "Created",
-    "Last callback",
-    "Actions",
-  ];
   return `<div class="card"><table>
-<caption>Transactions, newest first (${count})</caption>
+<caption>Transactions of every channel, newest first (${count})</caption>
 <thead><tr>${headings.map((h) => `<th scope="col">${h}</th>`).join("")}</tr></thead>
 <tbody>
 ${shown.map((tx) => row(tx, view.lastDeliveries.get(tx.uuid))).join("\n")}
@@ -110,10 +126,14 @@ ${shown.map((tx) => row(tx, view.lastDeliveries.get(tx.uuid))).join("\n")}
 export function renderSimulatorPage(view: SimulatorView): string {
   const header = `<header>
 <h1>Purwantara payment simulator</h1>
-<p>API <code>${escapeHtml(view.apiBase)}</code> · callbacks to <code>${escapeHtml(view.callbackUrl)}</code> (${view.callbackTries} tries) · <a href="/">Refresh</a></p>
+<p>API <code>${escapeHtml(view.apiBase)}</code> · callbacks to <code>${escapeHtml(view.callbackUrl)}</code> (${view.callbackTries} tries) · the table updates every ${simulatorRefreshMs / 1000} s · <a href="/">Refresh</a></p>
 </header>`;
+  const main = `<main>
+${notice(view.message)}
+<div id="${tableRegionId}">${renderTransactionsTable(view)}</div>
+</main>`;
   return page(
     "Purwantara payment simulator",
-    `${header}\n<main>\n${notice(view.message)}\n${table(view)}\n</main>`,
+    `${header}\n${main}\n${refreshScript(tableRegionId)}`,
   );
 }

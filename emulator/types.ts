@@ -37,7 +37,8 @@ export interface DeliveryAttempt {
   response: string | null;
 }
 
-export type DeliveryState = "pending" | "delivered" | "failed";
+/** `dropped`: recorded but never sent, as the drop-callbacks control asked. */
+export type DeliveryState = "pending" | "delivered" | "failed" | "dropped";
 
 /** One callback delivery: a body and an `X-PPN-Delivery` id, tried up to N times. */
 export interface Delivery {
