@@ -1,21 +1,38 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Toaster } from "@/components/ui/toaster";
 import "./globals.css";
 
 // Every screen shows live, per-user data from the database: nothing is prerendered.
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = {
-  title: { default: "Purwantara Dashboard", template: "%s · Purwantara Dashboard" },
-  description: "Create payments and follow every rupiah through Purwantara.",
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  return {
+    title: { default: t("appName"), template: `%s · ${t("appName")}` },
+    description: t("description"),
+    applicationName: t("appName"),
+    appleWebApp: { capable: true, title: "Purwantara", statusBarStyle: "default" },
+  };
+}
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: "#1d4ed8",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations("common");
   return (
-    <html lang="en">
-      <body className="min-h-screen font-sans">
-        <Toaster>{children}</Toaster>
+    <html lang={locale}>
+      <body className="min-h-dvh font-sans">
+        <NextIntlClientProvider>
+          <Toaster closeLabel={t("close")}>{children}</Toaster>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,14 +1,16 @@
-import Link from "next/link";
-import { buttonClass } from "@/components/ui/button-class";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { NotFoundContent } from "@/components/errors/not-found-content";
 
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("notFound"))("pageTitle") };
+}
+
+/** Outside any layout with a `main` (an unknown address): this page is its own. */
 export default function NotFound() {
   return (
-    <main className="mx-auto max-w-md px-4 py-24 text-center">
-      <h1 className="text-xl font-semibold">Not found</h1>
-      <p className="mt-2 text-sm text-slate-600">There is nothing at this address.</p>
-      <Link href="/transactions" className={`${buttonClass()} mt-6`}>
-        Go to transactions
-      </Link>
+    <main id="main">
+      <NotFoundContent />
     </main>
   );
 }

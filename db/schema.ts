@@ -29,6 +29,13 @@ const timestamps = {
 const money = (name: string) => numeric(name, { precision: 20, scale: 4 });
 
 export const userRole = pgEnum("user_role", ["admin", "operator", "finance"]);
+export const userLocale = pgEnum("user_locale", ["id", "en"]);
+/** WIB, WITA, WIT: the zone every time on screen and in exports is shown in. */
+export const userTimeZone = pgEnum("user_time_zone", [
+  "Asia/Jakarta",
+  "Asia/Makassar",
+  "Asia/Jayapura",
+]);
 
 export const users = pgTable(
   "users",
@@ -38,6 +45,8 @@ export const users = pgTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
     role: userRole("role").notNull(),
+    locale: userLocale("locale").notNull().default("id"),
+    timeZone: userTimeZone("time_zone").notNull().default("Asia/Jakarta"),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     ...timestamps,
   },

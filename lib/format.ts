@@ -18,15 +18,18 @@ function cached<T>(cache: Cache<T>, key: string, make: () => T): T {
 }
 
 function moneyFormat(locale: Locale): Intl.NumberFormat {
-  return cached(numberFormats, `money:${locale}`, () =>
-    new Intl.NumberFormat(intlLocales[locale], {
-      style: "currency",
-      currency: "IDR",
-      // "Rp" in English too: the symbol every Indonesian merchant reads.
-      currencyDisplay: "narrowSymbol",
-      minimumFractionDigits: 0,
-      maximumFractionDigits: 4,
-    }),
+  return cached(
+    numberFormats,
+    `money:${locale}`,
+    () =>
+      new Intl.NumberFormat(intlLocales[locale], {
+        style: "currency",
+        currency: "IDR",
+        // "Rp" in English too: the symbol every Indonesian merchant reads.
+        currencyDisplay: "narrowSymbol",
+        minimumFractionDigits: 0,
+        maximumFractionDigits: 4,
+      }),
   );
 }
 
@@ -59,8 +62,7 @@ function dateFormat(locale: Locale, zone: TimeZone, style: DateStyle): Intl.Date
       locale === "id"
         ? ({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" } as const)
         : ({ hour: "numeric", minute: "2-digit", hourCycle: "h12" } as const);
-    const options =
-      style === "date" ? date : style === "time" ? time : { ...date, ...time };
+    const options = style === "date" ? date : style === "time" ? time : { ...date, ...time };
     return new Intl.DateTimeFormat(intlLocales[locale], { timeZone: zone, ...options });
   });
 }
@@ -87,11 +89,28 @@ export function formatDateTime(
   const text = dateFormat(locale, zone, style)
     .formatToParts(date)
     .map((part, i, parts) =>
-      locale === "id" && part.type === "literal" && parts[i + 1]?.type === "hour" ? " " : part.value,
+      locale === "id" && part.type === "literal" && parts[i + 1]?.type === "hour"
+        ? " "
+        : part.value,
     )
     .join("")
     .replace(/[\u00a0\u202f]/g, " ");
   return style === "date" ? text : `${text} ${timeZones[zone].abbreviation}`;
+}
+
+export type Formatter = ReturnType<typeof bindFormatter>;
+
+/** The module bound to one language and zone: what pages and components hold. */
+export function bindFormatter(locale: Locale, zone: TimeZone) {
+  return {
+    locale,
+    zone,
+    zoneName: timeZones[zone].abbreviation,
+    money: (value: string | bigint) => formatMoney(value, locale),
+    number: (value: number | bigint) => formatNumber(value, locale),
+    dateTime: (value: Date | string | null | undefined) => formatDateTime(value, locale, zone),
+    date: (value: Date | string | null | undefined) => formatDateTime(value, locale, zone, "date"),
+  };
 }
 
 /** The emulator's pages: Indonesian, WIB. */

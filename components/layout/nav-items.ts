@@ -1,8 +1,11 @@
 import type { Permission } from "@/lib/auth/roles";
 
-export type NavItem = { href: string; label: string; permission: Permission };
+/** `label` is a key of the `nav` messages. */
+export type NavItem = { href: string; label: NavLabel; permission: Permission };
+type NavLabel = "transactions" | "newPaymentLink" | "profile";
 
 export const navItems = [
-  { href: "/transactions", label: "Transactions", permission: "transactions:read" },
-  { href: "/payment-links/new", label: "New payment link", permission: "payments:create" },
+  { href: "/transactions", label: "transactions", permission: "transactions:read" },
+  { href: "/payment-links/new", label: "newPaymentLink", permission: "payments:create" },
+  { href: "/profile", label: "profile", permission: "profile:update" },
 ] as const satisfies readonly NavItem[];

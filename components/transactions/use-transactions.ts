@@ -4,22 +4,37 @@ import useSWR from "swr";
 import { jsonFetcher } from "@/lib/http/fetcher";
 import type { TransactionListPage } from "@/lib/payments/transaction-list-types";
 
-/** How often the table asks for changes; the route answers 304 when there are none. */
-export const transactionsRefreshMs = 3000;
+/**
+ * How often a live list asks for changes; the route answers 304 when there are none.
+ * While the tab is hidden it still asks, slowly, so the tab title can say a payment
+ * arrived.
+ */
+export const liveRefreshMs = { visible: 2000, hidden: 30_000 } as const;
+
+export function liveRefreshInterval(): number {
+  return typeof document !== "undefined" && document.visibilityState === "hidden"
+    ? liveRefreshMs.hidden
+    : liveRefreshMs.visible;
+}
 
 export function transactionsUrl(params: URLSearchParams | string = ""): string {
   const query = params.toString();
   return query ? `/api/transactions?${query}` : "/api/transactions";
 }
 
-/** Live transactions: polled while the tab is visible, paused while it is hidden. */
-export function useTransactions(url: string, fallbackData?: TransactionListPage) {
+/** Live transactions: polled every 2 s while visible, every 30 s while hidden. */
+export function useTransactions(
+  url: string,
+  fallbackData: TransactionListPage,
+  onData: (page: TransactionListPage) => void,
+) {
   return useSWR<TransactionListPage>(url, jsonFetcher, {
     fallbackData,
+    onSuccess: onData,
     // The server rendered this data a moment ago: the first poll is soon enough.
     revalidateOnMount: false,
-    refreshInterval: transactionsRefreshMs,
-    refreshWhenHidden: false,
+    refreshInterval: liveRefreshInterval,
+    refreshWhenHidden: true,
     revalidateOnFocus: true,
     keepPreviousData: true,
   });

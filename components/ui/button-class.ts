@@ -9,5 +9,6 @@ export type ButtonVariant = keyof typeof variants;
 
 /** Button classes, usable from server components and for links styled as buttons. */
 export function buttonClass(variant: ButtonVariant = "primary"): string {
-  return `inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-medium transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:cursor-not-allowed ${variants[variant]}`;
+  // min-h-11: a 44 px touch target on phones.
+  return `inline-flex min-h-11 items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-medium transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:cursor-not-allowed ${variants[variant]}`;
 }

@@ -3,8 +3,14 @@
 import { useState } from "react";
 import { buttonClass } from "./button-class";
 
-/** Copies `value` to the clipboard and says so. */
-export function CopyButton({ value, label = "Copy" }: { value: string; label?: string }) {
+/** Copies `value` to the clipboard and says so (announced politely). */
+export function CopyButton({
+  value,
+  labels,
+}: {
+  value: string;
+  labels: { idle: string; done: string; failed: string };
+}) {
   const [copied, setCopied] = useState<"idle" | "done" | "failed">("idle");
   async function copy() {
     try {
@@ -18,7 +24,7 @@ export function CopyButton({ value, label = "Copy" }: { value: string; label?: s
   }
   return (
     <button type="button" onClick={copy} className={buttonClass("secondary")} aria-live="polite">
-      {copied === "done" ? "Copied" : copied === "failed" ? "Press Ctrl+C to copy" : label}
+      {copied === "done" ? labels.done : copied === "failed" ? labels.failed : labels.idle}
     </button>
   );
 }

@@ -8,7 +8,11 @@ type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
   prefix?: string;
 };
 
-/** A labelled input whose error is tied to it (aria-describedby) and announced. */
+/**
+ * A labelled input whose error sits right under it, tied to it by aria-describedby:
+ * after a failed submit the form moves focus to the first invalid field, which reads
+ * its error out (see useFocusFirstInvalid).
+ */
 export function Field({ name, label, hint, error, prefix, id = name, ...input }: FieldProps) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -27,23 +31,23 @@ export function Field({ name, label, hint, error, prefix, id = name, ...input }:
         }`}
       >
         {prefix ? (
-          <span className="flex items-center pl-3 text-sm text-slate-500">{prefix}</span>
+          <span className="flex items-center pl-3 text-sm text-slate-600">{prefix}</span>
         ) : null}
         <input
           id={id}
           name={name}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
-          className="w-full rounded-md bg-transparent px-3 py-2 text-sm outline-none placeholder:text-slate-400"
+          className="min-h-11 w-full min-w-0 rounded-md bg-transparent px-3 py-2 text-base outline-none placeholder:text-slate-500 sm:text-sm"
           {...input}
         />
       </div>
       {hint ? (
-        <p id={hintId} className="text-xs text-slate-500">
+        <p id={hintId} className="text-xs text-slate-600">
           {hint}
         </p>
       ) : null}
-      <p id={errorId} aria-live="polite" className="text-xs font-medium text-rose-600">
+      <p id={errorId} className="text-xs font-medium text-rose-700">
         {error}
       </p>
     </div>

@@ -36,3 +36,11 @@ export async function createFirstUser(user: NewUser): Promise<User | null> {
     return created ?? null;
   });
 }
+
+/** A person's language and time zone, kept with their account. */
+export async function updateUserPreferences(
+  id: string,
+  preferences: Partial<Pick<User, "locale" | "timeZone">>,
+): Promise<void> {
+  await getDb().update(users).set(preferences).where(eq(users.id, id));
+}

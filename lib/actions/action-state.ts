@@ -12,6 +12,8 @@ export type ActionState =
       idempotencyKey?: string;
     };
 
+export type ActionErrorState = Extract<ActionState, { status: "error" }>;
+
 export const idleState: ActionState = { status: "idle" };
 
 export function fieldError(state: ActionState, field: string): string | undefined {

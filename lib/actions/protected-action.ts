@@ -1,17 +1,20 @@
 import "server-only";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
-import { can, roleLabels, type Permission } from "@/lib/auth/roles";
-import { AppError, genericErrorMessage } from "@/lib/errors";
-import type { ActionState } from "./action-state";
+import { can, type Permission } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import { translateIssues } from "@/lib/i18n/server";
+import type { ActionErrorState, ActionState } from "./action-state";
 
 /** What an action's body returns: a state to show, or a page to go to. */
 export type ActionOutcome = ActionState | { redirectTo: string };
 
 const secretFields = /password|secret|token/i;
 
-function submittedValues(formData: FormData): Record<string, string> {
+/** What was typed, to put back in the form: never passwords or secrets. */
+export function submittedValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
     if (typeof value === "string" && !key.startsWith("$") && !secretFields.test(key))
@@ -20,49 +23,55 @@ function submittedValues(formData: FormData): Record<string, string> {
   return values;
 }
 
+/** The schema's verdict in the one action shape, with field errors in the person's language. */
+export async function parseForm<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+): Promise<{ ok: true; data: z.infer<S> } | { ok: false; state: ActionErrorState }> {
+  const parsed = schema.safeParse(Object.fromEntries(formData));
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const t = await getTranslations("actions");
+  return {
+    ok: false,
+    state: {
+      status: "error",
+      message: t("correctFields"),
+      fieldErrors: await translateIssues(parsed.error.issues),
+      values: submittedValues(formData),
+    },
+  };
+}
+
 /**
  * Wraps a form action in the order every action needs: session → permission →
  * validation → the domain call. Actions are public POST endpoints, so none may skip
- * a step; `redirect` runs outside the try/catch so Next.js can handle it.
+ * a step; `redirect` runs outside the try/catch so Next.js can handle it. A schema
+ * may depend on the user (their time zone reads the dates they type).
  */
 export function protectedAction<S extends z.ZodType>(options: {
   permission: Permission;
-  schema: S;
+  schema: S | ((user: CurrentUser) => S);
   run: (input: z.infer<S>, user: CurrentUser) => Promise<ActionOutcome>;
 }) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     const values = submittedValues(formData);
+    const t = await getTranslations("actions");
     const user = await getCurrentUser();
-    if (!user)
-      return { status: "error", message: "Your session has ended. Please sign in again.", values };
+    if (!user) return { status: "error", message: t("sessionEnded"), values };
     if (!can(user.role, options.permission)) {
-      return {
-        status: "error",
-        message: `Your role (${roleLabels[user.role]}) is not allowed to do this.`,
-        values,
-      };
+      const role = (await getTranslations("role"))(user.role);
+      return { status: "error", message: t("roleNotAllowed", { role }), values };
     }
-    const parsed = options.schema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) {
-        const key = String(issue.path[0] ?? "form");
-        (fieldErrors[key] ??= []).push(issue.message);
-      }
-      return {
-        status: "error",
-        message: "Please correct the highlighted fields.",
-        fieldErrors,
-        values,
-      };
-    }
+    const schema = typeof options.schema === "function" ? options.schema(user) : options.schema;
+    const parsed = await parseForm(schema, formData);
+    if (!parsed.ok) return parsed.state;
     let outcome: ActionOutcome;
     try {
       outcome = await options.run(parsed.data, user);
     } catch (error) {
       if (error instanceof AppError) return { status: "error", message: error.message, values };
-      console.error("action failed:", error);
-      return { status: "error", message: genericErrorMessage, values };
+      console.error("action failed:", error instanceof Error ? error.name : "unknown", error);
+      return { status: "error", message: t("generic"), values };
     }
     if ("redirectTo" in outcome) redirect(outcome.redirectTo);
     return outcome.status === "error" ? { ...outcome, values: outcome.values ?? values } : outcome;

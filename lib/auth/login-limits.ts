@@ -4,8 +4,6 @@ import { countRecentFailures } from "@/db/queries/login-attempts";
 /** [chosen] Guessing limits: per account, and per address for spraying many accounts. */
 export const loginLimits = { windowMinutes: 15, perEmail: 10, perIp: 50 } as const;
 
-export const tooManyAttemptsMessage = `Too many failed sign-ins. Wait ${loginLimits.windowMinutes} minutes and try again.`;
-
 /** The caller's address as the proxy in front of the app reports it, if any. */
 export function clientIp(headers: Headers): string | null {
   const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();

@@ -6,7 +6,7 @@ import type { User } from "@/db/schema";
 import { auth } from "./index";
 import { can, type Permission } from "./roles";
 
-export type CurrentUser = Pick<User, "id" | "email" | "name" | "role">;
+export type CurrentUser = Pick<User, "id" | "email" | "name" | "role" | "locale" | "timeZone">;
 
 /**
  * The signed-in user, read from the database on every request (once per render),
@@ -18,7 +18,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!id) return null;
   const user = await getUserById(id);
   if (!user || user.disabledAt) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  const { email, name, role, locale, timeZone } = user;
+  return { id, email, name, role, locale, timeZone };
 });
 
 /** For pages: the user, or a redirect to /login (or to / when the role falls short). */

@@ -33,7 +33,14 @@ beforeAll(async () => {
     db.url(),
     "insert into users (email, name, password_hash, role) values ('op@example.com', 'Op', 'x', 'operator') returning id",
   );
-  user = { id: row!.id, email: "op@example.com", name: "Op", role: "operator" };
+  user = {
+    id: row!.id,
+    email: "op@example.com",
+    name: "Op",
+    role: "operator",
+    locale: "id",
+    timeZone: "Asia/Jakarta",
+  };
 });
 
 describe("createPaymentLink", () => {

@@ -14,9 +14,9 @@ import { getPurwantaraClient } from "@/lib/purwantara";
 import { PurwantaraError } from "@/lib/purwantara/errors";
 import type { PaymentLinkData } from "@/lib/purwantara/payment-link";
 import { decideTransition, pendingStates, stateForStatus } from "./lifecycle";
-import { decimalFromRupiah } from "./money";
+import { decimalFromRupiah } from "@/lib/money";
 import type { PaymentLinkForm } from "./schemas/payment-link";
-import { toWibIso } from "./time";
+import { toZonedIso } from "@/lib/time";
 
 export type CreateResult =
   | { ok: true; transaction: Transaction; repeated: boolean }
@@ -56,7 +56,7 @@ export async function createPaymentLink(
       amount: Number(form.amount),
       title: form.title,
       description: form.description ?? form.title,
-      expires_at: toWibIso(form.expiresAt),
+      expires_at: toZonedIso(form.expiresAt),
       external_id: transaction.externalId ?? "",
       ...(form.returnUrl ? { return_url: form.returnUrl } : {}),
     });

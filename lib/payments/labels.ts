@@ -1,30 +1,17 @@
-import type { TransactionChannel, TransactionState } from "@/db/schema";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { TransactionState } from "@/db/schema";
 
-export const stateLabels = {
-  creating: { label: "Creating", tone: "bg-slate-100 text-slate-700 ring-slate-300" },
-  failed_to_create: { label: "Not created", tone: "bg-rose-50 text-rose-700 ring-rose-200" },
-  unconfirmed: { label: "Unconfirmed", tone: "bg-orange-50 text-orange-800 ring-orange-200" },
-  active: { label: "Awaiting payment", tone: "bg-amber-50 text-amber-800 ring-amber-200" },
-  paid: { label: "Paid", tone: "bg-emerald-50 text-emerald-700 ring-emerald-200" },
-  settled: { label: "Settled", tone: "bg-teal-50 text-teal-800 ring-teal-200" },
-  expired: { label: "Expired", tone: "bg-slate-100 text-slate-600 ring-slate-300" },
-  cancelled: { label: "Cancelled", tone: "bg-slate-100 text-slate-600 ring-slate-300" },
-  failed: { label: "Failed", tone: "bg-rose-50 text-rose-700 ring-rose-200" },
-} as const satisfies Record<TransactionState, { label: string; tone: string }>;
-
-export const channelLabels = {
-  "payment-link": "Payment link",
-  "virtual-account": "Virtual account",
-  qris: "QRIS",
-  "ewallet-ovo": "OVO",
-  "ewallet-shopeepay": "ShopeePay",
-  counter: "Alfamart",
-} as const satisfies Record<TransactionChannel, string>;
-
-/** Test data (local, sandbox) is always labelled apart from live data. */
-export const modeLabels = {
-  local: "Test data · local emulator",
-  sandbox: "Test data · Purwantara sandbox",
-  production: "Live",
-} as const satisfies Record<GatewayMode, string>;
+/**
+ * How each state looks. The words come from the `status` messages; the colour is
+ * never the only signal (the label is always written), and every pair passes AA.
+ */
+export const stateTones = {
+  creating: "bg-slate-100 text-slate-800 ring-slate-300",
+  failed_to_create: "bg-rose-50 text-rose-800 ring-rose-200",
+  unconfirmed: "bg-orange-50 text-orange-900 ring-orange-200",
+  active: "bg-amber-50 text-amber-900 ring-amber-200",
+  paid: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  settled: "bg-teal-50 text-teal-900 ring-teal-200",
+  expired: "bg-slate-100 text-slate-700 ring-slate-300",
+  cancelled: "bg-slate-100 text-slate-700 ring-slate-300",
+  failed: "bg-rose-50 text-rose-800 ring-rose-200",
+} as const satisfies Record<TransactionState, string>;

@@ -1,19 +1,22 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
+import { parseForm } from "@/lib/actions/protected-action";
 import { LoginRateLimited, signIn } from "@/lib/auth";
-import { tooManyAttemptsMessage } from "@/lib/auth/login-limits";
+import { loginLimits } from "@/lib/auth/login-limits";
 
 const loginSchema = z.object({
-  email: z.email("Enter your email address."),
-  password: z.string().min(1, "Enter your password."),
+  email: z.email("email"),
+  password: z.string().min(1, "passwordRequired"),
+  next: z.string().optional(),
 });
 
 /** Only a path on this site: never an open redirect to another host. */
-function safeNextPath(value: FormDataEntryValue | null): string {
-  const path = typeof value === "string" ? value : "";
+function safeNextPath(value: string | undefined): string {
+  const path = value ?? "";
   return /^\/(?![/\\])[\w\-/?=&%.]*$/.test(path) ? path : "/transactions";
 }
 
@@ -22,26 +25,17 @@ export async function signInAction(
   _previous: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
-  const email = String(formData.get("email") ?? "");
-  const parsed = loginSchema.safeParse({ email, password: formData.get("password") });
-  if (!parsed.success) {
-    const fieldErrors = z.flattenError(parsed.error).fieldErrors;
-    return {
-      status: "error",
-      message: "Please fill in both fields.",
-      fieldErrors,
-      values: { email },
-    };
-  }
+  const t = await getTranslations("login");
+  const parsed = await parseForm(loginSchema, formData);
+  if (!parsed.ok) return { ...parsed.state, message: t("fillBoth") };
+  const { email, password, next } = parsed.data;
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: safeNextPath(formData.get("next")) });
+    await signIn("credentials", { email, password, redirectTo: safeNextPath(next) });
   } catch (error) {
     if (error instanceof AuthError) {
       const limited =
         error instanceof CredentialsSignin && error.code === new LoginRateLimited().code;
-      const message = limited
-        ? tooManyAttemptsMessage
-        : "Wrong email or password, or the account is disabled.";
+      const message = limited ? t("limited", { minutes: loginLimits.windowMinutes }) : t("wrong");
       return { status: "error", message, values: { email } };
     }
     throw error; // the redirect that follows a successful sign-in

@@ -1,25 +1,24 @@
 "use server";
 
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { createFirstUser } from "@/db/queries/users";
 import type { ActionState } from "@/lib/actions/action-state";
+import { parseForm, submittedValues } from "@/lib/actions/protected-action";
 import { signIn } from "@/lib/auth";
 import { hashPassword, passwordRules } from "@/lib/auth/password";
 
 const setupSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter your name.").max(100),
-    email: z.email("Enter a valid email address.").max(254),
+    name: z.string().trim().min(1, "nameRequired").max(100, "tooLong"),
+    email: z.email("email").max(254, "tooLong"),
     password: z
       .string()
-      .min(passwordRules.min, `Use at least ${passwordRules.min} characters.`)
-      .max(passwordRules.max, `Use at most ${passwordRules.max} characters.`),
+      .min(passwordRules.min, "passwordTooShort")
+      .max(passwordRules.max, "passwordTooLong"),
     confirm: z.string(),
   })
-  .refine((v) => v.password === v.confirm, {
-    path: ["confirm"],
-    message: "The passwords do not match.",
-  });
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "passwordMismatch" });
 
 /**
  * Creates the first admin. Open to anyone, but only while no account exists: the
@@ -29,29 +28,21 @@ export async function createFirstAdminAction(
   _previous: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
-  const values = {
-    name: String(formData.get("name") ?? ""),
-    email: String(formData.get("email") ?? ""),
-  };
-  const parsed = setupSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    const fieldErrors = z.flattenError(parsed.error).fieldErrors;
-    return {
-      status: "error",
-      message: "Please correct the highlighted fields.",
-      fieldErrors,
-      values,
-    };
-  }
+  const parsed = await parseForm(setupSchema, formData);
+  if (!parsed.ok) return parsed.state;
   const { name, email, password } = parsed.data;
   const user = await createFirstUser({
     name,
     email,
     role: "admin",
+    // The language the first admin set up in becomes theirs.
+    locale: await getLocale(),
     passwordHash: await hashPassword(password),
   });
-  if (!user)
-    return { status: "error", message: "An account already exists. Sign in instead.", values };
+  if (!user) {
+    const t = await getTranslations("setup");
+    return { status: "error", message: t("exists"), values: submittedValues(formData) };
+  }
   await signIn("credentials", { email, password, redirectTo: "/transactions" });
   return { status: "idle" };
 }

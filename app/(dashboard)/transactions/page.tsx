@@ -1,15 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { TransactionsTable } from "@/components/transactions/transactions-table";
 import { buttonClass } from "@/components/ui/button-class";
+import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
+import { getFormatter } from "@/lib/i18n/server";
 import {
   getTransactionListPage,
   transactionListQuerySchema,
 } from "@/lib/payments/transaction-list";
 
-export const metadata: Metadata = { title: "Transactions" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("transactions"))("pageTitle") };
+}
 
 export default async function TransactionsPage({
   searchParams,
@@ -17,34 +22,43 @@ export default async function TransactionsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requirePageUser("transactions:read");
+  const t = await getTranslations();
+  const format = await getFormatter();
   const params = await searchParams;
   const cursor = typeof params.cursor === "string" ? params.cursor : undefined;
   const query = transactionListQuerySchema.safeParse({ cursor }).data ?? {};
   const initialPage = await getTransactionListPage(query);
+  const newLink = can(user.role, "payments:create") ? (
+    <Link href="/payment-links/new" className={buttonClass()}>
+      {t("nav.newPaymentLink")}
+    </Link>
+  ) : null;
   return (
     <div className="space-y-5">
-      <header className="flex items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Transactions</h1>
-          <p className="text-sm text-slate-600">
-            Every payment, live as Purwantara reports it. Times in WIB.
-          </p>
-        </div>
-        {can(user.role, "payments:create") ? (
-          <Link href="/payment-links/new" className={buttonClass()}>
-            New payment link
-          </Link>
-        ) : null}
-      </header>
+      <PageHeader
+        title={t("transactions.title")}
+        description={t("transactions.subtitle", { zone: format.zoneName })}
+        action={newLink}
+      />
       {params.denied ? (
         <p
           role="alert"
-          className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200"
+          className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-amber-200"
         >
-          Your role cannot open that page.
+          {t("transactions.denied")}
         </p>
       ) : null}
-      <TransactionsTable initialPage={initialPage} cursor={query.cursor ?? null} />
+      <TransactionsTable
+        initialPage={initialPage}
+        cursor={query.cursor ?? null}
+        emptyAction={
+          newLink ? (
+            <Link href="/payment-links/new" className={buttonClass("secondary")}>
+              {t("transactions.emptyAction")}
+            </Link>
+          ) : undefined
+        }
+      />
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { paymentLinkMinAmount } from "@/lib/purwantara/contract";
-import { parseRupiahInput } from "../money";
-import { parseWibDateTime } from "../time";
+import { parseRupiahInput } from "@/lib/money";
+import { parseZonedDateTime, type TimeZone } from "@/lib/time";
+
+// Messages are keys of the `validation` catalogue (lib/i18n/server.ts translates them).
 
 // Amounts go to Purwantara as a JSON integer: stay far inside exact float range.
 const maxAmount = 1_000_000_000_000n;
@@ -10,64 +12,63 @@ export const rupiahAmountSchema = (min: number) =>
   z
     .string()
     .trim()
-    .min(1, "Enter an amount.")
+    .min(1, "amountRequired")
     .transform((text, ctx) => {
       const amount = parseRupiahInput(text);
       if (amount === null) {
-        ctx.addIssue({ code: "custom", message: "Enter whole rupiah, e.g. 150000 or 150.000." });
+        ctx.addIssue({ code: "custom", message: "amountFormat" });
         return z.NEVER;
       }
-      if (amount < BigInt(min) || amount > maxAmount) {
-        ctx.addIssue({
-          code: "custom",
-          message: `The amount must be at least Rp ${min.toLocaleString("id-ID")}.`,
-        });
+      if (amount < BigInt(min)) {
+        ctx.addIssue({ code: "custom", message: "amountTooSmall", params: { min: BigInt(min) } });
+        return z.NEVER;
+      }
+      if (amount > maxAmount) {
+        ctx.addIssue({ code: "custom", message: "amountTooLarge", params: { max: maxAmount } });
         return z.NEVER;
       }
       return amount;
     });
 
-const optionalText = (max: number, label: string) =>
+const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `${label} can be at most ${max} characters.`)
+    .max(max, "tooLong")
     .transform((s) => (s === "" ? null : s));
 
-/** The create-payment-link form, shared by the page and the server action. */
-export const paymentLinkFormSchema = z.object({
-  idempotencyKey: z.uuid("This form is out of date; reload the page."),
-  title: z
+/** A wall-clock time typed in the person's zone, at least five minutes ahead. */
+export const futureDateTimeSchema = (zone: TimeZone) =>
+  z
     .string()
     .trim()
-    .min(1, "Enter a title the buyer will see.")
-    .max(255, "Keep the title under 255 characters."),
-  amount: rupiahAmountSchema(paymentLinkMinAmount),
-  description: optionalText(1000, "The description"),
-  expiresAt: z
-    .string()
-    .trim()
-    .min(1, "Choose when the link expires.")
+    .min(1, "dateTimeRequired")
     .transform((text, ctx) => {
-      const date = parseWibDateTime(text);
+      const date = parseZonedDateTime(text, zone);
       if (!date) {
-        ctx.addIssue({ code: "custom", message: "Enter a date and time." });
+        ctx.addIssue({ code: "custom", message: "dateTimeFormat" });
         return z.NEVER;
       }
       if (date.getTime() < Date.now() + 5 * 60_000) {
-        ctx.addIssue({
-          code: "custom",
-          message: "The expiry must be at least 5 minutes from now.",
-        });
+        ctx.addIssue({ code: "custom", message: "expiryTooSoon" });
         return z.NEVER;
       }
       return date;
-    }),
-  returnUrl: optionalText(2000, "The return URL").pipe(
-    z.union([z.null(), z.url({ protocol: /^https?$/, message: "Enter a full http(s) address." })]),
-  ),
-});
-export type PaymentLinkForm = z.infer<typeof paymentLinkFormSchema>;
+    });
+
+/** The create-payment-link form, shared by the page and the server action. */
+export const paymentLinkFormSchema = (zone: TimeZone) =>
+  z.object({
+    idempotencyKey: z.uuid("formOutdated"),
+    title: z.string().trim().min(1, "titleRequired").max(255, "tooLong"),
+    amount: rupiahAmountSchema(paymentLinkMinAmount),
+    description: optionalText(1000),
+    expiresAt: futureDateTimeSchema(zone),
+    returnUrl: optionalText(2000).pipe(
+      z.union([z.null(), z.url({ protocol: /^https?$/, message: "urlFormat" })]),
+    ),
+  });
+export type PaymentLinkForm = z.infer<ReturnType<typeof paymentLinkFormSchema>>;
 
 /** The gateway's field names mapped to the form's, so its errors land beside the right field. */
 export const paymentLinkGatewayFields: Record<string, keyof PaymentLinkForm> = {

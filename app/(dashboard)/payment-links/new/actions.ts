@@ -2,6 +2,7 @@
 
 import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { protectedAction } from "@/lib/actions/protected-action";
 import { createPaymentLink } from "@/lib/payments/create-payment-link";
 import {
@@ -11,7 +12,7 @@ import {
 
 export const createPaymentLinkAction = protectedAction({
   permission: "payments:create",
-  schema: paymentLinkFormSchema,
+  schema: (user) => paymentLinkFormSchema(user.timeZone),
   run: async (form, user) => {
     const result = await createPaymentLink(form, user);
     revalidatePath("/transactions");
@@ -20,11 +21,16 @@ export const createPaymentLinkAction = protectedAction({
     // The link may exist: show its row (which says so) instead of inviting a second attempt.
     if (result.error.outcomeUnknown) return { redirectTo: detail };
 
+    // Purwantara's own per-field words, shown as it sent them beside the matching field.
     const fieldErrors: Record<string, string[]> = {};
     for (const [field, messages] of Object.entries(result.error.fields)) {
       (fieldErrors[paymentLinkGatewayFields[field] ?? "form"] ??= []).push(...messages);
     }
-    const message = `Purwantara did not create the payment link: ${result.error.message} (recorded as ${result.transaction.externalId}).`;
+    const t = await getTranslations("paymentLink");
+    const message = t("refused", {
+      message: result.error.message,
+      reference: result.transaction.externalId ?? "",
+    });
     // Purwantara said no, so nothing exists: a corrected form is a new attempt with a new one-time key.
     return { status: "error", message, fieldErrors, idempotencyKey: randomUUID() };
   },

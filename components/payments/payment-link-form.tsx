@@ -1,30 +1,31 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
-import { useToast } from "@/components/ui/toaster";
-import { fieldBinder, idleState } from "@/lib/actions/action-state";
-import { createPaymentLinkAction } from "./actions";
+import { fieldBinder, idleState, type ActionState } from "@/lib/actions/action-state";
 
 export function PaymentLinkForm({
+  action,
   idempotencyKey,
   defaultExpiry,
+  zoneName,
+  minAmount,
 }: {
+  action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
   idempotencyKey: string;
   defaultExpiry: string;
+  zoneName: string;
+  minAmount: string;
 }) {
-  const [state, formAction] = useActionState(createPaymentLinkAction, idleState);
-  const toast = useToast();
+  const t = useTranslations("paymentLink");
+  const [state, formAction] = useActionState(action, idleState);
   const field = fieldBinder(state);
   const values = state.status === "error" ? state.values : undefined;
   const key =
     (state.status === "error" && state.idempotencyKey) || values?.idempotencyKey || idempotencyKey;
-
-  useEffect(() => {
-    if (state.status === "error") toast("error", state.message);
-  }, [state, toast]);
 
   return (
     <form action={formAction} className="space-y-5" noValidate>
@@ -32,36 +33,39 @@ export function PaymentLinkForm({
       <FormAlert state={state} />
       <Field
         {...field("title")}
-        label="Title"
+        label={t("fields.title")}
         required
         maxLength={255}
-        hint="The buyer sees this on the payment page."
+        hint={t("fields.titleHint")}
       />
       <Field
         {...field("amount")}
-        label="Amount"
+        label={t("fields.amount")}
         prefix="Rp"
         inputMode="numeric"
         required
         placeholder="150.000"
-        hint="Whole rupiah, at least Rp 1.000."
+        hint={t("fields.amountHint", { min: minAmount })}
       />
-      <Field {...field("description")} label="Description (optional)" maxLength={1000} />
+      <Field {...field("description")} label={t("fields.description")} maxLength={1000} />
       <Field
         {...field("expiresAt")}
-        label="Expires at (WIB)"
+        label={t("fields.expiresAt", { zone: zoneName })}
         type="datetime-local"
         required
         defaultValue={values?.expiresAt ?? defaultExpiry}
       />
       <Field
         {...field("returnUrl")}
-        label="Return URL (optional)"
+        label={t("fields.returnUrl")}
         type="url"
+        inputMode="url"
         placeholder="https://shop.example/thanks"
-        hint="Where the buyer goes after paying."
+        hint={t("fields.returnUrlHint")}
       />
-      <SubmitButton pendingText="Creating…">Create payment link</SubmitButton>
+      <SubmitButton pendingText={t("pending")} className="w-full sm:w-auto">
+        {t("submit")}
+      </SubmitButton>
     </form>
   );
 }
