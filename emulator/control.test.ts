@@ -62,3 +62,26 @@ describe("transaction controls", () => {
     expect((await fetch(url("/control/transactions/nope"))).status).toBe(404);
   });
 });
+
+describe("cancel control", () => {
+  it("cancels a virtual account but refuses a payment link", async () => {
+    const va = await postJson(url("/v1/virtual-account"), {
+      expected_amount: 10000,
+      name: "Cancel me",
+      bank: "PERMATA",
+      external_id: `control-cancel-${Date.now()}`,
+    });
+    const uuid = (JSON.parse(va.text) as { data: { uuid: string } }).data.uuid;
+    const cancelled = await postJson(url(`/control/transactions/${uuid}/cancel`), {});
+    expect(JSON.parse(cancelled.text)).toMatchObject({
+      transaction: { product: "virtual-account", status: "CANCELLED", bank: "PERMATA" },
+    });
+
+    const link = await createLink(emulator.baseUrl(), { title: "No cancel" });
+    const refused = await postJson(url(`/control/transactions/${link.uuid}/cancel`), {});
+    expect(refused.status).toBe(409);
+    expect(JSON.parse(refused.text)).toEqual({
+      error: "Cannot cancel “No cancel”: only a virtual-account can.",
+    });
+  });
+});

@@ -1,5 +1,6 @@
+import { Script } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { authHeader, createLink, withEmulator } from "./test-support";
+import { authHeader, createLink, postJson, withEmulator } from "./test-support";
 
 const emulator = withEmulator();
 
@@ -81,5 +82,105 @@ describe("simulator page", () => {
     expect(after).toContain(">PAID</span>");
     expect(after).not.toContain(">Pay</button>");
     expect(after).toContain('href="https://shop.example/back"');
+  });
+});
+
+/** One transaction per channel, each with the seen field set. */
+const everyChannel = [
+  {
+    path: "/v1/virtual-account",
+    body: { expected_amount: 12000, name: "Sim VA", bank: "DANAMON", external_id: "sim-va" },
+    label: "Virtual account",
+    detail: /DANAMON 7915\d{12}/,
+  },
+  {
+    path: "/v1/qris",
+    body: {
+      amount: 13000,
+      transaction_description: "Sim QRIS",
+      payment_channel: "qrisdana",
+      payment_method: "wallet",
+      order_id: "sim-qris",
+    },
+    label: "QRIS",
+    detail: /qrisdana/,
+  },
+  {
+    path: "/v1/ewallet/ovo",
+    body: {
+      amount: 14000,
+      customer_phone: "081298765432",
+      payment_channel: "OVO",
+      external_id: "sim-ovo",
+      description: "Sim OVO",
+    },
+    label: "OVO",
+    detail: /081298765432/,
+  },
+  {
+    path: "/v1/ewallet/shopeepay",
+    body: {
+      amount: 15000,
+      transaction_description: "Sim ShopeePay",
+      payment_channel: "shopee_pay",
+      external_id: "sim-shopee",
+    },
+    label: "ShopeePay",
+    detail: null,
+  },
+  {
+    path: "/v1/counter",
+    body: {
+      expected_amount: 16000,
+      name: "Sim counter",
+      payment_channel: "Alfamart",
+      external_id: "sim-counter",
+    },
+    label: "Counter",
+    detail: /Alfamart PWT\d{10}/,
+  },
+] as const;
+
+describe("simulator page with every channel", () => {
+  it("lists each channel's transaction with its reference, amount, status and buttons", async () => {
+    for (const channel of everyChannel) {
+      const res = await postJson(`${emulator.baseUrl()}${channel.path}`, channel.body);
+      expect(res.status).toBe(201);
+    }
+    const html = await page();
+    expect(html).toContain('<html lang="en">');
+    for (const [i, channel] of everyChannel.entries()) {
+      const reference =
+        "external_id" in channel.body ? channel.body.external_id : channel.body.order_id;
+      const row = rowWith(html, `>${reference}<`);
+      expect(row).toContain(`<td class="nowrap">${channel.label}`);
+      if (channel.detail) expect(row).toMatch(channel.detail);
+      expect(row).toMatch(new RegExp(`Rp\\s1${2 + i}\\.000`));
+      expect(row).toContain(">ACTIVE</span>");
+      expect(row).toMatch(/<th scope="row" class="title">Sim /);
+      for (const button of ["Pay", "Expire", "Fail"]) expect(row).toContain(`>${button}</button>`);
+      expect(row.includes(">Cancel</button>")).toBe(channel.label === "Virtual account");
+    }
+  });
+
+  it("serves the table alone for the page's refresh script, which the page loads", async () => {
+    const html = await page();
+    expect(html).toContain('<div id="transactions">');
+    expect(html).toContain('fetch("/simulator/table"');
+    const fragment = await page("/simulator/table");
+    expect(fragment.startsWith('<div class="card"><table>')).toBe(true);
+    expect(fragment).not.toContain("<html");
+    expect(html).toContain(fragment);
+    const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? "";
+    expect(() => new Script(script)).not.toThrow();
+  });
+
+  it("shows a dropped callback as such", async () => {
+    const link = await createLink(emulator.baseUrl(), { title: "Dropped one" });
+    await postJson(`${emulator.baseUrl()}/control/drop-callbacks`, { count: 1, uuid: link.uuid });
+    const res = await submit(`/simulator/transactions/${link.uuid}/pay`);
+    const html = await page(res.headers.get("location") ?? "/");
+    expect(html).toContain("is now PAID; callback dropped.");
+    expect(rowWith(html, link.uuid)).toContain("dropped (not sent)");
   });
 });
