@@ -1,14 +1,8 @@
 import { toPurwantaraTime } from "../format";
 import type { Fields, JsonObject } from "../http";
 import type { Transaction } from "../types";
-import {
-  amountField,
-  checked,
-  enumField,
-  FieldErrors,
-  futureDateField,
-  stringField,
-} from "../validation";
+import { amountField, checked, FieldErrors, futureDateField, stringField } from "../validation";
+import { enumField } from "../validation-formats";
 import { randomDigits } from "./banks";
 import {
   amountAndStatus,

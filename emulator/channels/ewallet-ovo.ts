@@ -1,15 +1,8 @@
 import { toPurwantaraTime } from "../format";
 import type { Fields, JsonObject } from "../http";
 import type { Transaction } from "../types";
-import {
-  amountField,
-  checked,
-  emailField,
-  enumField,
-  FieldErrors,
-  phoneField,
-  stringField,
-} from "../validation";
+import { amountField, checked, FieldErrors, stringField } from "../validation";
+import { emailField, enumField, phoneField } from "../validation-formats";
 import { callbackEvent, callbackState, createHandler, extra, newTransaction } from "./kit";
 import type { ApiContext, ProductModule } from "./types";
 

@@ -1,15 +1,8 @@
 import { toPurwantaraAmount, toPurwantaraTime } from "../format";
 import type { Fields, JsonObject } from "../http";
 import type { Transaction } from "../types";
-import {
-  amountField,
-  checked,
-  emailField,
-  enumField,
-  FieldErrors,
-  phoneField,
-  stringField,
-} from "../validation";
+import { amountField, checked, FieldErrors, stringField } from "../validation";
+import { emailField, enumField, phoneField } from "../validation-formats";
 import {
   callbackEvent,
   callbackState,

@@ -2,15 +2,8 @@ import { toPurwantaraAmount, toPurwantaraTime } from "../format";
 import type { Fields, JsonObject } from "../http";
 import { applyTransition } from "../lifecycle";
 import type { Transaction } from "../types";
-import {
-  amountField,
-  checked,
-  digitsField,
-  enumField,
-  FieldErrors,
-  futureDateField,
-  stringField,
-} from "../validation";
+import { amountField, checked, FieldErrors, futureDateField, stringField } from "../validation";
+import { digitsField, enumField } from "../validation-formats";
 import { maxPaymentCodeDigits, vaBankCodes, vaBanks, vaNumber } from "./banks";
 import {
   callbackEvent,
