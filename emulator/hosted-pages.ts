@@ -8,11 +8,6 @@ import { renderQrPlaceholder } from "./qr-placeholder";
 import type { Route } from "./router";
 import type { PageDeps, PageHandler } from "./simulator-routes";
 
-/**
- * The buyer-facing pages of the products that have one (`<prefix>/<uuid>`): the
- * payment link's checkout, ShopeePay's `checkout_url`, QRIS's "scan with a wallet"
- * page, and the QR image behind `qr_url`. Each has a Pay button.
- */
 function ownTransaction(deps: PageDeps, module: ProductModule, uuid: string) {
   const tx = deps.store.getTransaction(uuid);
   return tx?.product === module.product ? tx : undefined;
@@ -63,6 +58,11 @@ function routesFor(module: ProductModule, prefix: string): Route<PageHandler>[] 
   ];
 }
 
+/**
+ * The buyer-facing pages of the products that have one (`<prefix>/<uuid>`): the
+ * payment link's checkout, ShopeePay's `checkout_url`, QRIS's "scan with a wallet"
+ * page, and the QR image behind `qr_url`. Each has a Pay button.
+ */
 export const hostedPageRoutes: readonly Route<PageHandler>[] = productModules.flatMap((m) =>
   m.hostedPagePrefix ? routesFor(m, m.hostedPagePrefix) : [],
 );

@@ -74,7 +74,12 @@ function channelCell(tx: Transaction): string {
   const product = productModule(tx.product);
   const detail = product?.detail?.(tx);
   const label = escapeHtml(product?.label ?? tx.product);
-  return detail ? `${label}<br><span class="small muted mono">${escapeHtml(detail)}</span>` : label;
+  const prefix = product?.hostedPagePrefix;
+  const buyerPage = prefix
+    ? ` <a class="small" href="${escapeHtml(`${prefix}/${encodeURIComponent(tx.uuid)}`)}">buyer page</a>`
+    : "";
+  const second = detail ? `<br><span class="small muted mono">${escapeHtml(detail)}</span>` : "";
+  return label + buyerPage + second;
 }
 
 /** The title is the row's header, so a screen reader names the row's buttons with it. */

@@ -160,6 +160,8 @@ describe("simulator page with every channel", () => {
       expect(row).toMatch(/<th scope="row" class="title">Sim /);
       for (const button of ["Pay", "Expire", "Fail"]) expect(row).toContain(`>${button}</button>`);
       expect(row.includes(">Cancel</button>")).toBe(channel.label === "Virtual account");
+      const hosted = ["QRIS", "ShopeePay"].includes(channel.label);
+      expect(row.includes(">buyer page</a>")).toBe(hosted);
     }
   });
 
