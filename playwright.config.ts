@@ -11,22 +11,31 @@ const gatewayToken = "e2e-gateway-token";
 const callbackSecret = "e2e-callback-secret";
 const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
 
-const browser = {
-  ...devices["Desktop Chrome"],
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  },
+const launchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
+};
+const desktop = { ...devices["Desktop Chrome"], launchOptions };
+// A common phone: 390 × 844, touch, a phone's user agent (Chromium, not WebKit).
+const phone = {
+  ...devices["Pixel 7"],
+  viewport: { width: 390, height: 844 },
+  launchOptions,
 };
 
+/**
+ * Whole flows run in the default language on a desktop; the main flow (tagged @phone)
+ * and the per-screen checks (axe, sideways scroll, language) also run on a phone. The
+ * empty-state screens run before any test makes a transaction.
+ */
 export default defineConfig({
   testDir: "./e2e",
   fullyParallel: false,
@@ -44,12 +53,25 @@ export default defineConfig({
     locale: "id-ID",
   },
   projects: [
-    { name: "first-run", testMatch: /first-run\.spec\.ts/, use: browser },
+    { name: "first-run", testMatch: /first-run\.spec\.ts/, use: desktop },
     {
-      name: "chromium",
-      testIgnore: /first-run\.spec\.ts/,
+      name: "empty",
+      testMatch: /empty-state\.spec\.ts/,
       dependencies: ["first-run"],
-      use: browser,
+      use: desktop,
+    },
+    {
+      name: "desktop",
+      testIgnore: /(first-run|empty-state)\.spec\.ts/,
+      dependencies: ["empty"],
+      use: desktop,
+    },
+    {
+      name: "phone",
+      testIgnore: /(first-run|empty-state)\.spec\.ts/,
+      grep: /@phone/,
+      dependencies: ["empty"],
+      use: phone,
     },
   ],
   webServer: [

@@ -15,6 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
     description: t("description"),
     applicationName: t("appName"),
     appleWebApp: { capable: true, title: "Purwantara", statusBarStyle: "default" },
+    icons: { apple: "/icons/apple-touch-icon.png" },
   };
 }
 

@@ -2,61 +2,83 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { createAccount, setDisabled, setRole } from "./support/accounts";
 import { emulatorUrl } from "./support/env";
-import { NewPaymentLinkPage, signIn } from "./support/pages";
+import { fill, m } from "./support/i18n";
+import { navigate, NewPaymentLinkPage, signIn, transactionEntry } from "./support/pages";
 
-test("an operator creates a payment link, the buyer pays, and the row turns PAID without a reload", async ({
+test(
+  "an operator creates a payment link, the buyer pays, and the row turns PAID without a reload",
+  { tag: "@phone" },
+  async ({ page, context }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    const operator = await createAccount("operator");
+    const title = `Kopi Susu ${randomBytes(3).toString("hex")}`;
+
+    await signIn(page, operator);
+    const form = new NewPaymentLinkPage(page);
+    await form.open();
+    await form.submit({ title, amount: "25.000", description: "Dua kemeja batik" });
+
+    await expect(page.getByText(m.transaction.created)).toBeVisible();
+    const link = page.getByLabel(m.handoff.linkLabel, { exact: true });
+    await expect(link).toContainText(`${emulatorUrl}/share/payment-links/`);
+    // On a phone, what to hand the buyer is on the first screen, above the details.
+    await expect(link).toBeInViewport();
+    await page.getByRole("button", { name: m.handoff.copyLink }).click();
+    await expect(page.getByRole("button", { name: m.common.copied })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
+      "/share/payment-links/",
+    );
+
+    await navigate(page, m.nav.transactions);
+    const entry = transactionEntry(page, title);
+    await expect(entry).toContainText("Rp 25.000");
+    await expect(entry).toContainText(m.status.active);
+
+    // The buyer pays on the emulator's simulator page, in another tab.
+    const simulator = await context.newPage();
+    await simulator.goto(emulatorUrl);
+    await simulator
+      .getByRole("row", { name: new RegExp(title) })
+      .getByRole("button", { name: "Pay" })
+      .click();
+    await expect(simulator.getByRole("row", { name: new RegExp(title) })).toContainText("PAID");
+
+    // Back on the dashboard, untouched: the callback lands, polling shows it, marked and toasted.
+    await expect(entry).toContainText(m.status.paid, { timeout: 15_000 });
+    await expect(entry).not.toContainText(m.status.active);
+    await expect(entry).toContainText(m.live.changedBadge);
+    await expect(
+      page
+        .getByRole("status")
+        .filter({ hasText: fill(m.live.paidToast, { amount: "Rp 25.000", title }) }),
+    ).toBeVisible();
+  },
+);
+
+test("an invalid amount is refused beside its field, focused, and nothing is created", async ({
   page,
-  context,
 }) => {
-  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  const operator = await createAccount("operator");
-  const title = `Batik order ${randomBytes(3).toString("hex")}`;
-
-  await signIn(page, operator);
-  const form = new NewPaymentLinkPage(page);
-  await form.open();
-  await form.submit({ title, amount: "25.000", description: "Two batik shirts" });
-
-  await expect(page.getByText("Payment link created.")).toBeVisible();
-  const link = page
-    .getByRole("status", { name: "Payment link" })
-    .or(page.getByLabel("Payment link"));
-  await expect(link).toContainText(`${emulatorUrl}/share/payment-links/`);
-  await page.getByRole("button", { name: "Copy link" }).click();
-  await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
-    "/share/payment-links/",
-  );
-
-  await page.getByRole("link", { name: "Transactions" }).click();
-  const row = page.getByRole("row", { name: new RegExp(title) });
-  await expect(row).toContainText("Rp 25.000");
-  await expect(row).toContainText("Awaiting payment");
-
-  // The buyer pays on the emulator's simulator page, in another tab.
-  const simulator = await context.newPage();
-  await simulator.goto(emulatorUrl);
-  await simulator
-    .getByRole("row", { name: new RegExp(title) })
-    .getByRole("button", { name: "Pay" })
-    .click();
-  await expect(simulator.getByRole("row", { name: new RegExp(title) })).toContainText("PAID");
-
-  // Back on the dashboard, untouched: the callback lands and polling shows it.
-  await expect(row).toContainText("Paid", { timeout: 15_000 });
-  await expect(row).not.toContainText("Awaiting payment");
-});
-
-test("an invalid amount is refused beside its field, and nothing is created", async ({ page }) => {
   const operator = await createAccount("operator");
   await signIn(page, operator);
   const form = new NewPaymentLinkPage(page);
   await form.open();
-  await form.submit({ title: "Too small", amount: "500" });
-  const amount = page.getByLabel("Amount");
+  await form.submit({ title: "Terlalu kecil", amount: "500" });
+  const amount = page.getByLabel(m.paymentLink.fields.amount, { exact: true });
   await expect(amount).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText("The amount must be at least Rp 1.000.")).toBeVisible();
-  await expect(page.getByLabel("Title")).toHaveValue("Too small");
+  await expect(amount).toBeFocused();
+  await expect(
+    page.getByText(fill(m.validation.amountTooSmall, { min: "Rp 1.000" })),
+  ).toBeVisible();
+  await expect(page.getByLabel(m.paymentLink.fields.title, { exact: true })).toHaveValue(
+    "Terlalu kecil",
+  );
+  // Too large says so, not "too small".
+  await form.submit({ title: "Terlalu besar", amount: "5.000.000.000.000" });
+  await expect(
+    page.getByText(fill(m.validation.amountTooLarge, { max: "Rp 1.000.000.000.000" })),
+  ).toBeVisible();
+  // Each error is shown once: beside its field, not again in a toast.
+  await expect(page.getByText(m.actions.correctFields)).toHaveCount(1);
 });
 
 /** An operator submits a payment link while the emulator answers the create with `status`. */
@@ -70,41 +92,39 @@ async function submitWhileGatewayAnswers(page: Page, request: APIRequestContext,
   return title;
 }
 
-test("a gateway refusal is shown on the form and recorded on the transaction", async ({
+test("a gateway refusal is shown once on the form and recorded on the transaction", async ({
   page,
   request,
 }) => {
   const title = await submitWhileGatewayAnswers(page, request, 402);
-  await expect(
-    page.getByRole("alert").filter({ hasText: "Purwantara did not create the payment link" }),
-  ).toBeVisible();
-  await expect(page.getByLabel("Title")).toHaveValue(title);
+  const refusal = page.getByText(/^Purwantara tidak membuat tautan pembayaran/);
+  await expect(refusal).toBeVisible();
+  await expect(refusal).toHaveCount(1);
+  await expect(page.getByLabel(m.paymentLink.fields.title, { exact: true })).toHaveValue(title);
 
-  await page.getByRole("link", { name: "Transactions" }).click();
-  await expect(page.getByRole("row", { name: new RegExp(title) })).toContainText("Not created");
+  await navigate(page, m.nav.transactions);
+  await expect(transactionEntry(page, title)).toContainText(m.status.failed_to_create);
 });
 
-test("a gateway outage leaves an unconfirmed row that says the link may exist", async ({
+test("a gateway outage leaves an unconfirmed row that says the payment may exist", async ({
   page,
   request,
 }) => {
   const title = await submitWhileGatewayAnswers(page, request, 503);
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
   await expect(
-    page.getByRole("alert").filter({ hasText: "Purwantara did not confirm this payment link" }),
+    page.getByRole("alert").filter({ hasText: m.handoff.unconfirmedTitle }),
   ).toBeVisible();
-  await expect(page.getByText("Unconfirmed", { exact: true })).toBeVisible();
+  await expect(page.getByText(m.status.unconfirmed, { exact: true })).toBeVisible();
 });
 
 test("finance staff see transactions but cannot create payments", async ({ page }) => {
   const finance = await createAccount("finance");
   await signIn(page, finance);
-  await expect(page.getByRole("link", { name: "New payment link" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: m.nav.newPaymentLink })).toHaveCount(0);
   await page.goto("/payment-links/new");
   await expect(page).toHaveURL(/\/transactions\?denied=1/);
-  await expect(
-    page.getByRole("alert").filter({ hasText: "Your role cannot open that page." }),
-  ).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: m.transactions.denied })).toBeVisible();
 
   // The polling route answers 304 while the page it would send has not changed.
   const first = await page.request.get("/api/transactions");
@@ -136,39 +156,40 @@ test("a role taken away mid-session stops the very next action", async ({ page }
   const form = new NewPaymentLinkPage(page);
   await form.open();
   await setRole(operator.email, "finance");
-  const title = `Demoted ${randomBytes(3).toString("hex")}`;
+  const title = `Diturunkan ${randomBytes(3).toString("hex")}`;
   await form.submit({ title, amount: "10000" });
   await expect(
-    page.getByRole("alert").filter({ hasText: "Your role (Finance) is not allowed to do this." }),
+    page
+      .getByRole("alert")
+      .filter({ hasText: fill(m.actions.roleNotAllowed, { role: m.role.finance }) }),
   ).toBeVisible();
   await page.goto("/transactions");
-  await expect(page.getByRole("row", { name: new RegExp(title) })).toHaveCount(0);
+  await expect(transactionEntry(page, title)).toHaveCount(0);
 });
 
 test("repeated wrong passwords lock the account's sign-in for a while", async ({ page }) => {
   const operator = await createAccount("operator");
+  const l = m.login;
   await page.goto("/login");
   for (let attempt = 0; attempt < 10; attempt++) {
     // React resets the form once the previous answer is rendered: wait for that first.
-    await expect(page.getByLabel("Password")).toHaveValue("");
-    await page.getByLabel("Email").fill(operator.email);
-    await page.getByLabel("Password").fill(`wrong-${attempt}`);
+    await expect(page.getByLabel(l.password)).toHaveValue("");
+    await page.getByLabel(l.email).fill(operator.email);
+    await page.getByLabel(l.password).fill(`wrong-${attempt}`);
     // Wait for each attempt's answer, so all ten reach the server.
     await Promise.all([
       page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/login")),
-      page.getByRole("button", { name: "Sign in" }).click(),
+      page.getByRole("button", { name: l.submit, exact: true }).click(),
     ]);
-    await expect(
-      page.getByRole("alert").filter({ hasText: "Wrong email or password" }),
-    ).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: l.wrong })).toBeVisible();
   }
   // Now even the right password is refused, without being checked.
-  await expect(page.getByLabel("Password")).toHaveValue("");
-  await page.getByLabel("Email").fill(operator.email);
-  await page.getByLabel("Password").fill(operator.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByLabel(l.password)).toHaveValue("");
+  await page.getByLabel(l.email).fill(operator.email);
+  await page.getByLabel(l.password).fill(operator.password);
+  await page.getByRole("button", { name: l.submit, exact: true }).click();
   await expect(
-    page.getByRole("alert").filter({ hasText: "Too many failed sign-ins" }),
+    page.getByRole("alert").filter({ hasText: fill(l.limited, { minutes: 15 }) }),
   ).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
 });

@@ -56,7 +56,8 @@ async function runEndToEnd(
     );
     return 1;
   }
-  const built = run("next", ["build"], env);
+  // E2E_REUSE_BUILD=1 skips the build when iterating on specs against an unchanged app.
+  const built = process.env.E2E_REUSE_BUILD === "1" ? 0 : run("next", ["build"], env);
   if (built !== 0) return built;
   const database = `purwantara_e2e_${process.pid}`;
   // A fresh emulator state per run, made once here (the config file is loaded by every worker).

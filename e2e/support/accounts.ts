@@ -3,23 +3,34 @@ import bcrypt from "bcryptjs";
 import pg from "pg";
 import type { UserRole } from "@/db/schema";
 import { databaseUrl } from "./env";
+import type { TestLocale } from "./i18n";
 
-export type TestAccount = { email: string; password: string; name: string; role: UserRole };
+export type TestAccount = {
+  email: string;
+  password: string;
+  name: string;
+  role: UserRole;
+  locale: TestLocale;
+};
 
 /** A fresh account of `role` in the e2e database; each test makes its own. */
-export async function createAccount(role: UserRole): Promise<TestAccount> {
+export async function createAccount(
+  role: UserRole,
+  locale: TestLocale = "id",
+): Promise<TestAccount> {
   const account = {
     email: `${role}-${randomBytes(4).toString("hex")}@example.com`,
     password: randomBytes(12).toString("base64url"),
     name: `Test ${role}`,
     role,
+    locale,
   };
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     await client.query(
-      "insert into users (email, name, password_hash, role) values ($1, $2, $3, $4)",
-      [account.email, account.name, await bcrypt.hash(account.password, 4), role],
+      "insert into users (email, name, password_hash, role, locale) values ($1, $2, $3, $4, $5)",
+      [account.email, account.name, await bcrypt.hash(account.password, 4), role, locale],
     );
   } finally {
     await client.end();

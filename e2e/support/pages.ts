@@ -1,27 +1,55 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import type { TestAccount } from "./accounts";
+import { messages, m, type TestLocale } from "./i18n";
 
 export async function signIn(page: Page, account: TestAccount): Promise<void> {
+  const t = messages[account.locale];
   await page.goto("/login");
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Transactions" })).toBeVisible();
+  await page.getByLabel(messages.id.login.email).fill(account.email);
+  await page.getByLabel(messages.id.login.password).fill(account.password);
+  await page.getByRole("button", { name: messages.id.login.submit, exact: true }).click();
+  await expect(
+    page.getByRole("heading", { name: t.transactions.title, exact: true }),
+  ).toBeVisible();
+}
+
+/** Follows a link of the main navigation: the sidebar, or on a phone the menu's drawer. */
+export async function navigate(page: Page, label: string, locale: TestLocale = "id") {
+  const menu = page.getByRole("button", { name: messages[locale].shell.openMenu });
+  if (await menu.isVisible()) {
+    await menu.click();
+    await page.getByRole("dialog").getByRole("link", { name: label, exact: true }).click();
+  } else {
+    await page
+      .getByRole("navigation", { name: messages[locale].shell.mainNav })
+      .getByRole("link", { name: label, exact: true })
+      .click();
+  }
+}
+
+/** A transaction in the live list: a table row on a desktop, a card on a phone. */
+export function transactionEntry(page: Page, title: string): Locator {
+  return page
+    .getByRole("row", { name: new RegExp(title) })
+    .or(page.getByRole("listitem").filter({ hasText: title }));
 }
 
 export class NewPaymentLinkPage {
   constructor(private readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByRole("link", { name: "New payment link" }).first().click();
-    await expect(this.page.getByRole("heading", { name: "New payment link" })).toBeVisible();
+    await navigate(this.page, m.nav.newPaymentLink);
+    await expect(
+      this.page.getByRole("heading", { name: m.paymentLink.title, exact: true }),
+    ).toBeVisible();
   }
 
   async submit(fields: { title: string; amount: string; description?: string }): Promise<void> {
-    await this.page.getByLabel("Title").fill(fields.title);
-    await this.page.getByLabel("Amount").fill(fields.amount);
+    const f = m.paymentLink.fields;
+    await this.page.getByLabel(f.title, { exact: true }).fill(fields.title);
+    await this.page.getByLabel(f.amount, { exact: true }).fill(fields.amount);
     if (fields.description)
-      await this.page.getByLabel("Description (optional)").fill(fields.description);
-    await this.page.getByRole("button", { name: "Create payment link" }).click();
+      await this.page.getByLabel(f.description, { exact: true }).fill(fields.description);
+    await this.page.getByRole("button", { name: m.paymentLink.submit }).click();
   }
 }

@@ -1,0 +1,112 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createAccount } from "./support/accounts";
+import { messages, type TestLocale } from "./support/i18n";
+import { signIn } from "./support/pages";
+import { checkScreen, expectAccessible, expectNoSidewaysScroll } from "./support/screen-checks";
+import { seedTransaction } from "./support/transactions";
+
+/**
+ * Every screen, in both languages, on the desktop and (tagged @phone) the phone
+ * project: axe, no sideways scroll (also at 360 px on a phone), the right language.
+ */
+const locales: TestLocale[] = ["id", "en"];
+
+let shot = 0;
+
+async function check(page: Page, locale: TestLocale) {
+  await checkScreen(page, locale);
+  // E2E_SCREENSHOTS=<dir> keeps a picture of each screen, to look at.
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (dir) {
+    const name = `${String(++shot).padStart(2, "0")}-${test.info().project.name}-${locale}-${new URL(page.url()).pathname.split("/")[1] || "root"}.png`;
+    await page.screenshot({ path: `${dir}/${name}`, fullPage: true });
+  }
+  const width = page.viewportSize()?.width ?? 0;
+  if (width < 768 && width > 360) {
+    const size = page.viewportSize()!;
+    await page.setViewportSize({ width: 360, height: size.height });
+    await expectNoSidewaysScroll(page);
+    await page.setViewportSize(size);
+  }
+}
+
+for (const locale of locales) {
+  const t = messages[locale];
+
+  test(`sign-in screens (${locale})`, { tag: "@phone" }, async ({ page, context, baseURL }) => {
+    await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL! }]);
+    await page.goto("/login");
+    await expect(page.getByRole("heading", { name: t.login.title })).toBeVisible();
+    await check(page, locale);
+    await page.getByRole("button", { name: t.login.submit, exact: true }).click();
+    await expect(page.getByText(t.validation.email)).toBeVisible();
+    await expect(page.getByLabel(t.login.email)).toBeFocused();
+    await check(page, locale);
+  });
+
+  test(`dashboard screens (${locale})`, { tag: "@phone" }, async ({ page }) => {
+    const title = `Layar ${locale} ${Date.now()}`;
+    const active = await seedTransaction({ title, state: "active" });
+    const refused = await seedTransaction({ title: `${title} ditolak`, state: "failed_to_create" });
+    const unknown = await seedTransaction({ title: `${title} ragu`, state: "unconfirmed" });
+    await signIn(page, await createAccount("admin", locale));
+
+    await expect(page.getByText(title, { exact: true }).filter({ visible: true })).toBeVisible();
+    await check(page, locale);
+
+    const menu = page.getByRole("button", { name: t.shell.openMenu });
+    if (await menu.isVisible()) {
+      await menu.click();
+      await expect(
+        page.getByRole("dialog").getByRole("link", { name: t.nav.profile }),
+      ).toBeVisible();
+      await check(page, locale);
+      await page.keyboard.press("Escape");
+      await expect(page.getByRole("dialog")).toBeHidden();
+      await expect(menu).toBeFocused();
+    }
+
+    for (const id of [active, refused, unknown]) {
+      await page.goto(`/transactions/${id}`);
+      await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
+      await check(page, locale);
+    }
+
+    await page.goto("/payment-links/new");
+    await expect(page.getByRole("heading", { name: t.paymentLink.title })).toBeVisible();
+    await check(page, locale);
+    await page.getByRole("button", { name: t.paymentLink.submit }).click();
+    await expect(page.getByText(t.validation.titleRequired)).toBeVisible();
+    await check(page, locale);
+
+    await page.goto("/profile");
+    await expect(page.getByRole("heading", { name: t.profile.title })).toBeVisible();
+    await check(page, locale);
+
+    await page.goto("/transactions/00000000-0000-4000-8000-000000000000");
+    await expect(page.getByRole("heading", { name: t.notFound.title })).toBeVisible();
+    await expect(page.getByRole("main")).toHaveCount(1);
+    await check(page, locale);
+
+    await page.goto("/no-such-page");
+    await expect(page.getByRole("heading", { name: t.notFound.title })).toBeVisible();
+    await expect(page.getByRole("main")).toHaveCount(1);
+    await check(page, locale);
+  });
+}
+
+test("the skip link is the first stop and jumps to the content", async ({ page }) => {
+  await signIn(page, await createAccount("operator"));
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: messages.id.shell.skipToContent });
+  await expect(skip).toBeFocused();
+  await skip.press("Enter");
+  await expect(page.getByRole("main")).toBeFocused();
+});
+
+test("the accessibility check fails on a page that is not accessible", async ({ page }) => {
+  await page.setContent(
+    '<html lang="id"><body><main><p style="color:#ccc;background:#fff">Teks pudar</p><input></main></body></html>',
+  );
+  await expect(expectAccessible(page)).rejects.toThrow(/color-contrast|label/);
+});

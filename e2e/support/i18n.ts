@@ -1,0 +1,13 @@
+import en from "../../messages/en.json" with { type: "json" };
+import id from "../../messages/id.json" with { type: "json" };
+
+/** The catalogues, so tests click what a person reads in each language. */
+export const messages = { id, en } as const;
+export type TestLocale = keyof typeof messages;
+/** Bahasa Indonesia is the default: whole flows run in it. */
+export const m = messages.id;
+
+/** A catalogue message with its `{arguments}` filled in. */
+export function fill(message: string, values: Record<string, string | number>): string {
+  return message.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+}
