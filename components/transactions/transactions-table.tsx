@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { useFormat } from "@/components/format/use-format";
 import { useLiveChanges, type Highlight } from "@/components/live/use-live-changes";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FetchError } from "@/lib/http/fetcher";
 import type {
   TransactionListItem,
   TransactionListPage,
@@ -60,7 +61,15 @@ export function TransactionsTable({
         <span>{t("count", { count: items.length })}</span>
         <span>
           {error ? (
-            <span className="text-rose-700">{t("livePaused", { error: error.message })}</span>
+            <span className="text-rose-700">
+              {t("livePaused", {
+                error: t(
+                  error instanceof FetchError && error.status === 401
+                    ? "liveSessionEnded"
+                    : "liveUnreachable",
+                ),
+              })}
+            </span>
           ) : (
             <span className="inline-flex items-center gap-1.5">
               <span
