@@ -137,6 +137,10 @@ export const deliveryOutcome = pgEnum("delivery_outcome", [
   "unmatched",
   "rejected",
   "error",
+  /** Signed and stored, but odd: held for a person to decide, the transaction untouched. */
+  "needs_review",
+  /** A delivery id seen before with a different body; both bodies are kept. */
+  "conflict",
 ]);
 
 export const webhookDeliveries = pgTable(
