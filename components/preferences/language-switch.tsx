@@ -23,7 +23,12 @@ export function LanguageSwitch({
           <circle cx="12" cy="12" r="9" strokeWidth={1.8} />
           <path strokeWidth={1.8} d="M3 12h18M12 3c2.5 3 2.5 15 0 18M12 3c-2.5 3-2.5 15 0 18" />
         </svg>
-        <span lang={other}>{t("switchLanguage")}</span>
+        <span lang={other} className="hidden sm:inline">
+          {t("switchLanguage")}
+        </span>
+        <span aria-hidden className="sm:hidden">
+          {t("switchLanguageShort")}
+        </span>
       </button>
     </form>
   );

@@ -18,7 +18,7 @@ export function FormAlert({ state }: { state: ActionState }) {
   }, [state]);
   const fieldErrors = state.status === "error" && Object.keys(state.fieldErrors ?? {}).length > 0;
   return (
-    <div ref={box} tabIndex={-1} className="outline-none">
+    <div ref={box} tabIndex={-1} className="outline-none empty:hidden">
       {state.status === "error" ? (
         <p
           // With field errors, focus on the field announces them; otherwise this is the news.
