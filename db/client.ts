@@ -1,4 +1,5 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { getEnv } from "@/lib/env";
@@ -14,8 +15,12 @@ const cache = globalThis as typeof globalThis & { __purwantaraDb?: Cache };
 
 /** The one pg pool of the app process. */
 export function getDb(): Db {
+  return connect().db;
+}
+
+function connect(): { pool: pg.Pool; db: Db } {
   const entry = (cache.__purwantaraDb ??= {});
-  if (!entry.db) {
+  if (!entry.db || !entry.pool) {
     entry.pool = new pg.Pool({
       connectionString: getEnv().databaseUrl,
       max: 10,
@@ -25,11 +30,84 @@ export function getDb(): Db {
     entry.pool.on("error", (error) => console.error("pg pool error:", error.message));
     entry.db = drizzle(entry.pool, { schema });
   }
-  return entry.db;
+  return { pool: entry.pool, db: entry.db };
 }
 
 export async function closeDb(): Promise<void> {
   const entry = cache.__purwantaraDb;
   cache.__purwantaraDb = undefined;
   await entry?.pool?.end();
+}
+
+/** A transaction that did not finish within its deadline (see `transactionWithin`). */
+export class DatabaseDeadlineError extends Error {
+  readonly code = "DEADLINE";
+  constructor(ms: number) {
+    super(`database work did not finish within ${ms} ms`);
+  }
+}
+
+export type TransactionLimits = {
+  /** For everything: waiting for a connection, every statement, the commit. */
+  deadlineMs: number;
+  statementTimeoutMs: number;
+  lockTimeoutMs: number;
+};
+
+/**
+ * Runs `fn` in a transaction that must finish within `limits.deadlineMs`, waiting for a
+ * connection included. Past the deadline it rejects with DatabaseDeadlineError and the
+ * connection is closed, not returned to the pool, so a frozen server holds no pooled
+ * connection; the server-side timeouts end the statement and the transaction on its side.
+ */
+export async function transactionWithin<T>(
+  limits: TransactionLimits,
+  fn: (tx: DbOrTx) => Promise<T>,
+): Promise<T> {
+  const { pool } = connect();
+  let expired = false;
+  let held: pg.PoolClient | null = null;
+  const release = (destroy: boolean) => {
+    const client = held;
+    held = null;
+    client?.release(destroy);
+  };
+  const work = (async () => {
+    const client = await pool.connect();
+    held = client;
+    if (expired) {
+      release(false);
+      throw new DatabaseDeadlineError(limits.deadlineMs);
+    }
+    try {
+      const result = await drizzle(client, { schema }).transaction(async (tx) => {
+        await tx.execute(
+          sql`select set_config('statement_timeout', ${`${limits.statementTimeoutMs}ms`}, true),
+                     set_config('lock_timeout', ${`${limits.lockTimeoutMs}ms`}, true),
+                     set_config('idle_in_transaction_session_timeout', ${`${limits.deadlineMs}ms`}, true)`,
+        );
+        return fn(tx);
+      });
+      release(false);
+      return result;
+    } catch (error) {
+      release(expired);
+      throw error;
+    }
+  })();
+  // Past the deadline nobody awaits `work`; its late failure must not go unhandled.
+  work.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      expired = true;
+      release(true);
+      reject(new DatabaseDeadlineError(limits.deadlineMs));
+    }, limits.deadlineMs);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

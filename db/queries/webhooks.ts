@@ -1,17 +1,36 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { getDb, type DbOrTx } from "../client";
-import { webhookDeliveries, type NewWebhookDelivery } from "../schema";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { transactionWithin, type DbOrTx, type TransactionLimits } from "../client";
+import { webhookDeliveries, type DeliveryOutcome, type NewWebhookDelivery } from "../schema";
 
 /**
- * Runs `fn` in one database transaction that holds a lock on the delivery id, so
- * two copies of the same delivery arriving together are applied once.
+ * Purwantara gives up after 3 s: the route answers within 2 s whatever the database
+ * does. Applying gets most of that; recording a failure what is left.
+ */
+const applyLimits: TransactionLimits = {
+  deadlineMs: 1200,
+  statementTimeoutMs: 800,
+  lockTimeoutMs: 600,
+};
+const recordLimits: TransactionLimits = {
+  deadlineMs: 600,
+  statementTimeoutMs: 400,
+  lockTimeoutMs: 300,
+};
+
+/** Outcomes after which a delivery id counts as handled: a retry of it is not applied again. */
+const handledOutcomes: DeliveryOutcome[] = ["applied", "stale", "unmatched", "needs_review"];
+
+/**
+ * Runs `fn` in one database transaction, within the webhook's time limits, that holds
+ * a lock on the delivery id, so two copies of the same delivery arriving together are
+ * applied once.
  */
 export async function withDeliveryLock<T>(
   deliveryId: string | null,
   fn: (tx: DbOrTx) => Promise<T>,
 ): Promise<T> {
-  return getDb().transaction(async (tx) => {
+  return transactionWithin(applyLimits, async (tx) => {
     if (deliveryId) {
       await tx.execute(
         sql`select pg_advisory_xact_lock(hashtext(${`ppn-delivery:${deliveryId}`}))`,
@@ -21,28 +40,39 @@ export async function withDeliveryLock<T>(
   });
 }
 
-export async function isDeliveryProcessed(tx: DbOrTx, deliveryId: string): Promise<boolean> {
+/** The first handled delivery with this id, and whether its raw body equals `rawBody`. */
+export async function findHandledDelivery(
+  tx: DbOrTx,
+  deliveryId: string,
+  rawBody: Buffer,
+): Promise<{ id: string; sameBody: boolean } | null> {
   const [row] = await tx
-    .select({ id: webhookDeliveries.id })
+    .select({
+      id: webhookDeliveries.id,
+      sameBody: sql<boolean>`${webhookDeliveries.rawBody} = ${rawBody}::bytea`,
+    })
     .from(webhookDeliveries)
     .where(
       and(
         eq(webhookDeliveries.deliveryId, deliveryId),
-        inArray(webhookDeliveries.outcome, ["applied", "stale", "unmatched"]),
+        inArray(webhookDeliveries.outcome, handledOutcomes),
       ),
     )
+    .orderBy(asc(webhookDeliveries.receivedAt))
     .limit(1);
-  return Boolean(row);
+  return row ?? null;
 }
 
-export async function insertDelivery(
-  values: NewWebhookDelivery,
-  tx: DbOrTx = getDb(),
-): Promise<string> {
+export async function insertDelivery(values: NewWebhookDelivery, tx: DbOrTx): Promise<string> {
   const [row] = await tx
     .insert(webhookDeliveries)
     .values(values)
     .returning({ id: webhookDeliveries.id });
   if (!row) throw new Error("insert returned no delivery");
   return row.id;
+}
+
+/** Records one delivery on its own, within the time left after a failed apply. */
+export async function recordDelivery(values: NewWebhookDelivery): Promise<string> {
+  return transactionWithin(recordLimits, (tx) => insertDelivery(values, tx));
 }

@@ -6,18 +6,24 @@ import {
   lockTransactionByReference,
   updateTransaction,
 } from "@/db/queries/transactions";
-import { insertDelivery, isDeliveryProcessed, withDeliveryLock } from "@/db/queries/webhooks";
+import { findHandledDelivery, insertDelivery, withDeliveryLock } from "@/db/queries/webhooks";
 import type { DeliveryOutcome, NewTransaction, Transaction } from "@/db/schema";
 import { decideTransition, stateForStatus } from "@/lib/payments/lifecycle";
 import { callbackTime, channelForCallback, type CallbackPayload } from "@/lib/purwantara/callback";
 import type { GatewayMode } from "@/lib/purwantara/contract";
+import { checkCallbackValues } from "./checks";
 
 export type ReceivedDelivery = {
   deliveryId: string | null;
   headers: Record<string, string>;
   rawBody: Buffer;
+  /** The parsed body, made storable (see sanitize.ts). */
   payload: CallbackPayload;
   mode: GatewayMode;
+  /** Why a person must look before this delivery may change anything, found before the database. */
+  review: string | null;
+  /** How the stored copies differ from the raw body, added to the recorded reason. */
+  note: string | null;
 };
 
 type Decision = {
@@ -28,7 +34,9 @@ type Decision = {
 
 /**
  * Applies a verified callback in one database transaction: the delivery row, the
- * transaction's new status and its event commit together or not at all.
+ * transaction's new status and its event commit together or not at all. Odd values
+ * are recorded as `needs_review` and change nothing; a delivery id seen before with a
+ * different body is a `conflict`.
  */
 export async function applyCallback(delivery: ReceivedDelivery): Promise<DeliveryOutcome> {
   return withDeliveryLock(delivery.deliveryId, async (tx) => {
@@ -40,19 +48,38 @@ export async function applyCallback(delivery: ReceivedDelivery): Promise<Deliver
           rawBody: delivery.rawBody,
           signatureValid: true,
           outcome,
-          reason,
+          reason: delivery.note ? `${reason}; ${delivery.note}` : reason,
           purwantaraUuid: delivery.payload.uuid,
           rawStatus: delivery.payload.status,
           transactionId,
         },
         tx,
       );
+    const held = async (outcome: DeliveryOutcome, reason: string) => {
+      const row = await lockTransactionByReference(tx, referenceOf(delivery.payload));
+      await record(outcome, reason, row?.id ?? null);
+      return outcome;
+    };
 
-    if (delivery.deliveryId && (await isDeliveryProcessed(tx, delivery.deliveryId))) {
-      await record("duplicate", `delivery ${delivery.deliveryId} was already processed`, null);
-      return "duplicate";
+    if (delivery.deliveryId) {
+      const earlier = await findHandledDelivery(tx, delivery.deliveryId, delivery.rawBody);
+      if (earlier?.sameBody) {
+        await record("duplicate", `delivery ${delivery.deliveryId} was already processed`, null);
+        return "duplicate";
+      }
+      if (earlier) {
+        return held(
+          "conflict",
+          `delivery ${delivery.deliveryId} was already processed (row ${earlier.id}) with a different body; not applied`,
+        );
+      }
     }
-    const existing = await findOrCreate(tx, delivery);
+    const check = delivery.review
+      ? ({ ok: false, reason: delivery.review } as const)
+      : checkCallbackValues(delivery.payload);
+    if (!check.ok) return held("needs_review", check.reason);
+
+    const existing = await findOrCreate(tx, delivery, check.amount);
     if (existing.created) {
       const row = existing.row;
       const deliveryRowId = await record("unmatched", existing.reason, row.id);
@@ -88,17 +115,19 @@ export async function applyCallback(delivery: ReceivedDelivery): Promise<Deliver
   });
 }
 
+function referenceOf(p: CallbackPayload) {
+  return { purwantaraUuid: p.uuid, externalId: p.external_id ?? null };
+}
+
 async function findOrCreate(
   tx: DbOrTx,
   delivery: ReceivedDelivery,
+  amount: string,
 ): Promise<{ row: Transaction; created: boolean; reason: string }> {
-  const ref = {
-    purwantaraUuid: delivery.payload.uuid,
-    externalId: delivery.payload.external_id ?? null,
-  };
+  const ref = referenceOf(delivery.payload);
   const found = await lockTransactionByReference(tx, ref);
   if (found) return { row: found, created: false, reason: "" };
-  const { values, reason } = transactionFromCallback(delivery);
+  const { values, reason } = transactionFromCallback(delivery, amount);
   const inserted = await insertTransactionFromCallback(tx, values);
   if (inserted) return { row: inserted, created: true, reason };
   // Another delivery for the same transaction inserted it first: use that row.
@@ -108,7 +137,10 @@ async function findOrCreate(
   return { row: raced, created: false, reason: "" };
 }
 
-function transactionFromCallback(delivery: ReceivedDelivery): {
+function transactionFromCallback(
+  delivery: ReceivedDelivery,
+  amount: string,
+): {
   values: NewTransaction;
   reason: string;
 } {
@@ -124,7 +156,7 @@ function transactionFromCallback(delivery: ReceivedDelivery): {
       purwantaraUuid: p.uuid,
       title: p.title ?? null,
       description: p.description ?? null,
-      amount: p.amount ?? p.expected_amount ?? "0",
+      amount,
       rawStatus: p.status,
       state,
       paymentLinkUrl: p.payment_link_url ?? null,
@@ -167,11 +199,8 @@ function decide(row: Transaction, p: CallbackPayload): Decision {
         },
       };
     case "unknown":
-      return {
-        outcome: "applied",
-        reason: `unknown status ${p.status} recorded; state stays ${row.state}`,
-        changes: { ...backfill, rawStatus: p.status },
-      };
+      // checkCallbackValues holds these back first; never move or overwrite on one.
+      return { outcome: "needs_review", reason: `unknown status ${p.status}`, changes: null };
     case "same":
       return {
         outcome: "duplicate",

@@ -151,13 +151,26 @@ describe("POST /api/webhooks/purwantara", () => {
     ]);
   });
 
-  it("keeps an unknown status visible without moving the lifecycle", async () => {
+  it("holds an unknown status for review without moving the lifecycle", async () => {
     const t = await seedTransaction("paid");
+    const deliveryId = randomUUID();
     const response = await POST(
-      callbackRequest(callbackBody({ uuid: t.uuid, status: "REFUND_PENDING" })),
+      callbackRequest(callbackBody({ uuid: t.uuid, status: "REFUND_PENDING" }), { deliveryId }),
     );
-    expect(await response.json()).toEqual({ ok: true, outcome: "applied" });
-    expect(await stateOf(t.id)).toMatchObject({ state: "paid", raw_status: "REFUND_PENDING" });
+    expect(await response.json()).toEqual({ ok: true, outcome: "needs_review" });
+    expect(await stateOf(t.id)).toMatchObject({ state: "paid", raw_status: "ACTIVE" });
+    const rows = await q(
+      "select outcome, reason, raw_status, transaction_id from webhook_deliveries where delivery_id = $1",
+      [deliveryId],
+    );
+    expect(rows).toEqual([
+      {
+        outcome: "needs_review",
+        reason: 'unknown status "REFUND_PENDING"',
+        raw_status: "REFUND_PENDING",
+        transaction_id: t.id,
+      },
+    ]);
   });
 
   it("keeps only the first 4 KiB of an unsigned body", async () => {
