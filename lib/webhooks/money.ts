@@ -5,6 +5,23 @@ export type AmountCheck = { ok: true; value: string } | { ok: false; reason: str
 const maxIntegerDigits = 16;
 const maxFractionDigits = 4;
 const decimal = /^(-?)(\d+)(?:\.(\d+))?$/;
+const exponent = /^(-?)(\d+)(?:\.(\d+))?[eE]([+-]?\d+)$/;
+// Far beyond numeric(20,4) either way: not worth expanding.
+const maxExponent = 40;
+
+/** `1.5e3` as `1500`, exactly (strings, not floats); null when absurdly large or small. */
+function expandExponent(text: string): string | null {
+  const match = exponent.exec(text);
+  if (!match) return text;
+  const [, sign = "", integer = "", fraction = "", power = "0"] = match;
+  const shift = Number(power);
+  if (Math.abs(shift) > maxExponent) return null;
+  const digits = integer + fraction;
+  const point = integer.length + shift;
+  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${"0".repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
 
 /** A raw value shown in a reason: JSON-escaped (so NUL stays visible text), and short. */
 export function shownValue(raw: unknown): string {
@@ -25,7 +42,10 @@ export function checkAmount(raw: unknown): AmountCheck {
       return { ok: false, reason: `amount ${shownValue(raw)} does not fit numeric(20,4)` };
     text = String(raw);
   } else if (typeof raw === "string") {
-    text = raw;
+    const expanded = expandExponent(raw);
+    if (expanded === null)
+      return { ok: false, reason: `amount ${shownValue(raw)} does not fit numeric(20,4)` };
+    text = expanded;
   } else {
     return { ok: false, reason: `amount ${shownValue(raw)} is not a number` };
   }
