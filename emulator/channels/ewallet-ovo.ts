@@ -3,7 +3,7 @@ import type { Fields, JsonObject } from "../http";
 import type { Transaction } from "../types";
 import { amountField, checked, FieldErrors, stringField } from "../validation";
 import { emailField, enumField, phoneField } from "../validation-formats";
-import { callbackEvent, callbackState, createHandler, extra, newTransaction } from "./kit";
+import { createHandler, extra, newTransaction, walletViews } from "./kit";
 import type { ApiContext, ProductModule } from "./types";
 
 /** [chosen] A common gateway floor for e-wallet payments, whole rupiah. */
@@ -61,21 +61,6 @@ function details(tx: Transaction): JsonObject {
   };
 }
 
-/** No inquiry exists for e-wallets; this is what the test controls and the simulator show. */
-function view(tx: Transaction): JsonObject {
-  return { uuid: tx.uuid, external_id: tx.externalId, ...callbackState(tx), ...details(tx) };
-}
-
-function callbackPayload(tx: Transaction): JsonObject {
-  return {
-    uuid: tx.uuid,
-    event: callbackEvent(tx),
-    external_id: tx.externalId,
-    ...callbackState(tx),
-    ...details(tx),
-  };
-}
-
 export const ewalletOvo: ProductModule = {
   product: "ewallet-ovo",
   label: "OVO",
@@ -93,7 +78,6 @@ export const ewalletOvo: ProductModule = {
       }),
     },
   ],
-  view,
-  callbackPayload,
+  ...walletViews(details),
   detail: (tx) => extra(tx, "customer_phone"),
 };

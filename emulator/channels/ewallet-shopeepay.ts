@@ -3,7 +3,7 @@ import type { Fields, JsonObject } from "../http";
 import type { Transaction } from "../types";
 import { amountField, checked, FieldErrors, stringField, urlField } from "../validation";
 import { emailField, enumField, phoneField } from "../validation-formats";
-import { callbackEvent, callbackState, createHandler, extra, newTransaction } from "./kit";
+import { createHandler, extra, newTransaction, walletViews } from "./kit";
 import type { ApiContext, ProductModule } from "./types";
 
 /** [chosen] A common gateway floor for e-wallet payments, whole rupiah. */
@@ -72,21 +72,6 @@ function details(tx: Transaction): JsonObject {
   };
 }
 
-/** No inquiry exists for e-wallets; this is what the test controls and the simulator show. */
-function view(tx: Transaction): JsonObject {
-  return { uuid: tx.uuid, external_id: tx.externalId, ...callbackState(tx), ...details(tx) };
-}
-
-function callbackPayload(tx: Transaction): JsonObject {
-  return {
-    uuid: tx.uuid,
-    event: callbackEvent(tx),
-    external_id: tx.externalId,
-    ...callbackState(tx),
-    ...details(tx),
-  };
-}
-
 export const ewalletShopeepay: ProductModule = {
   product: "ewallet-shopeepay",
   label: "ShopeePay",
@@ -104,7 +89,6 @@ export const ewalletShopeepay: ProductModule = {
       }),
     },
   ],
-  view,
-  callbackPayload,
+  ...walletViews(details),
   hostedPagePrefix: sharePrefix,
 };

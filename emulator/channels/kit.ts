@@ -163,3 +163,25 @@ export function inquiryTimes(tx: Transaction): JsonObject {
     created_at: toPurwantaraTime(tx.createdAt),
   };
 }
+
+/**
+ * E-wallets have no inquiry endpoint: `view` is what the test controls and the
+ * simulator show; the callback is the same fields plus the event.
+ */
+export function walletViews(details: (tx: Transaction) => JsonObject) {
+  return {
+    view: (tx: Transaction): JsonObject => ({
+      uuid: tx.uuid,
+      external_id: tx.externalId,
+      ...callbackState(tx),
+      ...details(tx),
+    }),
+    callbackPayload: (tx: Transaction): JsonObject => ({
+      uuid: tx.uuid,
+      event: callbackEvent(tx),
+      external_id: tx.externalId,
+      ...callbackState(tx),
+      ...details(tx),
+    }),
+  };
+}
