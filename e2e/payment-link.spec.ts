@@ -19,11 +19,11 @@ test(
     await form.submit({ title, amount: "25.000", description: "Dua kemeja batik" });
 
     await expect(page.getByText(m.transaction.created)).toBeVisible();
-    const link = page.getByLabel(m.handoff.linkLabel, { exact: true });
+    const link = page.getByLabel(m.channels["payment-link"].handoff.linkLabel, { exact: true });
     await expect(link).toContainText(`${emulatorUrl}/share/payment-links/`);
     // On a phone, what to hand the buyer is on the first screen, above the details.
     await expect(link).toBeInViewport();
-    await page.getByRole("button", { name: m.handoff.copyLink }).click();
+    await page.getByRole("button", { name: m.channels["payment-link"].handoff.copy }).click();
     await expect(page.getByRole("button", { name: m.common.copied })).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
       "/share/payment-links/",
@@ -76,15 +76,15 @@ test(
     const form = new NewPaymentLinkPage(page);
     await form.open();
     await form.submit({ title: "Terlalu kecil", amount: "500" });
-    const amount = page.getByLabel(m.paymentLink.fields.amount, { exact: true });
+    const amount = page.getByLabel(m.payment.fields.amount, { exact: true });
     await expect(amount).toHaveAttribute("aria-invalid", "true");
     await expect(amount).toBeFocused();
     await expect(
       page.getByText(fill(m.validation.amountTooSmall, { min: "Rp 1.000" })),
     ).toBeVisible();
-    await expect(page.getByLabel(m.paymentLink.fields.title, { exact: true })).toHaveValue(
-      "Terlalu kecil",
-    );
+    await expect(
+      page.getByLabel(m.channels["payment-link"].fields.title, { exact: true }),
+    ).toHaveValue("Terlalu kecil");
     // Too large says so, not "too small".
     await form.submit({ title: "Terlalu besar", amount: "5.000.000.000.000" });
     await expect(
@@ -111,10 +111,12 @@ test("a gateway refusal is shown once on the form and recorded on the transactio
   request,
 }) => {
   const title = await submitWhileGatewayAnswers(page, request, 402);
-  const refusal = page.getByText(/^Purwantara tidak membuat tautan pembayaran/);
+  const refusal = page.getByText(/^Purwantara tidak membuat pembayaran/);
   await expect(refusal).toBeVisible();
   await expect(refusal).toHaveCount(1);
-  await expect(page.getByLabel(m.paymentLink.fields.title, { exact: true })).toHaveValue(title);
+  await expect(
+    page.getByLabel(m.channels["payment-link"].fields.title, { exact: true }),
+  ).toHaveValue(title);
 
   await navigate(page, m.nav.transactions);
   await expect(transactionEntry(page, title)).toContainText(m.status.failed_to_create);
@@ -135,8 +137,8 @@ test("a gateway outage leaves an unconfirmed row that says the payment may exist
 test("finance staff see transactions but cannot create payments", async ({ page }) => {
   const finance = await createAccount("finance");
   await signIn(page, finance);
-  await expect(page.getByRole("link", { name: m.nav.newPaymentLink })).toHaveCount(0);
-  await page.goto("/payment-links/new");
+  await expect(page.getByRole("link", { name: m.nav.newPayment })).toHaveCount(0);
+  await page.goto("/payments/new/payment-link");
   await expect(page).toHaveURL(/\/transactions\?denied=1/);
   await expect(page.getByRole("alert").filter({ hasText: m.transactions.denied })).toBeVisible();
 

@@ -72,10 +72,15 @@ for (const locale of locales) {
       await check(page, locale);
     }
 
-    await page.goto("/payment-links/new");
-    await expect(page.getByRole("heading", { name: t.paymentLink.title })).toBeVisible();
+    await page.goto("/payments/new");
+    await expect(page.getByRole("heading", { name: t.payment.newTitle })).toBeVisible();
     await check(page, locale);
-    await page.getByRole("button", { name: t.paymentLink.submit }).click();
+    await page.goto("/payments/new/payment-link");
+    await expect(
+      page.getByRole("heading", { name: t.channels["payment-link"].name, exact: true }),
+    ).toBeVisible();
+    await check(page, locale);
+    await page.getByRole("button", { name: t.payment.submit }).click();
     await expect(page.getByText(t.validation.titleRequired)).toBeVisible();
     await check(page, locale);
 

@@ -2,10 +2,10 @@ import type { Permission } from "@/lib/auth/roles";
 
 /** `label` is a key of the `nav` messages. */
 export type NavItem = { href: string; label: NavLabel; permission: Permission };
-type NavLabel = "transactions" | "newPaymentLink" | "profile";
+type NavLabel = "transactions" | "newPayment" | "profile";
 
 export const navItems = [
   { href: "/transactions", label: "transactions", permission: "transactions:read" },
-  { href: "/payment-links/new", label: "newPaymentLink", permission: "payments:create" },
+  { href: "/payments/new", label: "newPayment", permission: "payments:create" },
   { href: "/profile", label: "profile", permission: "profile:update" },
 ] as const satisfies readonly NavItem[];

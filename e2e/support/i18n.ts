@@ -1,8 +1,12 @@
+import { channelMessages } from "../../lib/channels/messages";
 import en from "../../messages/en.json" with { type: "json" };
 import id from "../../messages/id.json" with { type: "json" };
 
-/** The catalogues, so tests click what a person reads in each language. */
-export const messages = { id, en } as const;
+/** The catalogues (with each channel's words), so tests click what a person reads. */
+export const messages = {
+  id: { ...id, channels: channelMessages("id") },
+  en: { ...en, channels: channelMessages("en") },
+} as const;
 export type TestLocale = keyof typeof messages;
 /** Bahasa Indonesia is the default: whole flows run in it. */
 export const m = messages.id;

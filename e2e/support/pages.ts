@@ -34,22 +34,23 @@ export function transactionEntry(page: Page, title: string): Locator {
     .or(page.getByRole("listitem").filter({ hasText: title }));
 }
 
+const link = m.channels["payment-link"];
+
 export class NewPaymentLinkPage {
   constructor(private readonly page: Page) {}
 
   async open(): Promise<void> {
-    await navigate(this.page, m.nav.newPaymentLink);
-    await expect(
-      this.page.getByRole("heading", { name: m.paymentLink.title, exact: true }),
-    ).toBeVisible();
+    await navigate(this.page, m.nav.newPayment);
+    await this.page.getByRole("link", { name: new RegExp(`^${link.name}`) }).click();
+    await expect(this.page.getByRole("heading", { name: link.name, exact: true })).toBeVisible();
   }
 
   async submit(fields: { title: string; amount: string; description?: string }): Promise<void> {
-    const f = m.paymentLink.fields;
-    await this.page.getByLabel(f.title, { exact: true }).fill(fields.title);
+    const f = m.payment.fields;
+    await this.page.getByLabel(link.fields.title, { exact: true }).fill(fields.title);
     await this.page.getByLabel(f.amount, { exact: true }).fill(fields.amount);
     if (fields.description)
       await this.page.getByLabel(f.description, { exact: true }).fill(fields.description);
-    await this.page.getByRole("button", { name: m.paymentLink.submit }).click();
+    await this.page.getByRole("button", { name: m.payment.submit }).click();
   }
 }

@@ -20,8 +20,11 @@ export function fieldError(state: ActionState, field: string): string | undefine
   return state.status === "error" ? state.fieldErrors?.[field]?.[0] : undefined;
 }
 
-/** Props tying a form field to the last state: its name, what was typed, its error. */
-export function fieldBinder(state: ActionState) {
-  const values = state.status === "error" ? state.values : undefined;
+/**
+ * Props tying a form field to the last state: its name, what was typed (else a
+ * starting value, such as a payment's details to create again), its error.
+ */
+export function fieldBinder(state: ActionState, initial?: Record<string, string>) {
+  const values = state.status === "error" ? state.values : initial;
   return (name: string) => ({ name, defaultValue: values?.[name], error: fieldError(state, name) });
 }

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import en from "@/messages/en.json";
-import id from "@/messages/id.json";
+import { messagesFor } from "./messages";
 import { checkCatalogues, messageArguments } from "./catalogue-check";
 
 describe("the message catalogue", () => {
   it("has every key in both languages, with the same arguments, all translated", () => {
-    expect(checkCatalogues(id, en)).toEqual([]);
+    expect(checkCatalogues(messagesFor("id"), messagesFor("en"))).toEqual([]);
   });
 
   it("catches a missing key, a changed argument and an untranslated message", () => {
@@ -27,6 +26,7 @@ describe("the message catalogue", () => {
   });
 
   it("uses the words Indonesian cashiers use", () => {
+    const id = messagesFor("id");
     expect(id.status).toMatchObject({
       active: "Menunggu pembayaran",
       paid: "Lunas",
@@ -34,5 +34,6 @@ describe("the message catalogue", () => {
       cancelled: "Dibatalkan",
     });
     expect(id.channel["payment-link"]).toBe("Tautan pembayaran");
+    expect(id.channels["payment-link"].name).toBe("Tautan pembayaran");
   });
 });

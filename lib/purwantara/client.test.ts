@@ -1,3 +1,4 @@
+import { paymentLinkSchema } from "@/lib/channels/payment-link/gateway";
 import { describe, expect, it } from "vitest";
 import { withEmulator } from "@/emulator/test-support";
 import { PurwantaraClient } from "./client";
@@ -25,7 +26,10 @@ async function failure(promise: Promise<unknown>): Promise<PurwantaraError> {
 
 describe("PurwantaraClient against the emulator", () => {
   it("creates and reads a payment link through the envelope", async () => {
-    const created = await client().createPaymentLink({ ...link, external_id: "EXT-client-1" });
+    const created = await client().post("payment-link", paymentLinkSchema, {
+      ...link,
+      external_id: "EXT-client-1",
+    });
     expect(created.httpStatus).toBe(201);
     expect(created.data).toMatchObject({
       external_id: "EXT-client-1",
@@ -35,7 +39,7 @@ describe("PurwantaraClient against the emulator", () => {
     expect(created.data.payment_link_url).toBe(
       `${emulator.baseUrl()}/share/payment-links/${created.data.uuid}`,
     );
-    const read = await client().getPaymentLink(created.data.uuid);
+    const read = await client().get(`payment-link/${created.data.uuid}`, paymentLinkSchema);
     expect(read).toMatchObject({
       httpStatus: 200,
       data: { uuid: created.data.uuid, title: "Kain songket" },
@@ -44,24 +48,35 @@ describe("PurwantaraClient against the emulator", () => {
 
   it("turns a 422 into a validation error with per-field messages", async () => {
     const error = await failure(
-      client().createPaymentLink({ ...link, amount: 10, external_id: "EXT-client-2" }),
+      client().post("payment-link", paymentLinkSchema, {
+        ...link,
+        amount: 10,
+        external_id: "EXT-client-2",
+      }),
     );
     expect(error).toMatchObject({ kind: "validation", httpStatus: 422, code: "VALIDATION_ERROR" });
     expect(error.fields.amount?.[0]).toMatch(/at least 1000/);
   });
 
   it("tells auth, not-found, conflict and gateway failures apart", async () => {
-    expect(await failure(client("wrong-token").getPaymentLink("x"))).toMatchObject({
+    expect(
+      await failure(client("wrong-token").get(`payment-link/${"x"}`, paymentLinkSchema)),
+    ).toMatchObject({
       kind: "auth",
       httpStatus: 401,
     });
-    expect(await failure(client().getPaymentLink("no-such-uuid"))).toMatchObject({
+    expect(
+      await failure(client().get(`payment-link/${"no-such-uuid"}`, paymentLinkSchema)),
+    ).toMatchObject({
       kind: "not_found",
       code: "NOT_FOUND",
     });
-    await client().createPaymentLink({ ...link, external_id: "EXT-client-dup" });
+    await client().post("payment-link", paymentLinkSchema, {
+      ...link,
+      external_id: "EXT-client-dup",
+    });
     const duplicate = await failure(
-      client().createPaymentLink({ ...link, external_id: "EXT-client-dup" }),
+      client().post("payment-link", paymentLinkSchema, { ...link, external_id: "EXT-client-dup" }),
     );
     expect(duplicate).toMatchObject({ kind: "conflict", code: "DUPLICATE_EXTERNAL_ID" });
     await fetch(`${emulator.baseUrl()}/control/fail-next`, {
@@ -69,7 +84,7 @@ describe("PurwantaraClient against the emulator", () => {
       body: JSON.stringify({ count: 1, status: 502 }),
     });
     const gateway = await failure(
-      client().createPaymentLink({ ...link, external_id: "EXT-client-3" }),
+      client().post("payment-link", paymentLinkSchema, { ...link, external_id: "EXT-client-3" }),
     );
     expect(gateway).toMatchObject({ kind: "gateway", httpStatus: 502, outcomeUnknown: true });
   });
@@ -80,7 +95,9 @@ describe("PurwantaraClient against the emulator", () => {
       body: JSON.stringify({ ms: 1500 }),
     });
     try {
-      const error = await failure(client(localEmulatorToken, 300).getPaymentLink("x"));
+      const error = await failure(
+        client(localEmulatorToken, 300).get(`payment-link/${"x"}`, paymentLinkSchema),
+      );
       expect(error).toMatchObject({ kind: "timeout", outcomeUnknown: true });
     } finally {
       await fetch(`${emulator.baseUrl()}/control/latency`, {
@@ -96,7 +113,7 @@ describe("PurwantaraClient against the emulator", () => {
       token: "t",
       timeoutMs: 2000,
     });
-    expect(await failure(offline.getPaymentLink("x"))).toMatchObject({
+    expect(await failure(offline.get(`payment-link/${"x"}`, paymentLinkSchema))).toMatchObject({
       kind: "network",
       outcomeUnknown: true,
     });

@@ -1,11 +1,6 @@
 import type { z } from "zod";
 import { errorEnvelopeSchema, normalizeFields, successEnvelopeSchema } from "./envelope";
 import { kindForStatus, PurwantaraError } from "./errors";
-import {
-  paymentLinkSchema,
-  type CreatePaymentLinkRequest,
-  type PaymentLinkData,
-} from "./payment-link";
 
 export type PurwantaraClientOptions = {
   /** e.g. `https://api.purwantara.id/v1/` (trailing slash optional). */
@@ -26,12 +21,14 @@ export class PurwantaraClient {
     this.baseUrl = options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`;
   }
 
-  createPaymentLink(body: CreatePaymentLinkRequest): Promise<GatewayResult<PaymentLinkData>> {
-    return this.request("POST", "payment-link", paymentLinkSchema, body);
+  /** A create call (`path` under /v1/); channel modules say which path and body. */
+  post<S extends z.ZodType>(path: string, schema: S, body?: unknown) {
+    return this.request("POST", path, schema, body);
   }
 
-  getPaymentLink(uuid: string): Promise<GatewayResult<PaymentLinkData>> {
-    return this.request("GET", `payment-link/${encodeURIComponent(uuid)}`, paymentLinkSchema);
+  /** A read, such as an inquiry. */
+  get<S extends z.ZodType>(path: string, schema: S) {
+    return this.request("GET", path, schema);
   }
 
   private async request<S extends z.ZodType>(

@@ -9,6 +9,7 @@ import {
 import { findHandledDelivery, insertDelivery, withDeliveryLock } from "@/db/queries/webhooks";
 import type { DeliveryOutcome, NewTransaction, Transaction } from "@/db/schema";
 import { stateForStatus } from "@/lib/payments/lifecycle";
+import { getChannelModule } from "@/lib/channels";
 import { callbackTime, channelForCallback, type CallbackPayload } from "@/lib/purwantara/callback";
 import type { GatewayMode } from "@/lib/purwantara/contract";
 import { checkCallbackValues } from "./checks";
@@ -154,7 +155,7 @@ function transactionFromCallback(
       amount,
       rawStatus: p.status,
       state,
-      paymentLinkUrl: p.payment_link_url ?? null,
+      ...(channel ? getChannelModule(channel)?.callbackFacts(p) : {}),
       expiresAt: callbackTime(p.expires_at ?? p.expired_at),
       paidAt: callbackTime(p.paid_at),
       settledAt: callbackTime(p.settle_at),

@@ -1,6 +1,15 @@
 import type { DeliveryOutcome, NewTransaction, Transaction } from "@/db/schema";
 import { decideTransition } from "@/lib/payments/lifecycle";
+import { getChannelModule } from "@/lib/channels";
+import type { GatewayFacts } from "@/lib/channels/types";
 import { callbackTime, type CallbackPayload } from "@/lib/purwantara/callback";
+
+function missingFacts(row: Transaction, facts: GatewayFacts): GatewayFacts {
+  const entries = Object.entries(facts) as [keyof GatewayFacts, unknown][];
+  return Object.fromEntries(
+    entries.filter(([key, value]) => value != null && row[key] == null),
+  ) as GatewayFacts;
+}
 
 export type Decision = {
   outcome: DeliveryOutcome;
@@ -11,10 +20,14 @@ export type Decision = {
 /** What a checked callback does to the transaction it found: the outcome, why, and the changes. */
 export function decide(row: Transaction, p: CallbackPayload): Decision {
   const transition = decideTransition(row.state, p.status);
-  // A callback can arrive before our create call has stored the gateway's uuid.
+  // A callback can arrive before our create call has stored the gateway's uuid; what
+  // the channel's callbacks carry only fills what we do not know yet, never overwrites.
   const backfill: Partial<NewTransaction> = {
     ...(row.purwantaraUuid ? {} : { purwantaraUuid: p.uuid }),
-    ...(row.paymentLinkUrl || !p.payment_link_url ? {} : { paymentLinkUrl: p.payment_link_url }),
+    ...missingFacts(row, {
+      ...getChannelModule(row.channel)?.callbackFacts(p),
+      ...(p.event?.channel ? { paymentChannel: p.event.channel } : {}),
+    }),
   };
   const hasBackfill = Object.keys(backfill).length > 0;
   switch (transition.kind) {

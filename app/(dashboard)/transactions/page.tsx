@@ -29,8 +29,8 @@ export default async function TransactionsPage({
   const query = transactionListQuerySchema.safeParse({ cursor }).data ?? {};
   const initialPage = await getTransactionListPage(query);
   const newLink = can(user.role, "payments:create") ? (
-    <Link href="/payment-links/new" className={buttonClass()}>
-      {t("nav.newPaymentLink")}
+    <Link href="/payments/new" className={buttonClass()}>
+      {t("nav.newPayment")}
     </Link>
   ) : null;
   return (
@@ -53,7 +53,7 @@ export default async function TransactionsPage({
         cursor={query.cursor ?? null}
         emptyAction={
           newLink ? (
-            <Link href="/payment-links/new" className={buttonClass("secondary")}>
+            <Link href="/payments/new" className={buttonClass("secondary")}>
               {t("transactions.emptyAction")}
             </Link>
           ) : undefined

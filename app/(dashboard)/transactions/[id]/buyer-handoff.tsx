@@ -1,99 +1,149 @@
+import Link from "next/link";
+import QRCode from "qrcode";
 import { getTranslations } from "next-intl/server";
+import { channelViews } from "@/components/channels";
+import type { HandoffTransaction, QrImage } from "@/components/channels/types";
 import { buttonClass } from "@/components/ui/button-class";
-import { CopyButton } from "@/components/ui/copy-button";
 import type { Transaction } from "@/db/schema";
+import { getFormatter } from "@/lib/i18n/server";
 
-const alertBox = "rounded-xl p-5 text-sm ring-1";
+const box = "rounded-xl p-5 text-sm ring-1";
 
-/** What the merchant hands the buyer, or why there is nothing to hand yet. */
+export function handoffData(t: Transaction): HandoffTransaction {
+  return {
+    id: t.id,
+    state: t.state,
+    amount: t.amount,
+    title: t.title,
+    description: t.description,
+    bank: t.bank,
+    paymentChannel: t.paymentChannel,
+    vaNumber: t.vaNumber,
+    qrString: t.qrString,
+    paymentLinkUrl: t.paymentLinkUrl,
+    checkoutUrl: t.checkoutUrl,
+    paymentCode: t.paymentCode,
+    customerPhone: t.customerPhone,
+    expiresAt: t.expiresAt?.toISOString() ?? null,
+  };
+}
+
+/** Drawn here from the payment's own text, big enough to scan across a counter. */
+async function qrImage(text: string | null | undefined): Promise<QrImage | null> {
+  if (!text) return null;
+  const dataUrl = await QRCode.toDataURL(text, {
+    width: 576,
+    margin: 2,
+    errorCorrectionLevel: "M",
+  });
+  return { dataUrl, text };
+}
+
+/**
+ * What the merchant hands the buyer (asked of the channel's view), a receipt once
+ * paid, or why there is nothing to hand: never an invitation to send a dead link.
+ */
 export async function BuyerHandoff({ transaction }: { transaction: Transaction }) {
   const t = await getTranslations("handoff");
-  const tCommon = await getTranslations("common");
-  if (transaction.state === "failed_to_create") {
-    const fields = Object.entries(transaction.errorFields ?? {});
+  const format = await getFormatter();
+  const again = (
+    <Link
+      href={`/payments/new/${transaction.channel}?from=${transaction.id}`}
+      className={`${buttonClass("secondary")} mt-3`}
+    >
+      {t("createAgain")}
+    </Link>
+  );
+  switch (transaction.state) {
+    case "failed_to_create":
+      return (
+        <section role="alert" className={`${box} bg-rose-50 text-rose-950 ring-rose-200`}>
+          <h2 className="font-semibold">{t("notCreatedTitle")}</h2>
+          <p className="mt-1">{t("notCreatedBody")}</p>
+          <GatewayFieldErrors fields={transaction.errorFields} />
+          <TechnicalNote transaction={transaction} />
+          {again}
+        </section>
+      );
+    case "unconfirmed":
+      return (
+        <section role="alert" className={`${box} bg-orange-50 text-orange-950 ring-orange-200`}>
+          <h2 className="font-semibold">{t("unconfirmedTitle")}</h2>
+          <p className="mt-1">
+            {t.rich("unconfirmedBody", {
+              reference: transaction.externalId ?? "—",
+              ref: (chunks) => <span className="font-mono break-all">{chunks}</span>,
+            })}
+          </p>
+          <TechnicalNote transaction={transaction} />
+        </section>
+      );
+    case "paid":
+    case "settled": {
+      const time = format.dateTime(transaction.paidAt);
+      return (
+        <section role="status" className={`${box} bg-emerald-50 text-emerald-950 ring-emerald-200`}>
+          <h2 className="font-semibold">{t("paidTitle")}</h2>
+          <p className="mt-1">
+            {transaction.paymentChannel
+              ? t("paidVia", { time, channel: transaction.paymentChannel })
+              : t("paidBody", { time })}
+          </p>
+          <p className="mt-1 text-lg font-semibold tabular-nums">
+            {format.money(transaction.amount)}
+          </p>
+        </section>
+      );
+    }
+    case "expired":
+    case "cancelled":
+    case "failed":
+      return (
+        <section className={`${box} bg-slate-100 text-slate-900 ring-slate-300`}>
+          <h2 className="font-semibold">{t(`closed_${transaction.state}`)}</h2>
+          <p className="mt-1">{t("closedBody")}</p>
+          {again}
+        </section>
+      );
+  }
+  const views = channelViews[transaction.channel];
+  const data = handoffData(transaction);
+  if (!views || transaction.state === "creating" || !transaction.purwantaraUuid) {
     return (
-      <section role="alert" className={`${alertBox} bg-rose-50 text-rose-950 ring-rose-200`}>
-        <h2 className="font-semibold">{t("notCreatedTitle")}</h2>
-        <p className="mt-1">{t("notCreatedBody")}</p>
-        {fields.length ? (
-          <ul className="mt-2 list-disc pl-5">
-            {fields.map(([field, messages]) => (
-              <li key={field}>
-                <span className="font-mono">{field}</span>: {messages.join(" ")}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        <TechnicalNote transaction={transaction} label={t} />
-      </section>
+      <section className={`${box} bg-white text-slate-700 ring-slate-200`}>{t("waiting")}</section>
     );
   }
-  if (transaction.state === "unconfirmed") {
-    return (
-      <section role="alert" className={`${alertBox} bg-orange-50 text-orange-950 ring-orange-200`}>
-        <h2 className="font-semibold">{t("unconfirmedTitle")}</h2>
-        <p className="mt-1">
-          {t.rich("unconfirmedBody", {
-            reference: transaction.externalId ?? "—",
-            ref: (chunks) => <span className="font-mono break-all">{chunks}</span>,
-          })}
-        </p>
-        <TechnicalNote transaction={transaction} label={t} />
-      </section>
-    );
-  }
-  if (!transaction.paymentLinkUrl) {
-    return (
-      <section className={`${alertBox} bg-white text-slate-700 ring-slate-200`}>
-        {t("waiting")}
-      </section>
-    );
-  }
+  const { Handoff } = views;
   return (
-    <section aria-labelledby="handoff-heading" className={`${alertBox} bg-white ring-slate-200`}>
-      <h2 id="handoff-heading" className="font-semibold text-slate-900">
-        {t("linkTitle")}
-      </h2>
-      <div className="mt-3 flex flex-col gap-2 sm:flex-row sm:items-center">
-        <output
-          aria-label={t("linkLabel")}
-          className="min-w-0 flex-1 rounded-md bg-slate-50 px-3 py-2.5 font-mono text-sm break-all ring-1 ring-slate-200"
-        >
-          {transaction.paymentLinkUrl}
-        </output>
-        <div className="grid grid-cols-2 gap-2 sm:flex">
-          <CopyButton
-            value={transaction.paymentLinkUrl}
-            labels={{ idle: t("copyLink"), done: tCommon("copied"), failed: tCommon("copyFailed") }}
-          />
-          <a
-            href={transaction.paymentLinkUrl}
-            target="_blank"
-            rel="noreferrer"
-            className={buttonClass("secondary")}
-          >
-            {tCommon("open")}
-          </a>
-        </div>
-      </div>
+    <section aria-label={t("sectionLabel")} className={`${box} bg-white ring-slate-200`}>
+      <Handoff transaction={data} qr={await qrImage(views.qrText?.(data))} />
     </section>
   );
 }
 
+function GatewayFieldErrors({ fields }: { fields: Record<string, string[]> | null }) {
+  const entries = Object.entries(fields ?? {});
+  if (!entries.length) return null;
+  return (
+    <ul className="mt-2 list-disc pl-5">
+      {entries.map(([field, messages]) => (
+        <li key={field}>
+          <span className="font-mono">{field}</span>: {messages.join(" ")}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The recorded reason and code, as stored: detail for support, not interface text. */
-function TechnicalNote({
-  transaction,
-  label,
-}: {
-  transaction: Transaction;
-  label: Awaited<ReturnType<typeof getTranslations<"handoff">>>;
-}) {
+async function TechnicalNote({ transaction }: { transaction: Transaction }) {
+  const t = await getTranslations("handoff");
   return (
     <div className="mt-3 space-y-0.5 font-mono text-xs break-words">
       {transaction.errorMessage ? (
-        <p>{label("technical", { detail: transaction.errorMessage })}</p>
+        <p>{t("technical", { detail: transaction.errorMessage })}</p>
       ) : null}
-      {transaction.errorCode ? <p>{label("code", { code: transaction.errorCode })}</p> : null}
+      {transaction.errorCode ? <p>{t("code", { code: transaction.errorCode })}</p> : null}
     </div>
   );
 }

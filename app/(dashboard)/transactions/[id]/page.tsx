@@ -28,7 +28,7 @@ export default async function TransactionPage({ params, searchParams }: Props) {
   const t = await getTranslations();
   const format = await getFormatter();
   const { transaction, events } = detail;
-  const created = (await searchParams).created === "1" && Boolean(transaction.paymentLinkUrl);
+  const created = (await searchParams).created === "1" && Boolean(transaction.purwantaraUuid);
   const facts: [string, string][] = [
     [t("transaction.facts.channel"), t(`channel.${transaction.channel}`)],
     [t("transaction.facts.mode"), t(`mode.${transaction.mode}`)],

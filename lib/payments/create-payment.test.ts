@@ -5,8 +5,8 @@ import { POST } from "@/app/api/webhooks/purwantara/route";
 import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
 import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
 import type { CurrentUser } from "@/lib/auth/session";
-import { createPaymentLink } from "./create-payment-link";
-import type { PaymentLinkForm } from "./schemas/payment-link";
+import { paymentLink, type PaymentLinkForm } from "@/lib/channels/payment-link";
+import { createPayment } from "./create-payment";
 
 const db = withTestDatabase();
 const emulator = withEmulator();
@@ -43,9 +43,9 @@ beforeAll(async () => {
   };
 });
 
-describe("createPaymentLink", () => {
+describe("createPayment (payment link)", () => {
   it("stores the row first, then completes it with the gateway's answer", async () => {
-    const result = await createPaymentLink(form(), user);
+    const result = await createPayment(paymentLink, form(), user);
     expect(result.ok).toBe(true);
     const [row] = await rowsOf(result.transaction.id);
     expect(row).toMatchObject({
@@ -74,8 +74,8 @@ describe("createPaymentLink", () => {
   it("makes one payment for a form submitted twice", async () => {
     const once = form();
     const [first, second] = await Promise.all([
-      createPaymentLink(once, user),
-      createPaymentLink(once, user),
+      createPayment(paymentLink, once, user),
+      createPayment(paymentLink, once, user),
     ]);
     expect(first.transaction.id).toBe(second.transaction.id);
     const remote = (await (await fetch(`${emulator.baseUrl()}/control/transactions`)).json()) as {
@@ -87,7 +87,7 @@ describe("createPaymentLink", () => {
   });
 
   it("records a refusal on the row with the gateway's field errors", async () => {
-    const result = await createPaymentLink(form({ amount: 500n }), user);
+    const result = await createPayment(paymentLink, form({ amount: 500n }), user);
     expect(result.ok).toBe(false);
     const [row] = await rowsOf(result.transaction.id);
     expect(row).toMatchObject({ state: "failed_to_create", error_code: "VALIDATION_ERROR" });
@@ -96,7 +96,7 @@ describe("createPaymentLink", () => {
 
   it("records a refusal that is not about a field as a failure with its status", async () => {
     await control("fail-next", { count: 1, status: 402 });
-    const result = await createPaymentLink(form(), user);
+    const result = await createPayment(paymentLink, form(), user);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toMatchObject({ kind: "refused", httpStatus: 402, outcomeUnknown: false });
@@ -105,7 +105,7 @@ describe("createPaymentLink", () => {
 
   it("records a gateway outage as unconfirmed: a 5xx may follow a create that worked", async () => {
     await control("fail-next", { count: 1, status: 503 });
-    const result = await createPaymentLink(form(), user);
+    const result = await createPayment(paymentLink, form(), user);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toMatchObject({ kind: "gateway", httpStatus: 503, outcomeUnknown: true });
@@ -117,8 +117,8 @@ describe("createPaymentLink", () => {
 
   it("on a timeout, says the link may exist; the callback then brings the row back", async () => {
     await control("latency", { ms: 1500 });
-    const result = await createPaymentLink(form({ title: "Slow gateway" }), user).finally(() =>
-      control("latency", { ms: 0 }),
+    const result = await createPayment(paymentLink, form({ title: "Slow gateway" }), user).finally(
+      () => control("latency", { ms: 0 }),
     );
     expect(result.ok).toBe(false);
     const [row] = await rowsOf(result.transaction.id);
@@ -145,7 +145,7 @@ describe("createPaymentLink", () => {
 
   it("folds in a row that a callback without external_id made before the create answer", async () => {
     await control("latency", { ms: 600 });
-    const pending = createPaymentLink(form({ title: "Raced by its callback" }), user);
+    const pending = createPayment(paymentLink, form({ title: "Raced by its callback" }), user);
     const made = await waitFor(async () => {
       const list = (await (await fetch(emulator.url("/control/transactions"))).json()) as {
         transactions: { uuid: string; title: string }[];

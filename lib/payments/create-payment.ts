@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { z } from "zod";
 import {
   insertCreatingTransaction,
   absorbStrayTransaction,
@@ -12,11 +13,9 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { getPurwantaraClient } from "@/lib/purwantara";
 import { PurwantaraError } from "@/lib/purwantara/errors";
-import type { PaymentLinkData } from "@/lib/purwantara/payment-link";
-import { decideTransition, pendingStates, stateForStatus } from "./lifecycle";
+import type { BaseForm, ChannelModule, CreatedPayment } from "@/lib/channels/types";
 import { decimalFromRupiah } from "@/lib/money";
-import type { PaymentLinkForm } from "./schemas/payment-link";
-import { toZonedIso } from "@/lib/time";
+import { decideTransition, pendingStates, stateForStatus } from "./lifecycle";
 
 export type CreateResult =
   | { ok: true; transaction: Transaction; repeated: boolean }
@@ -28,38 +27,31 @@ export function newExternalId(): string {
 }
 
 /**
- * Creates a payment link: the row is stored (state `creating`) before Purwantara is
- * called, then completed with its answer or marked with its error. A repeated submit
- * of the same form returns the first attempt's row and calls nobody.
+ * Creates a payment on any channel: the row is stored (state `creating`) before
+ * Purwantara is called, then completed with its answer or marked with its error. A
+ * repeated submit of the same form returns the first attempt's row and calls nobody.
+ * The channel module says what to store, what to send and how to read the answer.
  */
-export async function createPaymentLink(
-  form: PaymentLinkForm,
+export async function createPayment<F extends BaseForm>(
+  module: ChannelModule<F>,
+  form: F,
   user: CurrentUser,
 ): Promise<CreateResult> {
   const { mode } = getEnv().gateway;
   const { transaction, created } = await insertCreatingTransaction({
     mode,
-    channel: "payment-link",
+    channel: module.channel,
     externalId: newExternalId(),
     idempotencyKey: form.idempotencyKey,
-    title: form.title,
-    description: form.description,
     amount: decimalFromRupiah(form.amount),
-    returnUrl: form.returnUrl,
-    expiresAt: form.expiresAt,
     createdBy: user.id,
+    ...module.draft(form),
   });
   if (!created) return { ok: true, transaction, repeated: true };
 
   try {
-    const result = await getPurwantaraClient().createPaymentLink({
-      amount: Number(form.amount),
-      title: form.title,
-      description: form.description ?? form.title,
-      expires_at: toZonedIso(form.expiresAt),
-      external_id: transaction.externalId ?? "",
-      ...(form.returnUrl ? { return_url: form.returnUrl } : {}),
-    });
+    const { path, body } = module.createRequest(form, transaction.externalId ?? "");
+    const result = await getPurwantaraClient().post(path, createdSchema(module), body);
     return {
       ok: true,
       transaction: await recordCreated(transaction.id, result.data, result.body),
@@ -71,9 +63,18 @@ export async function createPaymentLink(
   }
 }
 
+/** The module's reading of an answer, as a schema the client can check the envelope with. */
+export function createdSchema(module: Pick<ChannelModule, "readCreated">) {
+  return z.unknown().transform((data, ctx) => {
+    const read = module.readCreated(data);
+    if (!read) ctx.addIssue({ code: "custom", message: "unexpected data" });
+    return read ?? z.NEVER;
+  });
+}
+
 async function recordCreated(
   id: string,
-  data: PaymentLinkData,
+  data: CreatedPayment,
   body: unknown,
 ): Promise<Transaction> {
   return withLockedTransaction(id, async (tx, row) => {
@@ -89,14 +90,13 @@ async function recordCreated(
       rawStatus = stray.rawStatus;
     }
     const updated = await updateTransaction(tx, id, {
+      ...data.facts,
       purwantaraUuid: data.uuid,
-      paymentLinkUrl: data.payment_link_url,
       lastResponse: body,
       state,
       rawStatus,
       paidAt: row.paidAt ?? stray?.paidAt ?? null,
       settledAt: row.settledAt ?? stray?.settledAt ?? null,
-      ...(data.expires_at ? { expiresAt: new Date(data.expires_at) } : {}),
     });
     if (stillCreating) {
       await insertTransactionEvent(tx, {

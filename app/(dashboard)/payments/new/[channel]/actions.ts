@@ -1,0 +1,51 @@
+"use server";
+
+import { randomUUID } from "node:crypto";
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import type { ActionState } from "@/lib/actions/action-state";
+import { protectedAction } from "@/lib/actions/protected-action";
+import { getChannelModule } from "@/lib/channels";
+import type { ChannelModule } from "@/lib/channels/types";
+import { createPayment } from "@/lib/payments/create-payment";
+
+function createWith(channelModule: ChannelModule) {
+  return protectedAction({
+    permission: "payments:create",
+    schema: (user) => channelModule.formSchema(user.timeZone),
+    run: async (form, user) => {
+      const result = await createPayment(channelModule, form, user);
+      revalidatePath("/transactions");
+      const detail = `/transactions/${result.transaction.id}`;
+      if (result.ok) return { redirectTo: result.repeated ? detail : `${detail}?created=1` };
+      // The payment may exist: show its row (which says so) instead of inviting a second attempt.
+      if (result.error.outcomeUnknown) return { redirectTo: detail };
+
+      // Purwantara's own per-field words, shown as it sent them beside the matching field.
+      const fieldErrors: Record<string, string[]> = {};
+      for (const [field, messages] of Object.entries(result.error.fields)) {
+        (fieldErrors[channelModule.gatewayFields[field] ?? "form"] ??= []).push(...messages);
+      }
+      const t = await getTranslations("payment");
+      const message = t("refused", {
+        message: result.error.message,
+        reference: result.transaction.externalId ?? "",
+      });
+      // Purwantara said no, so nothing exists: a corrected form is a new attempt with a new one-time key.
+      return { status: "error", message, fieldErrors, idempotencyKey: randomUUID() };
+    },
+  });
+}
+
+/** One action for every channel; the page binds the channel (checked again here). */
+export async function createPaymentAction(
+  channel: string,
+  previous: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const channelModule = getChannelModule(channel);
+  if (!channelModule) {
+    return { status: "error", message: (await getTranslations("payment"))("unknownChannel") };
+  }
+  return createWith(channelModule)(previous, formData);
+}

@@ -1,0 +1,87 @@
+import { useTranslations } from "next-intl";
+import { Field } from "@/components/ui/field";
+import type { BindField, FieldsContext } from "../types";
+
+/** Amount in whole rupiah, with the channel's minimum in the hint. */
+export function AmountField({ field, context }: { field: BindField; context: FieldsContext }) {
+  const t = useTranslations("payment.fields");
+  return (
+    <Field
+      {...field("amount")}
+      label={t("amount")}
+      prefix="Rp"
+      inputMode="numeric"
+      required
+      placeholder="150.000"
+      hint={t("amountHint", { min: context.minAmount })}
+    />
+  );
+}
+
+export function DescriptionField({ field }: { field: BindField }) {
+  const t = useTranslations("payment.fields");
+  return <Field {...field("description")} label={t("description")} maxLength={1000} />;
+}
+
+/** When the payment stops accepting money, typed in the person's zone. */
+export function ExpiryField({ field, context }: { field: BindField; context: FieldsContext }) {
+  const t = useTranslations("payment.fields");
+  const bound = field("expiresAt");
+  return (
+    <Field
+      {...bound}
+      label={t("expiresAt", { zone: context.zoneName })}
+      type="datetime-local"
+      required
+      defaultValue={bound.defaultValue ?? context.defaultExpiry}
+    />
+  );
+}
+
+export function ReturnUrlField({ field }: { field: BindField }) {
+  const t = useTranslations("payment.fields");
+  return (
+    <Field
+      {...field("returnUrl")}
+      label={t("returnUrl")}
+      type="url"
+      inputMode="url"
+      placeholder="https://shop.example/thanks"
+      hint={t("returnUrlHint")}
+    />
+  );
+}
+
+export function CustomerPhoneField({ field }: { field: BindField }) {
+  const t = useTranslations("payment.fields");
+  return (
+    <Field
+      {...field("customerPhone")}
+      label={t("customerPhone")}
+      type="tel"
+      inputMode="tel"
+      autoComplete="off"
+      required
+      hint={t("customerPhoneHint")}
+    />
+  );
+}
+
+export function CustomerEmailField({ field, optional }: { field: BindField; optional?: boolean }) {
+  const t = useTranslations("payment.fields");
+  return (
+    <Field
+      {...field("customerEmail")}
+      label={t(optional ? "customerEmailOptional" : "customerEmail")}
+      type="email"
+      inputMode="email"
+      autoComplete="off"
+      required={!optional}
+    />
+  );
+}
+
+export function CustomerNameField({ field }: { field: BindField }) {
+  const t = useTranslations("payment.fields");
+  return <Field {...field("customerName")} label={t("customerName")} autoComplete="off" required />;
+}

@@ -1,0 +1,12 @@
+import { paymentLink } from "./payment-link";
+import type { CreatableChannel } from "./messages";
+import type { ChannelModule } from "./types";
+
+/** Every channel the dashboard creates, in the order the picker shows them. */
+const registry: readonly ChannelModule[] = [paymentLink];
+
+export const creatableChannels: readonly CreatableChannel[] = registry.map((m) => m.channel);
+
+export function getChannelModule(channel: string): ChannelModule | null {
+  return registry.find((m) => m.channel === channel) ?? null;
+}

@@ -1,0 +1,19 @@
+import type { TransactionChannel } from "@/db/schema";
+import { messages as paymentLink } from "./payment-link/messages";
+
+/** Each channel's own words, merged into the catalogue under `channels.<channel>`. */
+const byChannel = {
+  "payment-link": paymentLink,
+} satisfies Partial<Record<TransactionChannel, { id: object; en: object }>>;
+
+/** A channel the dashboard can create (it has a module, views and words). */
+export type CreatableChannel = keyof typeof byChannel;
+
+type Language = "id" | "en";
+export type ChannelMessages = { [C in keyof typeof byChannel]: (typeof byChannel)[C]["id"] };
+
+export function channelMessages(language: Language): ChannelMessages {
+  return Object.fromEntries(
+    Object.entries(byChannel).map(([channel, messages]) => [channel, messages[language]]),
+  ) as ChannelMessages;
+}
