@@ -1,9 +1,11 @@
 import type { TransactionChannel } from "@/db/schema";
 import { messages as paymentLink } from "./payment-link/messages";
+import { messages as virtualAccount } from "./virtual-account/messages";
 
 /** Each channel's own words, merged into the catalogue under `channels.<channel>`. */
 const byChannel = {
   "payment-link": paymentLink,
+  "virtual-account": virtualAccount,
 } satisfies Partial<Record<TransactionChannel, { id: object; en: object }>>;
 
 /** A channel the dashboard can create (it has a module, views and words). */

@@ -1,0 +1,46 @@
+import { useTranslations } from "next-intl";
+import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
+import { vaBanks } from "@/lib/channels/virtual-account/gateway";
+import { AmountField, DescriptionField, ExpiryField } from "../shared/common-fields";
+import type { BindField, FieldsContext } from "../types";
+
+export function VirtualAccountFields({
+  field,
+  context,
+}: {
+  field: BindField;
+  context: FieldsContext;
+}) {
+  const t = useTranslations("channels.virtual-account.fields");
+  const bank = field("bank");
+  const chosen = bank.defaultValue ?? context.values?.bank ?? "";
+  return (
+    <>
+      <SelectField
+        // Remounted when the value comes back from the server, so a reset form keeps it.
+        key={chosen}
+        name={bank.name}
+        label={t("bank")}
+        error={bank.error}
+        defaultValue={chosen}
+        required
+        options={[
+          { value: "", label: t("bankPlaceholder") },
+          ...vaBanks.map((code) => ({ value: code, label: code })),
+        ]}
+      />
+      <Field
+        {...field("name")}
+        label={t("name")}
+        required
+        maxLength={255}
+        autoComplete="off"
+        hint={t("nameHint")}
+      />
+      <AmountField field={field} context={context} />
+      <DescriptionField field={field} />
+      <ExpiryField field={field} context={context} />
+    </>
+  );
+}
