@@ -1,10 +1,11 @@
 import { paymentLink } from "./payment-link";
 import { virtualAccount } from "./virtual-account";
+import { counter } from "./counter";
 import type { CreatableChannel } from "./messages";
 import type { ChannelModule } from "./types";
 
 /** Every channel the dashboard creates, in the order the picker shows them. */
-const registry: readonly ChannelModule[] = [virtualAccount, paymentLink];
+const registry: readonly ChannelModule[] = [virtualAccount, counter, paymentLink];
 
 export const creatableChannels: readonly CreatableChannel[] = registry.map((m) => m.channel);
 

@@ -1,11 +1,13 @@
 import type { TransactionChannel } from "@/db/schema";
 import { messages as paymentLink } from "./payment-link/messages";
 import { messages as virtualAccount } from "./virtual-account/messages";
+import { messages as counter } from "./counter/messages";
 
 /** Each channel's own words, merged into the catalogue under `channels.<channel>`. */
 const byChannel = {
   "payment-link": paymentLink,
   "virtual-account": virtualAccount,
+  counter,
 } satisfies Partial<Record<TransactionChannel, { id: object; en: object }>>;
 
 /** A channel the dashboard can create (it has a module, views and words). */
