@@ -2,12 +2,18 @@ import type { TransactionChannel } from "@/db/schema";
 import { messages as paymentLink } from "./payment-link/messages";
 import { messages as virtualAccount } from "./virtual-account/messages";
 import { messages as counter } from "./counter/messages";
+import { messages as qris } from "./qris/messages";
+import { messages as ewalletOvo } from "./ewallet-ovo/messages";
+import { messages as ewalletShopeepay } from "./ewallet-shopeepay/messages";
 
 /** Each channel's own words, merged into the catalogue under `channels.<channel>`. */
 const byChannel = {
   "payment-link": paymentLink,
   "virtual-account": virtualAccount,
   counter,
+  qris,
+  "ewallet-ovo": ewalletOvo,
+  "ewallet-shopeepay": ewalletShopeepay,
 } satisfies Partial<Record<TransactionChannel, { id: object; en: object }>>;
 
 /** A channel the dashboard can create (it has a module, views and words). */
