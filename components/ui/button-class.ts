@@ -3,6 +3,7 @@ const variants = {
   secondary:
     "bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50 disabled:text-slate-400",
   ghost: "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
+  danger: "bg-rose-700 text-white hover:bg-rose-800 disabled:bg-rose-700/60",
 } as const;
 
 export type ButtonVariant = keyof typeof variants;

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, desc, eq, ne, or, sql } from "drizzle-orm";
+import type { GatewayMode } from "@/lib/purwantara/contract";
 import { getDb, type DbOrTx } from "../client";
 import {
   transactionEvents,
@@ -131,8 +132,12 @@ export async function withLockedTransaction<T>(
   });
 }
 
-export async function getTransaction(id: string): Promise<Transaction | null> {
-  const [row] = await getDb().select().from(transactions).where(eq(transactions.id, id));
+/** One transaction of one mode: a row of another mode (test vs live) is not found. */
+export async function getTransaction(id: string, mode: GatewayMode): Promise<Transaction | null> {
+  const [row] = await getDb()
+    .select()
+    .from(transactions)
+    .where(and(eq(transactions.id, id), eq(transactions.mode, mode)));
   return row ?? null;
 }
 

@@ -64,6 +64,8 @@ export interface ChannelModule<F extends BaseForm = BaseForm> {
   gatewayFields: Readonly<Record<string, string>>;
   /** The GET path that asks about one payment, when the contract has one. */
   inquiryPath?: (uuid: string) => string;
+  /** The POST path that cancels an open payment, when the contract has one (VA only). */
+  cancelPath?: (uuid: string) => string;
   /** A form's starting values from an earlier payment ("create again with these details"). */
   prefill(row: Transaction): Record<string, string>;
   /** What this channel's callbacks carry beyond status and times. */

@@ -3,9 +3,12 @@ import QRCode from "qrcode";
 import { getTranslations } from "next-intl/server";
 import { channelViews } from "@/components/channels";
 import type { HandoffTransaction, QrImage } from "@/components/channels/types";
+import { CancelPaymentForm } from "@/components/payments/cancel-payment-form";
 import { buttonClass } from "@/components/ui/button-class";
 import type { Transaction } from "@/db/schema";
+import { getChannelModule } from "@/lib/channels";
 import { getFormatter } from "@/lib/i18n/server";
+import { cancelPaymentAction } from "./actions";
 
 const box = "rounded-xl p-5 text-sm ring-1";
 
@@ -43,7 +46,14 @@ async function qrImage(text: string | null | undefined): Promise<QrImage | null>
  * What the merchant hands the buyer (asked of the channel's view), a receipt once
  * paid, or why there is nothing to hand: never an invitation to send a dead link.
  */
-export async function BuyerHandoff({ transaction }: { transaction: Transaction }) {
+export async function BuyerHandoff({
+  transaction,
+  canManage,
+}: {
+  transaction: Transaction;
+  /** May create and cancel payments (operators and admins). */
+  canManage: boolean;
+}) {
   const t = await getTranslations("handoff");
   const format = await getFormatter();
   const again = (
@@ -114,9 +124,13 @@ export async function BuyerHandoff({ transaction }: { transaction: Transaction }
     );
   }
   const { Handoff } = views;
+  const cancellable = canManage && Boolean(getChannelModule(transaction.channel)?.cancelPath);
   return (
-    <section aria-label={t("sectionLabel")} className={`${box} bg-white ring-slate-200`}>
+    <section aria-label={t("sectionLabel")} className={`${box} space-y-4 bg-white ring-slate-200`}>
       <Handoff transaction={data} qr={await qrImage(views.qrText?.(data))} />
+      {cancellable ? (
+        <CancelPaymentForm action={cancelPaymentAction.bind(null, transaction.id)} />
+      ) : null}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/transactions/status-badge";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
+import { can } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { getFormatter } from "@/lib/i18n/server";
 import { terminalStates } from "@/lib/payments/lifecycle";
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TransactionPage({ params, searchParams }: Props) {
-  await requirePageUser("transactions:read");
+  const user = await requirePageUser("transactions:read");
   const detail = await getTransactionDetail((await params).id);
   if (!detail) notFound();
   const t = await getTranslations();
@@ -65,7 +66,7 @@ export default async function TransactionPage({ params, searchParams }: Props) {
           <StatusBadge state={transaction.state} rawStatus={transaction.rawStatus} />
         </div>
       </header>
-      <BuyerHandoff transaction={transaction} />
+      <BuyerHandoff transaction={transaction} canManage={can(user.role, "payments:create")} />
       <section
         aria-labelledby="facts-heading"
         className="rounded-xl bg-white p-5 ring-1 ring-slate-200"

@@ -1,0 +1,35 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import type { ActionState } from "@/lib/actions/action-state";
+import { protectedAction } from "@/lib/actions/protected-action";
+import { AppError } from "@/lib/errors";
+import { cancelPayment } from "@/lib/payments/cancel-payment";
+import { PurwantaraError } from "@/lib/purwantara/errors";
+
+/** Cancel an open payment (a VA); the page binds the transaction id, checked again here. */
+export async function cancelPaymentAction(
+  id: string,
+  previous: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return protectedAction({
+    permission: "payments:create",
+    schema: z.object({}),
+    run: async (_input, user) => {
+      const t = await getTranslations("handoff");
+      try {
+        await cancelPayment(id, user);
+      } catch (error) {
+        if (error instanceof PurwantaraError)
+          return { status: "error", message: t("cancelRefused", { message: error.message }) };
+        if (error instanceof AppError) return { status: "error", message: t("notCancellable") };
+        throw error;
+      }
+      revalidatePath(`/transactions/${id}`);
+      return { status: "success", message: t("cancelled") };
+    },
+  })(previous, formData);
+}
