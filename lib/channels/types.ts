@@ -64,6 +64,11 @@ export interface ChannelModule<F extends BaseForm = BaseForm> {
   gatewayFields: Readonly<Record<string, string>>;
   /** The GET path that asks about one payment, when the contract has one. */
   inquiryPath?: (uuid: string) => string;
+  /**
+   * The GET path listing the channel's payments, when the contract has one: how a
+   * status check finds a payment whose create answer never came (no uuid yet).
+   */
+  listPath?: string;
   /** The POST path that cancels an open payment, when the contract has one (VA only). */
   cancelPath?: (uuid: string) => string;
   /** A form's starting values from an earlier payment ("create again with these details"). */

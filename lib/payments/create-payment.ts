@@ -72,10 +72,15 @@ export function createdSchema(module: Pick<ChannelModule, "readCreated">) {
   });
 }
 
-async function recordCreated(
+/**
+ * Completes a row with the gateway's account of it: the create answer (source `api`),
+ * or what "Check status" learned about a row whose create got no clear answer (`sync`).
+ */
+export async function recordCreated(
   id: string,
   data: CreatedPayment,
   body: unknown,
+  source: "api" | "sync" = "api",
 ): Promise<Transaction> {
   return withLockedTransaction(id, async (tx, row) => {
     // A callback may have moved the row on already; only a row still being created takes the create answer's status.
@@ -101,11 +106,11 @@ async function recordCreated(
     if (stillCreating) {
       await insertTransactionEvent(tx, {
         transactionId: id,
-        source: "api",
+        source,
         fromState: row.state,
         toState: state,
         rawStatus: data.status,
-        note: "created at Purwantara",
+        note: source === "api" ? "created at Purwantara" : "found at Purwantara by a status check",
       });
     }
     return updated;

@@ -80,6 +80,7 @@ export const counter = defineChannel<CounterForm>({
     description: row.description ?? "",
   }),
   inquiryPath: (uuid) => `counter/inquiry/${encodeURIComponent(uuid)}`,
+  listPath: "counter/list",
   callbackFacts: (p) => {
     const c = callbackFactsSchema.parse(p);
     const facts: GatewayFacts = {};

@@ -94,6 +94,8 @@ export const virtualAccount = defineChannel<VirtualAccountForm>({
     description: row.description ?? "",
   }),
   inquiryPath: (uuid) => `virtual-account/inquiry/${encodeURIComponent(uuid)}`,
+  listPath: "virtual-account/list",
+  cancelPath: (uuid) => `virtual-account/cancel/${encodeURIComponent(uuid)}`,
   callbackFacts: (p) => {
     const c = callbackFactsSchema.parse(p);
     const facts: GatewayFacts = {};

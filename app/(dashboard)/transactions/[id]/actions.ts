@@ -7,6 +7,7 @@ import type { ActionState } from "@/lib/actions/action-state";
 import { protectedAction } from "@/lib/actions/protected-action";
 import { AppError } from "@/lib/errors";
 import { cancelPayment } from "@/lib/payments/cancel-payment";
+import { checkPaymentStatus } from "@/lib/payments/check-status";
 import { PurwantaraError } from "@/lib/purwantara/errors";
 
 /** Cancel an open payment (a VA); the page binds the transaction id, checked again here. */
@@ -30,6 +31,36 @@ export async function cancelPaymentAction(
       }
       revalidatePath(`/transactions/${id}`);
       return { status: "success", message: t("cancelled") };
+    },
+  })(previous, formData);
+}
+
+/** "Check status": ask Purwantara about this payment and settle the row either way. */
+export async function checkStatusAction(
+  id: string,
+  previous: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return protectedAction({
+    permission: "transactions:read",
+    schema: z.object({}),
+    run: async () => {
+      const t = await getTranslations("handoff");
+      try {
+        const result = await checkPaymentStatus(id);
+        revalidatePath(`/transactions/${id}`);
+        const message = {
+          updated: t("checkUpdated"),
+          unchanged: t("checkUnchanged"),
+          not_found_at_gateway: t("checkNotFound"),
+        }[result];
+        return { status: "success", message };
+      } catch (error) {
+        if (error instanceof PurwantaraError)
+          return { status: "error", message: t("checkFailed", { message: error.message }) };
+        if (error instanceof AppError) return { status: "error", message: t("cannotCheck") };
+        throw error;
+      }
     },
   })(previous, formData);
 }

@@ -3,12 +3,13 @@ import QRCode from "qrcode";
 import { getTranslations } from "next-intl/server";
 import { channelViews } from "@/components/channels";
 import type { HandoffTransaction, QrImage } from "@/components/channels/types";
+import { ActionButtonForm } from "@/components/payments/action-button-form";
 import { CancelPaymentForm } from "@/components/payments/cancel-payment-form";
 import { buttonClass } from "@/components/ui/button-class";
 import type { Transaction } from "@/db/schema";
 import { getChannelModule } from "@/lib/channels";
 import { getFormatter } from "@/lib/i18n/server";
-import { cancelPaymentAction } from "./actions";
+import { cancelPaymentAction, checkStatusAction } from "./actions";
 
 const box = "rounded-xl p-5 text-sm ring-1";
 
@@ -64,6 +65,13 @@ export async function BuyerHandoff({
       {t("createAgain")}
     </Link>
   );
+  const check = (
+    <ActionButtonForm
+      action={checkStatusAction.bind(null, transaction.id)}
+      label={t("checkStatus")}
+      pendingLabel={t("checking")}
+    />
+  );
   switch (transaction.state) {
     case "failed_to_create":
       return (
@@ -86,6 +94,7 @@ export async function BuyerHandoff({
             })}
           </p>
           <TechnicalNote transaction={transaction} />
+          <div className="mt-3">{check}</div>
         </section>
       );
     case "paid":
@@ -128,9 +137,12 @@ export async function BuyerHandoff({
   return (
     <section aria-label={t("sectionLabel")} className={`${box} space-y-4 bg-white ring-slate-200`}>
       <Handoff transaction={data} qr={await qrImage(views.qrText?.(data))} />
-      {cancellable ? (
-        <CancelPaymentForm action={cancelPaymentAction.bind(null, transaction.id)} />
-      ) : null}
+      <div className="flex flex-wrap items-start gap-2">
+        {getChannelModule(transaction.channel)?.inquiryPath ? check : null}
+        {cancellable ? (
+          <CancelPaymentForm action={cancelPaymentAction.bind(null, transaction.id)} />
+        ) : null}
+      </div>
     </section>
   );
 }

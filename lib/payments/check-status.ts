@@ -1,0 +1,91 @@
+import "server-only";
+import { z } from "zod";
+import {
+  getTransaction,
+  insertTransactionEvent,
+  updateTransaction,
+  withLockedTransaction,
+} from "@/db/queries/transactions";
+import type { Transaction } from "@/db/schema";
+import { getChannelModule } from "@/lib/channels";
+import type { ChannelModule, CreatedPayment } from "@/lib/channels/types";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { getPurwantaraClient } from "@/lib/purwantara";
+import { createdSchema, recordCreated } from "./create-payment";
+import { decideTransition } from "./lifecycle";
+
+export type StatusCheck = "updated" | "unchanged" | "not_found_at_gateway";
+
+/**
+ * "Check status": asks Purwantara about one payment and settles our row either way.
+ * With its uuid, the channel's inquiry endpoint; without one (the create got no clear
+ * answer), the channel's list, searched for our reference. A payment Purwantara does
+ * not have becomes *Not created*, so the merchant can safely create it again.
+ */
+export async function checkPaymentStatus(id: string): Promise<StatusCheck> {
+  const row = await getTransaction(id, getEnv().gateway.mode);
+  if (!row) throw new AppError("not_found", "not_found");
+  const channel = getChannelModule(row.channel);
+  if (!channel) throw new AppError("conflict", "cannot_check");
+  if (row.purwantaraUuid && channel.inquiryPath) return syncKnown(row, channel);
+  if (!row.purwantaraUuid && row.state === "unconfirmed" && channel.listPath)
+    return findByReference(row, channel, channel.listPath);
+  throw new AppError("conflict", "cannot_check");
+}
+
+async function syncKnown(row: Transaction, channel: ChannelModule): Promise<StatusCheck> {
+  const path = channel.inquiryPath!(row.purwantaraUuid!);
+  const { data } = await getPurwantaraClient().get(path, createdSchema(channel));
+  return applySync(row.id, data);
+}
+
+async function findByReference(
+  row: Transaction,
+  channel: ChannelModule,
+  listPath: string,
+): Promise<StatusCheck> {
+  const { data, body } = await getPurwantaraClient().get(listPath, z.array(z.unknown()));
+  const match = data.find((item) => {
+    const reference = z.looseObject({ external_id: z.string().nullish() }).safeParse(item);
+    return reference.success && reference.data.external_id === row.externalId;
+  });
+  const found = match === undefined ? null : channel.readCreated(match);
+  if (found) {
+    await recordCreated(row.id, found, body, "sync");
+    return "updated";
+  }
+  await withLockedTransaction(row.id, async (tx, locked) => {
+    if (locked.state !== "unconfirmed") return;
+    await updateTransaction(tx, row.id, { state: "failed_to_create" });
+    await insertTransactionEvent(tx, {
+      transactionId: row.id,
+      source: "sync",
+      fromState: "unconfirmed",
+      toState: "failed_to_create",
+      note: "status check: Purwantara has no payment with this reference",
+    });
+  });
+  return "not_found_at_gateway";
+}
+
+async function applySync(id: string, data: CreatedPayment): Promise<StatusCheck> {
+  return withLockedTransaction(id, async (tx, row) => {
+    const move = decideTransition(row.state, data.status);
+    if (move.kind !== "advance") return "unchanged";
+    await updateTransaction(tx, id, {
+      state: move.to,
+      rawStatus: data.status,
+      ...(move.to === "paid" && !row.paidAt ? { paidAt: new Date() } : {}),
+    });
+    await insertTransactionEvent(tx, {
+      transactionId: id,
+      source: "sync",
+      fromState: row.state,
+      toState: move.to,
+      rawStatus: data.status,
+      note: "status check",
+    });
+    return "updated";
+  });
+}
