@@ -15,7 +15,7 @@ const id = {
     countdown: "Sisa waktu {days, plural, =0 {} other {# hari }}{clock}",
     ended: "Waktu menyetujui sudah habis",
     liveNote:
-      "Status di bawah berubah sendiri begitu pembeli menyetujui; tidak perlu memuat ulang.",
+      "Status halaman ini berubah sendiri: begitu pembeli menyetujui, bukti bayar muncul di sini. Tidak perlu memuat ulang.",
   },
 };
 
@@ -35,7 +35,8 @@ export const messages = {
       deadline: "Must be approved before {time}",
       countdown: "{days, plural, =0 {} one {# day } other {# days }}{clock} left",
       ended: "The time to approve is over",
-      liveNote: "The status below updates by itself once the buyer approves; no need to reload.",
+      liveNote:
+        "The status on this page updates by itself: once the buyer approves, the receipt appears here. No need to reload.",
     },
   } satisfies typeof id,
 };
