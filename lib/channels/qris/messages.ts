@@ -11,7 +11,7 @@ const id = {
       shopeepay: "QRIS lewat ShopeePay",
       qrisdana: "QRIS lewat DANA",
     },
-    amountHint: "Rupiah bulat, paling sedikit {min} dan paling banyak {max}.",
+    amountHint: "Rupiah bulat, minimal {min} dan maksimal {max}.",
   },
   handoff: {
     title: "Minta pembeli memindai kode QR ini",
