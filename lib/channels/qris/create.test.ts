@@ -4,6 +4,7 @@ import { POST } from "@/app/api/webhooks/purwantara/route";
 import { crc16CcittFalse } from "@/emulator/channels/qris-payload";
 import { authHeader, withEmulator } from "@/emulator/test-support";
 import type { CurrentUser } from "@/lib/auth/session";
+import { checkPaymentStatus } from "@/lib/payments/check-status";
 import { createPayment } from "@/lib/payments/create-payment";
 import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
 import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
@@ -136,5 +137,20 @@ describe("createPayment (QRIS) against the emulator", () => {
       qr_string: row?.qr_string,
       payment_channel: "qrisdana",
     });
+  });
+
+  it("finds an unconfirmed QRIS through qris/list by its order_id and fills in the QR", async () => {
+    await fetch(emulator.url("/control/latency"), { method: "POST", body: '{"ms":1500}' });
+    const result = await createPayment(qris, form(), user).finally(() =>
+      fetch(emulator.url("/control/latency"), { method: "POST", body: '{"ms":0}' }),
+    );
+    expect(await rowOf(result.transaction.id)).toMatchObject({
+      state: "unconfirmed",
+      qr_string: null,
+    });
+    expect(await checkPaymentStatus(result.transaction.id)).toBe("updated");
+    const row = await rowOf(result.transaction.id);
+    expect(row).toMatchObject({ state: "active", purwantara_uuid: expect.any(String) });
+    expect(String(row?.qr_string)).toMatch(/6304[0-9A-F]{4}$/);
   });
 });

@@ -131,8 +131,9 @@ describe("QRIS module", () => {
     expect(qris.readCreated(null)).toBeNull();
   });
 
-  it("asks qris/inquiry/{uuid}", () => {
+  it("asks qris/inquiry/{uuid}, and qris/list for a payment without a uuid", () => {
     expect(qris.inquiryPath?.("a/b")).toBe("qris/inquiry/a%2Fb");
+    expect(qris.listPath).toBe("qris/list");
   });
 
   it("takes qr_string and payment_channel from callbacks, skipping odd values", () => {

@@ -109,6 +109,8 @@ export const qris = defineChannel<QrisForm>({
     customerPhone: row.customerPhone ?? "",
   }),
   inquiryPath: (uuid) => `qris/inquiry/${encodeURIComponent(uuid)}`,
+  // [seen] qris/list: finds a QRIS whose create answer never came, by order_id (external_id).
+  listPath: "qris/list",
   callbackFacts: (p) => {
     const qrString = text(p.qr_string);
     const paymentChannel = text(p.payment_channel);
