@@ -75,11 +75,14 @@ for (const locale of locales) {
     await page.goto("/payments/new");
     await expect(page.getByRole("heading", { name: t.payment.newTitle })).toBeVisible();
     await check(page, locale);
+    for (const channel of Object.keys(t.channels) as (keyof typeof t.channels)[]) {
+      await page.goto(`/payments/new/${channel}`);
+      await expect(
+        page.getByRole("heading", { name: t.channels[channel].name, exact: true }),
+      ).toBeVisible();
+      await check(page, locale);
+    }
     await page.goto("/payments/new/payment-link");
-    await expect(
-      page.getByRole("heading", { name: t.channels["payment-link"].name, exact: true }),
-    ).toBeVisible();
-    await check(page, locale);
     await page.getByRole("button", { name: t.payment.submit }).click();
     await expect(page.getByText(t.validation.titleRequired)).toBeVisible();
     await check(page, locale);

@@ -50,7 +50,8 @@ export function AppShell({
   );
   return (
     <div className="flex min-h-dvh flex-col">
-      <header>
+      {/* A printed hand-off is the slip alone: no navigation, banner or buttons. */}
+      <header className="print:hidden">
         <SkipLink label={t("shell.skipToContent")} />
         {mode !== "production" ? (
           <p className="bg-amber-300 px-4 py-1 text-center text-xs font-semibold text-amber-950">
@@ -81,7 +82,7 @@ export function AppShell({
         </div>
       </header>
       <div className="flex flex-1">
-        <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white px-3 py-5 md:flex">
+        <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white px-3 py-5 md:flex print:!hidden">
           <nav aria-label={t("shell.mainNav")} className="flex-1">
             <NavLinks items={items} />
           </nav>

@@ -10,11 +10,11 @@ import type { ChannelModule } from "./types";
 /** Every channel the dashboard creates, in the order the picker shows them. */
 const registry: readonly ChannelModule[] = [
   virtualAccount,
-  counter,
-  paymentLink,
   qris,
   ewalletOvo,
   ewalletShopeepay,
+  paymentLink,
+  counter,
 ];
 
 export const creatableChannels: readonly CreatableChannel[] = registry.map((m) => m.channel);
