@@ -1,19 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
-import { withEmulator } from "@/emulator/test-support";
-import type { CurrentUser } from "@/lib/auth/session";
+import { describe, expect, it } from "vitest";
 import { virtualAccount, type VirtualAccountForm } from "@/lib/channels/virtual-account";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
 import { cancelPayment } from "./cancel-payment";
 import { checkPaymentStatus } from "./check-status";
 import { createPayment } from "./create-payment";
 
-const db = withTestDatabase();
-const emulator = withEmulator();
-let user: CurrentUser;
+const { emulator, control, rowOf, eventsOf, user } = withGatewayTestbed({
+  email: "chk@example.com",
+});
 
-const control = (path: string, body: unknown = {}) =>
-  fetch(emulator.url(`/control/${path}`), { method: "POST", body: JSON.stringify(body) });
 const form = (): VirtualAccountForm => ({
   idempotencyKey: randomUUID(),
   bank: "BNI",
@@ -22,43 +18,12 @@ const form = (): VirtualAccountForm => ({
   description: "Kain songket",
   expiresAt: new Date(Date.now() + 86_400_000),
 });
-const rowOf = async (id: string) =>
-  (
-    await queryTestDb<Record<string, unknown>>(
-      db.url(),
-      "select * from transactions where id = $1",
-      [id],
-    )
-  )[0];
-const eventsOf = (id: string) =>
-  queryTestDb<{ source: string; to_state: string }>(
-    db.url(),
-    "select source, to_state from transaction_events where transaction_id = $1 order by created_at",
-    [id],
-  );
-
-beforeAll(async () => {
-  process.env.PURWANTARA_BASE_URL = `${emulator.baseUrl()}/v1/`;
-  process.env.PURWANTARA_TIMEOUT_MS = "1000";
-  const [row] = await queryTestDb<{ id: string }>(
-    db.url(),
-    "insert into users (email, name, password_hash, role) values ('chk@example.com', 'Op', 'x', 'operator') returning id",
-  );
-  user = {
-    id: row!.id,
-    email: "chk@example.com",
-    name: "Op",
-    role: "operator",
-    locale: "id",
-    timeZone: "Asia/Jakarta",
-  };
-});
 
 describe("checkPaymentStatus", () => {
   it("finds a payment whose create answer never came, by our reference, and brings it to life", async () => {
     // The gateway makes the VA, then answers too late for us.
     await control("latency", { ms: 1800 });
-    const result = await createPayment(virtualAccount, form(), user);
+    const result = await createPayment(virtualAccount, form(), user());
     await control("latency", { ms: 0 });
     expect(result.ok).toBe(false);
     expect(await rowOf(result.transaction.id)).toMatchObject({ state: "unconfirmed" });
@@ -75,14 +40,14 @@ describe("checkPaymentStatus", () => {
 
   it("settles an unconfirmed row as Not created when Purwantara has no such payment", async () => {
     await control("fail-next", { count: 1, status: 503 });
-    const result = await createPayment(virtualAccount, form(), user);
+    const result = await createPayment(virtualAccount, form(), user());
     expect(await rowOf(result.transaction.id)).toMatchObject({ state: "unconfirmed" });
     expect(await checkPaymentStatus(result.transaction.id)).toBe("not_found_at_gateway");
     expect(await rowOf(result.transaction.id)).toMatchObject({ state: "failed_to_create" });
   });
 
   it("learns of a payment whose callback was lost, through the inquiry endpoint", async () => {
-    const result = await createPayment(virtualAccount, form(), user);
+    const result = await createPayment(virtualAccount, form(), user());
     const uuid = String((await rowOf(result.transaction.id))?.purwantara_uuid);
     await control("drop-callbacks", { count: 1 });
     await control(`transactions/${uuid}/pay`);
@@ -95,8 +60,8 @@ describe("checkPaymentStatus", () => {
 
 describe("cancelPayment", () => {
   it("cancels an open VA at Purwantara and on our row, with a staff event", async () => {
-    const result = await createPayment(virtualAccount, form(), user);
-    const cancelled = await cancelPayment(result.transaction.id, user);
+    const result = await createPayment(virtualAccount, form(), user());
+    const cancelled = await cancelPayment(result.transaction.id, user());
     expect(cancelled).toMatchObject({ state: "cancelled", rawStatus: "CANCELLED" });
     expect((await eventsOf(result.transaction.id)).at(-1)).toEqual({
       source: "user",
@@ -106,6 +71,6 @@ describe("cancelPayment", () => {
     const state = await (await fetch(emulator.url(`/control/transactions/${uuid}`))).json();
     expect(JSON.stringify(state)).toContain("CANCELLED");
     // Nothing left to cancel.
-    await expect(cancelPayment(result.transaction.id, user)).rejects.toThrow();
+    await expect(cancelPayment(result.transaction.id, user())).rejects.toThrow();
   });
 });

@@ -1,19 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
-import { withEmulator } from "@/emulator/test-support";
+import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/purwantara/route";
 import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
-import type { CurrentUser } from "@/lib/auth/session";
+import { queryTestDb } from "@/lib/testing/database";
+import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
 import { paymentLink, type PaymentLinkForm } from "@/lib/channels/payment-link";
 import { createPayment } from "./create-payment";
 
-const db = withTestDatabase();
-const emulator = withEmulator();
-let user: CurrentUser;
+const { db, emulator, control, rowOf, user } = withGatewayTestbed({ email: "op@example.com" });
 
-const control = (path: string, body: unknown) =>
-  fetch(`${emulator.baseUrl()}/control/${path}`, { method: "POST", body: JSON.stringify(body) });
 const form = (overrides: Partial<PaymentLinkForm> = {}): PaymentLinkForm => ({
   idempotencyKey: randomUUID(),
   title: "Tenun ikat",
@@ -23,36 +18,17 @@ const form = (overrides: Partial<PaymentLinkForm> = {}): PaymentLinkForm => ({
   returnUrl: null,
   ...overrides,
 });
-const rowsOf = (id: string) =>
-  queryTestDb<Record<string, unknown>>(db.url(), "select * from transactions where id = $1", [id]);
-
-beforeAll(async () => {
-  process.env.PURWANTARA_BASE_URL = `${emulator.baseUrl()}/v1/`;
-  process.env.PURWANTARA_TIMEOUT_MS = "1000";
-  const [row] = await queryTestDb<{ id: string }>(
-    db.url(),
-    "insert into users (email, name, password_hash, role) values ('op@example.com', 'Op', 'x', 'operator') returning id",
-  );
-  user = {
-    id: row!.id,
-    email: "op@example.com",
-    name: "Op",
-    role: "operator",
-    locale: "id",
-    timeZone: "Asia/Jakarta",
-  };
-});
 
 describe("createPayment (payment link)", () => {
   it("stores the row first, then completes it with the gateway's answer", async () => {
-    const result = await createPayment(paymentLink, form(), user);
+    const result = await createPayment(paymentLink, form(), user());
     expect(result.ok).toBe(true);
-    const [row] = await rowsOf(result.transaction.id);
+    const row = await rowOf(result.transaction.id);
     expect(row).toMatchObject({
       state: "active",
       raw_status: "ACTIVE",
       amount: "75000.0000",
-      created_by: user.id,
+      created_by: user().id,
     });
     expect(String(row?.payment_link_url)).toContain(
       `/share/payment-links/${String(row?.purwantara_uuid)}`,
@@ -74,8 +50,8 @@ describe("createPayment (payment link)", () => {
   it("makes one payment for a form submitted twice", async () => {
     const once = form();
     const [first, second] = await Promise.all([
-      createPayment(paymentLink, once, user),
-      createPayment(paymentLink, once, user),
+      createPayment(paymentLink, once, user()),
+      createPayment(paymentLink, once, user()),
     ]);
     expect(first.transaction.id).toBe(second.transaction.id);
     const remote = (await (await fetch(`${emulator.baseUrl()}/control/transactions`)).json()) as {
@@ -87,29 +63,29 @@ describe("createPayment (payment link)", () => {
   });
 
   it("records a refusal on the row with the gateway's field errors", async () => {
-    const result = await createPayment(paymentLink, form({ amount: 500n }), user);
+    const result = await createPayment(paymentLink, form({ amount: 500n }), user());
     expect(result.ok).toBe(false);
-    const [row] = await rowsOf(result.transaction.id);
+    const row = await rowOf(result.transaction.id);
     expect(row).toMatchObject({ state: "failed_to_create", error_code: "VALIDATION_ERROR" });
     expect((row?.error_fields as Record<string, string[]>).amount?.[0]).toMatch(/at least 1000/);
   });
 
   it("records a refusal that is not about a field as a failure with its status", async () => {
     await control("fail-next", { count: 1, status: 402 });
-    const result = await createPayment(paymentLink, form(), user);
+    const result = await createPayment(paymentLink, form(), user());
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toMatchObject({ kind: "refused", httpStatus: 402, outcomeUnknown: false });
-    expect((await rowsOf(result.transaction.id))[0]).toMatchObject({ state: "failed_to_create" });
+    expect(await rowOf(result.transaction.id)).toMatchObject({ state: "failed_to_create" });
   });
 
   it("records a gateway outage as unconfirmed: a 5xx may follow a create that worked", async () => {
     await control("fail-next", { count: 1, status: 503 });
-    const result = await createPayment(paymentLink, form(), user);
+    const result = await createPayment(paymentLink, form(), user());
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toMatchObject({ kind: "gateway", httpStatus: 503, outcomeUnknown: true });
-    expect((await rowsOf(result.transaction.id))[0]).toMatchObject({
+    expect(await rowOf(result.transaction.id)).toMatchObject({
       state: "unconfirmed",
       error_code: "SERVER_ERROR",
     });
@@ -117,11 +93,13 @@ describe("createPayment (payment link)", () => {
 
   it("on a timeout, says the link may exist; the callback then brings the row back", async () => {
     await control("latency", { ms: 1500 });
-    const result = await createPayment(paymentLink, form({ title: "Slow gateway" }), user).finally(
-      () => control("latency", { ms: 0 }),
-    );
+    const result = await createPayment(
+      paymentLink,
+      form({ title: "Slow gateway" }),
+      user(),
+    ).finally(() => control("latency", { ms: 0 }));
     expect(result.ok).toBe(false);
-    const [row] = await rowsOf(result.transaction.id);
+    const row = await rowOf(result.transaction.id);
     expect(row).toMatchObject({ state: "unconfirmed", error_code: "TIMEOUT" });
     expect(String(row?.error_message)).toMatch(
       /^No clear answer from Purwantara \(Purwantara did not answer within 1 s\); it may still have created the payment$/,
@@ -136,7 +114,7 @@ describe("createPayment (payment link)", () => {
     const body = callbackBody({ uuid: made!.uuid, external_id: made!.external_id, status: "PAID" });
     const response = await POST(callbackRequest(body));
     expect(await response.json()).toEqual({ ok: true, outcome: "applied" });
-    expect((await rowsOf(result.transaction.id))[0]).toMatchObject({
+    expect(await rowOf(result.transaction.id)).toMatchObject({
       state: "paid",
       purwantara_uuid: made!.uuid,
       error_code: null,
@@ -145,7 +123,7 @@ describe("createPayment (payment link)", () => {
 
   it("folds in a row that a callback without external_id made before the create answer", async () => {
     await control("latency", { ms: 600 });
-    const pending = createPayment(paymentLink, form({ title: "Raced by its callback" }), user);
+    const pending = createPayment(paymentLink, form({ title: "Raced by its callback" }), user());
     const made = await waitFor(async () => {
       const list = (await (await fetch(emulator.url("/control/transactions"))).json()) as {
         transactions: { uuid: string; title: string }[];
@@ -163,7 +141,7 @@ describe("createPayment (payment link)", () => {
       "select id, state, created_by from transactions where purwantara_uuid = $1",
       [made.uuid],
     );
-    expect(rows).toEqual([{ id: result.transaction.id, state: "paid", created_by: user.id }]);
+    expect(rows).toEqual([{ id: result.transaction.id, state: "paid", created_by: user().id }]);
     const deliveries = await queryTestDb(
       db.url(),
       "select transaction_id from webhook_deliveries where purwantara_uuid = $1",

@@ -1,16 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/purwantara/route";
-import { authHeader, withEmulator } from "@/emulator/test-support";
-import type { CurrentUser } from "@/lib/auth/session";
+import { authHeader } from "@/emulator/test-support";
 import { createPayment } from "@/lib/payments/create-payment";
 import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
 import { counter, type CounterForm } from ".";
 
-const db = withTestDatabase();
-const emulator = withEmulator();
-let user: CurrentUser;
+const { emulator, rowOf, user } = withGatewayTestbed({ email: "counter@example.com" });
 
 const form = (overrides: Partial<CounterForm> = {}): CounterForm => ({
   idempotencyKey: randomUUID(),
@@ -20,35 +17,10 @@ const form = (overrides: Partial<CounterForm> = {}): CounterForm => ({
   expiresAt: new Date(Date.now() + 86_400_000),
   ...overrides,
 });
-const rowOf = async (id: string) =>
-  (
-    await queryTestDb<Record<string, unknown>>(
-      db.url(),
-      "select * from transactions where id = $1",
-      [id],
-    )
-  )[0];
-
-beforeAll(async () => {
-  process.env.PURWANTARA_BASE_URL = `${emulator.baseUrl()}/v1/`;
-  process.env.PURWANTARA_TIMEOUT_MS = "1000";
-  const [row] = await queryTestDb<{ id: string }>(
-    db.url(),
-    "insert into users (email, name, password_hash, role) values ('counter@example.com', 'Op', 'x', 'operator') returning id",
-  );
-  user = {
-    id: row!.id,
-    email: "counter@example.com",
-    name: "Op",
-    role: "operator",
-    locale: "id",
-    timeZone: "Asia/Jakarta",
-  };
-});
 
 describe("createPayment (Alfamart counter) against the emulator", () => {
   it("stores an active payment with its code, though the create answer has no status", async () => {
-    const result = await createPayment(counter, form(), user);
+    const result = await createPayment(counter, form(), user());
     expect(result.ok).toBe(true);
     const row = await rowOf(result.transaction.id);
     expect(row).toMatchObject({
@@ -79,14 +51,14 @@ describe("createPayment (Alfamart counter) against the emulator", () => {
   it("makes one payment for a form submitted twice", async () => {
     const once = form();
     const [first, second] = await Promise.all([
-      createPayment(counter, once, user),
-      createPayment(counter, once, user),
+      createPayment(counter, once, user()),
+      createPayment(counter, once, user()),
     ]);
     expect(first.transaction.id).toBe(second.transaction.id);
   });
 
   it("puts the gateway's 422 beside the form's amount field", async () => {
-    const result = await createPayment(counter, form({ amount: 9999n }), user);
+    const result = await createPayment(counter, form({ amount: 9999n }), user());
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const fields = Object.keys(result.error.fields);
@@ -95,7 +67,7 @@ describe("createPayment (Alfamart counter) against the emulator", () => {
   });
 
   it("turns PAID on its callback, keeping the code", async () => {
-    const result = await createPayment(counter, form({ description: "Pulsa" }), user);
+    const result = await createPayment(counter, form({ description: "Pulsa" }), user());
     const row = await rowOf(result.transaction.id);
     const body = callbackBody({
       uuid: String(row?.purwantara_uuid),

@@ -1,16 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/purwantara/route";
-import { withEmulator } from "@/emulator/test-support";
-import type { CurrentUser } from "@/lib/auth/session";
 import { createPayment } from "@/lib/payments/create-payment";
 import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
 import { ewalletOvo, type OvoForm } from ".";
 
-const db = withTestDatabase();
-const emulator = withEmulator();
-let user: CurrentUser;
+const { emulator, rowOf, user } = withGatewayTestbed({ email: "ovo@example.com" });
 
 const form = (overrides: Partial<OvoForm> = {}): OvoForm => ({
   idempotencyKey: randomUUID(),
@@ -20,35 +16,10 @@ const form = (overrides: Partial<OvoForm> = {}): OvoForm => ({
   description: "Nasi goreng",
   ...overrides,
 });
-const rowOf = async (id: string) =>
-  (
-    await queryTestDb<Record<string, unknown>>(
-      db.url(),
-      "select * from transactions where id = $1",
-      [id],
-    )
-  )[0];
-
-beforeAll(async () => {
-  process.env.PURWANTARA_BASE_URL = `${emulator.baseUrl()}/v1/`;
-  process.env.PURWANTARA_TIMEOUT_MS = "1000";
-  const [row] = await queryTestDb<{ id: string }>(
-    db.url(),
-    "insert into users (email, name, password_hash, role) values ('ovo@example.com', 'Op', 'x', 'operator') returning id",
-  );
-  user = {
-    id: row!.id,
-    email: "ovo@example.com",
-    name: "Op",
-    role: "operator",
-    locale: "id",
-    timeZone: "Asia/Jakarta",
-  };
-});
 
 describe("createPayment (OVO) against the emulator", () => {
   it("stores an active push with the phone it went to", async () => {
-    const result = await createPayment(ewalletOvo, form(), user);
+    const result = await createPayment(ewalletOvo, form(), user());
     expect(result.ok).toBe(true);
     const row = await rowOf(result.transaction.id);
     expect(row).toMatchObject({
@@ -74,7 +45,7 @@ describe("createPayment (OVO) against the emulator", () => {
   });
 
   it("puts the gateway's 422 beside the amount field", async () => {
-    const result = await createPayment(ewalletOvo, form({ amount: 500n }), user);
+    const result = await createPayment(ewalletOvo, form({ amount: 500n }), user());
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const fields = Object.keys(result.error.fields);
@@ -83,7 +54,11 @@ describe("createPayment (OVO) against the emulator", () => {
   });
 
   it("moves to paid when the buyer approves (callback), keeping the phone", async () => {
-    const result = await createPayment(ewalletOvo, form({ customerEmail: "b@example.com" }), user);
+    const result = await createPayment(
+      ewalletOvo,
+      form({ customerEmail: "b@example.com" }),
+      user(),
+    );
     const row = await rowOf(result.transaction.id);
     const body = callbackBody({
       uuid: String(row?.purwantara_uuid),

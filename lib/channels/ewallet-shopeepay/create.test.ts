@@ -1,16 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/purwantara/route";
-import { withEmulator } from "@/emulator/test-support";
-import type { CurrentUser } from "@/lib/auth/session";
 import { createPayment } from "@/lib/payments/create-payment";
 import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
 import { ewalletShopeepay, type ShopeepayForm } from ".";
 
-const db = withTestDatabase();
-const emulator = withEmulator();
-let user: CurrentUser;
+const { emulator, rowOf, user } = withGatewayTestbed({ email: "spay@example.com" });
 
 const form = (overrides: Partial<ShopeepayForm> = {}): ShopeepayForm => ({
   idempotencyKey: randomUUID(),
@@ -22,35 +18,10 @@ const form = (overrides: Partial<ShopeepayForm> = {}): ShopeepayForm => ({
   returnUrl: "https://shop.example/thanks",
   ...overrides,
 });
-const rowOf = async (id: string) =>
-  (
-    await queryTestDb<Record<string, unknown>>(
-      db.url(),
-      "select * from transactions where id = $1",
-      [id],
-    )
-  )[0];
-
-beforeAll(async () => {
-  process.env.PURWANTARA_BASE_URL = `${emulator.baseUrl()}/v1/`;
-  process.env.PURWANTARA_TIMEOUT_MS = "1000";
-  const [row] = await queryTestDb<{ id: string }>(
-    db.url(),
-    "insert into users (email, name, password_hash, role) values ('spay@example.com', 'Op', 'x', 'operator') returning id",
-  );
-  user = {
-    id: row!.id,
-    email: "spay@example.com",
-    name: "Op",
-    role: "operator",
-    locale: "id",
-    timeZone: "Asia/Jakarta",
-  };
-});
 
 describe("createPayment (ShopeePay) against the emulator", () => {
   it("stores an active checkout with its link", async () => {
-    const result = await createPayment(ewalletShopeepay, form(), user);
+    const result = await createPayment(ewalletShopeepay, form(), user());
     expect(result.ok).toBe(true);
     const row = await rowOf(result.transaction.id);
     expect(row).toMatchObject({
@@ -78,7 +49,7 @@ describe("createPayment (ShopeePay) against the emulator", () => {
   });
 
   it("puts the gateway's 422 beside the amount field", async () => {
-    const result = await createPayment(ewalletShopeepay, form({ amount: 999n }), user);
+    const result = await createPayment(ewalletShopeepay, form({ amount: 999n }), user());
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const fields = Object.keys(result.error.fields);
@@ -86,7 +57,7 @@ describe("createPayment (ShopeePay) against the emulator", () => {
   });
 
   it("moves to paid on its callback, keeping the checkout link", async () => {
-    const result = await createPayment(ewalletShopeepay, form({ returnUrl: null }), user);
+    const result = await createPayment(ewalletShopeepay, form({ returnUrl: null }), user());
     const row = await rowOf(result.transaction.id);
     const body = callbackBody({
       uuid: String(row?.purwantara_uuid),

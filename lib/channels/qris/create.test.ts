@@ -1,18 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/purwantara/route";
 import { crc16CcittFalse } from "@/emulator/channels/qris-payload";
-import { authHeader, withEmulator } from "@/emulator/test-support";
-import type { CurrentUser } from "@/lib/auth/session";
+import { authHeader } from "@/emulator/test-support";
 import { checkPaymentStatus } from "@/lib/payments/check-status";
 import { createPayment } from "@/lib/payments/create-payment";
 import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
 import { qris, type QrisForm } from ".";
 
-const db = withTestDatabase();
-const emulator = withEmulator();
-let user: CurrentUser;
+const { emulator, control, rowOf, user } = withGatewayTestbed({ email: "qris@example.com" });
 
 const form = (overrides: Partial<QrisForm> = {}): QrisForm => ({
   idempotencyKey: randomUUID(),
@@ -24,36 +21,11 @@ const form = (overrides: Partial<QrisForm> = {}): QrisForm => ({
   customerPhone: "081234567890",
   ...overrides,
 });
-const rowOf = async (id: string) =>
-  (
-    await queryTestDb<Record<string, unknown>>(
-      db.url(),
-      "select * from transactions where id = $1",
-      [id],
-    )
-  )[0];
-
-beforeAll(async () => {
-  process.env.PURWANTARA_BASE_URL = `${emulator.baseUrl()}/v1/`;
-  process.env.PURWANTARA_TIMEOUT_MS = "1000";
-  const [row] = await queryTestDb<{ id: string }>(
-    db.url(),
-    "insert into users (email, name, password_hash, role) values ('qris@example.com', 'Op', 'x', 'operator') returning id",
-  );
-  user = {
-    id: row!.id,
-    email: "qris@example.com",
-    name: "Op",
-    role: "operator",
-    locale: "id",
-    timeZone: "Asia/Jakarta",
-  };
-});
 
 describe("createPayment (QRIS) against the emulator", () => {
   it("stores an active QRIS with its EMV payload (valid CRC) and the gateway's expiry", async () => {
     const before = Date.now();
-    const result = await createPayment(qris, form(), user);
+    const result = await createPayment(qris, form(), user());
     expect(result.ok).toBe(true);
     const row = await rowOf(result.transaction.id);
     expect(row).toMatchObject({
@@ -91,7 +63,7 @@ describe("createPayment (QRIS) against the emulator", () => {
   });
 
   it("reads the inquiry answer with the same module", async () => {
-    const result = await createPayment(qris, form({ paymentChannel: "shopeepay" }), user);
+    const result = await createPayment(qris, form({ paymentChannel: "shopeepay" }), user());
     const row = await rowOf(result.transaction.id);
     const uuid = String(row?.purwantara_uuid);
     const answer = await fetch(emulator.url(`/v1/${qris.inquiryPath!(uuid)}`), {
@@ -106,7 +78,7 @@ describe("createPayment (QRIS) against the emulator", () => {
   });
 
   it("puts the gateway's 422 on an amount over the QRIS cap beside the amount field", async () => {
-    const result = await createPayment(qris, form({ amount: 10_000_001n }), user);
+    const result = await createPayment(qris, form({ amount: 10_000_001n }), user());
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toMatchObject({ kind: "validation", httpStatus: 422 });
@@ -117,7 +89,7 @@ describe("createPayment (QRIS) against the emulator", () => {
   });
 
   it("moves to paid on its callback and keeps the acquirer it was made with", async () => {
-    const result = await createPayment(qris, form(), user);
+    const result = await createPayment(qris, form(), user());
     const row = await rowOf(result.transaction.id);
     const body = callbackBody({
       uuid: String(row?.purwantara_uuid),
@@ -140,9 +112,9 @@ describe("createPayment (QRIS) against the emulator", () => {
   });
 
   it("finds an unconfirmed QRIS through qris/list by its order_id and fills in the QR", async () => {
-    await fetch(emulator.url("/control/latency"), { method: "POST", body: '{"ms":1500}' });
-    const result = await createPayment(qris, form(), user).finally(() =>
-      fetch(emulator.url("/control/latency"), { method: "POST", body: '{"ms":0}' }),
+    await control("latency", { ms: 1500 });
+    const result = await createPayment(qris, form(), user()).finally(() =>
+      control("latency", { ms: 0 }),
     );
     expect(await rowOf(result.transaction.id)).toMatchObject({
       state: "unconfirmed",

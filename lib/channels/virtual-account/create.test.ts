@@ -1,19 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/purwantara/route";
-import { authHeader, withEmulator } from "@/emulator/test-support";
-import type { CurrentUser } from "@/lib/auth/session";
+import { authHeader } from "@/emulator/test-support";
 import { createPayment } from "@/lib/payments/create-payment";
 import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
 import { virtualAccount, type VirtualAccountForm } from ".";
 
-const db = withTestDatabase();
-const emulator = withEmulator();
-let user: CurrentUser;
+const { emulator, control, rowOf, user } = withGatewayTestbed({ email: "va@example.com" });
 
-const control = (path: string, body: unknown) =>
-  fetch(emulator.url(`/control/${path}`), { method: "POST", body: JSON.stringify(body) });
 const form = (overrides: Partial<VirtualAccountForm> = {}): VirtualAccountForm => ({
   idempotencyKey: randomUUID(),
   bank: "BCA",
@@ -23,35 +18,10 @@ const form = (overrides: Partial<VirtualAccountForm> = {}): VirtualAccountForm =
   expiresAt: new Date(Date.now() + 86_400_000),
   ...overrides,
 });
-const rowOf = async (id: string) =>
-  (
-    await queryTestDb<Record<string, unknown>>(
-      db.url(),
-      "select * from transactions where id = $1",
-      [id],
-    )
-  )[0];
-
-beforeAll(async () => {
-  process.env.PURWANTARA_BASE_URL = `${emulator.baseUrl()}/v1/`;
-  process.env.PURWANTARA_TIMEOUT_MS = "1000";
-  const [row] = await queryTestDb<{ id: string }>(
-    db.url(),
-    "insert into users (email, name, password_hash, role) values ('va@example.com', 'Op', 'x', 'operator') returning id",
-  );
-  user = {
-    id: row!.id,
-    email: "va@example.com",
-    name: "Op",
-    role: "operator",
-    locale: "id",
-    timeZone: "Asia/Jakarta",
-  };
-});
 
 describe("createPayment (virtual account) against the emulator", () => {
   it("stores an active VA with its number, fee and total, as the gateway confirmed them", async () => {
-    const result = await createPayment(virtualAccount, form(), user);
+    const result = await createPayment(virtualAccount, form(), user());
     expect(result.ok).toBe(true);
     const row = await rowOf(result.transaction.id);
     expect(row).toMatchObject({
@@ -78,7 +48,7 @@ describe("createPayment (virtual account) against the emulator", () => {
   });
 
   it("reads the inquiry answer with the same module", async () => {
-    const result = await createPayment(virtualAccount, form({ bank: "BRI" }), user);
+    const result = await createPayment(virtualAccount, form({ bank: "BRI" }), user());
     const uuid = String((await rowOf(result.transaction.id))?.purwantara_uuid);
     const answer = await fetch(emulator.url(`/v1/${virtualAccount.inquiryPath!(uuid)}`), {
       headers: authHeader,
@@ -92,7 +62,7 @@ describe("createPayment (virtual account) against the emulator", () => {
   });
 
   it("puts the gateway's 422 beside the form's amount field", async () => {
-    const result = await createPayment(virtualAccount, form({ amount: 5000n }), user);
+    const result = await createPayment(virtualAccount, form({ amount: 5000n }), user());
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toMatchObject({ kind: "validation", httpStatus: 422 });
@@ -107,7 +77,7 @@ describe("createPayment (virtual account) against the emulator", () => {
 
   it("fills an unconfirmed VA from its callback: number, fee, total", async () => {
     await control("latency", { ms: 1500 });
-    const result = await createPayment(virtualAccount, form({ name: "Slow" }), user).finally(() =>
+    const result = await createPayment(virtualAccount, form({ name: "Slow" }), user()).finally(() =>
       control("latency", { ms: 0 }),
     );
     const row = await rowOf(result.transaction.id);
