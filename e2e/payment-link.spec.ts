@@ -122,6 +122,13 @@ test("a gateway refusal is shown once on the form and recorded on the transactio
   await expect(transactionEntry(page, title)).toContainText(m.status.failed_to_create);
 });
 
+test("a refused API token says what to fix, not just that it failed", async ({ page, request }) => {
+  const title = await submitWhileGatewayAnswers(page, request, 401);
+  await expect(page.getByText(/^Purwantara menolak token API dasbor ini/)).toBeVisible();
+  await navigate(page, m.nav.transactions);
+  await expect(transactionEntry(page, title)).toContainText(m.status.failed_to_create);
+});
+
 test("a gateway outage leaves an unconfirmed row that says the payment may exist", async ({
   page,
   request,

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { messages, type TestLocale } from "./i18n";
 
 /** axe on the page as it stands: no critical or serious violation of WCAG 2.1 A/AA. */
@@ -49,9 +49,20 @@ export async function expectLanguage(page: Page, locale: TestLocale): Promise<vo
   expect(leaked, `other-language text on ${page.url()}`).toEqual([]);
 }
 
-/** Everything a screen must pass, in whatever language and viewport the test runs. */
+let shot = 0;
+
+/**
+ * Everything a screen must pass, in whatever language and viewport the test runs.
+ * E2E_SCREENSHOTS=<dir> also keeps a full-page picture of it, to look at.
+ */
 export async function checkScreen(page: Page, locale: TestLocale): Promise<void> {
   await expectLanguage(page, locale);
   await expectNoSidewaysScroll(page);
   await expectAccessible(page);
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (dir) {
+    const where = new URL(page.url()).pathname.split("/").filter(Boolean).slice(0, 3).join("-");
+    const name = `${String(++shot).padStart(3, "0")}-${test.info().project.name}-${locale}-${where || "root"}.png`;
+    await page.screenshot({ path: `${dir}/${name}`, fullPage: true });
+  }
 }
