@@ -27,10 +27,17 @@ function createWith(channelModule: ChannelModule) {
         (fieldErrors[channelModule.gatewayFields[field] ?? "form"] ??= []).push(...messages);
       }
       const t = await getTranslations("payment");
-      const message = t("refused", {
-        message: result.error.message,
-        reference: result.transaction.externalId ?? "",
-      });
+      const reference = result.transaction.externalId ?? "";
+      // Problems with our own credentials say what to fix; other refusals quote Purwantara.
+      const kind = result.error.kind;
+      const message =
+        kind === "auth"
+          ? t("refusedAuth", { reference })
+          : kind === "forbidden"
+            ? t("refusedForbidden", { reference })
+            : kind === "rate_limited"
+              ? t("refusedBusy", { reference })
+              : t("refused", { message: result.error.message, reference });
       // Purwantara said no, so nothing exists: a corrected form is a new attempt with a new one-time key.
       return { status: "error", message, fieldErrors, idempotencyKey: randomUUID() };
     },
