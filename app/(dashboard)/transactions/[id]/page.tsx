@@ -55,7 +55,7 @@ export default async function TransactionPage({ params, searchParams }: Props) {
           <h1 className="text-xl font-semibold tracking-tight break-words sm:text-2xl">
             {transaction.title ?? t("common.untitled")}
           </h1>
-          {transaction.description ? (
+          {transaction.description && transaction.description !== transaction.title ? (
             <p className="text-sm break-words text-slate-600">{transaction.description}</p>
           ) : null}
         </div>
