@@ -46,10 +46,13 @@ async function lockTransaction(tx: DbOrTx, id: string): Promise<Transaction | nu
   return row ?? null;
 }
 
-/** Finds a callback's transaction by Purwantara's uuid, else by our external_id; locks it. */
+/**
+ * Finds a callback's transaction by Purwantara's uuid, else by our external_id, and
+ * locks it; only among rows of the callback's mode, so test data never touches live.
+ */
 export async function lockTransactionByReference(
   tx: DbOrTx,
-  ref: { purwantaraUuid: string; externalId: string | null },
+  ref: { purwantaraUuid: string; externalId: string | null; mode: GatewayMode },
 ): Promise<Transaction | null> {
   const match = ref.externalId
     ? or(
@@ -57,7 +60,11 @@ export async function lockTransactionByReference(
         eq(transactions.externalId, ref.externalId),
       )
     : eq(transactions.purwantaraUuid, ref.purwantaraUuid);
-  const rows = await tx.select().from(transactions).where(match).for("update");
+  const rows = await tx
+    .select()
+    .from(transactions)
+    .where(and(match, eq(transactions.mode, ref.mode)))
+    .for("update");
   // Prefer the uuid match: it is the gateway's own key.
   return rows.find((r) => r.purwantaraUuid === ref.purwantaraUuid) ?? rows[0] ?? null;
 }

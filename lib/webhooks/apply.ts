@@ -52,7 +52,7 @@ export async function applyCallback(delivery: ReceivedDelivery): Promise<Deliver
         tx,
       );
     const held = async (outcome: DeliveryOutcome, reason: string) => {
-      const row = await lockTransactionByReference(tx, referenceOf(delivery.payload));
+      const row = await lockTransactionByReference(tx, referenceOf(delivery));
       await record(outcome, reason, row?.id ?? null);
       return outcome;
     };
@@ -111,8 +111,9 @@ export async function applyCallback(delivery: ReceivedDelivery): Promise<Deliver
   });
 }
 
-function referenceOf(p: CallbackPayload) {
-  return { purwantaraUuid: p.uuid, externalId: p.external_id ?? null };
+/** What identifies a callback's transaction: its ids, within the mode whose secret verified it. */
+function referenceOf({ payload, mode }: ReceivedDelivery) {
+  return { purwantaraUuid: payload.uuid, externalId: payload.external_id ?? null, mode };
 }
 
 async function findOrCreate(
@@ -120,7 +121,7 @@ async function findOrCreate(
   delivery: ReceivedDelivery,
   amount: string,
 ): Promise<{ row: Transaction; created: boolean; reason: string }> {
-  const ref = referenceOf(delivery.payload);
+  const ref = referenceOf(delivery);
   const found = await lockTransactionByReference(tx, ref);
   if (found) return { row: found, created: false, reason: "" };
   const { values, reason } = transactionFromCallback(delivery, amount);
