@@ -111,7 +111,12 @@ describe("createPayment (payment link)", () => {
     };
     const made = remote.transactions.find((t) => t.external_id === row?.external_id);
     expect(made).toBeDefined();
-    const body = callbackBody({ uuid: made!.uuid, external_id: made!.external_id, status: "PAID" });
+    const body = callbackBody({
+      uuid: made!.uuid,
+      external_id: made!.external_id,
+      status: "PAID",
+      amount: "75000.0000",
+    });
     const response = await POST(callbackRequest(body));
     expect(await response.json()).toEqual({ ok: true, outcome: "applied" });
     expect(await rowOf(result.transaction.id)).toMatchObject({

@@ -27,6 +27,7 @@ export const callbackSchema = z.looseObject({
   expires_at: z.string().nullable().optional(),
   expired_at: z.string().nullable().optional(),
   payment_link_url: z.string().nullable().optional(),
+  checkout_url: z.string().nullable().optional(),
 });
 export type CallbackPayload = z.infer<typeof callbackSchema>;
 

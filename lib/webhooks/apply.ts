@@ -72,7 +72,7 @@ export async function applyCallback(delivery: ReceivedDelivery): Promise<Deliver
     }
     const check = delivery.review
       ? ({ ok: false, reason: delivery.review } as const)
-      : checkCallbackValues(delivery.payload);
+      : checkCallbackValues(delivery.payload, delivery.mode);
     if (!check.ok) return held("needs_review", check.reason);
 
     const existing = await findOrCreate(tx, delivery, check.amount);
@@ -89,6 +89,13 @@ export async function applyCallback(delivery: ReceivedDelivery): Promise<Deliver
         note: "first seen in a callback",
       });
       return "unmatched";
+    }
+    // The money must be what we asked for: a different amount waits for a person.
+    if (!sameDecimal(check.amount, existing.row.amount)) {
+      return held(
+        "needs_review",
+        `amount ${check.amount} differs from our record ${existing.row.amount}`,
+      );
     }
     const decision = decide(existing.row, delivery.payload);
     const updated = decision.changes
@@ -112,6 +119,15 @@ export async function applyCallback(delivery: ReceivedDelivery): Promise<Deliver
 }
 
 /** What identifies a callback's transaction: its ids, within the mode whose secret verified it. */
+/** Equal as decimals ("10000" and "10000.0000"), compared exactly, without floats. */
+function sameDecimal(a: string, b: string): boolean {
+  const norm = (v: string) => {
+    const [whole = "0", fraction = ""] = v.replace(/^(-?)0+(?=\d)/, "$1").split(".");
+    return `${whole}.${fraction.replace(/0+$/, "")}`;
+  };
+  return norm(a) === norm(b);
+}
+
 function referenceOf({ payload, mode }: ReceivedDelivery) {
   return { purwantaraUuid: payload.uuid, externalId: payload.external_id ?? null, mode };
 }

@@ -1,0 +1,45 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
+import { withTestDatabase } from "@/lib/testing/database";
+import { webhookRecords } from "@/lib/testing/webhook-records";
+import { POST } from "./route";
+
+const db = withTestDatabase();
+const records = webhookRecords(db.url);
+
+async function send(overrides: Parameters<typeof callbackBody>[0]) {
+  const deliveryId = randomUUID();
+  const response = await POST(callbackRequest(callbackBody(overrides), { deliveryId }));
+  return { json: (await response.json()) as unknown, rows: await records.deliveries(deliveryId) };
+}
+
+describe("POST /api/webhooks/purwantara holds suspicious values for a person", () => {
+  it("holds an amount that differs from ours; the same amount written differently applies", async () => {
+    const t = await records.seedTransaction();
+    const odd = await send({ uuid: t.uuid, amount: "12000.0000" });
+    expect(odd.json).toEqual({ ok: true, outcome: "needs_review" });
+    expect(odd.rows[0]?.reason).toBe("amount 12000.0000 differs from our record 10000.0000");
+    expect(await records.transaction(t.id)).toMatchObject({ state: "active" });
+
+    const same = await send({ uuid: t.uuid, amount: "10000" });
+    expect(same.json).toEqual({ ok: true, outcome: "applied" });
+    expect(await records.transaction(t.id)).toMatchObject({ state: "paid" });
+  });
+
+  it("holds a buyer address that is not https (or http against the local emulator)", async () => {
+    for (const url of ["javascript:alert(1)", "ftp://pay.example/x", "not a url"]) {
+      const t = await records.seedTransaction();
+      const { json, rows } = await send({ uuid: t.uuid, payment_link_url: url });
+      expect(json).toEqual({ ok: true, outcome: "needs_review" });
+      expect(rows[0]?.reason).toContain("payment_link_url");
+      expect(await records.transaction(t.id)).toMatchObject({ state: "active" });
+    }
+    const t = await records.seedTransaction();
+    const { json } = await send({
+      uuid: t.uuid,
+      payment_link_url: "http://127.0.0.1:4010/share/x",
+    });
+    expect(json).toEqual({ ok: true, outcome: "applied" });
+  });
+});
