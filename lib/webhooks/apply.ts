@@ -12,7 +12,7 @@ import { stateForStatus } from "@/lib/payments/lifecycle";
 import { getChannelModule } from "@/lib/channels";
 import { callbackTime, channelForCallback, type CallbackPayload } from "@/lib/purwantara/callback";
 import type { GatewayMode } from "@/lib/purwantara/contract";
-import { checkCallbackValues } from "./checks";
+import { checkCallbackValues, withoutUnsafeUrls } from "./checks";
 import { decide } from "./decide";
 
 export type ReceivedDelivery = {
@@ -34,7 +34,11 @@ export type ReceivedDelivery = {
  * are recorded as `needs_review` and change nothing; a delivery id seen before with a
  * different body is a `conflict`.
  */
-export async function applyCallback(delivery: ReceivedDelivery): Promise<DeliveryOutcome> {
+export async function applyCallback(received: ReceivedDelivery): Promise<DeliveryOutcome> {
+  // An unsafe buyer address is dropped and noted; the rest of the callback still counts.
+  const safe = withoutUnsafeUrls(received.payload, received.mode);
+  const note = [received.note, safe.note].filter(Boolean).join("; ") || null;
+  const delivery: ReceivedDelivery = { ...received, payload: safe.payload, note };
   return withDeliveryLock(delivery.deliveryId, async (tx) => {
     const record = (outcome: DeliveryOutcome, reason: string, transactionId: string | null) =>
       insertDelivery(
@@ -72,7 +76,7 @@ export async function applyCallback(delivery: ReceivedDelivery): Promise<Deliver
     }
     const check = delivery.review
       ? ({ ok: false, reason: delivery.review } as const)
-      : checkCallbackValues(delivery.payload, delivery.mode);
+      : checkCallbackValues(delivery.payload);
     if (!check.ok) return held("needs_review", check.reason);
 
     const existing = await findOrCreate(tx, delivery, check.amount);

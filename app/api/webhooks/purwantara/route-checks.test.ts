@@ -27,19 +27,24 @@ describe("POST /api/webhooks/purwantara holds suspicious values for a person", (
     expect(await records.transaction(t.id)).toMatchObject({ state: "paid" });
   });
 
-  it("holds a buyer address that is not https (or http against the local emulator)", async () => {
+  it("never stores a buyer address that is not https (http only locally); the payment still counts", async () => {
     for (const url of ["javascript:alert(1)", "ftp://pay.example/x", "not a url"]) {
-      const t = await records.seedTransaction();
-      const { json, rows } = await send({ uuid: t.uuid, payment_link_url: url });
-      expect(json).toEqual({ ok: true, outcome: "needs_review" });
-      expect(rows[0]?.reason).toContain("payment_link_url");
-      expect(await records.transaction(t.id)).toMatchObject({ state: "active" });
+      const uuid = randomUUID();
+      const { json, rows } = await send({ uuid, payment_link_url: url });
+      expect(json).toEqual({ ok: true, outcome: "unmatched" });
+      expect(rows[0]?.reason).toContain(`payment_link_url ${JSON.stringify(url)} refused`);
+      const [row] = await records.q(
+        "select state, payment_link_url from transactions where purwantara_uuid = $1",
+        [uuid],
+      );
+      expect(row).toEqual({ state: "paid", payment_link_url: null });
     }
-    const t = await records.seedTransaction();
-    const { json } = await send({
-      uuid: t.uuid,
-      payment_link_url: "http://127.0.0.1:4010/share/x",
-    });
-    expect(json).toEqual({ ok: true, outcome: "applied" });
+    const uuid = randomUUID();
+    await send({ uuid, payment_link_url: "http://127.0.0.1:4010/share/x" });
+    const [row] = await records.q(
+      "select payment_link_url from transactions where purwantara_uuid = $1",
+      [uuid],
+    );
+    expect(row).toEqual({ payment_link_url: "http://127.0.0.1:4010/share/x" });
   });
 });
