@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   customType,
   index,
@@ -114,6 +115,14 @@ export const transactions = pgTable(
     errorCode: text("error_code"),
     errorMessage: text("error_message"),
     errorFields: jsonb("error_fields").$type<Record<string, string[]>>(),
+    /**
+     * What finance should look at, set in the same transaction as the change that
+     * raised it (see lib/payments/flags.ts for the vocabulary); never moves the state.
+     */
+    flags: text("flags")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     ...timestamps,
   },
   // Ascending indexes on purpose: PostgreSQL scans them backwards for the newest-first
@@ -127,8 +136,22 @@ export const transactions = pgTable(
     index("transactions_state_idx").on(t.state, t.createdAt),
     index("transactions_channel_idx").on(t.channel, t.createdAt),
     index("transactions_created_by_idx").on(t.createdBy),
+    index("transactions_flags_idx")
+      .using("gin", t.flags)
+      .where(sql`${t.flags} <> '{}'::text[]`),
   ],
 );
+
+/**
+ * One row per mode whose `version` moves in the same transaction as any insert or
+ * update of that mode's transactions (statement triggers in migration 0003), so a
+ * poll can answer "nothing changed" exactly from one primary-key read.
+ */
+export const changeMarkers = pgTable("change_markers", {
+  mode: gatewayMode("mode").primaryKey(),
+  version: bigint("version", { mode: "number" }).notNull().default(0),
+  changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 export const deliveryOutcome = pgEnum("delivery_outcome", [
   "applied",
@@ -158,6 +181,17 @@ export const webhookDeliveries = pgTable(
     purwantaraUuid: text("purwantara_uuid"),
     rawStatus: text("raw_status"),
     transactionId: uuid("transaction_id").references(() => transactions.id),
+    /** The mode whose secret verified this delivery; null when no secret did. */
+    mode: gatewayMode("mode"),
+    /** Which of that mode's secrets verified it: current, or previous during a rotation. */
+    verifiedWith: text("verified_with"),
+    /** A person's decision on a needs_review or conflict delivery. */
+    resolution: text("resolution"),
+    resolutionNote: text("resolution_note"),
+    resolvedBy: uuid("resolved_by").references(() => users.id),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    /** Set on a row written by a replay: the stored delivery it replayed. */
+    replayOf: uuid("replay_of"),
   },
   (t) => [
     // A delivery id is processed once; rejected and failed attempts may be retried.
@@ -167,6 +201,7 @@ export const webhookDeliveries = pgTable(
     index("webhook_deliveries_received_at_idx").on(t.receivedAt),
     index("webhook_deliveries_transaction_id_idx").on(t.transactionId),
     index("webhook_deliveries_outcome_idx").on(t.outcome, t.receivedAt),
+    index("webhook_deliveries_mode_received_at_idx").on(t.mode, t.receivedAt),
   ],
 );
 
@@ -209,6 +244,35 @@ export const loginAttempts = pgTable(
   ],
 );
 
+/**
+ * Who did what, when: written in the same transaction as the change it records
+ * (lib/audit/record.ts). Rows cannot be updated or deleted (trigger in migration 0003).
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    /** Null for the system (the sweep) or an unknown person (a failed sign-in). */
+    actorId: uuid("actor_id").references(() => users.id),
+    /** A dotted verb from lib/audit/actions.ts, e.g. `export.csv`, `user.role_changed`. */
+    action: text("action").notNull(),
+    /** The mode the action was taken in, when it concerns gateway data. */
+    mode: gatewayMode("mode"),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    /** The client address as the sign-in limits see it. */
+    ip: text("ip"),
+    /** Facts about the action: filter, row count, sha256, changed field names. Never secrets. */
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    index("audit_log_at_idx").on(t.at),
+    index("audit_log_actor_at_idx").on(t.actorId, t.at),
+    index("audit_log_action_at_idx").on(t.action, t.at),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type UserRole = (typeof userRole.enumValues)[number];
@@ -219,5 +283,7 @@ export type TransactionChannel = (typeof transactionChannel.enumValues)[number];
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
 export type NewWebhookDelivery = typeof webhookDeliveries.$inferInsert;
 export type DeliveryOutcome = (typeof deliveryOutcome.enumValues)[number];
+export type AuditEntry = typeof auditLog.$inferSelect;
+export type NewAuditEntry = typeof auditLog.$inferInsert;
 export type TransactionEvent = typeof transactionEvents.$inferSelect;
 export type NewTransactionEvent = typeof transactionEvents.$inferInsert;

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
 import { LiveActivity } from "@/components/live/live-activity";
 import { requirePageUser } from "@/lib/auth/session";
-import { getEnv } from "@/lib/env";
+import { actingMode } from "@/lib/gateway/config";
 import { switchLocaleAction } from "../actions/preferences";
 import { signOutAction } from "./actions";
 
@@ -11,7 +11,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   return (
     <AppShell
       user={user}
-      mode={getEnv().gateway.mode}
+      mode={await actingMode(user)}
       signOutAction={signOutAction}
       switchLocaleAction={switchLocaleAction}
     >

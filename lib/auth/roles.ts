@@ -5,7 +5,21 @@ export const roles = ["admin", "operator", "finance"] as const satisfies readonl
 /** What each role may do. Finance reads and exports; it never creates payments. */
 export const permissions = {
   "payments:create": ["admin", "operator"],
+  "payments:cancel": ["admin", "operator"],
   "transactions:read": ["admin", "operator", "finance"],
+  "transactions:export": ["admin", "finance"],
+  "overview:read": ["admin", "operator", "finance"],
+  "reconciliation:read": ["admin", "finance"],
+  /** The maker: marks a day reconciled. */
+  "reconciliation:mark": ["finance"],
+  /** The checker: a second finance user or an admin approves it. */
+  "reconciliation:approve": ["admin", "finance"],
+  "callbacks:read": ["admin", "finance"],
+  /** Replay a stored delivery, resolve one held for review. */
+  "callbacks:manage": ["admin"],
+  "team:manage": ["admin"],
+  "settings:manage": ["admin"],
+  "audit:read": ["admin"],
   "profile:update": ["admin", "operator", "finance"],
 } as const satisfies Record<string, readonly UserRole[]>;
 

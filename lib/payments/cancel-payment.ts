@@ -9,7 +9,7 @@ import {
 import type { Transaction } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/session";
 import { getChannelModule } from "@/lib/channels";
-import { getEnv } from "@/lib/env";
+import { actingMode } from "@/lib/gateway/config";
 import { AppError } from "@/lib/errors";
 import { getPurwantaraClient } from "@/lib/purwantara";
 import { decideTransition } from "./lifecycle";
@@ -22,13 +22,15 @@ const cancelAnswerSchema = z.looseObject({ uuid: z.string().min(1) });
  * recorded as already applied.
  */
 export async function cancelPayment(id: string, user: CurrentUser): Promise<Transaction> {
-  const row = await getTransaction(id, getEnv().gateway.mode);
+  const row = await getTransaction(id, await actingMode(user));
   if (!row) throw new AppError("not_found", "not_found");
   const channel = getChannelModule(row.channel);
   if (!channel?.cancelPath || !row.purwantaraUuid || row.state !== "active")
     throw new AppError("conflict", "not_cancellable");
   // A refusal or an outage throws a PurwantaraError, which the action reports; nothing changes here.
-  await getPurwantaraClient().post(channel.cancelPath(row.purwantaraUuid), cancelAnswerSchema);
+  await (
+    await getPurwantaraClient(row.mode)
+  ).post(channel.cancelPath(row.purwantaraUuid), cancelAnswerSchema);
   return withLockedTransaction(id, async (tx, locked) => {
     const move = decideTransition(locked.state, "CANCELLED");
     if (move.kind !== "advance") return locked;

@@ -28,7 +28,7 @@ describe("checkPaymentStatus", () => {
     expect(result.ok).toBe(false);
     expect(await rowOf(result.transaction.id)).toMatchObject({ state: "unconfirmed" });
 
-    expect(await checkPaymentStatus(result.transaction.id)).toBe("updated");
+    expect(await checkPaymentStatus(result.transaction.id, "local")).toBe("updated");
     const row = await rowOf(result.transaction.id);
     expect(row).toMatchObject({ state: "active", raw_status: "ACTIVE" });
     expect(String(row?.va_number)).toMatch(/^8808\d{12}$/);
@@ -42,7 +42,7 @@ describe("checkPaymentStatus", () => {
     await control("fail-next", { count: 1, status: 503 });
     const result = await createPayment(virtualAccount, form(), user());
     expect(await rowOf(result.transaction.id)).toMatchObject({ state: "unconfirmed" });
-    expect(await checkPaymentStatus(result.transaction.id)).toBe("not_found_at_gateway");
+    expect(await checkPaymentStatus(result.transaction.id, "local")).toBe("not_found_at_gateway");
     expect(await rowOf(result.transaction.id)).toMatchObject({ state: "failed_to_create" });
   });
 
@@ -52,9 +52,9 @@ describe("checkPaymentStatus", () => {
     await control("drop-callbacks", { count: 1 });
     await control(`transactions/${uuid}/pay`);
     expect(await rowOf(result.transaction.id)).toMatchObject({ state: "active" });
-    expect(await checkPaymentStatus(result.transaction.id)).toBe("updated");
+    expect(await checkPaymentStatus(result.transaction.id, "local")).toBe("updated");
     expect(await rowOf(result.transaction.id)).toMatchObject({ state: "paid", raw_status: "PAID" });
-    expect(await checkPaymentStatus(result.transaction.id)).toBe("unchanged");
+    expect(await checkPaymentStatus(result.transaction.id, "local")).toBe("unchanged");
   });
 });
 

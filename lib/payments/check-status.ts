@@ -9,9 +9,9 @@ import {
 import type { Transaction } from "@/db/schema";
 import { getChannelModule } from "@/lib/channels";
 import type { ChannelModule, CreatedPayment } from "@/lib/channels/types";
-import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getPurwantaraClient } from "@/lib/purwantara";
+import type { GatewayMode } from "@/lib/purwantara/contract";
 import { createdSchema, recordCreated } from "./create-payment";
 import { decideTransition } from "./lifecycle";
 
@@ -23,8 +23,8 @@ export type StatusCheck = "updated" | "unchanged" | "not_found_at_gateway";
  * answer), the channel's list, searched for our reference. A payment Purwantara does
  * not have becomes *Not created*, so the merchant can safely create it again.
  */
-export async function checkPaymentStatus(id: string): Promise<StatusCheck> {
-  const row = await getTransaction(id, getEnv().gateway.mode);
+export async function checkPaymentStatus(id: string, mode: GatewayMode): Promise<StatusCheck> {
+  const row = await getTransaction(id, mode);
   if (!row) throw new AppError("not_found", "not_found");
   const channel = getChannelModule(row.channel);
   if (!channel) throw new AppError("conflict", "cannot_check");
@@ -36,7 +36,7 @@ export async function checkPaymentStatus(id: string): Promise<StatusCheck> {
 
 async function syncKnown(row: Transaction, channel: ChannelModule): Promise<StatusCheck> {
   const path = channel.inquiryPath!(row.purwantaraUuid!);
-  const { data } = await getPurwantaraClient().get(path, createdSchema(channel));
+  const { data } = await (await getPurwantaraClient(row.mode)).get(path, createdSchema(channel));
   return applySync(row.id, data);
 }
 
@@ -45,7 +45,9 @@ async function findByReference(
   channel: ChannelModule,
   listPath: string,
 ): Promise<StatusCheck> {
-  const { data, body } = await getPurwantaraClient().get(listPath, z.array(z.unknown()));
+  const { data, body } = await (
+    await getPurwantaraClient(row.mode)
+  ).get(listPath, z.array(z.unknown()));
   const match = data.find((item) => {
     const reference = z.looseObject({ external_id: z.string().nullish() }).safeParse(item);
     return reference.success && reference.data.external_id === row.externalId;

@@ -10,7 +10,7 @@ import {
 } from "@/db/queries/transactions";
 import type { Transaction } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/session";
-import { getEnv } from "@/lib/env";
+import { actingMode } from "@/lib/gateway/config";
 import { getPurwantaraClient } from "@/lib/purwantara";
 import { PurwantaraError } from "@/lib/purwantara/errors";
 import type { BaseForm, ChannelModule, CreatedPayment } from "@/lib/channels/types";
@@ -37,7 +37,7 @@ export async function createPayment<F extends BaseForm>(
   form: F,
   user: CurrentUser,
 ): Promise<CreateResult> {
-  const { mode } = getEnv().gateway;
+  const mode = await actingMode(user);
   const { transaction, created } = await insertCreatingTransaction({
     mode,
     channel: module.channel,
@@ -51,7 +51,7 @@ export async function createPayment<F extends BaseForm>(
 
   try {
     const { path, body } = module.createRequest(form, transaction.externalId ?? "");
-    const result = await getPurwantaraClient().post(path, createdSchema(module), body);
+    const result = await (await getPurwantaraClient(mode)).post(path, createdSchema(module), body);
     return {
       ok: true,
       transaction: await recordCreated(transaction.id, result.data, result.body),

@@ -22,7 +22,7 @@ describe("transactions list", () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     for (let pages = 0; pages < 10; pages++) {
-      const page = await getTransactionListPage({ cursor, limit: 50 });
+      const page = await getTransactionListPage({ cursor, limit: 50 }, "local");
       seen.push(...page.items.map((i) => i.externalId ?? ""));
       expect(page.items.every((i) => i.mode === "local")).toBe(true);
       if (!page.nextCursor) break;
@@ -37,7 +37,7 @@ describe("transactions list", () => {
     expect(seen).toEqual(createdAt.map((r) => r.external_id));
 
     // A cursor it cannot read starts from the newest instead of failing.
-    const fromStart = await getTransactionListPage({ cursor: "not-a-cursor", limit: 5 });
+    const fromStart = await getTransactionListPage({ cursor: "not-a-cursor", limit: 5 }, "local");
     expect(fromStart.items.map((i) => i.externalId)).toEqual(seen.slice(0, 5));
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { listTransactions, type TransactionCursor } from "@/db/queries/transactions";
 import { transactionState } from "@/db/schema";
-import { getEnv } from "@/lib/env";
+import type { GatewayMode } from "@/lib/purwantara/contract";
 import type { TransactionListItem, TransactionListPage } from "./transaction-list-types";
 
 export const transactionListQuerySchema = z.object({
@@ -28,13 +28,14 @@ function decodeCursor(text: string | undefined): TransactionCursor | null {
 /** One page of the transactions table, in the JSON shape the browser polls. */
 export async function getTransactionListPage(
   query: TransactionListQuery,
+  mode: GatewayMode,
 ): Promise<TransactionListPage> {
   const limit = query.limit ?? defaultLimit;
   const rows = await listTransactions({
     limit: limit + 1,
     cursor: decodeCursor(query.cursor),
     state: query.state,
-    mode: getEnv().gateway.mode,
+    mode,
   });
   const page = rows.slice(0, limit);
   const last = page.at(-1);

@@ -6,6 +6,7 @@ import { buttonClass } from "@/components/ui/button-class";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
+import { actingMode } from "@/lib/gateway/config";
 import { getFormatter } from "@/lib/i18n/server";
 import {
   getTransactionListPage,
@@ -27,7 +28,7 @@ export default async function TransactionsPage({
   const params = await searchParams;
   const cursor = typeof params.cursor === "string" ? params.cursor : undefined;
   const query = transactionListQuerySchema.safeParse({ cursor }).data ?? {};
-  const initialPage = await getTransactionListPage(query);
+  const initialPage = await getTransactionListPage(query, await actingMode(user));
   const newLink = can(user.role, "payments:create") ? (
     <Link href="/payments/new" className={buttonClass()}>
       {t("nav.newPayment")}

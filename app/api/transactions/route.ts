@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { can } from "@/lib/auth/roles";
 import { getCurrentUser } from "@/lib/auth/session";
+import { actingMode } from "@/lib/gateway/config";
 import { jsonError } from "@/lib/http/json-error";
 import {
   getTransactionListPage,
@@ -24,7 +25,7 @@ export async function GET(request: Request): Promise<Response> {
   try {
     // One page is an index scan, so the ETag is a hash of the page itself: exact in
     // whatever order concurrent writes commit, and a poll moves no bytes while nothing changed.
-    const body = JSON.stringify(await getTransactionListPage(parsed.data));
+    const body = JSON.stringify(await getTransactionListPage(parsed.data, await actingMode(user)));
     const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
     const headers = { ETag: etag, "Cache-Control": "private, no-cache" };
     if (request.headers.get("if-none-match") === etag) {

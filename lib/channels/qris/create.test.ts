@@ -120,7 +120,7 @@ describe("createPayment (QRIS) against the emulator", () => {
       state: "unconfirmed",
       qr_string: null,
     });
-    expect(await checkPaymentStatus(result.transaction.id)).toBe("updated");
+    expect(await checkPaymentStatus(result.transaction.id, "local")).toBe("updated");
     const row = await rowOf(result.transaction.id);
     expect(row).toMatchObject({ state: "active", purwantara_uuid: expect.any(String) });
     expect(String(row?.qr_string)).toMatch(/6304[0-9A-F]{4}$/);

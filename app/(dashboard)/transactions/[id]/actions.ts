@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
 import { protectedAction } from "@/lib/actions/protected-action";
 import { AppError } from "@/lib/errors";
+import { actingMode } from "@/lib/gateway/config";
 import { cancelPayment } from "@/lib/payments/cancel-payment";
 import { checkPaymentStatus } from "@/lib/payments/check-status";
 import { PurwantaraError } from "@/lib/purwantara/errors";
@@ -44,10 +45,10 @@ export async function checkStatusAction(
   return protectedAction({
     permission: "transactions:read",
     schema: z.object({}),
-    run: async () => {
+    run: async (_input, user) => {
       const t = await getTranslations("handoff");
       try {
-        const result = await checkPaymentStatus(id);
+        const result = await checkPaymentStatus(id, await actingMode(user));
         revalidatePath(`/transactions/${id}`);
         const message = {
           updated: t("checkUpdated"),

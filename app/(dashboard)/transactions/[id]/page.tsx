@@ -4,7 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/transactions/status-badge";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { can } from "@/lib/auth/roles";
-import { requirePageUser } from "@/lib/auth/session";
+import { getCurrentUser, requirePageUser } from "@/lib/auth/session";
+import { actingMode } from "@/lib/gateway/config";
 import { getFormatter } from "@/lib/i18n/server";
 import { terminalStates } from "@/lib/payments/lifecycle";
 import { getTransactionDetail } from "@/lib/payments/transaction-detail";
@@ -18,13 +19,16 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations("transaction");
-  const detail = await getTransactionDetail((await params).id);
+  const user = await getCurrentUser();
+  const detail = user
+    ? await getTransactionDetail((await params).id, await actingMode(user))
+    : null;
   return { title: detail?.transaction.title ?? t("pageTitle") };
 }
 
 export default async function TransactionPage({ params, searchParams }: Props) {
   const user = await requirePageUser("transactions:read");
-  const detail = await getTransactionDetail((await params).id);
+  const detail = await getTransactionDetail((await params).id, await actingMode(user));
   if (!detail) notFound();
   const t = await getTranslations();
   const format = await getFormatter();

@@ -6,6 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { PaymentForm } from "@/components/payments/payment-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
+import { actingMode } from "@/lib/gateway/config";
 import { getChannelModule } from "@/lib/channels";
 import { getFormatter } from "@/lib/i18n/server";
 import { getTransactionDetail } from "@/lib/payments/transaction-detail";
@@ -33,7 +34,8 @@ export default async function NewPaymentPage({ params, searchParams }: Props) {
   if (!channelModule) notFound();
   // "Create again with these details": start from an earlier payment of this channel.
   const { from } = await searchParams;
-  const earlier = typeof from === "string" ? await getTransactionDetail(from) : null;
+  const earlier =
+    typeof from === "string" ? await getTransactionDetail(from, await actingMode(user)) : null;
   const initialValues =
     earlier?.transaction.channel === channelModule.channel
       ? channelModule.prefill(earlier.transaction)
