@@ -4,6 +4,7 @@ import {
   boolean,
   customType,
   index,
+  integer,
   jsonb,
   numeric,
   pgEnum,
@@ -139,6 +140,10 @@ export const transactions = pgTable(
     index("transactions_flags_idx")
       .using("gin", t.flags)
       .where(sql`${t.flags} <> '{}'::text[]`),
+    // The status sweep's candidates: the few rows still open, per mode, oldest first.
+    index("transactions_open_idx")
+      .on(t.mode, t.createdAt)
+      .where(sql`${t.state} in ('active', 'unconfirmed')`),
   ],
 );
 
@@ -228,6 +233,49 @@ export const transactionEvents = pgTable(
   ],
 );
 
+/**
+ * When the status sweep last asked Purwantara about an open transaction, what it
+ * learned, and when to ask again (backing off while nothing changes). Kept apart from
+ * `transactions` so a check that changes nothing does not move the change marker.
+ * Read only by primary key, joined from the open transactions (transactions_open_idx).
+ */
+export const paymentSyncChecks = pgTable("payment_sync_checks", {
+  transactionId: uuid("transaction_id")
+    .primaryKey()
+    .references(() => transactions.id, { onDelete: "cascade" }),
+  mode: gatewayMode("mode").notNull(),
+  checkedAt: timestamp("checked_at", { withTimezone: true }).notNull(),
+  /** updated, unchanged, not_found_at_gateway, skipped or error. */
+  outcome: text("outcome").notNull(),
+  /** For an error: the gateway error's kind and code, never a payload. */
+  error: text("error"),
+  /** Checks in a row that changed nothing (or failed): the backoff's exponent. */
+  attempts: integer("attempts").notNull().default(0),
+  nextCheckAt: timestamp("next_check_at", { withTimezone: true }).notNull(),
+});
+
+/** One status sweep of one mode: what it found and did, for the health panel. */
+export const sweepRuns = pgTable(
+  "sweep_runs",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    /** The pg-boss job that ran it; null when called directly. */
+    jobId: text("job_id"),
+    mode: gatewayMode("mode").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    candidates: integer("candidates").notNull().default(0),
+    updated: integer("updated").notNull().default(0),
+    unchanged: integer("unchanged").notNull().default(0),
+    notFound: integer("not_found").notNull().default(0),
+    skipped: integer("skipped").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+    /** Why it stopped before its last candidate: rate_limited, gateway_down, stopping, time_budget. */
+    stoppedEarly: text("stopped_early"),
+  },
+  (t) => [index("sweep_runs_mode_started_at_idx").on(t.mode, t.startedAt)],
+);
+
 /** Sign-in attempts, so limits hold across app instances (see lib/auth/login-limits.ts). */
 export const loginAttempts = pgTable(
   "login_attempts",
@@ -286,4 +334,6 @@ export type DeliveryOutcome = (typeof deliveryOutcome.enumValues)[number];
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type NewAuditEntry = typeof auditLog.$inferInsert;
 export type TransactionEvent = typeof transactionEvents.$inferSelect;
+export type PaymentSyncCheck = typeof paymentSyncChecks.$inferSelect;
+export type SweepRun = typeof sweepRuns.$inferSelect;
 export type NewTransactionEvent = typeof transactionEvents.$inferInsert;

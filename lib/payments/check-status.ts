@@ -17,33 +17,51 @@ import { decideTransition } from "./lifecycle";
 
 export type StatusCheck = "updated" | "unchanged" | "not_found_at_gateway";
 
+/** Who asked: a person's "Check status" button, or the scheduled sweep (lib/jobs). */
+export type StatusCheckVia = "button" | "sweep";
+
+const checkNote: Record<StatusCheckVia, string> = {
+  button: "status check",
+  sweep: "status sweep",
+};
+
 /**
  * "Check status": asks Purwantara about one payment and settles our row either way.
  * With its uuid, the channel's inquiry endpoint; without one (the create got no clear
  * answer), the channel's list, searched for our reference. A payment Purwantara does
  * not have becomes *Not created*, so the merchant can safely create it again.
+ * The scheduled sweep applies what it learns through this same function.
  */
-export async function checkPaymentStatus(id: string, mode: GatewayMode): Promise<StatusCheck> {
+export async function checkPaymentStatus(
+  id: string,
+  mode: GatewayMode,
+  via: StatusCheckVia = "button",
+): Promise<StatusCheck> {
   const row = await getTransaction(id, mode);
   if (!row) throw new AppError("not_found", "not_found");
   const channel = getChannelModule(row.channel);
   if (!channel) throw new AppError("conflict", "cannot_check");
-  if (row.purwantaraUuid && channel.inquiryPath) return syncKnown(row, channel);
+  if (row.purwantaraUuid && channel.inquiryPath) return syncKnown(row, channel, via);
   if (!row.purwantaraUuid && row.state === "unconfirmed" && channel.listPath)
-    return findByReference(row, channel, channel.listPath);
+    return findByReference(row, channel, channel.listPath, via);
   throw new AppError("conflict", "cannot_check");
 }
 
-async function syncKnown(row: Transaction, channel: ChannelModule): Promise<StatusCheck> {
+async function syncKnown(
+  row: Transaction,
+  channel: ChannelModule,
+  via: StatusCheckVia,
+): Promise<StatusCheck> {
   const path = channel.inquiryPath!(row.purwantaraUuid!);
   const { data } = await (await getPurwantaraClient(row.mode)).get(path, createdSchema(channel));
-  return applySync(row.id, data);
+  return applySync(row.id, data, via);
 }
 
 async function findByReference(
   row: Transaction,
   channel: ChannelModule,
   listPath: string,
+  via: StatusCheckVia,
 ): Promise<StatusCheck> {
   const { data, body } = await (
     await getPurwantaraClient(row.mode)
@@ -65,13 +83,17 @@ async function findByReference(
       source: "sync",
       fromState: "unconfirmed",
       toState: "failed_to_create",
-      note: "status check: Purwantara has no payment with this reference",
+      note: `${checkNote[via]}: Purwantara has no payment with this reference`,
     });
   });
   return "not_found_at_gateway";
 }
 
-async function applySync(id: string, data: CreatedPayment): Promise<StatusCheck> {
+async function applySync(
+  id: string,
+  data: CreatedPayment,
+  via: StatusCheckVia,
+): Promise<StatusCheck> {
   return withLockedTransaction(id, async (tx, row) => {
     const move = decideTransition(row.state, data.status);
     if (move.kind !== "advance") return "unchanged";
@@ -86,7 +108,7 @@ async function applySync(id: string, data: CreatedPayment): Promise<StatusCheck>
       fromState: row.state,
       toState: move.to,
       rawStatus: data.status,
-      note: "status check",
+      note: checkNote[via],
     });
     return "updated";
   });
