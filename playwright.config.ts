@@ -102,6 +102,9 @@ export default defineConfig({
         PURWANTARA_TOKEN: gatewayToken,
         PURWANTARA_CALLBACK_SECRET: callbackSecret,
         PURWANTARA_TIMEOUT_MS: "5000",
+        // The status sweep would settle rows the specs look at while they wait; it has
+        // its own tests (lib/jobs). E2E_JOBS=on runs it here too.
+        JOBS: process.env.E2E_JOBS ?? "off",
       },
     },
   ],

@@ -20,7 +20,8 @@ const form = (): VirtualAccountForm => ({
   expiresAt: new Date(Date.now() + 86_400_000),
 });
 
-const sql = (text: string, params: unknown[] = []) => queryTestDb(db.url(), text, params);
+const sql = <T extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
+  queryTestDb<T>(db.url(), text, params);
 
 /** An open VA at the emulator whose next callback is dropped (as if Purwantara gave up). */
 async function openPayment() {

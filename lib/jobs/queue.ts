@@ -1,0 +1,94 @@
+import "server-only";
+import PgBoss from "pg-boss";
+import { runStatusSweep, type SweepOptions } from "./status-sweep";
+
+/** The status sweep's pg-boss queue (and its schedule's name). */
+export const sweepQueue = "payment-status-sweep";
+
+export type JobQueueOptions = {
+  connectionString: string;
+  /** When the sweep runs (cron, UTC). */
+  sweepCron: string;
+  /** How often an idle worker looks for a job, in seconds. */
+  pollingIntervalSeconds?: number;
+  /** How often the schedules are looked at, in seconds (pg-boss: 1–45, default 30). */
+  cronMonitorIntervalSeconds?: number;
+  /** Passed to every sweep run (tests use it to change thresholds). */
+  sweep?: Omit<SweepOptions, "jobId" | "signal">;
+};
+
+export type JobQueue = {
+  boss: PgBoss;
+  /** Queues a sweep now; null when one is already waiting (the queue holds one at most). */
+  requestSweep(): Promise<string | null>;
+  /** Ends a running sweep after its current row, then stops polling and closes the pool. */
+  stop(): Promise<void>;
+};
+
+/**
+ * Starts pg-boss (it keeps its own tables in the `pgboss` schema and migrates them
+ * itself) and the status sweep's schedule and worker. Safe to start in every app
+ * instance: the schedule fires once per slot whatever the number of instances, and
+ * the queue's `stately` policy lets one sweep be active and one wait, so two sweeps
+ * never run at once.
+ */
+export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue> {
+  const boss = new PgBoss({
+    connectionString: options.connectionString,
+    application_name: "purwantara-jobs",
+    max: 3,
+    schedule: true,
+    supervise: true,
+    migrate: true,
+    ...(options.cronMonitorIntervalSeconds
+      ? {
+          cronMonitorIntervalSeconds: options.cronMonitorIntervalSeconds,
+          cronWorkerIntervalSeconds: options.cronMonitorIntervalSeconds,
+        }
+      : {}),
+  });
+  boss.on("error", (error: Error) => console.error(`jobs: ${error.message}`));
+  await boss.start();
+  await ensureQueue(boss);
+  await boss.schedule(sweepQueue, options.sweepCron, {}, { tz: "UTC" });
+  const stopping = new AbortController();
+  await boss.work(
+    sweepQueue,
+    { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 10, batchSize: 1 },
+    // The job's output (kept by pg-boss) is the counts per mode: no personal data.
+    async ([job]) => ({
+      runs: await runStatusSweep({ ...options.sweep, jobId: job?.id, signal: stopping.signal }),
+    }),
+  );
+  return {
+    boss,
+    requestSweep: () => boss.send(sweepQueue, {}),
+    async stop() {
+      stopping.abort();
+      await boss.stop({ graceful: true, timeout: 10_000, wait: true });
+    },
+  };
+}
+
+async function ensureQueue(boss: PgBoss): Promise<void> {
+  // Instances starting together can deadlock creating the queue's partition: the
+  // loser finds the winner's queue on a later try.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(sweepQueue, {
+        name: sweepQueue,
+        policy: "stately",
+        // A failed sweep is not retried: the next scheduled one picks up where it left.
+        retryLimit: 0,
+        // Well above a run's time budget (4 minutes), so a live sweep never expires.
+        expireInSeconds: 10 * 60,
+        retentionMinutes: 60,
+      });
+      return;
+    } catch (error) {
+      if (await boss.getQueue(sweepQueue)) return;
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 100));
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import { getEnv } from "@/lib/env";
+import { startJobQueue, type JobQueue } from "./queue";
+import { parseJobSettings } from "./settings";
+
+type Jobs = { queue: JobQueue | null; retry?: NodeJS.Timeout };
+// One queue per process, even if the hook runs twice (hot reload keeps globalThis).
+const holder = globalThis as typeof globalThis & { __purwantaraJobs?: Jobs };
+
+const retryMs = 30_000;
+
+/**
+ * Starts the background jobs of this app process (called once from instrumentation.ts),
+ * unless JOBS=off. If PostgreSQL is not reachable yet, tries again every 30 s rather
+ * than keeping the app from serving. Stops them on SIGTERM and SIGINT.
+ */
+export function startBackgroundJobs(): void {
+  if (holder.__purwantaraJobs) return;
+  const settings = parseJobSettings(process.env);
+  const jobs: Jobs = { queue: null };
+  holder.__purwantaraJobs = jobs;
+  if (!settings.enabled) {
+    console.info("jobs: off (JOBS=off); no status sweep runs in this process");
+    return;
+  }
+  const attempt = async () => {
+    jobs.retry = undefined;
+    try {
+      jobs.queue = await startJobQueue({
+        connectionString: getEnv().databaseUrl,
+        sweepCron: settings.sweepCron,
+      });
+      console.info(`jobs: status sweep scheduled (${settings.sweepCron}, UTC)`);
+    } catch (error) {
+      console.error(
+        `jobs: could not start (${error instanceof Error ? error.message : "unknown error"}); retrying in ${retryMs / 1000} s`,
+      );
+      jobs.retry = setTimeout(() => void attempt(), retryMs).unref();
+    }
+  };
+  const stop = async () => {
+    clearTimeout(jobs.retry);
+    const queue = jobs.queue;
+    jobs.queue = null;
+    await queue?.stop().catch((error: unknown) => {
+      console.error(`jobs: stop failed (${error instanceof Error ? error.message : "unknown"})`);
+    });
+  };
+  process.once("SIGTERM", () => void stop());
+  process.once("SIGINT", () => void stop());
+  void attempt();
+}
