@@ -93,4 +93,31 @@ describe("the scheduled status sweep", () => {
       );
     }
   }, 60_000);
+
+  it("on stop, ends the running sweep after the row in hand and leaves no job active", async () => {
+    const ids = [];
+    for (let i = 0; i < 5; i++) ids.push(await lostPayment());
+    await control("latency", { ms: 500 });
+    await instances[0]!.requestSweep();
+    const running = await eventually(async () => {
+      const [run] = await sql<Run>(
+        "select id, job_id, started_at, finished_at from sweep_runs where finished_at is null",
+      );
+      return run;
+    }, 20_000);
+
+    await Promise.all(instances.map((i) => i.stop()));
+    await control("latency", { ms: 0 });
+
+    const [run] = await sql<{ stopped_early: string | null; updated: number }>(
+      "select stopped_early, updated from sweep_runs where id = $1",
+      [running.id],
+    );
+    expect(run).toMatchObject({ stopped_early: "stopping" });
+    expect(run!.updated).toBeLessThan(ids.length);
+    const active = await sql("select id from pgboss.job where name = $1 and state = 'active'", [
+      sweepQueue,
+    ]);
+    expect(active).toEqual([]);
+  }, 60_000);
 });
