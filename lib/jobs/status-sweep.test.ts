@@ -159,6 +159,52 @@ describe("the status sweep", () => {
     const checks = await Promise.all(payments.map((p) => checkOf(p.id)));
     expect(checks.filter(Boolean)).toHaveLength(1);
     for (const p of payments) expect(await rowOf(p.id)).toMatchObject({ state: "active" });
+    await runStatusSweep(fast); // the one left waiting, so the next test starts clean
+  });
+
+  it("ends a mode's run after five failures in a row (the gateway is down)", async () => {
+    const payments = [];
+    for (let i = 0; i < 6; i++) payments.push(await openPayment());
+    for (const p of payments) await silentFor(p.id, 60);
+    await control("fail-next", { count: 5, status: 502 });
+
+    const [run] = await runStatusSweep(fast);
+
+    expect(run).toMatchObject({ candidates: 6, failed: 5, stoppedEarly: "gateway_down" });
+    const checks = await Promise.all(payments.map((p) => checkOf(p.id)));
+    expect(checks.filter((c) => c?.outcome === "error")).toHaveLength(5);
+    expect(checks.filter((c) => c === undefined)).toHaveLength(1);
+    await runStatusSweep(fast);
+  });
+
+  it("stops taking rows when its time budget is spent", async () => {
+    const p = await openPayment();
+    await silentFor(p.id, 60);
+    const [run] = await runStatusSweep({ settings: { ratePerSecond: 50, timeBudgetMs: -1 } });
+    expect(run).toMatchObject({ stoppedEarly: "time_budget", updated: 0, unchanged: 0 });
+    expect(await checkOf(p.id)).toBeUndefined();
+    // Leave nothing due for the tests after this one.
+    await runStatusSweep(fast);
+  });
+
+  it("only sweeps the configured modes: a row of another mode is never asked about", async () => {
+    const lost = await openPayment();
+    await control(`transactions/${lost.uuid}/pay`);
+    // The same payment filed under sandbox, which has no credentials here.
+    const [copy] = await sql<{ id: string }>(
+      `insert into transactions (mode, channel, external_id, purwantara_uuid, amount, state, updated_at)
+       select 'sandbox', channel, external_id || '-sb', purwantara_uuid || '-sb', amount, 'active',
+              now() - interval '1 hour'
+         from transactions where id = $1
+       returning id`,
+      [lost.id],
+    );
+
+    const runs = await runStatusSweep(fast);
+
+    expect(runs.map((r) => r.mode)).toEqual(["local"]);
+    expect(await rowOf(copy!.id)).toMatchObject({ state: "active" });
+    expect(await checkOf(copy!.id)).toBeUndefined();
   });
 
   it("searches the channel's list for an unconfirmed payment and brings it to life", async () => {
