@@ -140,10 +140,6 @@ export const transactions = pgTable(
     index("transactions_flags_idx")
       .using("gin", t.flags)
       .where(sql`${t.flags} <> '{}'::text[]`),
-    // The status sweep's candidates: the few rows still open, per mode, oldest first.
-    index("transactions_open_idx")
-      .on(t.mode, t.createdAt)
-      .where(sql`${t.state} in ('active', 'unconfirmed')`),
   ],
 );
 
@@ -237,7 +233,8 @@ export const transactionEvents = pgTable(
  * When the status sweep last asked Purwantara about an open transaction, what it
  * learned, and when to ask again (backing off while nothing changes). Kept apart from
  * `transactions` so a check that changes nothing does not move the change marker.
- * Read only by primary key, joined from the open transactions (transactions_open_idx).
+ * Read only by primary key, joined from the open transactions (found through
+ * transactions_state_idx).
  */
 export const paymentSyncChecks = pgTable("payment_sync_checks", {
   transactionId: uuid("transaction_id")

@@ -24,5 +24,4 @@ CREATE TABLE "sweep_runs" (
 );
 --> statement-breakpoint
 ALTER TABLE "payment_sync_checks" ADD CONSTRAINT "payment_sync_checks_transaction_id_transactions_id_fk" FOREIGN KEY ("transaction_id") REFERENCES "public"."transactions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "sweep_runs_mode_started_at_idx" ON "sweep_runs" USING btree ("mode","started_at");--> statement-breakpoint
-CREATE INDEX "transactions_open_idx" ON "transactions" USING btree ("mode","created_at") WHERE "transactions"."state" in ('active', 'unconfirmed');
+CREATE INDEX "sweep_runs_mode_started_at_idx" ON "sweep_runs" USING btree ("mode","started_at");
