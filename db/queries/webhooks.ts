@@ -342,3 +342,148 @@ export async function recordDuplicateQuick(values: NewWebhookDelivery): Promise<
     ],
   });
 }
+
+// ---------------------------------------------------------------------------------
+// The one-statement path: the commonest delivery (a status that moves a row we hold
+// forward, values in order) applied in ONE statement. The row is chosen by identity
+// exactly as the full path does (uuid first, then external_id, within the mode), and
+// locked only if its state is one this status advances from, its amount equals the
+// delivery's and its channel the callback's; then the delivery is recorded (the unique
+// index dedupes), the row updated (facts only fill what is unknown) and the event
+// written. Anything else changes nothing and locks nothing: the caller goes on.
+
+const factColumns = [
+  "vaNumber",
+  "qrString",
+  "paymentLinkUrl",
+  "checkoutUrl",
+  "paymentCode",
+  "paymentChannel",
+  "bank",
+  "fee",
+  "total",
+  "customerPhone",
+  "expiresAt",
+] as const satisfies readonly (keyof NewTransaction)[];
+
+const factSet = factColumns
+  .map((key) => `"${columnOf[key]}" = coalesce(t."${columnOf[key]}", c."${columnOf[key]}")`)
+  .join(",\n    ");
+
+const advanceSql = `
+with cur as (
+  select x.id from transactions x
+  where x.mode = $1::gateway_mode and (x.purwantara_uuid = $2 or ($3::text is not null and x.external_id = $3))
+  order by (x.purwantara_uuid = $2) desc nulls last
+  limit 1
+),
+ok as (
+  select t.id, t.state from transactions t
+  where t.id = (select id from cur) and t.state = any($4::transaction_state[])
+    and t.amount = $5::numeric and t.channel = $6::transaction_channel
+  for update
+),
+pae as (
+  select ok.*, ok.state in ('expired', 'cancelled') and $7::transaction_state in ('paid', 'settled') as late
+  from ok
+),
+ins as (
+  insert into webhook_deliveries
+    (delivery_id, headers, raw_body, signature_valid, outcome, reason, purwantara_uuid, raw_status,
+     transaction_id, mode, verified_with)
+  select $8, $9::jsonb, $10::bytea, true, 'applied',
+         pae.state || ' → ' || $7 || $11
+           || case when pae.late then '; ' || $12 || ' after ' || pae.state || ': the money came, accepted' else '' end
+           || $13,
+         $2, $12, pae.id, $1::gateway_mode, $14
+  from pae
+  on conflict (mode, delivery_id) where delivery_is_handled(outcome) and replay_of is null do nothing
+  returning id
+),
+upd as (
+  update transactions t set
+    state = $7::transaction_state,
+    raw_status = $12,
+    purwantara_uuid = coalesce(t.purwantara_uuid, $2),
+    paid_at = coalesce($15::timestamptz, t.paid_at, case when $7::transaction_state in ('paid', 'settled') then now() end),
+    settled_at = coalesce($16::timestamptz, t.settled_at),
+    error_code = null, error_message = null, error_fields = null,
+    ${factSet},
+    flags = (select coalesce(array_agg(distinct f order by f), '{}') from unnest(
+      t.flags || $17::text[] || case when pae.late then array['paid_after_expiry'] else '{}'::text[] end) f),
+    updated_at = now()
+  from ins, pae, jsonb_populate_record(null::transactions, $18::jsonb) c
+  where t.id = pae.id
+  returning t.id
+),
+ev as (
+  insert into transaction_events (transaction_id, source, from_state, to_state, raw_status, delivery_id, note)
+  select pae.id, 'webhook', pae.state, $7::transaction_state, $12, ins.id, null from pae, ins
+  returning id
+)
+select (select count(*) from ok)::int as matched, (select id from ins) as delivery_row_id,
+       (select count(*) from upd)::int as updated`;
+
+export type AdvanceWrite = {
+  mode: GatewayMode;
+  purwantaraUuid: string;
+  externalId: string | null;
+  /** The states this status moves forward from (lib/payments/lifecycle.ts). */
+  fromStates: readonly TransactionState[];
+  /** The delivery's amount, checked, as a decimal string: the row's must equal it. */
+  amount: string;
+  channel: Transaction["channel"];
+  toState: TransactionState;
+  rawStatus: string;
+  delivery: Pick<NewWebhookDelivery, "deliveryId" | "headers" | "rawBody"> & {
+    verifiedWith: string | null;
+  };
+  /** Reason parts: `; note; note` after `state → to`, and the one after the late-PAID note. */
+  notesBefore: string;
+  notesAfter: string;
+  paidAt: Date | null;
+  settledAt: Date | null;
+  /** Flags the delivery raises whatever the row's state. */
+  flags: readonly string[];
+  /** What the callback carries; each fills its column only where the row has nothing. */
+  facts: Partial<NewTransaction>;
+};
+
+/** The one-statement apply; `written` false means nothing changed and nothing was locked. */
+export async function applyAdvanceInOne(
+  w: AdvanceWrite,
+): Promise<{ written: boolean; deliveryRowId: string | null }> {
+  const facts: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(w.facts)) {
+    if (value != null) facts[columnOf[key]!] = value instanceof Date ? value.toISOString() : value;
+  }
+  const result = await getQuickPool().query({
+    name: "webhook-advance",
+    text: advanceSql,
+    values: [
+      w.mode,
+      w.purwantaraUuid,
+      w.externalId,
+      [...w.fromStates],
+      w.amount,
+      w.channel,
+      w.toState,
+      w.delivery.deliveryId ?? null,
+      JSON.stringify(w.delivery.headers),
+      w.delivery.rawBody,
+      w.notesBefore,
+      w.rawStatus,
+      w.notesAfter,
+      w.delivery.verifiedWith,
+      w.paidAt,
+      w.settledAt,
+      [...w.flags],
+      JSON.stringify(facts),
+    ],
+  });
+  const row = result.rows[0] as { matched: number; delivery_row_id: string | null };
+  return {
+    written: row.matched === 1 && row.delivery_row_id != null,
+    deliveryRowId: row.delivery_row_id,
+  };
+}

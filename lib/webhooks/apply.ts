@@ -7,6 +7,7 @@ import {
   updateTransaction,
 } from "@/db/queries/transactions";
 import {
+  applyAdvanceInOne,
   applyLimits,
   findHandledDelivery,
   flagTransaction,
@@ -17,9 +18,15 @@ import {
   withDeliveryLock,
   writeCallbackQuick,
 } from "@/db/queries/webhooks";
-import type { DeliveryOutcome, NewTransaction, NewWebhookDelivery, Transaction } from "@/db/schema";
+import {
+  transactionState,
+  type DeliveryOutcome,
+  type NewTransaction,
+  type NewWebhookDelivery,
+  type Transaction,
+} from "@/db/schema";
 import type { TransactionFlag } from "@/lib/payments/flags";
-import { stateForStatus } from "@/lib/payments/lifecycle";
+import { decideTransition, stateForStatus } from "@/lib/payments/lifecycle";
 import { getChannelModule } from "@/lib/channels";
 import { callbackTime, channelForCallback, type CallbackPayload } from "@/lib/purwantara/callback";
 import type { GatewayMode } from "@/lib/purwantara/contract";
@@ -138,6 +145,7 @@ export async function applyCallback(
  */
 async function applyQuickly({ delivery, check, extra }: Prepared): Promise<DeliveryOutcome | null> {
   if (!check.ok) return null;
+  if (await advanceInOne(delivery, check, extra)) return "applied";
   const found = await lookupCallback({
     mode: delivery.mode,
     deliveryId: delivery.deliveryId,
@@ -178,6 +186,49 @@ async function applyQuickly({ delivery, check, extra }: Prepared): Promise<Deliv
         : null,
   });
   return written.written ? decision.outcome : null;
+}
+
+const allStates = transactionState.enumValues;
+
+/**
+ * The commonest delivery in one statement: a status that moves a row we hold
+ * forward. True when it applied; false when the row is not in a state this status
+ * advances from, its amount or channel differ, it is not there, or the id was handled
+ * (nothing changed then, nothing locked).
+ */
+async function advanceInOne(
+  delivery: ReceivedDelivery,
+  check: Extract<CallbackCheck, { ok: true }>,
+  extra: readonly Finding[],
+): Promise<boolean> {
+  const p = delivery.payload;
+  const channel = channelForCallback(p);
+  const to = stateForStatus(p.status);
+  if (!channel || !to) return false;
+  const fromStates = allStates.filter((s) => decideTransition(s, p.status).kind === "advance");
+  if (fromStates.length === 0) return false;
+  const findings = [...check.findings, ...extra];
+  const { written } = await applyAdvanceInOne({
+    mode: delivery.mode,
+    purwantaraUuid: p.uuid,
+    externalId: p.external_id ?? null,
+    fromStates,
+    amount: check.amount,
+    channel,
+    toState: to,
+    rawStatus: p.status,
+    delivery: { ...delivery, verifiedWith: delivery.verifiedWith },
+    notesBefore: findings.map((f) => `; ${f.note}`).join(""),
+    notesAfter: delivery.note ? `; ${delivery.note}` : "",
+    paidAt: callbackTime(p.paid_at),
+    settledAt: callbackTime(p.settle_at),
+    flags: findings.map((f) => f.flag),
+    facts: {
+      ...getChannelModule(channel)?.callbackFacts(p),
+      ...(p.event?.channel ? { paymentChannel: p.event.channel } : {}),
+    },
+  });
+  return written;
 }
 
 /** `work`, or a DatabaseDeadlineError once `ms` have passed (the work's late end is ignored). */
@@ -242,6 +293,14 @@ async function applyFully(
       if (!check.ok) return held("needs_review", check.reason, check.flags);
 
       const existing = await findOrCreate(tx, delivery, check, extra);
+      if (!existing) {
+        await record(
+          "needs_review",
+          `its uuid or external_id belongs to a transaction of another mode than ${delivery.mode}; not applied`,
+          null,
+        );
+        return "needs_review";
+      }
       if (existing.created) {
         const row = existing.row;
         const deliveryRowId = await record("unmatched", existing.reason, row.id);
@@ -292,7 +351,7 @@ async function findOrCreate(
   delivery: ReceivedDelivery,
   check: Extract<CallbackCheck, { ok: true }>,
   extra: readonly Finding[],
-): Promise<{ row: Transaction; created: boolean; reason: string }> {
+): Promise<{ row: Transaction; created: boolean; reason: string } | null> {
   const ref = referenceOf(delivery);
   const found = await lockTransactionByReference(tx, ref);
   if (found) return { row: found, created: false, reason: "" };
@@ -301,9 +360,9 @@ async function findOrCreate(
   if (inserted) return { row: inserted, created: true, reason };
   // Another delivery for the same transaction inserted it first: use that row.
   const raced = await lockTransactionByReference(tx, ref);
-  if (!raced)
-    throw new Error(`callback for ${ref.purwantaraUuid}: insert conflicted but no row found`);
-  return { row: raced, created: false, reason: "" };
+  if (raced) return { row: raced, created: false, reason: "" };
+  // The uuid or external_id is taken, but not in this mode: never read or touched.
+  return null;
 }
 
 function transactionFromCallback(
