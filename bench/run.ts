@@ -209,15 +209,30 @@ async function main() {
     const targets = await seed(client);
     const port = await findFreePort();
     const barePort = await findFreePort();
-    processes.start("next", "next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: server.urlFor(database),
-      AUTH_SECRET: randomBytes(32).toString("hex"),
-      PURWANTARA_MODE: "local",
-      PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION: "1",
-      PURWANTARA_BENCH_BASELINE: "1",
-    });
+    // BENCH_PROFILE=<dir>: the app server writes a V8 CPU profile there when it stops.
+    const profile = process.env.BENCH_PROFILE;
+    const nextArgs = ["start", "--port", String(port), "--hostname", "127.0.0.1"];
+    processes.start(
+      "next",
+      profile ? process.execPath : "next",
+      profile
+        ? [
+            "--cpu-prof",
+            `--cpu-prof-dir=${profile}`,
+            "node_modules/next/dist/bin/next",
+            ...nextArgs,
+          ]
+        : nextArgs,
+      {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: server.urlFor(database),
+        AUTH_SECRET: randomBytes(32).toString("hex"),
+        PURWANTARA_MODE: "local",
+        PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION: "1",
+        PURWANTARA_BENCH_BASELINE: "1",
+      },
+    );
     processes.start("bare", "tsx", ["bench/bare-server.ts"], {
       ...process.env,
       DATABASE_URL: server.urlFor(database),
@@ -246,7 +261,10 @@ async function main() {
       bare: [],
     };
     for (let round = 1; round <= rounds; round++) {
-      for (const name of Object.keys(routes) as (keyof typeof routes)[]) {
+      // Each round in another order, so a load change on a shared machine favours no one.
+      const names = Object.keys(routes) as (keyof typeof routes)[];
+      const order = names.map((_, i) => names[(i + round - 1) % names.length]!);
+      for (const name of order) {
         const result = await fire(routes[name], take(deliveries));
         measured[name].push(result);
       }

@@ -109,7 +109,10 @@ function deliveryValues(
  *
  * The common case (a known transaction, values in order) takes two statements on
  * the quick pool (`applyQuickly`); everything else, or any doubt, the full path in
- * one locked transaction. With `options.tx` (a replay) only the full path runs, inside it.
+ * one locked transaction. With `options.tx` (a replay, or a dry run rolled back) only
+ * the full path runs, inside that transaction. A delivery with `replayOf` skips the
+ * "already handled" check (it is re-run on purpose) and is recorded with `replay_of`,
+ * outside the dedupe index.
  */
 export async function applyCallback(
   received: ReceivedDelivery,
@@ -272,7 +275,8 @@ async function applyFully(
         return outcome;
       };
 
-      if (delivery.deliveryId) {
+      // A replay re-runs a stored delivery on purpose: its own id is not a reason to skip it.
+      if (delivery.deliveryId && !delivery.replayOf) {
         const earlier = await findHandledDelivery(
           tx,
           { deliveryId: delivery.deliveryId, mode: delivery.mode },
