@@ -78,5 +78,4 @@ describe("the callback route keeps junk cheap", () => {
     await flushRejections();
     expect((await countRejectedSince(since)).byReason.wrong_method).toBe(3);
   });
-
 });
