@@ -6,6 +6,7 @@ import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
 import { withTestDatabase } from "@/lib/testing/database";
 import { webhookRecords } from "@/lib/testing/webhook-records";
 import { ingestCallback } from "./ingest";
+import { flushRejections } from "./rejections";
 
 const db = withTestDatabase();
 const records = webhookRecords(db.url);
@@ -112,7 +113,44 @@ describe("ingestCallback: the secret that verified a delivery decides its mode",
     const live = await seed("production");
     const result = await ingest(callbackBody({ uuid: live.uuid }), "guessed");
     expect(result.status).toBe(401);
+    await flushRejections();
     expect(await deliveryRows(result.deliveryId)).toEqual([]);
     expect(await records.transaction(live.id)).toMatchObject({ state: "active" });
+  });
+});
+
+describe("replayOfStored + applyCallback: a stored delivery run again", () => {
+  it("applies in the stored delivery's mode, recorded as a replay outside the dedupe index", async () => {
+    const { replayOfStored } = await import("./ingest");
+    const { applyCallback } = await import("./apply");
+    const live = await seed("production");
+    // First held: the amount differed from ours.
+    const body = callbackBody({ uuid: live.uuid, amount: "12000" });
+    const first = await ingest(body, "live-secret");
+    expect(first.body.outcome).toBe("needs_review");
+    const [stored] = await records.q<{ id: string }>(
+      "select id from webhook_deliveries where delivery_id = $1",
+      [first.deliveryId],
+    );
+    // Finance corrects our record; the stored delivery is replayed.
+    await records.q("update transactions set amount = 12000 where id = $1", [live.id]);
+    const replay = replayOfStored({
+      id: stored!.id,
+      deliveryId: first.deliveryId,
+      headers: {},
+      rawBody: body,
+      mode: "production",
+    });
+    if (!replay.ok) throw new Error(replay.reason);
+    expect(await applyCallback(replay.delivery)).toBe("applied");
+    const rows = await records.q<{ outcome: string; mode: string; replay_of: string | null }>(
+      "select outcome, mode, replay_of from webhook_deliveries where delivery_id = $1 order by received_at",
+      [first.deliveryId],
+    );
+    expect(rows).toEqual([
+      { outcome: "needs_review", mode: "production", replay_of: null },
+      { outcome: "applied", mode: "production", replay_of: stored!.id },
+    ]);
+    expect(await records.transaction(live.id)).toMatchObject({ state: "paid" });
   });
 });

@@ -5,7 +5,7 @@ import { callbackIdentitySchema, callbackSchema } from "@/lib/purwantara/callbac
 import type { DbOrTx } from "@/db/client";
 import type { CallbackSecret } from "@/lib/gateway/config";
 import type { TransactionFlag } from "@/lib/payments/flags";
-import { callbackHeaders } from "@/lib/purwantara/contract";
+import { callbackHeaders, type GatewayMode } from "@/lib/purwantara/contract";
 import { applyCallback, type ReceivedDelivery } from "./apply";
 import { logSafeError, shouldRetryLater } from "./failures";
 import { countRejection } from "./rejections";
@@ -131,6 +131,35 @@ export async function ingestCallback(
     );
     return recorded ? { status: 200, body: { ok: true, outcome: "needs_review" } } : unavailable;
   }
+}
+
+/**
+ * A stored delivery made ready to run again through `applyCallback` (a replay, or a
+ * dry run inside a transaction that is rolled back): its bytes parsed exactly as
+ * when it arrived, in the mode that verified it then, marked as a replay of it.
+ */
+export function replayOfStored(stored: {
+  id: string;
+  deliveryId: string | null;
+  headers: Record<string, string>;
+  rawBody: Buffer;
+  mode: GatewayMode | null;
+}): { ok: true; delivery: ReceivedDelivery } | { ok: false; reason: string } {
+  if (!stored.mode) return { ok: false, reason: "no secret verified this delivery: no mode" };
+  const parsed = parseBody(stored.rawBody);
+  if (!parsed.ok) return parsed;
+  return {
+    ok: true,
+    delivery: {
+      deliveryId: stored.deliveryId,
+      headers: stored.headers,
+      rawBody: stored.rawBody,
+      mode: stored.mode,
+      verifiedWith: null,
+      replayOf: stored.id,
+      ...parsed.delivery,
+    },
+  };
 }
 
 type Parsed =
