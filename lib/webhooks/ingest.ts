@@ -174,13 +174,17 @@ function parseBody(rawBody: Buffer): Parsed {
     return { ok: false, reason: "body is not JSON" };
   }
   const { value, changes } = sanitizeJson(json);
-  const identity = callbackIdentitySchema.safeParse(value);
-  if (!identity.success) {
-    return { ok: false, reason: `body is not a Purwantara callback (${issuesOf(identity.error)})` };
-  }
   const note = changes.length > 0 ? describeChanges(changes) : null;
+  // The full shape first (the common case); what is wrong is asked only when it fails.
   const result = callbackSchema.safeParse(value);
   if (!result.success) {
+    const identity = callbackIdentitySchema.safeParse(value);
+    if (!identity.success) {
+      return {
+        ok: false,
+        reason: `body is not a Purwantara callback (${issuesOf(identity.error)})`,
+      };
+    }
     const { uuid, status } = identity.data;
     const review = `fields not as expected (${issuesOf(result.error)})`;
     return { ok: true, delivery: { payload: { uuid, status }, review, note } };
