@@ -98,6 +98,8 @@ export default defineConfig({
         DATABASE_URL: databaseUrl,
         AUTH_SECRET: randomBytes(32).toString("hex"),
         PURWANTARA_MODE: "local",
+        // A production build against the emulator: a declared demo (the UI says so).
+        PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION: "1",
         PURWANTARA_BASE_URL: `${emulatorUrl}/v1/`,
         PURWANTARA_TOKEN: gatewayToken,
         PURWANTARA_CALLBACK_SECRET: callbackSecret,

@@ -1,14 +1,23 @@
 /**
  * `npm run bench`: figures for the paths that carry money, against the built app
  * (`next start`) and a real PostgreSQL (DATABASE_URL, or an embedded server).
- *   1. callback ingest: signed PAID deliveries over HTTP, concurrently
- *   2. repeated deliveries: the same delivery ids again (all must be duplicates)
- *   3. the transactions table's keyset query on a 100k-row table, first and deep pages
+ *   1. callback ingest: signed PAID deliveries over HTTP, BENCH_CONCURRENCY at a time
+ *      (a closed loop), in the same run as two baselines doing the same job (the same
+ *      HMAC, then ONE SQL statement: dedupe insert + state update in one CTE):
+ *      a. a Next.js route handler (app/api/bench/one-statement, 404 unless the bench
+ *         sets PURWANTARA_BENCH_BASELINE=1), the framework's ceiling for the job;
+ *      b. a bare node:http server (bench/bare-server.ts), the machine's;
+ *      in BENCH_ROUNDS rounds, alternating, with the ratios real/one-statement and real/bare
+ *   2. an open loop: BENCH_RATE callbacks per second offered at a steady rate for
+ *      BENCH_SECONDS, latency counted from when each was due (no coordinated omission)
+ *   3. repeated deliveries: the same delivery ids again (all must be duplicates)
+ *   4. the transactions table's keyset query on a 100k-row table, first and deep pages
  * Prints figures; asserts nothing about speed.
  */
 import { spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
+import http from "node:http";
 import pg from "pg";
 import { findFreePort } from "../db/embedded";
 import { runMigrations } from "../db/migrate";
@@ -21,52 +30,127 @@ import { ProcessGroup, waitForHttp } from "../scripts/processes";
 const rows = Number(process.env.BENCH_ROWS ?? 100_000);
 const deliveries = Number(process.env.BENCH_DELIVERIES ?? 2_000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const rate = Number(process.env.BENCH_RATE ?? 200);
+const openSeconds = Number(process.env.BENCH_SECONDS ?? 10);
+const warmup = 100;
+
+type Item = { body: Buffer; deliveryId: string };
+type Figures = {
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  statuses: Record<number, number>;
+};
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-async function fire(url: string, bodies: { body: Buffer; deliveryId: string }[]) {
+// A keep-alive agent, as a sender would have: the client must not be the bottleneck.
+const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+
+function post(url: URL, item: Item): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      {
+        method: "POST",
+        agent,
+        headers: {
+          "Content-Type": "application/json",
+          "Content-Length": item.body.length,
+          "User-Agent": "PPN-WH",
+          "X-PPN-Delivery": item.deliveryId,
+          Signature: signCallbackBody(item.body, localCallbackSecret),
+        },
+      },
+      (response) => {
+        response.resume();
+        response.on("end", () => resolve(response.statusCode ?? 0));
+        response.on("error", reject);
+      },
+    );
+    request.on("error", reject);
+    request.end(item.body);
+  });
+}
+
+function figures(latencies: number[], statuses: Map<number, number>, seconds: number): Figures {
+  latencies.sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return {
+    perSecond: Math.round(latencies.length / seconds),
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
+    statuses: Object.fromEntries(statuses),
+  };
+}
+
+/** A closed loop: `concurrency` senders, each sending its next as soon as one is answered. */
+async function fire(url: string, items: Item[]): Promise<Figures> {
+  const target = new URL(url);
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   let next = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < bodies.length) {
-        const item = bodies[next++]!;
+      while (next < items.length) {
+        const item = items[next++]!;
         const t0 = performance.now();
-        const response = await fetch(url, {
-          method: "POST",
-          headers: {
-            "Content-Type": "application/json",
-            "User-Agent": "PPN-WH",
-            "X-PPN-Delivery": item.deliveryId,
-            Signature: signCallbackBody(item.body, localCallbackSecret),
-          },
-          body: new Uint8Array(item.body),
-        });
-        await response.arrayBuffer();
+        const status = await post(target, item).catch(() => 0);
         latencies.push(performance.now() - t0);
-        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    perSecond: Math.round(bodies.length / seconds),
-    p50: percentile(latencies, 50).toFixed(1),
-    p95: percentile(latencies, 95).toFixed(1),
-    p99: percentile(latencies, 99).toFixed(1),
-    statuses: Object.fromEntries(statuses),
-  };
+  return figures(latencies, statuses, (performance.now() - started) / 1000);
 }
+
+/**
+ * An open loop: one request every 1/rate s whatever the answers do, each latency
+ * counted from when it was due, so a stall shows in the figures instead of slowing
+ * the sender.
+ */
+async function offer(
+  url: string,
+  items: Item[],
+  perSecond: number,
+): Promise<Figures & { offered: number }> {
+  const target = new URL(url);
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  const interval = 1000 / perSecond;
+  const started = performance.now();
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const due = started + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    pending.push(
+      post(target, items[i]!)
+        .catch(() => 0)
+        .then((status) => {
+          latencies.push(performance.now() - due);
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        }),
+    );
+  }
+  await Promise.all(pending);
+  const result = figures(latencies, statuses, (performance.now() - started) / 1000);
+  return { offered: perSecond, ...result };
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 async function seed(client: pg.Client): Promise<{ uuid: string }[]> {
   await client.query(
     `insert into transactions (mode, channel, external_id, purwantara_uuid, title, amount, raw_status, state, created_at)
-     select 'local', 'payment-link', 'BENCH-' || g, gen_random_uuid()::text, 'Bench order ' || g, 10000 + g, 'ACTIVE', 'active',
+     select 'local', 'payment-link', 'BENCH-' || g, gen_random_uuid()::text, 'Bench order ' || g, 10000, 'ACTIVE', 'active',
             now() - (g || ' seconds')::interval
      from generate_series(1, $1) g`,
     [rows],
@@ -75,7 +159,7 @@ async function seed(client: pg.Client): Promise<{ uuid: string }[]> {
   return (
     await client.query<{ uuid: string }>(
       "select purwantara_uuid as uuid from transactions limit $1",
-      [deliveries],
+      [warmup * 3 + deliveries * 3 * rounds + rate * openSeconds],
     )
   ).rows;
 }
@@ -107,7 +191,8 @@ async function listQueries(client: pg.Client) {
 }
 
 async function main() {
-  if (!existsSync(".next/BUILD_ID")) spawnSync("next", ["build"], { stdio: "inherit" });
+  if (!existsSync(".next/BUILD_ID") || process.env.BENCH_BUILD === "1")
+    spawnSync("next", ["build"], { stdio: "inherit" });
   const server = await connectDatabaseServer(process.env.DATABASE_URL, {
     dataDir: ".data/pg-bench",
     port: await findFreePort(),
@@ -123,29 +208,110 @@ async function main() {
     console.log(`seeding ${rows} transactions…`);
     const targets = await seed(client);
     const port = await findFreePort();
-    processes.start("next", "next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    const barePort = await findFreePort();
+    // BENCH_PROFILE=<dir>: the app server writes a V8 CPU profile there when it stops.
+    const profile = process.env.BENCH_PROFILE;
+    const nextArgs = ["start", "--port", String(port), "--hostname", "127.0.0.1"];
+    processes.start(
+      "next",
+      profile ? process.execPath : "next",
+      profile
+        ? [
+            "--cpu-prof",
+            `--cpu-prof-dir=${profile}`,
+            "node_modules/next/dist/bin/next",
+            ...nextArgs,
+          ]
+        : nextArgs,
+      {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: server.urlFor(database),
+        AUTH_SECRET: randomBytes(32).toString("hex"),
+        PURWANTARA_MODE: "local",
+        PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION: "1",
+        PURWANTARA_BENCH_BASELINE: "1",
+      },
+    );
+    processes.start("bare", "tsx", ["bench/bare-server.ts"], {
       ...process.env,
       DATABASE_URL: server.urlFor(database),
-      AUTH_SECRET: randomBytes(32).toString("hex"),
-      PURWANTARA_MODE: "local",
+      BENCH_PORT: String(barePort),
     });
     const base = `http://127.0.0.1:${port}`;
+    const bare = `http://127.0.0.1:${barePort}/`;
     await waitForHttp(`${base}/api/health`, 60_000);
-    const bodies = targets.map((t) => ({
+    await waitForHttp(bare, 30_000);
+    const items = targets.map((t) => ({
       body: callbackBody({ uuid: t.uuid, status: "PAID" }),
       deliveryId: randomUUID(),
     }));
-    await fire(`${base}/api/webhooks/purwantara`, bodies.slice(0, 50)); // warm-up: compile paths, fill the pool
-    const fresh = await fire(`${base}/api/webhooks/purwantara`, bodies.slice(50));
-    const repeated = await fire(`${base}/api/webhooks/purwantara`, bodies.slice(50, 550));
-    const applied = await client.query("select count(*)::int as n from transaction_events");
-    console.log("\ncallback ingest (signed PAID, new delivery ids)", {
-      deliveries: bodies.length - 50,
-      concurrency,
-      ...fresh,
+    let taken = 0;
+    const take = (n: number) => items.slice(taken, (taken += n));
+    const routes = {
+      real: `${base}/api/webhooks/purwantara`,
+      oneStatement: `${base}/api/bench/one-statement`,
+      bare,
+    } as const;
+    // Warm-up: compile paths, fill the pools, let the JIT settle.
+    for (const url of Object.values(routes)) await fire(url, take(warmup));
+    const measured: Record<keyof typeof routes, Figures[]> = {
+      real: [],
+      oneStatement: [],
+      bare: [],
+    };
+    for (let round = 1; round <= rounds; round++) {
+      // Each round in another order, so a load change on a shared machine favours no one.
+      const names = Object.keys(routes) as (keyof typeof routes)[];
+      const order = names.map((_, i) => names[(i + round - 1) % names.length]!);
+      for (const name of order) {
+        const result = await fire(routes[name], take(deliveries));
+        measured[name].push(result);
+      }
+      const [real, one, raw] = [measured.real, measured.oneStatement, measured.bare].map((m) =>
+        m.at(-1)!,
+      );
+      console.log(`round ${round} (req/s, p50, p99 ms):`, {
+        real: [real!.perSecond, real!.p50, real!.p99],
+        oneStatement: [one!.perSecond, one!.p50, one!.p99],
+        bare: [raw!.perSecond, raw!.p50, raw!.p99],
+        ratios: {
+          realToOneStatement: +(real!.perSecond / one!.perSecond).toFixed(2),
+          realToBare: +(real!.perSecond / raw!.perSecond).toFixed(2),
+        },
+      });
+    }
+    const summary = (m: Figures[]) => ({
+      perSecond: median(m.map((f) => f.perSecond)),
+      p50: median(m.map((f) => f.p50)),
+      p99: median(m.map((f) => f.p99)),
+      statuses: m.map((f) => f.statuses),
     });
+    const real = summary(measured.real);
+    const one = summary(measured.oneStatement);
+    const raw = summary(measured.bare);
+    console.log(
+      `\ncallback ingest, signed PAID, new delivery ids, concurrency ${concurrency}, ${deliveries} per round, median of ${rounds} rounds:`,
+    );
+    console.log("  real route (app/api/webhooks/purwantara)", real);
+    console.log("  one-statement Next.js route            ", one);
+    console.log("  bare node:http, one statement          ", raw);
+    console.log("  ratios (req/s):", {
+      realToOneStatement: +(real.perSecond / one.perSecond).toFixed(2),
+      realToBare: +(real.perSecond / raw.perSecond).toFixed(2),
+    });
+    const open = await offer(routes.real, take(rate * openSeconds), rate);
+    console.log(
+      `\nopen loop: ${rate}/s offered for ${openSeconds} s to the real route (latency from when due)`,
+      open,
+    );
+    const repeated = await fire(routes.real, items.slice(warmup * 3, warmup * 3 + 500));
+    const applied = await client.query("select count(*)::int as n from transaction_events");
     console.log("repeated deliveries (same ids)", { deliveries: 500, ...repeated });
-    console.log("events written (one per distinct delivery, warm-up included)", applied.rows[0]);
+    console.log(
+      "events written by the real route (one per distinct delivery, warm-up included)",
+      applied.rows[0],
+    );
     console.log(`transactions list query on ${rows} rows (ms)`, await listQueries(client));
   } finally {
     await client.end().catch(() => {});

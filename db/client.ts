@@ -9,7 +9,7 @@ export type Db = NodePgDatabase<typeof schema>;
 /** A database handle or an open transaction: query functions accept either. */
 export type DbOrTx = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-type Cache = { pool?: pg.Pool; db?: Db };
+type Cache = { pool?: pg.Pool; db?: Db; quick?: pg.Pool };
 // Cached on globalThis so hot reload in development does not leak connections.
 const cache = globalThis as typeof globalThis & { __purwantaraDb?: Cache };
 
@@ -36,7 +36,32 @@ function connect(): { pool: pg.Pool; db: Db } {
 export async function closeDb(): Promise<void> {
   const entry = cache.__purwantaraDb;
   cache.__purwantaraDb = undefined;
-  await entry?.pool?.end();
+  await Promise.all([entry?.pool?.end(), entry?.quick?.end()]);
+}
+
+/** Server-side limits of every connection of the quick pool (see `getQuickPool`). */
+export const quickLimits = { statementTimeoutMs: 800, lockTimeoutMs: 600, queryTimeoutMs: 1000 };
+
+/**
+ * A second, small pool for single statements that must answer fast whatever the
+ * database does (the callback route): its connections carry statement and lock
+ * timeouts from the start (no BEGIN or SET round trip), a client-side timeout ends a
+ * query the server never answers, and a connection that failed is dropped, not reused.
+ */
+export function getQuickPool(): pg.Pool {
+  const entry = (cache.__purwantaraDb ??= {});
+  if (!entry.quick) {
+    entry.quick = new pg.Pool({
+      connectionString: getEnv().databaseUrl,
+      max: 10,
+      connectionTimeoutMillis: quickLimits.queryTimeoutMs,
+      idleTimeoutMillis: 30_000,
+      query_timeout: quickLimits.queryTimeoutMs,
+      options: `-c statement_timeout=${quickLimits.statementTimeoutMs} -c lock_timeout=${quickLimits.lockTimeoutMs}`,
+    });
+    entry.quick.on("error", (error) => console.error("pg quick pool error:", error.message));
+  }
+  return entry.quick;
 }
 
 /** A transaction that did not finish within its deadline (see `transactionWithin`). */

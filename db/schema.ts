@@ -9,6 +9,7 @@ import {
   numeric,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -195,15 +196,51 @@ export const webhookDeliveries = pgTable(
     replayOf: uuid("replay_of"),
   },
   (t) => [
-    // A delivery id is processed once; rejected and failed attempts may be retried.
-    uniqueIndex("webhook_deliveries_processed_key")
-      .on(t.deliveryId)
-      .where(sql`${t.outcome} in ('applied', 'stale', 'unmatched')`),
+    // A delivery id is handled once per mode (a test delivery never makes a live one
+    // with the same id a duplicate); rejected and failed attempts may be retried.
+    // Duplicates and conflicts (both bodies kept) and replays sit outside it.
+    uniqueIndex("webhook_deliveries_handled_key")
+      .on(t.mode, t.deliveryId)
+      // delivery_is_handled(): applied, stale, unmatched or needs_review (migration 0004).
+      .where(sql`delivery_is_handled(${t.outcome}) and ${t.replayOf} is null`),
     index("webhook_deliveries_received_at_idx").on(t.receivedAt),
     index("webhook_deliveries_transaction_id_idx").on(t.transactionId),
     index("webhook_deliveries_outcome_idx").on(t.outcome, t.receivedAt),
     index("webhook_deliveries_mode_received_at_idx").on(t.mode, t.receivedAt),
   ],
+);
+
+/**
+ * Requests refused before any secret verified them (bad or missing signature, too
+ * large, wrong method), counted per reason per minute: a flood adds to a count, not
+ * a row per request. No mode: no secret proved one.
+ */
+export const callbackRejections = pgTable(
+  "callback_rejections",
+  {
+    minute: timestamp("minute", { withTimezone: true }).notNull(),
+    reason: text("reason").notNull(),
+    count: integer("count").notNull().default(0),
+    lastAt: timestamp("last_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.minute, t.reason] })],
+);
+
+/** A few refused requests kept to investigate (at most 5 per reason per hour, 1 KiB of body). */
+export const callbackRejectionSamples = pgTable(
+  "callback_rejection_samples",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    reason: text("reason").notNull(),
+    method: text("method").notNull(),
+    /** Request headers, secrets and cookies left out. */
+    headers: jsonb("headers").$type<Record<string, string>>().notNull(),
+    /** The first 1 KiB of the body; `bodyBytes` says how long it was. */
+    bodyStart: bytea("body_start").notNull(),
+    bodyBytes: integer("body_bytes").notNull(),
+  },
+  (t) => [index("callback_rejection_samples_reason_at_idx").on(t.reason, t.at)],
 );
 
 export const eventSource = pgEnum("event_source", ["api", "webhook", "sync", "user"]);
@@ -328,6 +365,7 @@ export type TransactionChannel = (typeof transactionChannel.enumValues)[number];
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
 export type NewWebhookDelivery = typeof webhookDeliveries.$inferInsert;
 export type DeliveryOutcome = (typeof deliveryOutcome.enumValues)[number];
+export type CallbackRejectionSample = typeof callbackRejectionSamples.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type NewAuditEntry = typeof auditLog.$inferInsert;
 export type TransactionEvent = typeof transactionEvents.$inferSelect;

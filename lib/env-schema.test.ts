@@ -39,9 +39,32 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...base, NODE_ENV: "production" })).toThrow(
       /PURWANTARA_MODE: required in a production build/,
     );
+    expect(() => parseEnv({ ...base, NODE_ENV: "production", PURWANTARA_MODE: "local" })).toThrow(
+      /PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION=1/,
+    );
+  });
+
+  it("runs a production build in local mode only as a declared demo", () => {
+    const demo = parseEnv({
+      ...base,
+      NODE_ENV: "production",
+      PURWANTARA_MODE: "local",
+      PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION: "1",
+    });
+    expect(demo.gateway.mode).toBe("local");
+    expect(demo.gateway.callbackSecrets).toEqual([localCallbackSecret]);
+    expect(demo.localDemo).toBe(true);
+    expect(parseEnv(base).localDemo).toBe(false);
     expect(
-      parseEnv({ ...base, NODE_ENV: "production", PURWANTARA_MODE: "local" }).gateway.mode,
-    ).toBe("local");
+      parseEnv({
+        ...base,
+        NODE_ENV: "production",
+        PURWANTARA_MODE: "production",
+        PURWANTARA_TOKEN: "jwt",
+        PURWANTARA_CALLBACK_SECRET: "s",
+        PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION: "1",
+      }).localDemo,
+    ).toBe(false);
   });
 
   it("refuses the local secret as the previous one outside local mode", () => {

@@ -22,6 +22,8 @@ const rawSchema = z.object({
   PURWANTARA_CALLBACK_SECRET: z.string().min(1).optional(),
   PURWANTARA_CALLBACK_SECRET_PREVIOUS: z.string().min(1).optional(),
   PURWANTARA_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
+  /** "1": a production build may run in local mode (a demo against the emulator). */
+  PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION: z.enum(["0", "1"]).optional(),
 });
 
 export type Env = {
@@ -36,6 +38,11 @@ export type Env = {
     callbackSecrets: string[];
     timeoutMs: number;
   };
+  /**
+   * A production build running in local mode, chosen on purpose for a demo: the
+   * emulator's public callback secret is accepted, and every page says so.
+   */
+  localDemo: boolean;
 };
 
 export class EnvError extends Error {
@@ -60,6 +67,17 @@ function resolveGateway(raw: z.infer<typeof rawSchema>): Env["gateway"] {
     );
   }
   const mode = raw.PURWANTARA_MODE ?? "local";
+  // Local mode trusts the emulator's public callback secret: in a production build
+  // that is a demo, never an accident.
+  if (
+    mode === "local" &&
+    raw.NODE_ENV === "production" &&
+    raw.PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION !== "1"
+  ) {
+    throw new EnvError(
+      "PURWANTARA_MODE: local in a production build accepts the emulator's public callback secret; set PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION=1 to run a demo on purpose",
+    );
+  }
   const token = raw.PURWANTARA_TOKEN ?? (mode === "local" ? localEmulatorToken : undefined);
   const secret =
     raw.PURWANTARA_CALLBACK_SECRET ?? (mode === "local" ? localCallbackSecret : undefined);
@@ -102,5 +120,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     databaseUrl: raw.DATABASE_URL,
     authSecret: raw.AUTH_SECRET,
     gateway: resolveGateway(raw),
+    localDemo:
+      raw.NODE_ENV === "production" &&
+      (raw.PURWANTARA_MODE ?? "local") === "local" &&
+      raw.PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION === "1",
   };
 }

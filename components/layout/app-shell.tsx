@@ -5,6 +5,7 @@ import { buttonClass } from "@/components/ui/button-class";
 import { LanguageSwitch } from "@/components/preferences/language-switch";
 import type { CurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
+import { getEnv } from "@/lib/env";
 import type { GatewayMode } from "@/lib/purwantara/contract";
 import { Brand } from "./brand";
 import { MobileNav } from "./mobile-nav";
@@ -57,6 +58,7 @@ export function AppShell({
           <p className="bg-amber-300 px-4 py-1 text-center text-xs font-semibold text-amber-950">
             <span className="uppercase">{t(`mode.${mode}`)}</span>
             <span className="hidden sm:inline"> · {t("shell.testDataBanner")}</span>
+            {getEnv().localDemo ? <span className="block">{t("demo.banner")}</span> : null}
           </p>
         ) : null}
         <div className="flex items-center gap-2 border-b border-slate-200 bg-white px-4 py-1.5 md:px-6">

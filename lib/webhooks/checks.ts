@@ -1,9 +1,15 @@
 import { stateForStatus } from "@/lib/payments/lifecycle";
 import type { GatewayMode } from "@/lib/purwantara/contract";
-import { callbackTime, type CallbackPayload } from "@/lib/purwantara/callback";
+import type { TransactionFlag } from "@/lib/payments/flags";
+import { callbackTime, channelForCallback, type CallbackPayload } from "@/lib/purwantara/callback";
 import { checkAmount, shownValue } from "./money";
 
-export type CallbackCheck = { ok: true; amount: string } | { ok: false; reason: string };
+/** Something finance should know, accepted: the flag it raises and the note kept on the delivery. */
+export type Finding = { flag: TransactionFlag; note: string };
+
+export type CallbackCheck =
+  | { ok: true; amount: string; findings: Finding[] }
+  | { ok: false; reason: string; flags: TransactionFlag[] };
 
 /**
  * Addresses a buyer is sent to: https, or http against the local emulator, or http on
@@ -42,20 +48,34 @@ export function withoutUnsafeUrls(
 }
 
 /**
- * Values that must not move a transaction until a person has looked: an unknown
- * status, an amount that is missing, zero, negative or beyond numeric(20,4), a PAID
- * with no readable paid_at. The first one found is the reason.
+ * What a callback's values mean before any row is read. Held (`ok: false`, the state
+ * must not move until a person looks): an unknown status, an amount that is missing,
+ * zero, negative or beyond numeric(20,4). Accepted with a flag and a note: a PAID
+ * without a readable paid_at (the time received is used), an event.type we do not
+ * know. Each carries the transaction flags it raises; raw values stay on the delivery.
  */
 export function checkCallbackValues(payload: CallbackPayload): CallbackCheck {
   const state = stateForStatus(payload.status);
-  if (!state) return { ok: false, reason: `unknown status ${shownValue(payload.status)}` };
+  if (!state)
+    return {
+      ok: false,
+      reason: `unknown status ${shownValue(payload.status)}`,
+      flags: ["unknown_status"],
+    };
   const amount = checkAmount(payload.amount ?? payload.expected_amount);
-  if (!amount.ok) return amount;
-  if (state === "paid" && !callbackTime(payload.paid_at)) {
-    const reason = payload.paid_at
-      ? `${payload.status} with unreadable paid_at ${shownValue(payload.paid_at)}`
-      : `${payload.status} without paid_at`;
-    return { ok: false, reason };
+  if (!amount.ok) return { ok: false, reason: amount.reason, flags: ["amount_mismatch"] };
+  const findings: Finding[] = [];
+  if ((state === "paid" || state === "settled") && !callbackTime(payload.paid_at)) {
+    findings.push({
+      flag: "paid_without_time",
+      note: payload.paid_at
+        ? `${payload.status} with unreadable paid_at ${shownValue(payload.paid_at)}; the time received is used`
+        : `${payload.status} without paid_at; the time received is used`,
+    });
   }
-  return { ok: true, amount: amount.value };
+  const type = payload.event?.type;
+  if (type != null && !channelForCallback(payload)) {
+    findings.push({ flag: "unknown_channel", note: `unknown event.type ${shownValue(type)}` });
+  }
+  return { ok: true, amount: amount.value, findings };
 }

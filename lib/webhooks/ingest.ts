@@ -2,10 +2,14 @@ import "server-only";
 import { recordDelivery } from "@/db/queries/webhooks";
 import type { DeliveryOutcome, NewWebhookDelivery } from "@/db/schema";
 import { callbackIdentitySchema, callbackSchema } from "@/lib/purwantara/callback";
+import type { DbOrTx } from "@/db/client";
+import type { CallbackSecret } from "@/lib/gateway/config";
+import type { TransactionFlag } from "@/lib/payments/flags";
 import { callbackHeaders, type GatewayMode } from "@/lib/purwantara/contract";
-import { verifyCallbackSignature } from "@/lib/purwantara/signature";
 import { applyCallback, type ReceivedDelivery } from "./apply";
 import { logSafeError, shouldRetryLater } from "./failures";
+import { countRejection } from "./rejections";
+import { verifyDelivery } from "./verify";
 import { describeChanges, sanitizeJson, storableText } from "./sanitize";
 
 export type IngestResult = {
@@ -16,11 +20,12 @@ export type IngestResult = {
 export type IngestInput = {
   rawBody: Buffer;
   headers: Headers;
-  secrets: readonly string[];
-  mode: GatewayMode;
+  /** Every secret that may verify a callback, each tagged with its mode and slot (callbackSecrets()). */
+  secrets: readonly CallbackSecret[];
+  /** For the rejection sample; POST when absent. */
+  method?: string;
 };
 
-const unsignedBodyKeptBytes = 4096;
 // Headers never worth storing, should a proxy add them.
 const droppedHeaders = new Set(["authorization", "cookie", "proxy-authorization"]);
 // Fields the app acts on: a stored copy that differs from the body there needs a person.
@@ -42,46 +47,67 @@ const unavailable: IngestResult = {
   status: 503,
   body: { ok: false, error: "temporarily unavailable" },
 };
+/** Purwantara gives up after 3 s: everything, recording a failure included, fits in this. */
+const budgetMs = 1700;
 
 /**
- * Receives one callback delivery: verify the signature over the raw bytes, parse,
- * apply in one database transaction, and record the delivery whatever its fate. A
- * signed delivery is answered 200 (applied or held for review), 400 (not a callback
- * at all) or 503 (the database could not commit in time: Purwantara retries), never 500.
+ * Receives one callback delivery: verify the signature over the raw bytes (the
+ * secret that matches decides the delivery's mode), parse, apply within that mode,
+ * and record the delivery whatever its fate. A signed delivery is answered 200
+ * (applied or held for review), 400 (not a callback at all) or 503 (the database
+ * could not commit in time: Purwantara retries), never 500. A request no secret
+ * verifies is answered 401 and only counted (see rejections.ts), never stored.
+ *
+ * `options` lets a replay run the same code inside its own transaction.
  */
-export async function ingestCallback(input: IngestInput): Promise<IngestResult> {
+export async function ingestCallback(
+  input: IngestInput,
+  options: { tx?: DbOrTx; replayOf?: string | null } = {},
+): Promise<IngestResult> {
+  const started = performance.now();
+  const left = () => budgetMs - (performance.now() - started);
+  const signature = input.headers.get(callbackHeaders.signature);
+  const verdict = verifyDelivery(input.rawBody, signature, input.secrets);
+  if (!verdict.ok) {
+    // Anyone can send these: counted per reason per minute, a few samples kept.
+    countRejection(
+      verdict.reason,
+      { method: input.method ?? "POST", headers: input.headers },
+      input.rawBody,
+      input.rawBody.length,
+    );
+    return { status: 401, body: { ok: false, error: "invalid signature" } };
+  }
+
   const headers = Object.fromEntries(
     [...input.headers.entries()].filter(([name]) => !droppedHeaders.has(name)),
   );
   const header = input.headers.get(callbackHeaders.delivery)?.trim().slice(0, 200);
   const deliveryId = header ? storableText(header) : null;
-  const base = { deliveryId, headers, rawBody: input.rawBody };
-
-  const signature = input.headers.get(callbackHeaders.signature);
-  if (!verifyCallbackSignature(input.rawBody, signature, input.secrets)) {
-    const reason = `${signature ? "signature does not match the body" : "no Signature header"} (${input.rawBody.length} bytes)`;
-    // Anyone can send these: keep enough to investigate, not enough to fill the disk.
-    const rawBody = input.rawBody.subarray(0, unsignedBodyKeptBytes);
-    await recordQuietly({ ...base, rawBody, signatureValid: false, outcome: "rejected", reason });
-    return { status: 401, body: { ok: false, error: "invalid signature" } };
-  }
+  const base = {
+    deliveryId,
+    headers,
+    rawBody: input.rawBody,
+    mode: verdict.mode,
+    verifiedWith: verdict.slot,
+    replayOf: options.replayOf ?? null,
+  };
 
   const parsed = parseBody(input.rawBody);
   if (!parsed.ok) {
-    const recorded = await recordQuietly({
-      ...base,
-      signatureValid: true,
-      outcome: "rejected",
-      reason: parsed.reason,
-    });
+    const recorded = await recordQuietly(
+      { ...base, signatureValid: true, outcome: "rejected", reason: parsed.reason },
+      left(),
+    );
     return recorded ? { status: 400, body: { ok: false, error: parsed.reason } } : unavailable;
   }
 
-  const delivery: ReceivedDelivery = { ...base, ...parsed.delivery, mode: input.mode };
+  const delivery: ReceivedDelivery = { ...base, ...parsed.delivery };
   try {
-    const outcome = await applyCallback(delivery);
+    const outcome = await applyCallback(delivery, { tx: options.tx, deadlineMs: left() - 300 });
     return { status: 200, body: { ok: true, outcome } };
   } catch (error) {
+    if (options.tx) throw error;
     if (shouldRetryLater(error)) {
       logSafeError(
         "webhook: database unavailable or too slow, asking Purwantara to retry",
@@ -91,16 +117,50 @@ export async function ingestCallback(input: IngestInput): Promise<IngestResult> 
       return unavailable;
     }
     logSafeError("webhook: could not apply delivery; held for review", deliveryId, error);
-    const recorded = await recordQuietly({
-      ...base,
-      signatureValid: true,
-      outcome: "needs_review",
-      reason: storableText(`could not apply: ${errorText(error)}`).slice(0, 500),
-      purwantaraUuid: delivery.payload.uuid,
-      rawStatus: delivery.payload.status,
-    });
+    const recorded = await recordQuietly(
+      {
+        ...base,
+        signatureValid: true,
+        outcome: "needs_review",
+        reason: storableText(`could not apply: ${errorText(error)}`).slice(0, 500),
+        purwantaraUuid: delivery.payload.uuid,
+        rawStatus: delivery.payload.status,
+      },
+      // Not the database's slowness but the delivery's own failure: worth 300 ms to keep it.
+      Math.max(left(), 300),
+      ["needs_review"],
+    );
     return recorded ? { status: 200, body: { ok: true, outcome: "needs_review" } } : unavailable;
   }
+}
+
+/**
+ * A stored delivery made ready to run again through `applyCallback` (a replay, or a
+ * dry run inside a transaction that is rolled back): its bytes parsed exactly as
+ * when it arrived, in the mode that verified it then, marked as a replay of it.
+ */
+export function replayOfStored(stored: {
+  id: string;
+  deliveryId: string | null;
+  headers: Record<string, string>;
+  rawBody: Buffer;
+  mode: GatewayMode | null;
+}): { ok: true; delivery: ReceivedDelivery } | { ok: false; reason: string } {
+  if (!stored.mode) return { ok: false, reason: "no secret verified this delivery: no mode" };
+  const parsed = parseBody(stored.rawBody);
+  if (!parsed.ok) return parsed;
+  return {
+    ok: true,
+    delivery: {
+      deliveryId: stored.deliveryId,
+      headers: stored.headers,
+      rawBody: stored.rawBody,
+      mode: stored.mode,
+      verifiedWith: null,
+      replayOf: stored.id,
+      ...parsed.delivery,
+    },
+  };
 }
 
 type Parsed =
@@ -115,13 +175,17 @@ function parseBody(rawBody: Buffer): Parsed {
     return { ok: false, reason: "body is not JSON" };
   }
   const { value, changes } = sanitizeJson(json);
-  const identity = callbackIdentitySchema.safeParse(value);
-  if (!identity.success) {
-    return { ok: false, reason: `body is not a Purwantara callback (${issuesOf(identity.error)})` };
-  }
   const note = changes.length > 0 ? describeChanges(changes) : null;
+  // The full shape first (the common case); what is wrong is asked only when it fails.
   const result = callbackSchema.safeParse(value);
   if (!result.success) {
+    const identity = callbackIdentitySchema.safeParse(value);
+    if (!identity.success) {
+      return {
+        ok: false,
+        reason: `body is not a Purwantara callback (${issuesOf(identity.error)})`,
+      };
+    }
     const { uuid, status } = identity.data;
     const review = `fields not as expected (${issuesOf(result.error)})`;
     return { ok: true, delivery: { payload: { uuid, status }, review, note } };
@@ -148,9 +212,14 @@ function issuesOf(error: { issues: { path: PropertyKey[]; message: string }[] })
 }
 
 /** Records a delivery; false when it could not be (the database is down or slow). */
-async function recordQuietly(values: NewWebhookDelivery): Promise<boolean> {
+async function recordQuietly(
+  values: NewWebhookDelivery,
+  deadlineMs: number,
+  flags?: readonly TransactionFlag[],
+): Promise<boolean> {
+  if (deadlineMs < 50) return false;
   try {
-    await recordDelivery(values);
+    await recordDelivery(values, { deadlineMs, flags });
     return true;
   } catch (error) {
     // The answer to Purwantara must not wait on this record beyond its time limit.

@@ -6,12 +6,19 @@ import { webhookRecords } from "@/lib/testing/webhook-records";
 import { POST } from "./route";
 
 // An apply that fails the way a query does: the wrapper's message lists the parameters.
+// Every path that writes the transaction fails so: the quick statements and the full path.
+const failing = vi.hoisted(() => async () => {
+  const cause = Object.assign(new Error("value out of range"), { code: "22003" });
+  throw new Error("Failed query: update ... params: 08123456789,buyer@example.com", { cause });
+});
 vi.mock("@/db/queries/transactions", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/db/queries/transactions")>()),
-  updateTransaction: vi.fn(async () => {
-    const cause = Object.assign(new Error("value out of range"), { code: "22003" });
-    throw new Error("Failed query: update ... params: 08123456789,buyer@example.com", { cause });
-  }),
+  updateTransaction: vi.fn(failing),
+}));
+vi.mock("@/db/queries/webhooks", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/db/queries/webhooks")>()),
+  applyAdvanceInOne: vi.fn(failing),
+  writeCallbackQuick: vi.fn(failing),
 }));
 
 const db = withTestDatabase();
@@ -46,6 +53,9 @@ describe("POST /api/webhooks/purwantara when applying fails for a reason of its 
     ]);
     expect(rows[0]?.raw_body.equals(body)).toBe(true);
     expect(await records.transaction(t.id)).toMatchObject({ state: "active" });
+    // Held: the transaction says so to finance.
+    const [flagged] = await records.q("select flags from transactions where id = $1", [t.id]);
+    expect(flagged).toEqual({ flags: ["needs_review"] });
     expect(logText).toContain(deliveryId);
     expect(logText).toContain("22003");
     expect(logText).not.toMatch(/08123456789|buyer@example\.com/);

@@ -120,16 +120,6 @@ describe("POST /api/webhooks/purwantara with odd values", () => {
       'amount "10000.12345" has more than 4 decimal places',
     ],
     [
-      "PAID without paid_at",
-      (b: Buffer) => edited(b, '"paid_at":"2026-11-23T05:00:00.123456Z"', '"paid_at":null'),
-      "PAID without paid_at",
-    ],
-    [
-      "PAID with an unreadable paid_at",
-      (b: Buffer) => edited(b, '"paid_at":"2026-11-23T05:00:00.123456Z"', '"paid_at":"kemarin"'),
-      'PAID with unreadable paid_at "kemarin"',
-    ],
-    [
       "a field of the wrong type",
       (b: Buffer) => edited(b, '"title":"Kopi Susu \\u2615 order"', '"title":42'),
       "fields not as expected (title: Invalid input: expected string, received number)",
@@ -160,6 +150,40 @@ describe("POST /api/webhooks/purwantara with odd values", () => {
         t.id,
       ]);
       expect(events).toEqual([]);
+    },
+  );
+
+  it.each([
+    [
+      "without paid_at",
+      '"paid_at":null',
+      "active → paid; PAID without paid_at; the time received is used",
+    ],
+    [
+      "with an unreadable paid_at",
+      '"paid_at":"kemarin"',
+      'active → paid; PAID with unreadable paid_at "kemarin"; the time received is used',
+    ],
+  ])(
+    "accepts a PAID %s at the time received, flagged, the raw value kept",
+    async (_, to, reason) => {
+      const t = await records.seedTransaction();
+      const body = edited(
+        callbackBody({ uuid: t.uuid, status: "PAID" }),
+        '"paid_at":"2026-11-23T05:00:00.123456Z"',
+        to,
+      );
+      const before = Date.now();
+      const { json, rows } = await send(body);
+      expect(json).toEqual({ ok: true, outcome: "applied" });
+      expect(rows).toMatchObject([{ outcome: "applied", reason, raw_status: "PAID" }]);
+      expect(rows[0]?.raw_body.equals(body)).toBe(true);
+      const [row] = await records.q<{ state: string; paid_at: Date; flags: string[] }>(
+        "select state, paid_at, flags from transactions where id = $1",
+        [t.id],
+      );
+      expect(row).toMatchObject({ state: "paid", flags: ["paid_without_time"] });
+      expect(row!.paid_at.getTime()).toBeGreaterThanOrEqual(before - 1000);
     },
   );
 

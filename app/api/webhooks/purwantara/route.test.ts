@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
 import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { flushRejections } from "@/lib/webhooks/rejections";
 import { POST } from "./route";
 
 const db = withTestDatabase();
@@ -54,20 +55,26 @@ describe("POST /api/webhooks/purwantara", () => {
     expect(delivery?.raw_body.equals(body)).toBe(true);
   });
 
-  it("answers 401 to a bad signature, records it, and changes nothing", async () => {
+  it("answers 401 to a bad signature, counts it, stores no delivery, and changes nothing", async () => {
     const t = await seedTransaction("active");
     const deliveryId = randomUUID();
     const body = callbackBody({ uuid: t.uuid, status: "PAID" });
     const response = await POST(callbackRequest(body, { deliveryId, secret: "not-the-secret" }));
     expect(response.status).toBe(401);
     expect((await stateOf(t.id))?.state).toBe("active");
-    const rows = await q(
-      "select outcome, signature_valid from webhook_deliveries where delivery_id = $1",
-      [deliveryId],
-    );
-    expect(rows).toEqual([{ outcome: "rejected", signature_valid: false }]);
     const missing = await POST(callbackRequest(body, { signature: null }));
     expect(missing.status).toBe(401);
+    await flushRejections();
+    expect(
+      await q("select 1 from webhook_deliveries where delivery_id = $1", [deliveryId]),
+    ).toEqual([]);
+    const counts = await q<{ reason: string; n: number }>(
+      "select reason, sum(count)::int as n from callback_rejections group by reason order by reason",
+    );
+    expect(counts).toEqual([
+      { reason: "bad_signature", n: 1 },
+      { reason: "no_signature", n: 1 },
+    ]);
   });
 
   it("answers a repeated delivery with 200 and applies it once", async () => {
@@ -173,19 +180,29 @@ describe("POST /api/webhooks/purwantara", () => {
     ]);
   });
 
-  it("keeps only the first 4 KiB of an unsigned body", async () => {
+  it("keeps the first 1 KiB of an unsigned body in a sample, never a delivery row", async () => {
     const deliveryId = randomUUID();
     const junk = Buffer.alloc(100 * 1024, 0x61);
     expect((await POST(callbackRequest(junk, { deliveryId, signature: null }))).status).toBe(401);
-    const [row] = await q<{ n: number }>(
-      "select length(raw_body) as n from webhook_deliveries where delivery_id = $1",
+    await flushRejections();
+    expect(
+      await q("select 1 from webhook_deliveries where delivery_id = $1", [deliveryId]),
+    ).toEqual([]);
+    const samples = await q<{ n: number; body_bytes: number; headers: Record<string, string> }>(
+      `select length(body_start) as n, body_bytes, headers from callback_rejection_samples
+       where headers->>'x-ppn-delivery' = $1`,
       [deliveryId],
     );
-    expect(row?.n).toBe(4096);
+    expect(samples).toMatchObject([{ n: 1024, body_bytes: 100 * 1024 }]);
   });
 
-  it("refuses a body over the size cap with 413", async () => {
+  it("refuses a body over the size cap with 413, and counts it", async () => {
     const response = await POST(callbackRequest(Buffer.alloc(300 * 1024, 0x20)));
     expect(response.status).toBe(413);
+    await flushRejections();
+    const [row] = await q<{ n: number }>(
+      "select sum(count)::int as n from callback_rejections where reason = 'too_large'",
+    );
+    expect(row?.n).toBe(1);
   });
 });

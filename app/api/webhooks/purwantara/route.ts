@@ -1,6 +1,9 @@
 import { getEnv } from "@/lib/env";
+import { callbackSecrets } from "@/lib/gateway/config";
 import { readBodyWithLimit } from "@/lib/http/read-body";
 import { ingestCallback } from "@/lib/webhooks/ingest";
+import { countRejection } from "@/lib/webhooks/rejections";
+import { usableSecrets } from "@/lib/webhooks/verify";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -12,14 +15,34 @@ const maxBodyBytes = 256 * 1024;
 export async function POST(request: Request): Promise<Response> {
   const body = await readBodyWithLimit(request, maxBodyBytes);
   if (!body.ok) {
+    const declared = Number(request.headers.get("content-length") ?? "0");
+    countRejection("too_large", request, null, Number.isFinite(declared) ? declared : 0);
     return Response.json({ ok: false, error: "body too large" }, { status: 413 });
   }
-  const { callbackSecrets, mode } = getEnv().gateway;
+  const env = getEnv();
+  const secrets = usableSecrets(await callbackSecrets(), {
+    production: env.nodeEnv === "production",
+    localDemo: env.localDemo,
+  });
   const result = await ingestCallback({
     rawBody: body.bytes,
     headers: request.headers,
-    secrets: callbackSecrets,
-    mode,
+    secrets,
+    method: request.method,
   });
   return Response.json(result.body, { status: result.status });
 }
+
+/** Anything but POST is not a callback: counted, answered 405, never stored. */
+function wrongMethod(request: Request): Response {
+  countRejection("wrong_method", request, null, 0);
+  return Response.json(
+    { ok: false, error: "method not allowed" },
+    { status: 405, headers: { Allow: "POST" } },
+  );
+}
+
+export const GET = wrongMethod;
+export const PUT = wrongMethod;
+export const PATCH = wrongMethod;
+export const DELETE = wrongMethod;

@@ -1,0 +1,47 @@
+import { getQuickPool } from "@/db/client";
+import { applyInOneStatement } from "@/db/queries/bench-baseline";
+import { getEnv } from "@/lib/env";
+import { readBodyWithLimit } from "@/lib/http/read-body";
+import { callbackHeaders } from "@/lib/purwantara/contract";
+import { verifyCallbackSignature } from "@/lib/purwantara/signature";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/**
+ * The bench's one-statement baseline (bench/run.ts): the same HMAC, then one SQL
+ * statement. It exists only while PURWANTARA_BENCH_BASELINE=1 in local mode (the
+ * bench sets both); in every other run it answers 404 before reading anything.
+ */
+export async function POST(request: Request): Promise<Response> {
+  const env = getEnv();
+  if (process.env.PURWANTARA_BENCH_BASELINE !== "1" || env.gateway.mode !== "local") {
+    return new Response(null, { status: 404 });
+  }
+  const body = await readBodyWithLimit(request, 256 * 1024);
+  if (!body.ok) return Response.json({ ok: false }, { status: 413 });
+  const signature = request.headers.get(callbackHeaders.signature);
+  if (!verifyCallbackSignature(body.bytes, signature, env.gateway.callbackSecrets)) {
+    return Response.json({ ok: false }, { status: 401 });
+  }
+  let payload: { uuid?: unknown; status?: unknown };
+  try {
+    payload = JSON.parse(body.bytes.toString("utf8")) as typeof payload;
+  } catch {
+    return Response.json({ ok: false }, { status: 400 });
+  }
+  if (typeof payload.uuid !== "string" || typeof payload.status !== "string") {
+    return Response.json({ ok: false }, { status: 400 });
+  }
+  try {
+    const applied = await applyInOneStatement(getQuickPool(), {
+      deliveryId: request.headers.get(callbackHeaders.delivery),
+      rawBody: body.bytes,
+      uuid: payload.uuid,
+      status: payload.status,
+    });
+    return Response.json({ ok: true, outcome: applied ? "applied" : "duplicate" });
+  } catch {
+    return Response.json({ ok: false }, { status: 503 });
+  }
+}
