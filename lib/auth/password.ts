@@ -7,7 +7,7 @@ const cost = 12;
 // Compared against when no such user exists, so a wrong email takes as long as a wrong password.
 const absentUserHash = "$2b$12$OII5m.0uWsgGSZwJ7aaiAupuVlq6cArB8SSh6cIpazYTMHxRBBnKi";
 
-export function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string): Promise<string> {
   // bcrypt reads 72 bytes; the rules refuse longer ones, and this refuses to cut one silently.
   if (utf8Length(password) > passwordRules.maxBytes) {
     throw new RangeError(`a password may be at most ${passwordRules.maxBytes} bytes`);
