@@ -81,7 +81,7 @@ export async function disableTwoFactor(db: DbOrTx, userId: string): Promise<void
 }
 
 /** Uses a recovery code: true exactly once per code, even in parallel. */
-export async function useRecoveryCode(
+export async function spendRecoveryCode(
   db: DbOrTx,
   userId: string,
   codeHash: string,

@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import {
   claimTimeStep,
   getTwoFactor,
-  useRecoveryCode,
+  spendRecoveryCode,
   type TwoFactorRow,
 } from "@/db/queries/two-factor";
 import { open, seal } from "@/lib/crypto/secret-box";
@@ -100,7 +100,7 @@ export async function checkSecondFactor(userId: string, code: string): Promise<S
   }
   const normalized = normalizeRecoveryCode(code);
   if (normalized.length !== 10) return { ok: false };
-  return (await useRecoveryCode(getDb(), userId, hashRecoveryCode(normalized)))
+  return (await spendRecoveryCode(getDb(), userId, hashRecoveryCode(normalized)))
     ? { ok: true, method: "recovery_code" }
     : { ok: false };
 }
