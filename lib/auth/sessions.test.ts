@@ -46,6 +46,7 @@ describe("sessions", () => {
     expect(await asSession(sid)).toBeNull();
     const after = await listTransactions(new Request("http://app.test/api/transactions"));
     expect(after.status).toBe(401);
+    expect(after.headers.get("cache-control")).toBe("no-store");
     const [audit] = await queryTestDb<{ action: string; actor_id: string }>(
       db.url(),
       "select action, actor_id from audit_log where target_id = $1 and action = 'auth.sign_out'",
