@@ -22,7 +22,7 @@ export function NameForm({
       <FormAlert state={state} />
       <Field {...field("name")} label={t("profile.name")} autoComplete="name" required />
       <SubmitButton pendingText={t("common.saving")} className="w-full sm:w-auto">
-        {t("common.save")}
+        {t("profile.saveName")}
       </SubmitButton>
     </form>
   );

@@ -60,9 +60,9 @@ export function SessionsList({
                     variant="secondary"
                     pendingText={t("ending")}
                     className="w-full sm:w-auto"
-                    aria-label={t("endSessionNamed", { device })}
                   >
                     {t("endSession")}
+                    <span className="sr-only"> ({device})</span>
                   </SubmitButton>
                 </form>
               )}
