@@ -27,7 +27,7 @@ async function asSession(sessionId: string | undefined) {
   return getCurrentUser();
 }
 
-describe("sessions", () => {
+describe("sessions", { timeout: 60_000 }, () => {
   let userId: string;
   const email = `s-${Date.now()}@example.com`;
   beforeEach(async () => {
