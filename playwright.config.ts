@@ -100,6 +100,8 @@ export default defineConfig({
       env: {
         DATABASE_URL: databaseUrl,
         AUTH_SECRET: randomBytes(32).toString("hex"),
+        // Seals TOTP secrets; a production build requires one.
+        SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
         PURWANTARA_MODE: "local",
         PURWANTARA_BASE_URL: `${emulatorUrl}/v1/`,
         PURWANTARA_TOKEN: gatewayToken,
