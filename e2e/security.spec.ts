@@ -165,11 +165,14 @@ test("a password change ends the other sessions and keeps this one", async ({ pa
 test("ending another session from the profile signs that device out", async ({ page, browser }) => {
   const account = await createAccount("finance");
   await signIn(page, account);
-  const other = await browser.newPage();
+  // This one claims another address: with no trusted proxy, the socket's address counts.
+  const other = await browser.newPage({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.9" } });
   await signIn(other, account);
   await page.goto("/profile");
   const t = id.security;
   await expect(page.getByText(t.thisDevice)).toBeVisible();
+  await expect(page.getByText(fill(t.address, { address: "127.0.0.1" })).first()).toBeVisible();
+  await expect(page.getByText("203.0.113.9")).toHaveCount(0);
   await page
     .getByRole("button", { name: new RegExp(`^${t.endSession}`) })
     .first()

@@ -35,7 +35,6 @@ export const permissionsPolicy = [
   "payment=()",
   "usb=()",
   "serial=()",
-  "bluetooth=()",
   "hid=()",
   "midi=()",
   "browsing-topics=()",
