@@ -204,3 +204,11 @@ export async function readPendingSession(
     .limit(1);
   return row ?? null;
 }
+
+/** Sessions past their absolute end (or ended) for 30 days are forgotten. */
+export async function pruneOldSessions(): Promise<void> {
+  await getDb().execute(sql`
+    delete from sessions
+     where absolute_expires_at < now() - interval '30 days'
+        or revoked_at < now() - interval '30 days'`);
+}

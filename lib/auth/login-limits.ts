@@ -7,6 +7,7 @@ import {
   recordSuccess,
   uncountAttempt,
 } from "@/db/queries/login-attempts";
+import { pruneOldSessions } from "@/db/queries/sessions";
 import { clientAddress, trustedProxyHops } from "@/lib/http/peer-address";
 
 /**
@@ -91,7 +92,8 @@ export async function loginSucceeded(email: string, ip: string | null): Promise<
   const k = keys(email, ip);
   await recordSuccess({ reset: [k.account], known: [k.pair] });
   if (k.address) await uncountAttempt(k.address);
-  if (Math.random() < 0.05) await pruneLoginCounters();
+  // Housekeeping now and then, off the hot path of every request.
+  if (Math.random() < 0.05) await Promise.all([pruneLoginCounters(), pruneOldSessions()]);
 }
 
 /** Reserves one two-factor code attempt for a person; false past the limit. */
