@@ -180,3 +180,31 @@ describe("password change", { timeout: 60_000 }, () => {
     expect(audit).toHaveLength(1);
   });
 });
+
+describe("admin two-factor policy", () => {
+  it("sends an admin without two-factor to set it up only while the policy requires it", async () => {
+    const { mustSetUpTwoFactor } = await import("./session");
+    const admin = {
+      id: "a",
+      email: "a@example.com",
+      name: "A",
+      role: "admin" as const,
+      locale: "id" as const,
+      timeZone: "Asia/Jakarta" as const,
+      sessionId: "s",
+      twoFactorEnabled: false,
+    };
+    const previous = process.env.REQUIRE_ADMIN_TWO_FACTOR;
+    try {
+      delete process.env.REQUIRE_ADMIN_TWO_FACTOR;
+      expect(await mustSetUpTwoFactor(admin)).toBe(false);
+      process.env.REQUIRE_ADMIN_TWO_FACTOR = "true";
+      expect(await mustSetUpTwoFactor(admin)).toBe(true);
+      expect(await mustSetUpTwoFactor({ ...admin, twoFactorEnabled: true })).toBe(false);
+      expect(await mustSetUpTwoFactor({ ...admin, role: "operator" })).toBe(false);
+    } finally {
+      if (previous === undefined) delete process.env.REQUIRE_ADMIN_TWO_FACTOR;
+      else process.env.REQUIRE_ADMIN_TWO_FACTOR = previous;
+    }
+  });
+});
