@@ -229,10 +229,10 @@ for (const locale of ["en", "id"] as TestLocale[]) {
     `profile and two-factor screens (${locale})`,
     { tag: "@phone" },
     async ({ page, context, baseURL }) => {
-      // This browser's language too, so the sign-in pages after signing out speak it.
-      await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL! }]);
       const account = await createAccount("admin", locale);
       await signIn(page, account);
+      // This browser's language too, so the sign-in pages after signing out speak it.
+      await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL! }]);
       await page.goto("/profile");
       await expect(page.getByRole("heading", { name: t.security.sessionsTitle })).toBeVisible();
       await checkScreen(page, locale);
