@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { apiContentSecurityPolicy, permissionsPolicy } from "./lib/http/security-headers";
 
 // The language and time zone come from the person (cookie or account), not the URL.
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
@@ -15,6 +16,7 @@ const nextConfig: NextConfig = {
       { source: "/payment-links/new", destination: "/payments/new/payment-link", permanent: true },
     ];
   },
+  // Pages get their CSP (with a per-request nonce), HSTS and the rest from proxy.ts.
   async headers() {
     return [
       {
@@ -23,10 +25,17 @@ const nextConfig: NextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
+          { key: "Permissions-Policy", value: permissionsPolicy },
         ],
+      },
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: apiContentSecurityPolicy }],
       },
     ];
   },
+  // The common-password list is read at run time (lib/auth/password-rules.ts).
+  outputFileTracingIncludes: { "/**": ["./lib/auth/common-passwords.txt"] },
 };
 
 export default withNextIntl(nextConfig);

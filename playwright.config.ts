@@ -10,6 +10,8 @@ const appUrl = `http://127.0.0.1:${appPort}`;
 const gatewayToken = "e2e-gateway-token";
 const callbackSecret = "e2e-callback-secret";
 const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
+// The emulator's /control routes need it (specs read it from e2e/support/env.ts).
+const emulatorControlToken = process.env.E2E_EMULATOR_CONTROL_TOKEN ?? "e2e-emulator-control";
 
 const launchOptions = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -87,6 +89,7 @@ export default defineConfig({
         EMULATOR_CALLBACK_BACKOFF_MS: "500,1000",
         EMULATOR_TOKEN: gatewayToken,
         EMULATOR_CALLBACK_SECRET: callbackSecret,
+        EMULATOR_CONTROL_TOKEN: emulatorControlToken,
       },
     },
     {
@@ -97,6 +100,8 @@ export default defineConfig({
       env: {
         DATABASE_URL: databaseUrl,
         AUTH_SECRET: randomBytes(32).toString("hex"),
+        // Seals TOTP secrets; a production build requires one.
+        SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
         PURWANTARA_MODE: "local",
         // A production build against the emulator: a declared demo (the UI says so).
         PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION: "1",

@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { trustedProxyHops } from "@/lib/http/peer-address";
+import { contentSecurityPolicy, newNonce, pageSecurityHeaders } from "@/lib/http/security-headers";
 
 /** Paths anyone may open; everything else needs a session. */
 const publicPaths = ["/login", "/setup", "/manifest.webmanifest"];
@@ -6,17 +8,31 @@ const publicPaths = ["/login", "/setup", "/manifest.webmanifest"];
 const sessionCookies = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 /**
- * An optimistic check only (is there a session cookie at all?), to send visitors to
- * /login before rendering anything. Every page, action and route handler verifies
- * the session and re-reads the user from the database itself.
+ * For every page: a fresh CSP nonce (Next.js reads it from the request's CSP header and
+ * puts it on its scripts) and the security headers. Then an optimistic check only (is
+ * there a session cookie at all?), to send visitors to /login before rendering
+ * anything: every page, action and route handler verifies the session itself.
  */
 export function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const headers = pageSecurityHeaders(request.headers, request.url, trustedProxyHops());
   const path = request.nextUrl.pathname;
-  if (publicPaths.some((p) => path === p || path.startsWith(`${p}/`))) return NextResponse.next();
-  if (sessionCookies.some((name) => request.cookies.has(name))) return NextResponse.next();
-  const login = new URL("/login", request.url);
-  if (path !== "/") login.searchParams.set("next", path);
-  return NextResponse.redirect(login);
+  const isPublic = publicPaths.some((p) => path === p || path.startsWith(`${p}/`));
+  let response: NextResponse;
+  if (isPublic || sessionCookies.some((name) => request.cookies.has(name))) {
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set("content-security-policy", csp);
+    requestHeaders.set("x-nonce", nonce);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  } else {
+    const login = new URL("/login", request.url);
+    if (path !== "/") login.searchParams.set("next", path);
+    response = NextResponse.redirect(login);
+  }
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
 }
 
 export const config = {

@@ -310,20 +310,78 @@ export const sweepRuns = pgTable(
   (t) => [index("sweep_runs_mode_started_at_idx").on(t.mode, t.startedAt)],
 );
 
-/** Sign-in attempts, so limits hold across app instances (see lib/auth/login-limits.ts). */
-export const loginAttempts = pgTable(
-  "login_attempts",
+/**
+ * Sign-in sessions: the id rides in the Auth.js JWT and every request checks the row
+ * (lib/auth/session.ts), so sign-out, a password change, a disable or a role change
+ * ends a session at once. `expiresAt` is the idle deadline (pushed forward as the
+ * session is used, never past `absoluteExpiresAt`).
+ */
+export const sessions = pgTable(
+  "sessions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    email: text("email").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    absoluteExpiresAt: timestamp("absolute_expires_at", { withTimezone: true }).notNull(),
+    /** Set while the password has passed but the two-factor code has not yet. */
+    twoFactorPendingUntil: timestamp("two_factor_pending_until", { withTimezone: true }),
+    /** Wrong codes entered in this session's second step. */
+    twoFactorFailures: integer("two_factor_failures").notNull().default(0),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** Why: sign_out, password_changed, ended_by_user, role_changed, disabled, ... */
+    revokedReason: text("revoked_reason"),
+    /** A short summary such as "Chrome on Android", never the raw header. */
+    userAgent: text("user_agent"),
     ip: text("ip"),
-    succeeded: boolean("succeeded").notNull(),
-    attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("login_attempts_email_idx").on(t.email, t.attemptedAt),
-    index("login_attempts_ip_idx").on(t.ip, t.attemptedAt),
-  ],
+  (t) => [index("sessions_user_idx").on(t.userId, t.createdAt)],
+);
+
+/**
+ * Sign-in counters, so limits hold across app instances (lib/auth/login-limits.ts).
+ * One row per key (`pair:`, `ip:`, `account:`, `code:`), counted atomically by upsert.
+ */
+export const loginCounters = pgTable(
+  "login_counters",
+  {
+    key: text("key").primaryKey(),
+    count: integer("count").notNull().default(0),
+    windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Last successful sign-in for a pair: a known address skips the account's slow-down. */
+    lastSuccessAt: timestamp("last_success_at", { withTimezone: true }),
+  },
+  (t) => [index("login_counters_window_idx").on(t.windowStartedAt)],
+);
+
+/** A person's TOTP secret, sealed (lib/crypto/secret-box.ts); enabled once a code confirms it. */
+export const userTwoFactor = pgTable("user_two_factor", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secretSealed: text("secret_sealed").notNull(),
+  enabledAt: timestamp("enabled_at", { withTimezone: true }),
+  /** The last accepted time step: a code is never accepted twice. */
+  lastTimeStep: bigint("last_time_step", { mode: "number" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One-time recovery codes, stored as SHA-256 digests (the codes are random, 50+ bits). */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("recovery_codes_user_hash_key").on(t.userId, t.codeHash)],
 );
 
 /**
@@ -367,6 +425,7 @@ export type NewWebhookDelivery = typeof webhookDeliveries.$inferInsert;
 export type DeliveryOutcome = (typeof deliveryOutcome.enumValues)[number];
 export type CallbackRejectionSample = typeof callbackRejectionSamples.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
 export type NewAuditEntry = typeof auditLog.$inferInsert;
 export type TransactionEvent = typeof transactionEvents.$inferSelect;
 export type PaymentSyncCheck = typeof paymentSyncChecks.$inferSelect;

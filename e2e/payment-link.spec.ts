@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { createAccount, setDisabled, setRole } from "./support/accounts";
-import { emulatorUrl } from "./support/env";
+import { emulatorControlHeaders, emulatorUrl } from "./support/env";
 import { fill, m } from "./support/i18n";
 import { navigate, NewPaymentLinkPage, signIn, transactionEntry } from "./support/pages";
 
@@ -100,7 +100,10 @@ async function submitWhileGatewayAnswers(page: Page, request: APIRequestContext,
   await signIn(page, await createAccount("operator"));
   const form = new NewPaymentLinkPage(page);
   await form.open();
-  await request.post(`${emulatorUrl}/control/fail-next`, { data: { count: 1, status } });
+  await request.post(`${emulatorUrl}/control/fail-next`, {
+    data: { count: 1, status },
+    headers: emulatorControlHeaders,
+  });
   const title = `Gateway ${status} ${randomBytes(3).toString("hex")}`;
   await form.submit({ title, amount: "10000" });
   return title;

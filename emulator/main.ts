@@ -1,3 +1,6 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import {
   callbackDelivery,
   localCallbackSecret,
@@ -29,6 +32,19 @@ function backoffFromEnv(value: string | undefined): number[] | undefined {
   return waits;
 }
 
+/**
+ * The /control routes always need a token here: EMULATOR_CONTROL_TOKEN, or else a random
+ * one written to <data dir>/control-token (readable by this user only), never logged.
+ */
+function controlTokenFrom(env: NodeJS.ProcessEnv): string {
+  if (env.EMULATOR_CONTROL_TOKEN) return env.EMULATOR_CONTROL_TOKEN;
+  const dir = env.EMULATOR_DATA_DIR || ".data/emulator";
+  const token = randomBytes(24).toString("base64url");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "control-token"), `${token}\n`, { mode: 0o600 });
+  return token;
+}
+
 function optionsFromEnv(env: NodeJS.ProcessEnv): EmulatorOptions {
   return {
     host: env.EMULATOR_HOST || "127.0.0.1",
@@ -40,6 +56,7 @@ function optionsFromEnv(env: NodeJS.ProcessEnv): EmulatorOptions {
     callbackBackoffMs:
       backoffFromEnv(env.EMULATOR_CALLBACK_BACKOFF_MS) ?? callbackDelivery.backoffMs,
     publicUrl: env.EMULATOR_PUBLIC_URL || undefined,
+    controlToken: controlTokenFrom(env),
     log: (line) => console.log(`${new Date().toISOString()} ${line}`),
   };
 }
@@ -51,6 +68,9 @@ async function main(): Promise<void> {
   console.log(
     `Purwantara emulator: API ${baseUrl}/v1/ · simulator ${baseUrl}/ · callbacks to ${options.callbackUrl}`,
   );
+  if (!process.env.EMULATOR_CONTROL_TOKEN) {
+    console.log(`emulator: /control token in ${path.join(options.dataDir, "control-token")}`);
+  }
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -10,6 +10,7 @@ import { apiPrefix, handleApi, type ApiFaults } from "./api";
 import { CallbackDispatcher, type CallbackConfig, type Logger } from "./callbacks";
 import { renderNotFoundPage } from "./checkout-page";
 import { controlPrefix, handleControl } from "./control";
+import { controlTokenHeader, hasControlToken, isSameOriginPost } from "./guards";
 import { errorEnvelope, sendHtml, sendJson, sendPhpJson } from "./http";
 import { handlePages, type PageDeps } from "./simulator-routes";
 import { Store } from "./store";
@@ -32,6 +33,11 @@ export interface EmulatorOptions {
   callbackBackoffMs?: readonly number[];
   /** Base of buyer-facing URLs; default http://<host>:<port>. */
   publicUrl?: string;
+  /**
+   * When set, /control routes need it in the `x-emulator-control-token` header
+   * (`npm run emulator` always sets one). In-process tests leave it unset.
+   */
+  controlToken?: string;
   /** One line per request and per callback try; silent by default. */
   log?: Logger;
 }
@@ -43,7 +49,12 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-type Deps = PageDeps & { token: string; faults: ApiFaults; publicUrl(): string };
+type Deps = PageDeps & {
+  token: string;
+  controlToken?: string;
+  faults: ApiFaults;
+  publicUrl(): string;
+};
 
 function reachableHost(host: string): string {
   if (host === "0.0.0.0" || host === "::") return "127.0.0.1";
@@ -69,7 +80,23 @@ async function route(
   if (url.pathname === "/favicon.ico") return void res.writeHead(204).end();
   if (url.pathname.startsWith(apiPrefix) || url.pathname === "/v1")
     return handleApi(req, res, url, deps);
-  if (url.pathname.startsWith(controlPrefix)) return handleControl(req, res, url, deps);
+  if (url.pathname.startsWith(controlPrefix)) {
+    if (!hasControlToken(req, deps.controlToken)) {
+      return sendJson(res, 401, { error: `Send the control token in ${controlTokenHeader}.` });
+    }
+    return handleControl(req, res, url, deps);
+  }
+  if (req.method === "POST") {
+    const own = [deps.publicUrl(), req.headers.host ? `http://${req.headers.host}` : ""];
+    if (
+      !isSameOriginPost(
+        req,
+        own.filter(Boolean).map((u) => new URL(u).origin),
+      )
+    ) {
+      return sendHtml(res, 403, renderNotFoundPage("Posts from another site are refused."));
+    }
+  }
   if (handlePages(req, res, url, deps)) return;
   sendHtml(res, 404, renderNotFoundPage(`Nothing at ${url.pathname}.`));
 }
@@ -116,6 +143,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     store,
     callbacks,
     token: options.token ?? localEmulatorToken,
+    controlToken: options.controlToken,
     faults: { failNext: { count: 0, status: 503 }, latencyMs: 0 },
     now: () => new Date(),
     publicUrl,

@@ -7,7 +7,8 @@ import { switchLocaleAction } from "../actions/preferences";
 import { signOutAction } from "./actions";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const user = await requirePageUser();
+  // Each page applies the two-factor requirement itself (its setup page must stay reachable).
+  const user = await requirePageUser(undefined, { allowWithoutTwoFactor: true });
   return (
     <AppShell
       user={user}

@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { fieldBinder, idleState, type ActionState } from "@/lib/actions/action-state";
-import { passwordRules } from "@/lib/auth/password-rules";
+import { passwordLimits } from "@/lib/auth/password-limits";
 
 export function SetupForm({
   action,
@@ -27,7 +27,7 @@ export function SetupForm({
         type="password"
         autoComplete="new-password"
         required
-        hint={t("passwordHint", { min: passwordRules.min })}
+        hint={t("passwordHint", { min: passwordLimits.minChars })}
       />
       <Field
         {...field("confirm")}

@@ -1,37 +1,66 @@
 import "server-only";
-import { and, count, eq, gt, lt, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { loginAttempts } from "../schema";
 
-/** Failed attempts since `since` for this email and, separately, this IP. */
-export async function countRecentFailures(
-  email: string,
-  ip: string | null,
-  since: Date,
-): Promise<{ byEmail: number; byIp: number }> {
-  const db = getDb();
-  const recentFailure = (match: ReturnType<typeof eq>) =>
-    db
-      .select({ n: count() })
-      .from(loginAttempts)
-      .where(and(match, eq(loginAttempts.succeeded, false), gt(loginAttempts.attemptedAt, since)));
-  const [byEmail] = await recentFailure(eq(loginAttempts.email, email.toLowerCase()));
-  const [byIp] = ip ? await recentFailure(eq(loginAttempts.ip, ip)) : [{ n: 0 }];
-  return { byEmail: byEmail?.n ?? 0, byIp: byIp?.n ?? 0 };
+/**
+ * Counts one attempt under `key` in a window of `windowMinutes`, atomically: a single
+ * upsert takes the row lock, so N parallel attempts see counts 1..N, never the same
+ * number twice. Returns the count including this attempt, and when the key last
+ * succeeded (a pair's "known address" mark).
+ */
+export async function countAttempt(
+  key: string,
+  windowMinutes: number,
+): Promise<{ count: number; lastSuccessAt: Date | null }> {
+  const result = await getDb().execute<{
+    count: number;
+    last_success_at: string | Date | null;
+  }>(sql`
+    insert into login_counters as c (key, count, window_started_at)
+    values (${key}, 1, now())
+    on conflict (key) do update set
+      count = case when c.window_started_at < now() - make_interval(mins => ${windowMinutes})
+                   then 1 else c.count + 1 end,
+      window_started_at = case when c.window_started_at < now() - make_interval(mins => ${windowMinutes})
+                   then now() else c.window_started_at end
+    returning c.count, c.last_success_at
+  `);
+  const row = result.rows[0];
+  return {
+    count: Number(row?.count ?? 0),
+    lastSuccessAt: row?.last_success_at ? new Date(row.last_success_at) : null,
+  };
 }
 
-/** Records an attempt; a success wipes the email's failures, and day-old rows go. */
-export async function recordLoginAttempt(
-  email: string,
-  ip: string | null,
-  succeeded: boolean,
-): Promise<void> {
-  const key = email.toLowerCase();
-  await getDb().transaction(async (tx) => {
-    if (succeeded) await tx.delete(loginAttempts).where(eq(loginAttempts.email, key));
-    else await tx.insert(loginAttempts).values({ email: key, ip, succeeded });
-    await tx
-      .delete(loginAttempts)
-      .where(lt(loginAttempts.attemptedAt, sql`now() - interval '1 day'`));
-  });
+/** A success: the keys' counts start again, and a pair is marked as known. */
+export async function recordSuccess(keys: { reset: string[]; known: string[] }): Promise<void> {
+  const db = getDb();
+  if (keys.reset.length > 0) {
+    await db.execute(sql`update login_counters set count = 0, window_started_at = now()
+      where key in (${sql.join(
+        keys.reset.map((k) => sql`${k}`),
+        sql`, `,
+      )})`);
+  }
+  for (const key of keys.known) {
+    await db.execute(sql`
+      insert into login_counters (key, count, window_started_at, last_success_at)
+      values (${key}, 0, now(), now())
+      on conflict (key) do update set count = 0, window_started_at = now(), last_success_at = now()`);
+  }
+}
+
+/** Gives back one attempt (an address's count is for failures, not sign-ins). */
+export async function uncountAttempt(key: string): Promise<void> {
+  await getDb().execute(
+    sql`update login_counters set count = greatest(count - 1, 0) where key = ${key}`,
+  );
+}
+
+/** Counters idle for a day are forgotten; known-address marks last 30 days. */
+export async function pruneLoginCounters(): Promise<void> {
+  await getDb().execute(sql`
+    delete from login_counters
+     where window_started_at < now() - interval '1 day'
+       and (last_success_at is null or last_success_at < now() - interval '30 days')`);
 }

@@ -2,10 +2,10 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { getUserByEmail } from "@/db/queries/users";
-import { recordLoginAttempt } from "@/db/queries/login-attempts";
-import { clientIp, isLoginBlocked } from "./login-limits";
-import { verifyPassword } from "./password";
+import { getDb } from "@/db/client";
+import { sessionLifetimes } from "@/db/queries/sessions";
+import { endOneSession } from "./sessions";
+import { signInWithPassword } from "./sign-in";
 
 const credentialsSchema = z.object({
   email: z.email().max(254),
@@ -17,22 +17,53 @@ export class LoginRateLimited extends CredentialsSignin {
   override code = "rate_limited";
 }
 
+declare module "@auth/core/jwt" {
+  interface JWT {
+    sid?: string;
+  }
+}
+
+declare module "next-auth" {
+  interface User {
+    sessionId?: string;
+  }
+  interface Session {
+    sessionId?: string;
+  }
+}
+
 /**
- * Sessions are JWTs carrying only the user id; pages, actions and route handlers
- * re-read the user from the database on every request (./session.ts).
+ * Sessions are JWTs carrying the user id and a session id; the `sessions` row decides
+ * whether the session is still alive (lib/auth/session.ts reads it on every request),
+ * so signing out, changing a password, a disable or a role change ends it at once,
+ * and no session outlives its absolute lifetime however often it is used.
  */
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   pages: { signIn: "/login" },
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: sessionLifetimes.absoluteDays * 24 * 60 * 60 },
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        token.sub = user.id;
+        token.sid = user.sessionId;
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      if (typeof token.sid === "string") session.sessionId = token.sid;
       return session;
+    },
+  },
+  events: {
+    // Every way out (the sign-out action, Auth.js's own endpoint) ends the session row.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (typeof token?.sid === "string" && typeof token.sub === "string") {
+        const { sid, sub } = token;
+        await getDb().transaction((tx) => endOneSession(tx, sub, sid, "sign_out"));
+      }
     },
   },
   logger: {
@@ -49,14 +80,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(input, request) {
         const parsed = credentialsSchema.safeParse(input);
         if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        const ip = clientIp(request.headers);
-        if (await isLoginBlocked(email, ip)) throw new LoginRateLimited();
-        const user = await getUserByEmail(email);
-        const ok =
-          (await verifyPassword(password, user?.passwordHash ?? null)) && !user?.disabledAt;
-        await recordLoginAttempt(email, ip, ok);
-        return ok && user ? { id: user.id, email: user.email, name: user.name } : null;
+        const result = await signInWithPassword({ ...parsed.data, headers: request.headers });
+        if (result.status === "limited") throw new LoginRateLimited();
+        if (result.status === "wrong") return null;
+        // A two-factor session exists but is not valid until its code passes.
+        return { id: result.userId, sessionId: result.sessionId };
       },
     }),
   ],

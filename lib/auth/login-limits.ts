@@ -1,17 +1,115 @@
 import "server-only";
-import { countRecentFailures } from "@/db/queries/login-attempts";
+import { createHash } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import {
+  countAttempt,
+  pruneLoginCounters,
+  recordSuccess,
+  uncountAttempt,
+} from "@/db/queries/login-attempts";
+import { pruneOldSessions } from "@/db/queries/sessions";
+import { clientAddress, trustedProxyHops } from "@/lib/http/peer-address";
 
-/** [chosen] Guessing limits: per account, and per address for spraying many accounts. */
-export const loginLimits = { windowMinutes: 15, perEmail: 10, perIp: 50 } as const;
+/**
+ * [chosen] Guessing limits. Design:
+ * - Per (account, address) pair: 10 tries per 15 minutes, then refused. Only this pair
+ *   is refused, so a stranger guessing from elsewhere cannot lock the owner out.
+ * - Per address: 50 tries per 15 minutes across all accounts (spraying), then refused.
+ * - Per account, from anywhere: never refused, only slowed: past 5 tries in the window
+ *   every further try waits 100 ms × 2^(n−5), at most 5 s, before it is answered. An
+ *   address that signed in to the account within 30 days (a known pair) is not slowed,
+ *   so the owner signs in at once from their usual address even under attack.
+ * Every count is reserved with one atomic upsert BEFORE the password is checked, so
+ * parallel attempts cannot get more tries than the limit.
+ */
+export const loginLimits = {
+  windowMinutes: 15,
+  perPair: 10,
+  perAddress: 50,
+  accountSlowAfter: 5,
+  accountDelayMs: { base: 100, max: 5000 },
+  /** Two-factor codes per person per window, and per pending session. */
+  codesPerAccount: 10,
+  codesPerSession: 5,
+} as const;
 
-/** The caller's address as the proxy in front of the app reports it, if any. */
+/** The caller's address by TRUSTED_PROXY_HOPS (lib/http/peer-address.ts). */
 export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return (forwarded || headers.get("x-real-ip")?.trim() || null)?.slice(0, 64) ?? null;
+  return clientAddress(headers, trustedProxyHops());
 }
 
-export async function isLoginBlocked(email: string, ip: string | null): Promise<boolean> {
-  const since = new Date(Date.now() - loginLimits.windowMinutes * 60_000);
-  const { byEmail, byIp } = await countRecentFailures(email, ip, since);
-  return byEmail >= loginLimits.perEmail || byIp >= loginLimits.perIp;
+function accountKey(email: string): string {
+  // Keys carry a digest, not the email: counters are no list of who tried what.
+  return createHash("sha256").update(email.trim().toLowerCase()).digest("hex").slice(0, 32);
+}
+
+const keys = (email: string, ip: string | null) => {
+  const account = accountKey(email);
+  return {
+    pair: `pair:${account}:${ip ?? "unknown"}`,
+    address: ip ? `ip:${ip}` : null,
+    account: `account:${account}`,
+  };
+};
+
+export type AttemptVerdict =
+  { allowed: true; delayMs: number } | { allowed: false; reason: "pair" | "address" };
+
+/** Progressive slow-down for an account under attack (see above). */
+export function accountDelayMs(accountCount: number): number {
+  const over = accountCount - loginLimits.accountSlowAfter;
+  if (over <= 0) return 0;
+  const { base, max } = loginLimits.accountDelayMs;
+  return Math.min(max, base * 2 ** Math.min(over, 16));
+}
+
+/** Reserves one sign-in attempt; call before checking the password. */
+export async function reserveLoginAttempt(
+  email: string,
+  ip: string | null,
+): Promise<AttemptVerdict> {
+  const k = keys(email, ip);
+  const { windowMinutes } = loginLimits;
+  const pair = await countAttempt(k.pair, windowMinutes);
+  if (pair.count > loginLimits.perPair) return { allowed: false, reason: "pair" };
+  if (k.address) {
+    const address = await countAttempt(k.address, windowMinutes);
+    if (address.count > loginLimits.perAddress) return { allowed: false, reason: "address" };
+  }
+  const account = await countAttempt(k.account, windowMinutes);
+  const known =
+    pair.lastSuccessAt !== null && Date.now() - pair.lastSuccessAt.getTime() < 30 * 86_400_000;
+  return { allowed: true, delayMs: known ? 0 : accountDelayMs(account.count) };
+}
+
+/** Waits out an account's slow-down (outside any transaction). */
+export async function applyDelay(verdict: AttemptVerdict): Promise<void> {
+  if (verdict.allowed && verdict.delayMs > 0) await sleep(verdict.delayMs);
+}
+
+/** The password was right: the pair and the account start again; the pair is now known. */
+export async function loginSucceeded(email: string, ip: string | null): Promise<void> {
+  const k = keys(email, ip);
+  await recordSuccess({ reset: [k.account], known: [k.pair] });
+  if (k.address) await uncountAttempt(k.address);
+  // Housekeeping now and then, off the hot path of every request.
+  if (Math.random() < 0.05) await Promise.all([pruneLoginCounters(), pruneOldSessions()]);
+}
+
+/** Reserves one two-factor code attempt for a person; false past the limit. */
+export async function reserveCodeAttempt(userId: string): Promise<boolean> {
+  const { count } = await countAttempt(`code:${userId}`, loginLimits.windowMinutes);
+  return count <= loginLimits.codesPerAccount;
+}
+
+export async function codeSucceeded(userId: string): Promise<void> {
+  await recordSuccess({ reset: [`code:${userId}`], known: [] });
+}
+
+/** An attempted email for the audit log: a keyed digest, never the address in clear. */
+export function emailDigest(email: string, secret: string): string {
+  return createHash("sha256")
+    .update(`${secret}:${email.trim().toLowerCase()}`)
+    .digest("hex")
+    .slice(0, 16);
 }

@@ -1,31 +1,70 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { readPendingSession, readSessionUser } from "@/db/queries/sessions";
 import { getUserById } from "@/db/queries/users";
 import type { User } from "@/db/schema";
 import { auth } from "./index";
 import { can, type Permission } from "./roles";
+import { requireAdminTwoFactor } from "./two-factor-policy";
 
-export type CurrentUser = Pick<User, "id" | "email" | "name" | "role" | "locale" | "timeZone">;
+export type CurrentUser = Pick<User, "id" | "email" | "name" | "role" | "locale" | "timeZone"> & {
+  /** This request's session (the `sessions` row): "this device" on the profile. */
+  sessionId: string;
+  twoFactorEnabled: boolean;
+};
 
 /**
- * The signed-in user, read from the database on every request (once per render),
- * so a disabled account or a changed role takes effect at once.
+ * The signed-in user, read with their session from the database on every request (once
+ * per render, one indexed round trip): a session that was ended, expired (idle or
+ * absolute), still waiting for its two-factor code, or whose account is disabled is no
+ * session, and a changed role takes effect at once.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await getUserById(id);
-  if (!user || user.disabledAt) return null;
-  const { email, name, role, locale, timeZone } = user;
-  return { id, email, name, role, locale, timeZone };
+  const sessionId = (await auth())?.sessionId;
+  if (!sessionId) return null;
+  const row = await readSessionUser(sessionId);
+  if (!row || row.twoFactorPendingUntil) return null;
+  const { id, email, name, role, locale, timeZone, twoFactorEnabled } = row;
+  return { id, email, name, role, locale, timeZone, sessionId, twoFactorEnabled };
 });
 
-/** For pages: the user, or a redirect to /login (or to / when the role falls short). */
-export async function requirePageUser(permission?: Permission): Promise<CurrentUser> {
+/** A sign-in waiting for its two-factor code in this browser, if any. */
+export async function getPendingSignIn(): Promise<{
+  sessionId: string;
+  userId: string;
+  email: string;
+} | null> {
+  const sessionId = (await auth())?.sessionId;
+  if (!sessionId) return null;
+  const pending = await readPendingSession(sessionId);
+  if (!pending) return null;
+  const user = await getUserById(pending.userId);
+  return user ? { sessionId: pending.id, userId: pending.userId, email: user.email } : null;
+}
+
+/** Where an admin goes first when two-factor sign-in is required and not set up. */
+export const twoFactorSetupPath = "/profile/two-factor";
+
+/** True when this person must set up two-factor sign-in before anything else. */
+export async function mustSetUpTwoFactor(user: CurrentUser): Promise<boolean> {
+  return user.role === "admin" && !user.twoFactorEnabled && (await requireAdminTwoFactor());
+}
+
+/**
+ * For pages: the user, or a redirect to /login (or to / when the role falls short, or to
+ * the two-factor setup when policy requires it first; `allowWithoutTwoFactor` is for
+ * the pages of that setup itself).
+ */
+export async function requirePageUser(
+  permission?: Permission,
+  options: { allowWithoutTwoFactor?: boolean } = {},
+): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
+  if (!options.allowWithoutTwoFactor && (await mustSetUpTwoFactor(user))) {
+    redirect(`${twoFactorSetupPath}?required=1`);
+  }
   if (permission && !can(user.role, permission)) redirect("/transactions?denied=1");
   return user;
 }

@@ -35,6 +35,8 @@ export function withGatewayTestbed({ email, timeoutMs = 1000 }: GatewayTestbedOp
       role: "operator",
       locale: "id",
       timeZone: "Asia/Jakarta",
+      sessionId: "00000000-0000-4000-8000-000000000000",
+      twoFactorEnabled: false,
     };
   });
 

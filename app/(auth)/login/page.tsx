@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
+import { TwoFactorStepForm } from "@/components/auth/two-factor-step-form";
 import { hasAnyAccount } from "@/lib/auth/accounts";
-import { getCurrentUser } from "@/lib/auth/session";
-import { signInAction } from "./actions";
+import { safeNextPath } from "@/lib/auth/next-path";
+import { getCurrentUser, getPendingSignIn } from "@/lib/auth/session";
+import { cancelSignInAction, signInAction, verifyTwoFactorAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("pageTitle") };
@@ -15,15 +17,27 @@ export default async function LoginPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { next } = await searchParams;
-  if (await getCurrentUser()) redirect("/transactions");
+  const { next: rawNext } = await searchParams;
+  const next = safeNextPath(typeof rawNext === "string" ? rawNext : undefined);
+  if (await getCurrentUser()) redirect(next);
+  const pending = await getPendingSignIn();
+  if (pending) {
+    const t = await getTranslations("twoFactor");
+    return (
+      <>
+        <h1 className="mb-1 text-xl font-semibold">{t("stepTitle")}</h1>
+        <p className="mb-5 text-sm text-slate-600">{t("stepSubtitle", { email: pending.email })}</p>
+        <TwoFactorStepForm action={verifyTwoFactorAction} cancel={cancelSignInAction} next={next} />
+      </>
+    );
+  }
   if (!(await hasAnyAccount())) redirect("/setup");
   const t = await getTranslations("login");
   return (
     <>
       <h1 className="mb-1 text-xl font-semibold">{t("title")}</h1>
       <p className="mb-5 text-sm text-slate-600">{t("subtitle")}</p>
-      <LoginForm action={signInAction} next={typeof next === "string" ? next : "/transactions"} />
+      <LoginForm action={signInAction} next={next} />
     </>
   );
 }

@@ -6,19 +6,17 @@ import { createFirstUser } from "@/db/queries/users";
 import type { ActionState } from "@/lib/actions/action-state";
 import { parseForm, submittedValues } from "@/lib/actions/protected-action";
 import { signIn } from "@/lib/auth";
-import { hashPassword, passwordRules } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/password";
+import { confirmationMatches, newPasswordSchema } from "@/lib/auth/password-rules";
 
 const setupSchema = z
   .object({
     name: z.string().trim().min(1, "nameRequired").max(100, "tooLong"),
     email: z.email("email").max(254, "tooLong"),
-    password: z
-      .string()
-      .min(passwordRules.min, "passwordTooShort")
-      .max(passwordRules.max, "passwordTooLong"),
+    password: newPasswordSchema,
     confirm: z.string(),
   })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "passwordMismatch" });
+  .refine(...confirmationMatches);
 
 /**
  * Creates the first admin. Open to anyone, but only while no account exists: the

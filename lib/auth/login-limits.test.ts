@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import { clientAddress, peerHeader, peerStamp } from "@/lib/http/peer-address";
+import { headersFrom, insertTestUser } from "@/lib/testing/accounts";
+import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { accountDelayMs, loginLimits, reserveLoginAttempt } from "./login-limits";
+import { signInWithPassword } from "./sign-in";
+
+const db = withTestDatabase();
+const password = "amber-lantern-harbour-7";
+let n = 0;
+const freshEmail = () => `limits-${Date.now()}-${n++}@example.com`;
+
+describe("client address", () => {
+  it("with 0 trusted hops reads the socket and ignores X-Forwarded-For and X-Real-IP", () => {
+    const headers = headersFrom("10.9.8.7", {
+      "x-forwarded-for": "203.0.113.1, 198.51.100.2",
+      "x-real-ip": "203.0.113.9",
+    });
+    expect(clientAddress(headers, 0)).toBe("10.9.8.7");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.1" }), 0)).toBeNull();
+    // A stamp written by the client (without this process's token) is ignored too.
+    expect(clientAddress(new Headers({ [peerHeader]: "guess 203.0.113.5" }), 0)).toBeNull();
+    expect(clientAddress(headersFrom("::ffff:10.0.0.3"), 0)).toBe("10.0.0.3");
+  });
+
+  it("with N hops takes the Nth entry from the right; the client's own entries never count", () => {
+    const headers = headersFrom("10.0.0.1", {
+      "x-forwarded-for": "6.6.6.6, 203.0.113.7, 10.0.0.2",
+    });
+    expect(clientAddress(headers, 1)).toBe("10.0.0.2");
+    expect(clientAddress(headers, 2)).toBe("203.0.113.7");
+    // Fewer entries than proxies: not through the proxies, so the socket.
+    expect(clientAddress(headersFrom("10.0.0.1", { "x-forwarded-for": "1.1.1.1" }), 2)).toBe(
+      "10.0.0.1",
+    );
+    expect(peerStamp("1.2.3.4")).not.toContain("guess");
+  });
+});
+
+describe("sign-in limits", () => {
+  it("a spoofed X-Forwarded-For does not buy more tries (hops = 0)", async () => {
+    const email = freshEmail();
+    await insertTestUser(db.url(), { email, password });
+    const results = [];
+    for (let i = 0; i < loginLimits.perPair + 2; i++) {
+      const headers = headersFrom("10.20.0.1", { "x-forwarded-for": `198.51.100.${i}` });
+      results.push(
+        (await signInWithPassword({ email, password: "wrong-guess-1234", headers })).status,
+      );
+    }
+    expect(results.slice(0, loginLimits.perPair).every((s) => s === "wrong")).toBe(true);
+    expect(results.slice(loginLimits.perPair)).toEqual(["limited", "limited"]);
+    // The right password from that address, however it is dressed up, is refused for now.
+    const dressed = headersFrom("10.20.0.1", { "x-forwarded-for": "192.0.2.200" });
+    expect((await signInWithPassword({ email, password, headers: dressed })).status).toBe(
+      "limited",
+    );
+  }, 60_000);
+
+  it("the lockout attack fails: wrong passwords from rotating addresses do not refuse the owner", async () => {
+    const email = freshEmail();
+    await insertTestUser(db.url(), { email, password });
+    const attack = (from: number, count: number) =>
+      Promise.all(
+        Array.from({ length: count }, (_, i) =>
+          signInWithPassword({
+            email,
+            password: `attacker-guess-${i}`,
+            headers: headersFrom(`172.16.${from}.${i + 1}`),
+          }),
+        ),
+      );
+    const first = await attack(1, 10);
+    expect(first.every((r) => r.status === "wrong")).toBe(true);
+    // The owner, from their own address: signed in (slowed down, never refused).
+    const owner = await signInWithPassword({ email, password, headers: headersFrom("10.30.0.1") });
+    expect(owner.status).toBe("signed_in");
+
+    // The attack goes on; the owner's address is now known and not slowed at all.
+    const second = await attack(2, 15);
+    expect(second.every((r) => r.status === "wrong")).toBe(true);
+    const verdict = await reserveLoginAttempt(email, "10.30.0.1");
+    expect(verdict).toEqual({ allowed: true, delayMs: 0 });
+    const again = await signInWithPassword({ email, password, headers: headersFrom("10.30.0.1") });
+    expect(again.status).toBe("signed_in");
+    // A stranger's address is slowed, not refused.
+    expect(await reserveLoginAttempt(email, "172.16.9.9")).toMatchObject({ allowed: true });
+  }, 90_000);
+
+  it("the limit holds under a race: 60 parallel wrong passwords get exactly 10 tries", async () => {
+    const email = freshEmail();
+    const userId = await insertTestUser(db.url(), { email, password });
+    const results = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        signInWithPassword({
+          email,
+          password: `parallel-guess-${i}`,
+          headers: headersFrom("10.40.0.1"),
+        }),
+      ),
+    );
+    const tried = results.filter((r) => r.status !== "limited");
+    expect(tried).toHaveLength(loginLimits.perPair);
+    expect(tried.every((r) => r.status === "wrong")).toBe(true);
+    const [audit] = await queryTestDb<{ n: number }>(
+      db.url(),
+      "select count(*)::int as n from audit_log where action = 'auth.sign_in_failed' and target_id = $1",
+      [userId],
+    );
+    expect(audit!.n).toBe(loginLimits.perPair);
+  }, 60_000);
+
+  it("audits failures without the attempted email in clear", async () => {
+    const unknown = `nobody-${Date.now()}@example.com`;
+    await signInWithPassword({
+      email: unknown,
+      password: "whatever-it-is-1",
+      headers: headersFrom("10.50.0.1"),
+    });
+    const rows = await queryTestDb<{ actor_id: string | null; text: string }>(
+      db.url(),
+      "select actor_id, details::text as text from audit_log where action = 'auth.sign_in_failed' and ip = '10.50.0.1'",
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.actor_id).toBeNull();
+    expect(rows[0]!.text).toContain("unknown_account");
+    expect(rows[0]!.text).not.toContain("nobody");
+    const counters = await queryTestDb<{ key: string }>(db.url(), "select key from login_counters");
+    expect(counters.some((c) => c.key.includes("nobody"))).toBe(false);
+  });
+
+  it("slows an account progressively, capped", () => {
+    expect(accountDelayMs(loginLimits.accountSlowAfter)).toBe(0);
+    expect(accountDelayMs(loginLimits.accountSlowAfter + 1)).toBe(200);
+    expect(accountDelayMs(1000)).toBe(loginLimits.accountDelayMs.max);
+  });
+});

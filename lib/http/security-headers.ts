@@ -1,0 +1,67 @@
+import { servedOverHttps } from "./peer-address";
+
+/**
+ * The page's Content-Security-Policy for one request. Scripts: only this origin's files
+ * and scripts carrying the nonce (and what those load, 'strict-dynamic'); Next.js puts
+ * the nonce on its own scripts when it finds it in the request's CSP header (pages are
+ * rendered per request). Styles: this origin's stylesheet plus inline style attributes,
+ * which React components (charts, progress bars) set; injected styles cannot run code.
+ * Nothing may frame the dashboard, no plugins, no <base> elsewhere, forms post here only.
+ */
+export function contentSecurityPolicy(nonce: string, development: boolean): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "manifest-src 'self'",
+    "worker-src 'self'",
+  ].join("; ");
+}
+
+/** For JSON and other non-page answers: nothing to run, nothing to frame. */
+export const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+
+export const permissionsPolicy = [
+  "camera=()",
+  "microphone=()",
+  "geolocation=()",
+  "payment=()",
+  "usb=()",
+  "serial=()",
+  "hid=()",
+  "midi=()",
+  "browsing-topics=()",
+].join(", ");
+
+/** One year, subdomains included; sent only on answers that came over HTTPS. */
+export const strictTransportSecurity = "max-age=31536000; includeSubDomains";
+
+/** Headers every page answer carries besides the CSP (HSTS only over HTTPS). */
+export function pageSecurityHeaders(
+  requestHeaders: Headers,
+  url: string,
+  trustedHops: number,
+): Record<string, string> {
+  return {
+    "Permissions-Policy": permissionsPolicy,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+    ...(servedOverHttps(requestHeaders, url, trustedHops)
+      ? { "Strict-Transport-Security": strictTransportSecurity }
+      : {}),
+  };
+}
+
+export function newNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes));
+}
