@@ -1,0 +1,171 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import type { TransactionChannel } from "@/db/schema";
+import type { ListFilter } from "@/lib/payments/list-filter";
+import { addDays, type Day } from "@/lib/payments/zoned-days";
+import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { TimeZone } from "@/lib/time";
+import { getDb, type DbOrTx } from "../client";
+import { listPredicate, zonedDayOf } from "./list-filter";
+
+/*
+ * Every overview number is the count or sum over exactly the rows of one list filter,
+ * built by one function below; the page links each number to transactionsListUrl of
+ * the same filter. Grouping by channel or by day adds `channel=` or `from=to=` to it.
+ */
+
+/** /transactions?status=paid,settled&on=paid&from=F&to=T */
+export function paidFilter(from: Day, to: Day, extra: ListFilter = {}): ListFilter {
+  return { status: ["paid", "settled"], on: "paid", from, to, ...extra };
+}
+
+/** /transactions?from=F&to=T (created in the period; Not created left out, as the list does) */
+export function createdFilter(from: Day, to: Day, extra: ListFilter = {}): ListFilter {
+  return { from, to, ...extra };
+}
+
+/** /transactions?status=paid,settled&from=F&to=T: of those created in the period, the paid ones. */
+export function paidOfCreatedFilter(from: Day, to: Day, extra: ListFilter = {}): ListFilter {
+  return { status: ["paid", "settled"], from, to, ...extra };
+}
+
+/** /transactions?status=active */
+export function openFilter(): ListFilter {
+  return { status: ["active"] };
+}
+
+/** /transactions?flag=needs_review */
+export function needsReviewFilter(): ListFilter {
+  return { flag: ["needs_review"] };
+}
+
+type Scope = { mode: GatewayMode; zone: TimeZone; db?: DbOrTx };
+export type Sum = { count: number; amount: string };
+
+async function rows<T>(db: DbOrTx | undefined, query: SQL): Promise<T[]> {
+  return (await (db ?? getDb()).execute(query)).rows as T[];
+}
+
+/** Count and sum of amount for each filter, in one pass over the union of their rows. */
+export async function sumFilters(
+  filters: ListFilter[],
+  within: ListFilter,
+  scope: Scope,
+): Promise<Sum[]> {
+  const p = (f: ListFilter) => listPredicate(f, scope.mode, scope.zone);
+  const columns = filters.map(
+    (f, i) =>
+      sql`count(*) filter (where ${p(f)})::int as ${sql.raw(`c${i}`)},
+          coalesce(sum("amount") filter (where ${p(f)}), 0)::text as ${sql.raw(`a${i}`)}`,
+  );
+  const [row] = await rows<Record<string, string | number>>(
+    scope.db,
+    sql`select ${sql.join(columns, sql`, `)} from "transactions" where ${p(within)}`,
+  );
+  return filters.map((_, i) => ({
+    count: Number(row?.[`c${i}`] ?? 0),
+    amount: String(row?.[`a${i}`] ?? "0"),
+  }));
+}
+
+export type ChannelPaid = Sum & { channel: TransactionChannel; medianSeconds: number | null };
+
+/** Per channel over `paidFilter(from, to)`: count, volume, median creation→payment. */
+export async function paidByChannel(from: Day, to: Day, scope: Scope): Promise<ChannelPaid[]> {
+  const result = await rows<{ channel: TransactionChannel; count: number; amount: string; median: string | null }>(
+    scope.db,
+    sql`select "channel", count(*)::int as count, sum("amount")::text as amount,
+               percentile_cont(0.5) within group (order by extract(epoch from "paid_at" - "created_at"))::text as median
+          from "transactions" where ${listPredicate(paidFilter(from, to), scope.mode, scope.zone)}
+         group by "channel" order by sum("amount") desc`,
+  );
+  return result.map((r) => ({
+    channel: r.channel,
+    count: r.count,
+    amount: r.amount,
+    medianSeconds: r.median === null ? null : Math.max(0, Math.round(Number(r.median))),
+  }));
+}
+
+export type BankPaid = Sum & { bank: string };
+
+/**
+ * Per bank or payment channel over `paidFilter(from, to)`. A row counts under each
+ * distinct value of its bank and payment_channel, as `bank=` matches either.
+ */
+export async function paidByBank(from: Day, to: Day, scope: Scope): Promise<BankPaid[]> {
+  return rows<BankPaid>(
+    scope.db,
+    sql`select b.bank, count(*)::int as count, sum("amount")::text as amount
+          from "transactions",
+               lateral (select distinct x as bank from unnest(array["bank", "payment_channel"]) x
+                         where x is not null and x <> '') b
+         where ${listPredicate(paidFilter(from, to), scope.mode, scope.zone)}
+         group by b.bank order by sum("amount") desc, b.bank`,
+  );
+}
+
+export type DailyPaid = Sum & { day: Day; channel: TransactionChannel };
+
+/** Per day (paid time, viewer's zone) and channel over `paidFilter(from, to)`. */
+export async function paidByDayAndChannel(from: Day, to: Day, scope: Scope): Promise<DailyPaid[]> {
+  return rows<DailyPaid>(
+    scope.db,
+    sql`select ${zonedDayOf("paid", scope.zone)} as day, "channel", count(*)::int as count,
+               sum("amount")::text as amount
+          from "transactions" where ${listPredicate(paidFilter(from, to), scope.mode, scope.zone)}
+         group by 1, 2 order by 1, 2`,
+  );
+}
+
+export type ChannelSuccess = { channel: TransactionChannel; created: number; paid: number };
+
+/** Per channel: created in the period (`createdFilter`) and of those paid (`paidOfCreatedFilter`). */
+export async function successByChannel(
+  from: Day,
+  to: Day,
+  scope: Scope,
+): Promise<ChannelSuccess[]> {
+  return rows<ChannelSuccess>(
+    scope.db,
+    sql`select "channel", count(*)::int as created,
+               count(*) filter (where ${listPredicate(paidOfCreatedFilter(from, to), scope.mode, scope.zone)})::int as paid
+          from "transactions" where ${listPredicate(createdFilter(from, to), scope.mode, scope.zone)}
+         group by "channel" order by count(*) desc`,
+  );
+}
+
+/** Open payments (`openFilter`) and those needing review (`needsReviewFilter`). */
+export async function openAndReview(scope: Scope): Promise<{ open: Sum; needsReview: number }> {
+  const [open, review] = await Promise.all([
+    rows<Sum>(
+      scope.db,
+      sql`select count(*)::int as count, coalesce(sum("amount"), 0)::text as amount
+            from "transactions" where ${listPredicate(openFilter(), scope.mode, scope.zone)}`,
+    ),
+    rows<{ count: number }>(
+      scope.db,
+      sql`select count(*)::int as count
+            from "transactions" where ${listPredicate(needsReviewFilter(), scope.mode, scope.zone)}`,
+    ),
+  ]);
+  return { open: open[0] ?? { count: 0, amount: "0" }, needsReview: review[0]?.count ?? 0 };
+}
+
+/** Whether the mode has any transaction at all (the overview's empty state). */
+export async function hasTransactions(scope: Scope): Promise<boolean> {
+  const [row] = await rows<{ any: boolean }>(
+    scope.db,
+    sql`select exists (select 1 from "transactions" where "mode" = ${scope.mode}) as any`,
+  );
+  return row?.any ?? false;
+}
+
+/** The periods the overview compares: today, 7 and 30 days, each against the one before. */
+export function overviewPeriods(today: Day) {
+  return ([1, 7, 30] as const).map((days) => ({
+    days,
+    current: { from: addDays(today, 1 - days), to: today },
+    previous: { from: addDays(today, 1 - 2 * days), to: addDays(today, -days) },
+  }));
+}
