@@ -14,10 +14,14 @@ import { gatewayModes, type GatewayMode } from "../lib/purwantara/contract";
 async function main() {
   if (existsSync(".env")) process.loadEnvFile(".env");
   const { values } = parseArgs({
-    options: { rows: { type: "string", default: "100000" }, mode: { type: "string", default: "local" } },
+    options: {
+      rows: { type: "string", default: "100000" },
+      mode: { type: "string", default: "local" },
+    },
   });
   const rows = Number(values.rows);
-  if (!Number.isInteger(rows) || rows < 1) throw new Error(`--rows must be a positive whole number, not ${values.rows}`);
+  if (!Number.isInteger(rows) || rows < 1)
+    throw new Error(`--rows must be a positive whole number, not ${values.rows}`);
   if (!(gatewayModes as readonly string[]).includes(values.mode ?? ""))
     throw new Error(`--mode must be one of ${gatewayModes.join(", ")}, not ${values.mode}`);
   const mode = values.mode as GatewayMode;
@@ -39,7 +43,9 @@ async function main() {
       onBatch: (done) => process.stdout.write(`\r  ${done} / ${rows}`),
     });
     process.stdout.write("\n");
-    console.log(`inserted ${rows} rows in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)} rows/s)`);
+    console.log(
+      `inserted ${rows} rows in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)} rows/s)`,
+    );
     const t0 = performance.now();
     // Statistics for the planner, and the visibility map that lets the overview's
     // covering indexes answer without reading the table.

@@ -20,12 +20,21 @@ const timeColumn = {
 export function listPredicate(filter: ListFilter, mode: GatewayMode, zone: TimeZone): SQL {
   const clauses: SQL[] = [sql`"mode" = ${mode}`];
   if (filter.status?.length) {
-    clauses.push(sql`"state" in (${sql.join(filter.status.map((s) => sql`${s}`), sql`, `)})`);
+    clauses.push(
+      sql`"state" in (${sql.join(
+        filter.status.map((s) => sql`${s}`),
+        sql`, `,
+      )})`,
+    );
   }
-  if (!filter.status?.includes("failed_to_create")) clauses.push(sql`"state" <> 'failed_to_create'`);
+  if (!filter.status?.includes("failed_to_create"))
+    clauses.push(sql`"state" <> 'failed_to_create'`);
   if (filter.channel?.length) {
     clauses.push(
-      sql`"channel" in (${sql.join(filter.channel.map((c) => sql`${c}`), sql`, `)})`,
+      sql`"channel" in (${sql.join(
+        filter.channel.map((c) => sql`${c}`),
+        sql`, `,
+      )})`,
     );
   }
   if (filter.bank) {

@@ -72,7 +72,12 @@ export type ChannelPaid = Sum & { channel: TransactionChannel; medianSeconds: nu
 
 /** Per channel over `paidFilter(from, to)`: count, volume, median creation→payment. */
 export async function paidByChannel(from: Day, to: Day, scope: Scope): Promise<ChannelPaid[]> {
-  const result = await rows<{ channel: TransactionChannel; count: number; amount: string; median: string | null }>(
+  const result = await rows<{
+    channel: TransactionChannel;
+    count: number;
+    amount: string;
+    median: string | null;
+  }>(
     scope.db,
     sql`select "channel", count(*)::int as count, sum("amount")::text as amount,
                percentile_cont(0.5) within group (order by extract(epoch from "paid_at" - "created_at"))::text as median

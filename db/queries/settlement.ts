@@ -78,7 +78,13 @@ export async function settlementByDayAndChannel(
     let found = cells.get(key);
     if (!found) {
       const zero = { count: 0, amount: "0" };
-      found = { day, channel, paid: zero, settled: { ...zero, fee: "0", net: "0" }, unsettled: zero };
+      found = {
+        day,
+        channel,
+        paid: zero,
+        settled: { ...zero, fee: "0", net: "0" },
+        unsettled: zero,
+      };
       cells.set(key, found);
     }
     return found;
@@ -92,7 +98,8 @@ export async function settlementByDayAndChannel(
       net: r.net ?? "0",
     };
   }
-  for (const r of unsettled) cell(r.day, r.channel).unsettled = { count: r.count, amount: r.amount };
+  for (const r of unsettled)
+    cell(r.day, r.channel).unsettled = { count: r.count, amount: r.amount };
   const order = transactionChannel.enumValues;
   return [...cells.values()].sort(
     (a, b) => b.day.localeCompare(a.day) || order.indexOf(a.channel) - order.indexOf(b.channel),

@@ -26,6 +26,6 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 export async function requirePageUser(permission?: Permission): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
-  if (permission && !can(user.role, permission)) redirect("/transactions?denied=1");
+  if (permission && !can(user.role, permission)) redirect("/overview?denied=1");
   return user;
 }

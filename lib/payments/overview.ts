@@ -77,11 +77,17 @@ export async function getOverview(
     ...sums[i]!,
     href: transactionsListUrl(periodFilters[i]!),
   });
-  const channelList = [...new Set([...channels.map((c) => c.channel), ...success.map((s) => s.channel)])];
+  const channelList = [
+    ...new Set([...channels.map((c) => c.channel), ...success.map((s) => s.channel)]),
+  ];
   return {
     today,
     window: { from, to: today },
-    periods: periods.map((p, i) => ({ days: p.days, current: linked(2 * i), previous: linked(2 * i + 1) })),
+    periods: periods.map((p, i) => ({
+      days: p.days,
+      current: linked(2 * i),
+      previous: linked(2 * i + 1),
+    })),
     open: { ...openReview.open, href: transactionsListUrl(openFilter()) },
     needsReview: { count: openReview.needsReview, href: transactionsListUrl(needsReviewFilter()) },
     channels: channelList.map((channel) => {
@@ -96,14 +102,20 @@ export async function getOverview(
           href: transactionsListUrl(paidFilter(from, today, only)),
         },
         medianSeconds: paid?.medianSeconds ?? null,
-        created: { count: made?.created ?? 0, href: transactionsListUrl(createdFilter(from, today, only)) },
+        created: {
+          count: made?.created ?? 0,
+          href: transactionsListUrl(createdFilter(from, today, only)),
+        },
         paidOfCreated: {
           count: made?.paid ?? 0,
           href: transactionsListUrl(paidOfCreatedFilter(from, today, only)),
         },
       };
     }),
-    banks: banks.map((b) => ({ ...b, href: transactionsListUrl(paidFilter(from, today, { bank: b.bank })) })),
+    banks: banks.map((b) => ({
+      ...b,
+      href: transactionsListUrl(paidFilter(from, today, { bank: b.bank })),
+    })),
     daily: {
       days: Array.from({ length: 30 }, (_, i) => addDays(from, i)),
       rows: daily.map((d) => ({

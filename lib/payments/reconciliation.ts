@@ -14,11 +14,7 @@ import { zonedDay, type Day } from "./zoned-days";
 
 /** Why a closing step did not happen; each has a sentence in `reconciliation.errors`. */
 export type ClosingRefusal =
-  | "dayNotEnded"
-  | "alreadyMarked"
-  | "notAwaiting"
-  | "ownMark"
-  | "notFound";
+  "dayNotEnded" | "alreadyMarked" | "notAwaiting" | "ownMark" | "notFound";
 export type ClosingResult = { ok: true } | { ok: false; reason: ClosingRefusal };
 
 type Person = { id: string; timeZone: TimeZone };
@@ -99,7 +95,13 @@ export async function decideDay(
   note: string | null,
 ): Promise<ClosingResult> {
   return getDb().transaction(async (tx) => {
-    const row = await decideReconciliationDay(tx, { mode, day, reviewerId: user.id, decision, note });
+    const row = await decideReconciliationDay(tx, {
+      mode,
+      day,
+      reviewerId: user.id,
+      decision,
+      note,
+    });
     if (!row) {
       const current = await getReconciliationDay(mode, day, tx);
       if (!current) return { ok: false, reason: "notFound" } as const;

@@ -17,7 +17,7 @@ const loginSchema = z.object({
 /** Only a path on this site: never an open redirect to another host. */
 function safeNextPath(value: string | undefined): string {
   const path = value ?? "";
-  return /^\/(?![/\\])[\w\-/?=&%.]*$/.test(path) ? path : "/transactions";
+  return /^\/(?![/\\])[\w\-/?=&%.]*$/.test(path) ? path : "/overview";
 }
 
 /** Public by nature: this is how a person gets a session. */

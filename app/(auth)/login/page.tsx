@@ -16,14 +16,14 @@ export default async function LoginPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { next } = await searchParams;
-  if (await getCurrentUser()) redirect("/transactions");
+  if (await getCurrentUser()) redirect("/overview");
   if (!(await hasAnyAccount())) redirect("/setup");
   const t = await getTranslations("login");
   return (
     <>
       <h1 className="mb-1 text-xl font-semibold">{t("title")}</h1>
       <p className="mb-5 text-sm text-slate-600">{t("subtitle")}</p>
-      <LoginForm action={signInAction} next={typeof next === "string" ? next : "/transactions"} />
+      <LoginForm action={signInAction} next={typeof next === "string" ? next : "/overview"} />
     </>
   );
 }
