@@ -16,6 +16,12 @@ function change(current: string, previous: string): number | null {
   return Number(addDecimals(current, `-${previous}`)) / before;
 }
 
+const tones = { none: "text-slate-600", up: "text-emerald-800", down: "text-rose-800" } as const;
+function toneOf(ratio: number | null): string {
+  if (ratio === null || ratio === 0) return tones.none;
+  return ratio > 0 ? tones.up : tones.down;
+}
+
 /** Paid volume and count today, in 7 and in 30 days, each against the period before. */
 export async function PeriodCards({ periods }: { periods: OverviewPeriod[] }) {
   const t = await getTranslations("overview");
@@ -24,12 +30,7 @@ export async function PeriodCards({ periods }: { periods: OverviewPeriod[] }) {
     <ul className="grid gap-4 md:grid-cols-3">
       {periods.map((p) => {
         const ratio = change(p.current.amount, p.previous.amount);
-        const tone =
-          ratio === null || ratio === 0
-            ? "text-slate-600"
-            : ratio > 0
-              ? "text-emerald-800"
-              : "text-rose-800";
+        const tone = toneOf(ratio);
         return (
           <li key={p.days} className="rounded-xl bg-white p-4 shadow-xs ring-1 ring-slate-200">
             <h2 className="text-sm font-medium text-slate-600">{t(`periods.${p.days}`)}</h2>
