@@ -44,6 +44,12 @@ async function rows<T>(db: DbOrTx | undefined, query: SQL): Promise<T[]> {
   return (await (db ?? getDb()).execute(query)).rows as T[];
 }
 
+async function sequentially<T>(queries: (() => Promise<T>)[]): Promise<T[]> {
+  const results: T[] = [];
+  for (const query of queries) results.push(await query());
+  return results;
+}
+
 type Grouped = { day: Day; channel: TransactionChannel; count: number; amount: string };
 
 function groupedSum(on: "paid" | "settled", filter: ListFilter, scope: Scope, extra = sql``) {
@@ -62,16 +68,21 @@ export async function settlementByDayAndChannel(
   to: Day,
   scope: Scope,
 ): Promise<SettlementCell[]> {
-  const [paid, settled, unsettled] = await Promise.all([
-    groupedSum("paid", settlementPaidFilter(from, to), scope),
-    groupedSum(
-      "settled",
-      settledFilter(from, to),
-      scope,
-      sql`, coalesce(sum("fee"), 0)::text as fee, sum("amount" - coalesce("fee", 0))::text as net`,
-    ),
-    groupedSum("paid", unsettledFilter(from, to), scope),
-  ]);
+  const queries = [
+    () => groupedSum("paid", settlementPaidFilter(from, to), scope),
+    () =>
+      groupedSum(
+        "settled",
+        settledFilter(from, to),
+        scope,
+        sql`, coalesce(sum("fee"), 0)::text as fee, sum("amount" - coalesce("fee", 0))::text as net`,
+      ),
+    () => groupedSum("paid", unsettledFilter(from, to), scope),
+  ];
+  // In parallel on the pool; one after another inside a transaction (one connection).
+  const [paid = [], settled = [], unsettled = []] = scope.db
+    ? await sequentially(queries)
+    : await Promise.all(queries.map((q) => q()));
   const cells = new Map<string, SettlementCell>();
   const cell = (day: Day, channel: TransactionChannel) => {
     const key = `${day}|${channel}`;
