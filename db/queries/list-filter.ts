@@ -57,7 +57,10 @@ export function listPredicate(filter: ListFilter, mode: GatewayMode, zone: TimeZ
   return sql.join(clauses, sql` and `);
 }
 
-/** The day a row's `on` time falls on in the viewer's zone, as "YYYY-MM-DD" (for grouping). */
+/**
+ * The calendar day (a `date`) a row's `on` time falls on in the viewer's zone: row
+ * `from=to=that day`. Group by it (a hash of dates is cheap) and `to_char` the groups.
+ */
 export function zonedDayOf(on: "created" | "paid" | "settled", zone: TimeZone): SQL {
-  return sql`to_char(${timeColumn[on]} at time zone ${zone}, 'YYYY-MM-DD')`;
+  return sql`(${timeColumn[on]} at time zone ${zone})::date`;
 }

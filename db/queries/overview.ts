@@ -46,48 +46,22 @@ async function rows<T>(db: DbOrTx | undefined, query: SQL): Promise<T[]> {
   return (await (db ?? getDb()).execute(query)).rows as T[];
 }
 
-/** Count and sum of amount for each filter, in one pass over the union of their rows. */
-export async function sumFilters(
-  filters: ListFilter[],
-  within: ListFilter,
-  scope: Scope,
-): Promise<Sum[]> {
-  const p = (f: ListFilter) => listPredicate(f, scope.mode, scope.zone);
-  const columns = filters.map(
-    (f, i) =>
-      sql`count(*) filter (where ${p(f)})::int as ${sql.raw(`c${i}`)},
-          coalesce(sum("amount") filter (where ${p(f)}), 0)::text as ${sql.raw(`a${i}`)}`,
-  );
-  const [row] = await rows<Record<string, string | number>>(
-    scope.db,
-    sql`select ${sql.join(columns, sql`, `)} from "transactions" where ${p(within)}`,
-  );
-  return filters.map((_, i) => ({
-    count: Number(row?.[`c${i}`] ?? 0),
-    amount: String(row?.[`a${i}`] ?? "0"),
-  }));
-}
+export type ChannelMedian = { channel: TransactionChannel; medianSeconds: number | null };
 
-export type ChannelPaid = Sum & { channel: TransactionChannel; medianSeconds: number | null };
-
-/** Per channel over `paidFilter(from, to)`: count, volume, median creation→payment. */
-export async function paidByChannel(from: Day, to: Day, scope: Scope): Promise<ChannelPaid[]> {
-  const result = await rows<{
-    channel: TransactionChannel;
-    count: number;
-    amount: string;
-    median: string | null;
-  }>(
+/**
+ * Per channel over `paidFilter(from, to)`: the median time from creation to payment.
+ * (Ordering by the interval itself, not its epoch: several times cheaper.)
+ */
+export async function medianTimeToPay(from: Day, to: Day, scope: Scope): Promise<ChannelMedian[]> {
+  const result = await rows<{ channel: TransactionChannel; median: string | null }>(
     scope.db,
-    sql`select "channel", count(*)::int as count, sum("amount")::text as amount,
-               percentile_cont(0.5) within group (order by extract(epoch from "paid_at" - "created_at"))::text as median
+    sql`select "channel",
+               extract(epoch from percentile_cont(0.5) within group (order by "paid_at" - "created_at"))::text as median
           from "transactions" where ${listPredicate(paidFilter(from, to), scope.mode, scope.zone)}
-         group by "channel" order by sum("amount") desc`,
+         group by "channel"`,
   );
   return result.map((r) => ({
     channel: r.channel,
-    count: r.count,
-    amount: r.amount,
     medianSeconds: r.median === null ? null : Math.max(0, Math.round(Number(r.median))),
   }));
 }
@@ -112,14 +86,20 @@ export async function paidByBank(from: Day, to: Day, scope: Scope): Promise<Bank
 
 export type DailyPaid = Sum & { day: Day; channel: TransactionChannel };
 
-/** Per day (paid time, viewer's zone) and channel over `paidFilter(from, to)`. */
+/**
+ * Per day (paid time, viewer's zone) and channel over `paidFilter(from, to)`: the cell
+ * for day d and channel c is `paidFilter(d, d, {channel: [c]})`, and any period's or
+ * channel's paid figure is the sum of its cells (the days partition the range).
+ */
 export async function paidByDayAndChannel(from: Day, to: Day, scope: Scope): Promise<DailyPaid[]> {
   return rows<DailyPaid>(
     scope.db,
-    sql`select ${zonedDayOf("paid", scope.zone)} as day, "channel", count(*)::int as count,
-               sum("amount")::text as amount
-          from "transactions" where ${listPredicate(paidFilter(from, to), scope.mode, scope.zone)}
-         group by 1, 2 order by 1, 2`,
+    sql`select to_char(g.d, 'YYYY-MM-DD') as day, g.channel, g.count, g.amount::text as amount from (
+          select ${zonedDayOf("paid", scope.zone)} as d, "channel", count(*)::int as count,
+                 sum("amount") as amount
+            from "transactions" where ${listPredicate(paidFilter(from, to), scope.mode, scope.zone)}
+           group by 1, 2) g
+         order by 1, 2`,
   );
 }
 

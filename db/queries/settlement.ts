@@ -55,10 +55,11 @@ type Grouped = { day: Day; channel: TransactionChannel; count: number; amount: s
 function groupedSum(on: "paid" | "settled", filter: ListFilter, scope: Scope, extra = sql``) {
   return rows<Grouped & { fee?: string; net?: string }>(
     scope.db,
-    sql`select ${zonedDayOf(on, scope.zone)} as day, "channel", count(*)::int as count,
-               sum("amount")::text as amount ${extra}
-          from "transactions" where ${listPredicate(filter, scope.mode, scope.zone)}
-         group by 1, 2`,
+    sql`select to_char(g.d, 'YYYY-MM-DD') as day, g.* from (
+          select ${zonedDayOf(on, scope.zone)} as d, "channel", count(*)::int as count,
+                 sum("amount")::text as amount ${extra}
+            from "transactions" where ${listPredicate(filter, scope.mode, scope.zone)}
+           group by 1, 2) g`,
   );
 }
 
@@ -145,7 +146,7 @@ export async function overdueByChannel(
     (f, i) =>
       sql`count(*) filter (where ${p(f)})::int as ${sql.raw(`c${i}`)},
           coalesce(sum("amount") filter (where ${p(f)}), 0)::text as ${sql.raw(`a${i}`)},
-          min(${zonedDayOf("paid", scope.zone)}) filter (where ${p(f)}) as ${sql.raw(`f${i}`)}`,
+          to_char(min(${zonedDayOf("paid", scope.zone)}) filter (where ${p(f)}), 'YYYY-MM-DD') as ${sql.raw(`f${i}`)}`,
   );
   const [row] = await rows<Record<string, string | number | null>>(
     scope.db,
