@@ -156,7 +156,7 @@ async function seed(url: string) {
 const isMain = process.argv[1]?.endsWith("bench/overview.ts");
 if (isMain) {
   const server = await connectDatabaseServer(process.env.DATABASE_URL, {
-    dataDir: ".data/pg-bench",
+    dataDir: ".data/pg-bench-views",
     port: await findFreePort(),
   });
   try {
