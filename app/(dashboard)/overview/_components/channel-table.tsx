@@ -19,14 +19,16 @@ export async function ChannelTable({ channels }: { channels: OverviewChannel[] }
       : none;
   const detail = (c: OverviewChannel) =>
     t.rich("successDetail", {
-      paid: () => (
+      paid: format.number(c.paidOfCreated.count),
+      created: format.number(c.created.count),
+      paidLink: (chunks) => (
         <Link href={c.paidOfCreated.href} className={linkClass}>
-          {format.number(c.paidOfCreated.count)}
+          {chunks}
         </Link>
       ),
-      created: () => (
+      createdLink: (chunks) => (
         <Link href={c.created.href} className={linkClass}>
-          {format.number(c.created.count)}
+          {chunks}
         </Link>
       ),
     });
