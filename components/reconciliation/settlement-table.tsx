@@ -27,11 +27,23 @@ export function SettlementTable({
   total?: Row;
 }) {
   const t = useTranslations("reconciliation");
-  const money = (href: string, amount: string) => (
-    <Link href={href} className={linkClass}>
-      {format.money(amount)}
-    </Link>
-  );
+  // A figure with rows behind it links to them; an empty one is plain text (nothing to open).
+  const money = (href: string, amount: string, count: number) =>
+    count === 0 ? (
+      <span className="text-slate-600">{format.money(amount)}</span>
+    ) : (
+      <Link href={href} className={linkClass}>
+        {format.money(amount)}
+      </Link>
+    );
+  const counted = (href: string, count: number) =>
+    count === 0 ? (
+      <span className="text-xs text-slate-600">{t("count", { count })}</span>
+    ) : (
+      <Link href={href} className={`${linkClass} text-xs text-slate-600`}>
+        {t("count", { count })}
+      </Link>
+    );
   const unsettled = (r: Row) =>
     r.unsettled.count === 0 ? (
       <span className="text-slate-600">{format.number(0)}</span>
@@ -52,21 +64,17 @@ export function SettlementTable({
     );
   const cells = (r: Row) => [
     <>
-      {money(r.paid.href, r.paid.amount)}
+      {money(r.paid.href, r.paid.amount, r.paid.count)}
       <br />
-      <Link href={r.paid.href} className={`${linkClass} text-xs text-slate-600`}>
-        {t("count", { count: r.paid.count })}
-      </Link>
+      {counted(r.paid.href, r.paid.count)}
     </>,
     <>
-      {money(r.settled.href, r.settled.amount)}
+      {money(r.settled.href, r.settled.amount, r.settled.count)}
       <br />
-      <Link href={r.settled.href} className={`${linkClass} text-xs text-slate-600`}>
-        {t("count", { count: r.settled.count })}
-      </Link>
+      {counted(r.settled.href, r.settled.count)}
     </>,
-    money(r.settled.href, r.settled.fee),
-    money(r.settled.href, r.settled.net),
+    money(r.settled.href, r.settled.fee, r.settled.count),
+    money(r.settled.href, r.settled.net, r.settled.count),
   ];
   const heads = [t("columns.paid"), t("columns.settled"), t("columns.fees"), t("columns.net")];
   const all = total ? [...rows, total] : rows;
