@@ -128,16 +128,20 @@ export function SettlementTable({
               <span className="font-medium">{r.label}</span>
               {r.extra}
             </div>
-            <dl className="grid grid-cols-2 gap-x-3 gap-y-1">
-              {heads.map((h, i) => (
-                <div key={h} className="contents">
-                  <dt className="text-slate-600">{h}</dt>
-                  <dd className="text-right tabular-nums">{cells(r)[i]}</dd>
-                </div>
-              ))}
-              <dt className="text-slate-600">{t("columns.unsettled")}</dt>
-              <dd className="text-right">{unsettled(r)}</dd>
-            </dl>
+            {r.paid.count + r.settled.count + r.unsettled.count === 0 ? (
+              <p className="text-xs text-slate-600">{t("nothing")}</p>
+            ) : (
+              <dl className="grid grid-cols-2 gap-x-3 gap-y-1">
+                {heads.map((h, i) => (
+                  <div key={h} className="contents">
+                    <dt className="text-slate-600">{h}</dt>
+                    <dd className="text-right tabular-nums">{cells(r)[i]}</dd>
+                  </div>
+                ))}
+                <dt className="text-slate-600">{t("columns.unsettled")}</dt>
+                <dd className="text-right">{unsettled(r)}</dd>
+              </dl>
+            )}
           </li>
         ))}
       </ul>
