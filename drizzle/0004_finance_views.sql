@@ -36,3 +36,7 @@ CREATE INDEX "transactions_mode_created_at_state_idx" ON "transactions" USING bt
 -- Open payments: the few active rows of a mode.
 CREATE INDEX "transactions_mode_active_idx" ON "transactions" USING btree ("mode", "channel")
   INCLUDE ("amount") WHERE "state" = 'active';
+--> statement-breakpoint
+-- Paid and not settled yet (the overdue check): few rows, answered from this index alone.
+CREATE INDEX "transactions_mode_unsettled_idx" ON "transactions" USING btree ("mode", "paid_at")
+  INCLUDE ("channel", "amount") WHERE "state" = 'paid';
