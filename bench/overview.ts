@@ -103,12 +103,11 @@ export async function benchOverview(server: DatabaseServer): Promise<void> {
       await time("overview (whole page, queries in parallel)", () =>
         overview.getOverview("local", scope.zone),
       ),
-      await time("  paid by day and channel, 60 days (periods, chart, channels)", () =>
-        q.paidByDayAndChannel(addDays(today, -59), today, scope),
+      await time("  paid by day, channel and bank, 60 days (periods, chart, channels, banks)", () =>
+        q.paidCells(addDays(today, -59), today, scope),
       ),
       await time("  median time to pay per channel", () => q.medianTimeToPay(from, today, scope)),
       await time("  success rate", () => q.successByChannel(from, today, scope)),
-      await time("  per bank", () => q.paidByBank(from, today, scope)),
       await time("  open + needs review", () => q.openAndReview(scope)),
       await time("settlement view (month page)", () =>
         view.getReconciliationMonth("local", scope.zone, month),

@@ -66,39 +66,30 @@ export async function medianTimeToPay(from: Day, to: Day, scope: Scope): Promise
   }));
 }
 
-export type BankPaid = Sum & { bank: string };
+export type PaidCell = Sum & {
+  day: Day;
+  channel: TransactionChannel;
+  bank: string | null;
+  paymentChannel: string | null;
+};
 
 /**
- * Per bank or payment channel over `paidFilter(from, to)`. A row counts under each
- * distinct value of its bank and payment_channel, as `bank=` matches either.
+ * Per day (paid time, viewer's zone), channel, bank and payment channel over
+ * `paidFilter(from, to)`. The cells partition the range, so:
+ * - day d and channel c: the sum of its cells is `paidFilter(d, d, {channel: [c]})`;
+ * - a period or a channel: the sum of its days;
+ * - bank b: the sum of the cells whose bank or payment channel is b, which is
+ *   `paidFilter(from, to, {bank: b})` (the list's `bank=` matches either column).
  */
-export async function paidByBank(from: Day, to: Day, scope: Scope): Promise<BankPaid[]> {
-  return rows<BankPaid>(
+export async function paidCells(from: Day, to: Day, scope: Scope): Promise<PaidCell[]> {
+  return rows<PaidCell>(
     scope.db,
-    sql`select b.bank, count(*)::int as count, sum("amount")::text as amount
-          from "transactions",
-               lateral (select distinct x as bank from unnest(array["bank", "payment_channel"]) x
-                         where x is not null and x <> '') b
-         where ${listPredicate(paidFilter(from, to), scope.mode, scope.zone)}
-         group by b.bank order by sum("amount") desc, b.bank`,
-  );
-}
-
-export type DailyPaid = Sum & { day: Day; channel: TransactionChannel };
-
-/**
- * Per day (paid time, viewer's zone) and channel over `paidFilter(from, to)`: the cell
- * for day d and channel c is `paidFilter(d, d, {channel: [c]})`, and any period's or
- * channel's paid figure is the sum of its cells (the days partition the range).
- */
-export async function paidByDayAndChannel(from: Day, to: Day, scope: Scope): Promise<DailyPaid[]> {
-  return rows<DailyPaid>(
-    scope.db,
-    sql`select to_char(g.d, 'YYYY-MM-DD') as day, g.channel, g.count, g.amount::text as amount from (
-          select ${zonedDayOf("paid", scope.zone)} as d, "channel", count(*)::int as count,
-                 sum("amount") as amount
+    sql`select to_char(g.d, 'YYYY-MM-DD') as day, g.channel, g.bank, g.payment_channel as "paymentChannel",
+               g.count, g.amount::text as amount from (
+          select ${zonedDayOf("paid", scope.zone)} as d, "channel", "bank", "payment_channel",
+                 count(*)::int as count, sum("amount") as amount
             from "transactions" where ${listPredicate(paidFilter(from, to), scope.mode, scope.zone)}
-           group by 1, 2) g
+           group by 1, 2, 3, 4) g
          order by 1, 2`,
   );
 }

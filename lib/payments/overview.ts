@@ -7,13 +7,12 @@ import {
   openAndReview,
   openFilter,
   overviewPeriods,
-  paidByBank,
   medianTimeToPay,
-  paidByDayAndChannel,
+  paidCells,
   paidFilter,
   paidOfCreatedFilter,
   successByChannel,
-  type DailyPaid,
+  type PaidCell,
 } from "@/db/queries/overview";
 import { addDecimals } from "@/lib/money";
 import type { GatewayMode } from "@/lib/purwantara/contract";
@@ -52,14 +51,52 @@ export type Overview = {
 };
 
 /** The paid figure of the cells a filter's days and channel select (the days partition it). */
-function sumCells(cells: DailyPaid[], from: Day, to: Day, channel?: TransactionChannel) {
+function sumCells(
+  cells: PaidCell[],
+  from: Day,
+  to: Day,
+  channel?: TransactionChannel,
+  bank?: string,
+) {
   const chosen = cells.filter(
-    (c) => c.day >= from && c.day <= to && (!channel || c.channel === channel),
+    (c) =>
+      c.day >= from &&
+      c.day <= to &&
+      (!channel || c.channel === channel) &&
+      (!bank || c.bank === bank || c.paymentChannel === bank),
   );
   return {
     count: chosen.reduce((n, c) => n + c.count, 0),
     amount: addDecimals("0", ...chosen.map((c) => c.amount)),
   };
+}
+
+/** Every non-empty bank or payment channel the cells name. */
+function bankNames(cells: PaidCell[]): string[] {
+  return [...new Set(cells.flatMap((c) => [c.bank, c.paymentChannel]))].filter((b): b is string =>
+    Boolean(b),
+  );
+}
+
+/** The cells folded to one per day and channel, oldest first. */
+function byDayAndChannel(cells: PaidCell[]) {
+  const folded = new Map<
+    string,
+    { day: Day; channel: TransactionChannel; count: number; amount: string }
+  >();
+  for (const c of cells) {
+    const key = `${c.day}|${c.channel}`;
+    const found = folded.get(key);
+    folded.set(key, {
+      day: c.day,
+      channel: c.channel,
+      count: (found?.count ?? 0) + c.count,
+      amount: addDecimals(found?.amount ?? "0", c.amount),
+    });
+  }
+  return [...folded.values()].sort(
+    (a, b) => a.day.localeCompare(b.day) || a.channel.localeCompare(b.channel),
+  );
 }
 
 /** Everything on the overview for one mode, in the viewer's zone, each number linked. */
@@ -71,13 +108,12 @@ export async function getOverview(
   const scope = { mode, zone };
   const today = zonedDay(now, zone);
   const from = addDays(today, -29);
-  // One pass over 60 days of paid rows by day and channel answers the periods, the
-  // chart and the per-channel volume; each is still the sum over its own list filter.
-  const [cells, medians, success, banks, openReview, any] = await Promise.all([
-    paidByDayAndChannel(addDays(today, -59), today, scope),
+  // One pass over 60 days of paid rows by day, channel, bank and payment channel answers
+  // the periods, the chart, the channels and the banks; each is the sum over its filter.
+  const [cells, medians, success, openReview, any] = await Promise.all([
+    paidCells(addDays(today, -59), today, scope),
     medianTimeToPay(from, today, scope),
     successByChannel(from, today, scope),
-    paidByBank(from, today, scope),
     openAndReview(scope),
     hasTransactions(scope),
   ]);
@@ -120,13 +156,16 @@ export async function getOverview(
         };
       })
       .sort((a, b) => Number(b.paid.amount) - Number(a.paid.amount)),
-    banks: banks.map((b) => ({
-      ...b,
-      href: transactionsListUrl(paidFilter(from, today, { bank: b.bank })),
-    })),
+    banks: bankNames(recent)
+      .map((bank) => ({
+        bank,
+        ...sumCells(recent, from, today, undefined, bank),
+        href: transactionsListUrl(paidFilter(from, today, { bank })),
+      }))
+      .sort((a, b) => Number(b.amount) - Number(a.amount) || a.bank.localeCompare(b.bank)),
     daily: {
       days: Array.from({ length: 30 }, (_, i) => addDays(from, i)),
-      rows: recent.map((d) => ({
+      rows: byDayAndChannel(recent).map((d) => ({
         ...d,
         href: transactionsListUrl(paidFilter(d.day, d.day, { channel: [d.channel] })),
       })),
