@@ -9,7 +9,7 @@ export default async function manifest(): Promise<MetadataRoute.Manifest> {
     short_name: "Purwantara",
     description: t("description"),
     lang: await getLocale(),
-    start_url: "/transactions",
+    start_url: "/overview",
     scope: "/",
     display: "standalone",
     background_color: "#f8fafc",

@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   customType,
+  date,
   index,
   integer,
   jsonb,
@@ -154,6 +155,49 @@ export const changeMarkers = pgTable("change_markers", {
   version: bigint("version", { mode: "number" }).notNull().default(0),
   changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const reconciliationStatus = pgEnum("reconciliation_status", [
+  /** Marked reconciled by a finance user (the maker); waits for a second person. */
+  "awaiting_approval",
+  /** Approved by a second finance user or an admin (the checker): the day is closed. */
+  "approved",
+  /** Sent back by the checker with a note; the maker may mark it again. */
+  "rejected",
+]);
+
+/**
+ * A day's closing, maker-checker, per mode. The day is a calendar day in the maker's
+ * zone (kept in `time_zone`). One row per mode and day; its history is the audit log
+ * (reconciliation.marked / approved / rejected), written in the same transaction.
+ * Further indexes on transactions for the overview and settlement view are written
+ * by hand at the end of this table's migration (covering, partial).
+ */
+export const reconciliationDays = pgTable(
+  "reconciliation_days",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    mode: gatewayMode("mode").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    timeZone: userTimeZone("time_zone").notNull(),
+    status: reconciliationStatus("status").notNull(),
+    markedBy: uuid("marked_by")
+      .notNull()
+      .references(() => users.id),
+    markedAt: timestamp("marked_at", { withTimezone: true }).notNull().defaultNow(),
+    markNote: text("mark_note").notNull(),
+    /** The day's figures as the maker saw them, so the checker approves exactly those. */
+    figures: jsonb("figures").$type<Record<string, unknown>>().notNull().default({}),
+    reviewedBy: uuid("reviewed_by").references(() => users.id),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    reviewNote: text("review_note"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("reconciliation_days_mode_day_key").on(t.mode, t.day),
+    index("reconciliation_days_marked_by_idx").on(t.markedBy),
+    index("reconciliation_days_reviewed_by_idx").on(t.reviewedBy),
+  ],
+);
 
 export const deliveryOutcome = pgEnum("delivery_outcome", [
   "applied",
@@ -427,6 +471,8 @@ export type CallbackRejectionSample = typeof callbackRejectionSamples.$inferSele
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type NewAuditEntry = typeof auditLog.$inferInsert;
+export type ReconciliationDay = typeof reconciliationDays.$inferSelect;
+export type ReconciliationStatus = (typeof reconciliationStatus.enumValues)[number];
 export type TransactionEvent = typeof transactionEvents.$inferSelect;
 export type PaymentSyncCheck = typeof paymentSyncChecks.$inferSelect;
 export type SweepRun = typeof sweepRuns.$inferSelect;

@@ -24,7 +24,7 @@ test("on a fresh database the first visitor creates the admin account, once", as
   await page.getByLabel(s.password, { exact: true }).fill("correct horse battery");
   await page.getByLabel(s.confirm).fill("correct horse battery");
   await page.getByRole("button", { name: s.submit }).click();
-  await expect(page.getByRole("heading", { name: m.transactions.title })).toBeVisible();
+  await expect(page.getByRole("heading", { name: m.overview.title })).toBeVisible();
   await expect(page.getByText("Sari Owner").filter({ visible: true })).toBeVisible();
 
   const again = await page.request.get("/setup");

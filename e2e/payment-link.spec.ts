@@ -149,8 +149,8 @@ test("finance staff see transactions but cannot create payments", async ({ page 
   await signIn(page, finance);
   await expect(page.getByRole("link", { name: m.nav.newPayment })).toHaveCount(0);
   await page.goto("/payments/new/payment-link");
-  await expect(page).toHaveURL(/\/transactions\?denied=1/);
-  await expect(page.getByRole("alert").filter({ hasText: m.transactions.denied })).toBeVisible();
+  await expect(page).toHaveURL(/\/overview\?denied=1/);
+  await expect(page.getByRole("alert").filter({ hasText: m.overview.denied })).toBeVisible();
 
   // The polling route answers 304 while the page it would send has not changed.
   const first = await page.request.get("/api/transactions");

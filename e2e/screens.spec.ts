@@ -60,6 +60,7 @@ for (const locale of locales) {
     const refused = await seedTransaction({ title: `${title} ditolak`, state: "failed_to_create" });
     const unknown = await seedTransaction({ title: `${title} ragu`, state: "unconfirmed" });
     await signIn(page, await createAccount("admin", locale));
+    await page.goto("/transactions");
 
     await expect(page.getByText(title, { exact: true }).filter({ visible: true })).toBeVisible();
     await check(page, locale);

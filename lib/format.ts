@@ -117,3 +117,84 @@ export function bindFormatter(locale: Locale, zone: TimeZone) {
 export const formatRupiah = (value: string | bigint) => formatMoney(value, "id");
 export const formatWib = (value: Date | string | null | undefined) =>
   formatDateTime(value, "id", "Asia/Jakarta");
+
+/**
+ * A duration for people: "12 mnt" / "12 min" under an hour, hours with one decimal
+ * under two days, else days ("3,5 jam", "1.5 days"). Null is "—".
+ */
+export function formatDuration(seconds: number | null, locale: Locale = defaultLocale): string {
+  if (seconds === null) return "—";
+  const [value, unit, digits] =
+    seconds < 3600
+      ? [Math.max(1, Math.round(seconds / 60)), "minute", 0]
+      : seconds < 172_800
+        ? [seconds / 3600, "hour", 1]
+        : [seconds / 86_400, "day", 1];
+  return cached(
+    numberFormats,
+    `duration:${locale}:${unit}`,
+    () =>
+      new Intl.NumberFormat(intlLocales[locale], {
+        style: "unit",
+        unit,
+        unitDisplay: "long",
+        maximumFractionDigits: digits,
+      }),
+  )
+    .format(value)
+    .replace(/\u00a0/g, " ");
+}
+
+/** A share as a percentage ("62,5%"); `signed` shows + or − for a change. */
+export function formatPercent(
+  ratio: number,
+  locale: Locale = defaultLocale,
+  signed = false,
+): string {
+  return cached(
+    numberFormats,
+    `percent:${locale}:${signed}`,
+    () =>
+      new Intl.NumberFormat(intlLocales[locale], {
+        style: "percent",
+        maximumFractionDigits: 1,
+        signDisplay: signed ? "exceptZero" : "auto",
+      }),
+  )
+    .format(ratio)
+    .replace(/\u00a0/g, " ");
+}
+
+/** A calendar day ("2026-11-24") as people read it: "24 Nov 2026", "Nov 24, 2026". */
+export function formatDay(
+  day: string,
+  locale: Locale = defaultLocale,
+  withWeekday = false,
+): string {
+  return cached(
+    dateFormats,
+    `day:${locale}:${withWeekday}`,
+    () =>
+      new Intl.DateTimeFormat(intlLocales[locale], {
+        timeZone: "UTC",
+        day: "numeric",
+        month: "short",
+        year: "numeric",
+        ...(withWeekday ? { weekday: "short" } : {}),
+      }),
+  ).format(new Date(`${day}T00:00:00Z`));
+}
+
+/** A month ("2026-11") as people read it: "November 2026". */
+export function formatMonth(month: string, locale: Locale = defaultLocale): string {
+  return cached(
+    dateFormats,
+    `month:${locale}`,
+    () =>
+      new Intl.DateTimeFormat(intlLocales[locale], {
+        timeZone: "UTC",
+        month: "long",
+        year: "numeric",
+      }),
+  ).format(new Date(`${month}-01T00:00:00Z`));
+}

@@ -22,3 +22,18 @@ export function parseRupiahInput(input: string): bigint | null {
 export function decimalFromRupiah(amount: bigint): string {
   return amount.toString();
 }
+
+/** Exact sum of decimal strings with up to four places (the database's numeric(20,4)). */
+export function addDecimals(...values: string[]): string {
+  const toUnits = (value: string): bigint => {
+    const negative = value.startsWith("-");
+    const [whole = "0", fraction = ""] = value.replace(/^-/, "").split(".");
+    const units = BigInt(whole) * 10_000n + BigInt(fraction.padEnd(4, "0").slice(0, 4));
+    return negative ? -units : units;
+  };
+  const total = values.reduce((sum, v) => sum + toUnits(v), 0n);
+  const sign = total < 0n ? "-" : "";
+  const abs = total < 0n ? -total : total;
+  const fraction = (abs % 10_000n).toString().padStart(4, "0").replace(/0+$/, "");
+  return `${sign}${abs / 10_000n}${fraction ? `.${fraction}` : ""}`;
+}

@@ -9,7 +9,7 @@ export function NotFoundContent() {
       <p className="text-sm font-semibold text-brand-700">404</p>
       <h1 className="mt-1 text-xl font-semibold">{t("title")}</h1>
       <p className="mt-2 text-sm text-slate-600">{t("body")}</p>
-      <Link href="/transactions" className={`${buttonClass()} mt-6`}>
+      <Link href="/overview" className={`${buttonClass()} mt-6`}>
         {t("back")}
       </Link>
     </div>

@@ -73,7 +73,7 @@ export function AppShell({
             {userPanel}
           </MobileNav>
           <Link
-            href="/transactions"
+            href="/overview"
             className="min-w-0 truncate rounded-md focus-visible:outline-2 focus-visible:outline-brand-500"
           >
             <Brand />

@@ -8,9 +8,8 @@ export async function signIn(page: Page, account: TestAccount): Promise<void> {
   await page.getByLabel(messages.id.login.email).fill(account.email);
   await page.getByLabel(messages.id.login.password).fill(account.password);
   await page.getByRole("button", { name: messages.id.login.submit, exact: true }).click();
-  await expect(
-    page.getByRole("heading", { name: t.transactions.title, exact: true }),
-  ).toBeVisible();
+  // The overview is the first screen after sign-in.
+  await expect(page.getByRole("heading", { name: t.overview.title, exact: true })).toBeVisible();
 }
 
 /** Follows a link of the main navigation: the sidebar, or on a phone the menu's drawer. */

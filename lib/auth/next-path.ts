@@ -3,5 +3,5 @@ export function safeNextPath(value: string | undefined | null): string {
   const path = value ?? "";
   return /^\/(?![/\\])[\w\-/?=&%.]*$/.test(path) && !path.startsWith("/login")
     ? path
-    : "/transactions";
+    : "/overview";
 }

@@ -65,6 +65,6 @@ export async function requirePageUser(
   if (!options.allowWithoutTwoFactor && (await mustSetUpTwoFactor(user))) {
     redirect(`${twoFactorSetupPath}?required=1`);
   }
-  if (permission && !can(user.role, permission)) redirect("/transactions?denied=1");
+  if (permission && !can(user.role, permission)) redirect("/overview?denied=1");
   return user;
 }

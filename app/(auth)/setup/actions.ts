@@ -41,6 +41,6 @@ export async function createFirstAdminAction(
     const t = await getTranslations("setup");
     return { status: "error", message: t("exists"), values: submittedValues(formData) };
   }
-  await signIn("credentials", { email, password, redirectTo: "/transactions" });
+  await signIn("credentials", { email, password, redirectTo: "/overview" });
   return { status: "idle" };
 }

@@ -1,0 +1,108 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { formatPercent } from "@/lib/format";
+import { getFormatter } from "@/lib/i18n/server";
+import { addDecimals } from "@/lib/money";
+import type { LinkedSum, OverviewPeriod } from "@/lib/payments/overview";
+
+const linkClass =
+  "rounded-sm hover:text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-500";
+
+/** The change from `previous` to `current` as a ratio, or null when there was nothing before. */
+function change(current: string, previous: string): number | null {
+  const before = Number(previous);
+  if (before === 0) return null;
+  // A float only for the percentage shown; the amounts themselves stay exact.
+  return Number(addDecimals(current, `-${previous}`)) / before;
+}
+
+const tones = { none: "text-slate-600", up: "text-emerald-800", down: "text-rose-800" } as const;
+function toneOf(ratio: number | null): string {
+  if (ratio === null || ratio === 0) return tones.none;
+  return ratio > 0 ? tones.up : tones.down;
+}
+
+/** Paid volume and count today, in 7 and in 30 days, each against the period before. */
+export async function PeriodCards({ periods }: { periods: OverviewPeriod[] }) {
+  const t = await getTranslations("overview");
+  const format = await getFormatter();
+  return (
+    <ul className="grid gap-4 md:grid-cols-3">
+      {periods.map((p) => {
+        const ratio = change(p.current.amount, p.previous.amount);
+        const tone = toneOf(ratio);
+        return (
+          <li key={p.days} className="rounded-xl bg-white p-4 shadow-xs ring-1 ring-slate-200">
+            <h2 className="text-sm font-medium text-slate-600">{t(`periods.${p.days}`)}</h2>
+            <p className="mt-1 text-2xl font-semibold tabular-nums">
+              <Link href={p.current.href} className={linkClass}>
+                {format.money(p.current.amount)}
+              </Link>
+            </p>
+            <p className="text-sm text-slate-700">
+              <Link href={p.current.href} className={linkClass}>
+                {t("paidCount", { count: p.current.count })}
+              </Link>
+            </p>
+            <p className={`mt-2 text-xs font-medium ${tone}`}>
+              {ratio === null
+                ? t("noChange")
+                : t("change", { change: formatPercent(ratio, format.locale, true) })}
+            </p>
+            <p className="text-xs text-slate-600">
+              <Link href={p.previous.href} className={linkClass}>
+                {t(`previous.${p.days}`, { amount: format.money(p.previous.amount) })}
+              </Link>
+            </p>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** Open payments and those flagged for review, each linked to the list of them. */
+export async function StatusCards({
+  open,
+  needsReview,
+}: {
+  open: LinkedSum;
+  needsReview: { count: number; href: string };
+}) {
+  const t = await getTranslations("overview");
+  const format = await getFormatter();
+  return (
+    <ul className="grid gap-4 sm:grid-cols-2">
+      <li className="rounded-xl bg-white p-4 shadow-xs ring-1 ring-slate-200">
+        <h2 className="text-sm font-medium text-slate-600">{t("open")}</h2>
+        <p className="mt-1 text-xl font-semibold tabular-nums">
+          <Link href={open.href} className={linkClass}>
+            {format.money(open.amount)}
+          </Link>
+        </p>
+        <p className="text-sm text-slate-700">
+          <Link href={open.href} className={linkClass}>
+            {t("openBody", { count: open.count })}
+          </Link>
+        </p>
+      </li>
+      <li
+        className={`rounded-xl p-4 shadow-xs ring-1 ${
+          needsReview.count > 0 ? "bg-amber-50 ring-amber-200" : "bg-white ring-slate-200"
+        }`}
+      >
+        <h2 className="text-sm font-medium text-slate-700">{t("needsReview")}</h2>
+        <p className="mt-1 text-xl font-semibold tabular-nums">
+          <Link href={needsReview.href} className={linkClass}>
+            {format.number(needsReview.count)}
+          </Link>
+        </p>
+        <p className="text-sm text-slate-700">
+          <Link href={needsReview.href} className={linkClass}>
+            {t("needsReviewBody", { count: needsReview.count })}
+          </Link>
+        </p>
+      </li>
+    </ul>
+  );
+}

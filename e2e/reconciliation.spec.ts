@@ -1,0 +1,142 @@
+import { randomBytes } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import pg from "pg";
+import { createAccount, type TestAccount } from "./support/accounts";
+import { databaseUrl } from "./support/env";
+import { fill, m, messages, type TestLocale } from "./support/i18n";
+import { navigate, signIn } from "./support/pages";
+import { checkScreen } from "./support/screen-checks";
+
+/** A calendar day in WIB, `back` days before today. */
+function wibDay(back = 0): string {
+  return new Date(Date.now() + 7 * 3_600_000 - back * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function sql(text: string, params: unknown[] = []) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** A virtual account paid (and settled, with a fee) on `day` at 10:00 WIB. */
+async function settledPayment(day: string, amount: number, title: string): Promise<void> {
+  await sql(
+    `insert into transactions (mode, channel, bank, payment_channel, external_id, purwantara_uuid, title,
+       amount, fee, total, raw_status, state, created_at, paid_at, settled_at)
+     values ('local', 'virtual-account', 'BCA', 'BCA', $1, gen_random_uuid()::text, $2, $3, 4000, $3,
+       'SETTLED', 'settled', ($4 || 'T09:00:00+07:00')::timestamptz, ($4 || 'T10:00:00+07:00')::timestamptz,
+       ($4 || 'T15:00:00+07:00')::timestamptz)`,
+    [`e2e-rec-${randomBytes(5).toString("hex")}`, title, amount, day],
+  );
+}
+
+async function financeNamed(name: string, locale: TestLocale = "id"): Promise<TestAccount> {
+  const account = await createAccount("finance", locale);
+  await sql("update users set name = $2 where email = $1", [account.email, name]);
+  return { ...account, name };
+}
+
+const r = m.reconciliation;
+
+test("finance lands on the overview and follows a number to the list behind it", async ({
+  page,
+}) => {
+  await settledPayment(wibDay(0), 123_000, `Ringkasan ${randomBytes(3).toString("hex")}`);
+  await signIn(page, await financeNamed("Fina Ringkasan"));
+  await expect(page).toHaveURL(/\/overview$/);
+  await checkScreen(page, "id");
+  const today = page.getByRole("listitem").filter({ hasText: m.overview.periods["1"] });
+  await today.getByRole("link").first().click();
+  await expect(page).toHaveURL(
+    `/transactions?status=paid,settled&on=paid&from=${wibDay(0)}&to=${wibDay(0)}`,
+  );
+  await expect(
+    page.getByRole("heading", { name: m.transactions.title, exact: true }),
+  ).toBeVisible();
+});
+
+test("closing a day takes two finance users: A marks it, B approves, both are shown", async ({
+  page,
+  browser,
+}) => {
+  const day = wibDay(12);
+  await settledPayment(day, 250_000, `Tutup buku ${randomBytes(3).toString("hex")}`);
+  const maker = await financeNamed("Ani Pembuat");
+  const checker = await financeNamed("Budi Pemeriksa");
+
+  await signIn(page, maker);
+  await navigate(page, m.nav.reconciliation);
+  await expect(page.getByRole("heading", { name: r.title, exact: true })).toBeVisible();
+  await page.goto(`/reconciliation?month=${day.slice(0, 7)}`);
+  await checkScreen(page, "id");
+  await page.goto(`/reconciliation/${day}`);
+  const paidLink = page
+    .getByRole("link", { name: /250\.000/ })
+    .filter({ visible: true })
+    .first();
+  await expect(paidLink).toHaveAttribute(
+    "href",
+    `/transactions?status=paid,settled&channel=virtual-account&on=paid&from=${day}&to=${day}`,
+  );
+  await expect(page.getByText(r.notMarked)).toBeVisible();
+  await page.getByRole("button", { name: r.markSubmit }).click();
+  await expect(page.getByText(m.validation.required)).toBeVisible();
+  await page.getByLabel(r.note, { exact: true }).fill("Rekening koran BCA cocok");
+  await page.getByRole("button", { name: r.markSubmit }).click();
+  // The form gives way to the mark itself.
+  await expect(
+    page.getByText(new RegExp(fill(r.markedBy, { name: "Ani Pembuat", time: "" }))),
+  ).toBeVisible();
+  await expect(page.getByText(r.status.awaiting_approval).first()).toBeVisible();
+  await expect(page.getByText(r.ownMarkBody)).toBeVisible();
+  // The maker is never offered the approval.
+  await expect(page.getByRole("button", { name: r.approve })).toHaveCount(0);
+  await checkScreen(page, "id");
+
+  const other = await browser.newPage();
+  await signIn(other, checker);
+  await other.goto(`/reconciliation/${day}`);
+  await expect(other.getByText(r.awaitingBody)).toBeVisible();
+  await other.getByRole("button", { name: r.approve }).click();
+  await expect(other.getByText(r.status.approved).first()).toBeVisible();
+  await expect(
+    other.getByText(new RegExp(fill(r.markedBy, { name: "Ani Pembuat", time: "" }))),
+  ).toBeVisible();
+  await expect(
+    other.getByText(new RegExp(fill(r.approvedBy, { name: "Budi Pemeriksa", time: "" }))),
+  ).toBeVisible();
+  await expect(other.getByText("Rekening koran BCA cocok")).toBeVisible();
+  await other.close();
+
+  // The month shows the day closed.
+  await page.goto(`/reconciliation?month=${day.slice(0, 7)}`);
+  await expect(page.getByRole("row").filter({ hasText: r.status.approved }).first()).toBeVisible();
+});
+
+async function englishScreens(page: Page) {
+  const en = messages.en;
+  const day = wibDay(20);
+  await settledPayment(day, 99_000, `Screens ${randomBytes(3).toString("hex")}`);
+  await signIn(page, await financeNamed("Erin Finance", "en"));
+  await expect(page.getByRole("heading", { name: en.overview.title, exact: true })).toBeVisible();
+  await checkScreen(page, "en");
+  await page.getByRole("button", { name: en.overview.showTable }).click();
+  await expect(page.getByRole("region", { name: en.overview.tableCaption })).toBeVisible();
+  await checkScreen(page, "en");
+  await page.goto("/reconciliation");
+  await expect(
+    page.getByRole("heading", { name: en.reconciliation.title, exact: true }),
+  ).toBeVisible();
+  await checkScreen(page, "en");
+  await page.goto(`/reconciliation/${day}`);
+  await expect(page.getByRole("button", { name: en.reconciliation.markSubmit })).toBeVisible();
+  await checkScreen(page, "en");
+}
+
+test("overview and reconciliation screens in English", { tag: "@phone" }, async ({ page }) => {
+  await englishScreens(page);
+});

@@ -1,0 +1,158 @@
+import "server-only";
+import type { TransactionChannel } from "@/db/schema";
+import {
+  getReconciliationDay,
+  listReconciliationDays,
+  type ReconciliationDayView,
+} from "@/db/queries/reconciliation-days";
+import {
+  lastOverdueDay,
+  overdueByChannel,
+  settlementByDayAndChannel,
+  settlementPaidFilter,
+  settledFilter,
+  unsettledFilter,
+  type SettlementCell,
+} from "@/db/queries/settlement";
+import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { TimeZone } from "@/lib/time";
+import { transactionsListUrl, type ListFilter } from "./list-filter";
+import { dayTotals } from "./reconciliation";
+import { getSettlementDelays, type SettlementDelays } from "./settlement-delays";
+import { addDays, daysDescending, zonedDay, type Day } from "./zoned-days";
+
+/** One row of the settlement view: a day, or a day's channel, each figure with its list URL. */
+export type SettlementRow = {
+  day: Day;
+  channel: TransactionChannel | null;
+  paid: { count: number; amount: string; href: string };
+  settled: { count: number; amount: string; fee: string; net: string; href: string };
+  unsettled: { count: number; amount: string; href: string; overdue: boolean };
+};
+
+function row(
+  day: Day,
+  channel: TransactionChannel | null,
+  cells: SettlementCell[],
+  overdue: boolean,
+): SettlementRow {
+  const totals = dayTotals(cells);
+  const only: ListFilter = channel ? { channel: [channel] } : {};
+  return {
+    day,
+    channel,
+    paid: {
+      count: totals.paidCount,
+      amount: totals.paidAmount,
+      href: transactionsListUrl(settlementPaidFilter(day, day, only)),
+    },
+    settled: {
+      count: totals.settledCount,
+      amount: totals.settledAmount,
+      fee: totals.fee,
+      net: totals.net,
+      href: transactionsListUrl(settledFilter(day, day, only)),
+    },
+    unsettled: {
+      count: totals.unsettledCount,
+      amount: totals.unsettledAmount,
+      href: transactionsListUrl(unsettledFilter(day, day, only)),
+      overdue,
+    },
+  };
+}
+
+/** Whether a day's unsettled payments of a channel are past the channel's expected delay. */
+function isOverdue(cell: SettlementCell, today: Day, delays: SettlementDelays): boolean {
+  return cell.unsettled.count > 0 && cell.day <= lastOverdueDay(today, delays[cell.channel]);
+}
+
+export type OverdueSummary = {
+  channel: TransactionChannel;
+  count: number;
+  amount: string;
+  to: Day;
+  delay: number;
+  href: string;
+};
+
+/** A month of days (up to today), newest first, with their closing and what is overdue. */
+export async function getReconciliationMonth(
+  mode: GatewayMode,
+  zone: TimeZone,
+  month: string,
+  now = new Date(),
+) {
+  const today = zonedDay(now, zone);
+  const first = `${month}-01`;
+  const last = addDays(addDays(first, 32).slice(0, 8) + "01", -1);
+  const to = last < today ? last : today;
+  const delays = await getSettlementDelays();
+  const scope = { mode, zone };
+  const [cells, closings, overdue] = await Promise.all([
+    first <= to ? settlementByDayAndChannel(first, to, scope) : Promise.resolve([]),
+    listReconciliationDays(mode, first, last),
+    overdueByChannel(today, delays, scope),
+  ]);
+  const days = first <= to ? daysDescending(first, to) : [];
+  return {
+    today,
+    delays,
+    days: days.map((day) => {
+      const own = cells.filter((c) => c.day === day);
+      return {
+        ...row(
+          day,
+          null,
+          own,
+          own.some((c) => isOverdue(c, today, delays)),
+        ),
+        ended: day < today,
+        closing: closings.find((c) => c.day === day) ?? null,
+      };
+    }),
+    overdue: overdue
+      .filter((o) => o.count > 0 && o.from)
+      .map((o): OverdueSummary => ({
+        channel: o.channel,
+        count: o.count,
+        amount: o.amount,
+        to: o.to,
+        delay: delays[o.channel],
+        href: transactionsListUrl(unsettledFilter(o.from!, o.to, { channel: [o.channel] })),
+      })),
+  };
+}
+
+/** One day per channel with totals, and its closing. */
+export async function getReconciliationDayView(
+  mode: GatewayMode,
+  zone: TimeZone,
+  day: Day,
+  now = new Date(),
+): Promise<{
+  today: Day;
+  ended: boolean;
+  channels: SettlementRow[];
+  total: SettlementRow;
+  closing: ReconciliationDayView | null;
+}> {
+  const today = zonedDay(now, zone);
+  const delays = await getSettlementDelays();
+  const [cells, closing] = await Promise.all([
+    settlementByDayAndChannel(day, day, { mode, zone }),
+    getReconciliationDay(mode, day),
+  ]);
+  return {
+    today,
+    ended: day < today,
+    channels: cells.map((c) => row(day, c.channel, [c], isOverdue(c, today, delays))),
+    total: row(
+      day,
+      null,
+      cells,
+      cells.some((c) => isOverdue(c, today, delays)),
+    ),
+    closing,
+  };
+}

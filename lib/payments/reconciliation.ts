@@ -1,0 +1,121 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import {
+  decideReconciliationDay,
+  getReconciliationDay,
+  markReconciliationDay,
+} from "@/db/queries/reconciliation-days";
+import { settlementByDayAndChannel, type SettlementCell } from "@/db/queries/settlement";
+import { recordAudit } from "@/lib/audit/record";
+import { addDecimals } from "@/lib/money";
+import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { TimeZone } from "@/lib/time";
+import { zonedDay, type Day } from "./zoned-days";
+
+/** Why a closing step did not happen; each has a sentence in `reconciliation.errors`. */
+export type ClosingRefusal =
+  "dayNotEnded" | "alreadyMarked" | "notAwaiting" | "ownMark" | "notFound";
+export type ClosingResult = { ok: true } | { ok: false; reason: ClosingRefusal };
+
+type Person = { id: string; timeZone: TimeZone };
+
+/** The day's totals over all channels, as the maker saw them. */
+export function dayTotals(cells: SettlementCell[]) {
+  const add = (a: string, b: string) => addDecimals(a, b);
+  return cells.reduce(
+    (sum, c) => ({
+      paidCount: sum.paidCount + c.paid.count,
+      paidAmount: add(sum.paidAmount, c.paid.amount),
+      settledCount: sum.settledCount + c.settled.count,
+      settledAmount: add(sum.settledAmount, c.settled.amount),
+      fee: add(sum.fee, c.settled.fee),
+      net: add(sum.net, c.settled.net),
+      unsettledCount: sum.unsettledCount + c.unsettled.count,
+      unsettledAmount: add(sum.unsettledAmount, c.unsettled.amount),
+    }),
+    {
+      paidCount: 0,
+      paidAmount: "0",
+      settledCount: 0,
+      settledAmount: "0",
+      fee: "0",
+      net: "0",
+      unsettledCount: 0,
+      unsettledAmount: "0",
+    },
+  );
+}
+
+/**
+ * The maker's step: a finance user marks a day that has ended (in their zone)
+ * reconciled, with a note. The day's figures are kept with the mark; the audit entry
+ * is written in the same transaction.
+ */
+export async function markDayReconciled(
+  user: Person,
+  mode: GatewayMode,
+  day: Day,
+  note: string,
+  now = new Date(),
+): Promise<ClosingResult> {
+  if (day >= zonedDay(now, user.timeZone)) return { ok: false, reason: "dayNotEnded" };
+  return getDb().transaction(async (tx) => {
+    const cells = await settlementByDayAndChannel(day, day, { mode, zone: user.timeZone, db: tx });
+    const figures = dayTotals(cells);
+    const row = await markReconciliationDay(tx, {
+      mode,
+      day,
+      timeZone: user.timeZone,
+      markedBy: user.id,
+      note,
+      figures,
+    });
+    if (!row) return { ok: false, reason: "alreadyMarked" } as const;
+    await recordAudit(tx, {
+      action: "reconciliation.marked",
+      actorId: user.id,
+      mode,
+      target: { type: "reconciliation_day", id: day },
+      details: { note, timeZone: user.timeZone, figures },
+    });
+    return { ok: true } as const;
+  });
+}
+
+/**
+ * The checker's step: a second finance user or an admin approves or rejects a day
+ * awaiting approval. The maker can never decide their own mark; of two decisions at
+ * once, one wins (a conditional update), the other is told the day moved on.
+ */
+export async function decideDay(
+  user: Person,
+  mode: GatewayMode,
+  day: Day,
+  decision: "approved" | "rejected",
+  note: string | null,
+): Promise<ClosingResult> {
+  return getDb().transaction(async (tx) => {
+    const row = await decideReconciliationDay(tx, {
+      mode,
+      day,
+      reviewerId: user.id,
+      decision,
+      note,
+    });
+    if (!row) {
+      const current = await getReconciliationDay(mode, day, tx);
+      if (!current) return { ok: false, reason: "notFound" } as const;
+      if (current.status === "awaiting_approval" && current.markedBy === user.id)
+        return { ok: false, reason: "ownMark" } as const;
+      return { ok: false, reason: "notAwaiting" } as const;
+    }
+    await recordAudit(tx, {
+      action: decision === "approved" ? "reconciliation.approved" : "reconciliation.rejected",
+      actorId: user.id,
+      mode,
+      target: { type: "reconciliation_day", id: day },
+      details: { note, markedBy: row.markedBy, markedAt: row.markedAt.toISOString() },
+    });
+    return { ok: true } as const;
+  });
+}
