@@ -136,6 +136,21 @@ export const transactions = pgTable(
     index("transactions_state_idx").on(t.state, t.createdAt),
     index("transactions_channel_idx").on(t.channel, t.createdAt),
     index("transactions_created_by_idx").on(t.createdBy),
+    // The list's other sorts and time filters, each mode apart (issue 8); the paid-time
+    // sort and the word search use expression indexes written in the migration.
+    index("transactions_mode_amount_id_idx").on(t.mode, t.amount, t.id),
+    index("transactions_mode_paid_at_idx").on(t.mode, t.paidAt),
+    index("transactions_mode_settled_at_idx").on(t.mode, t.settledAt),
+    // Exact-id search: a VA number, a counter payment code or a phone is found by equality.
+    index("transactions_va_number_idx")
+      .on(t.vaNumber)
+      .where(sql`${t.vaNumber} is not null`),
+    index("transactions_payment_code_idx")
+      .on(t.paymentCode)
+      .where(sql`${t.paymentCode} is not null`),
+    index("transactions_customer_phone_idx")
+      .on(t.customerPhone)
+      .where(sql`${t.customerPhone} is not null`),
     index("transactions_flags_idx")
       .using("gin", t.flags)
       .where(sql`${t.flags} <> '{}'::text[]`),
