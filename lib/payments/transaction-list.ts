@@ -1,5 +1,6 @@
 import "server-only";
 import {
+  listCreators,
   listTransactionPage,
   transactionTotals,
   type ListCursor,
@@ -102,4 +103,9 @@ export async function getTransactionListPage(
     nextCursor: rows.length > limit && last ? encodeCursor(resolved.filter, last.cursor) : null,
     totals,
   };
+}
+
+/** The people a list can be filtered by ("created by"): admins and operators. */
+export async function getCreators(): Promise<{ id: string; name: string }[]> {
+  return listCreators();
 }
