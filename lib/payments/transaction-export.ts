@@ -260,8 +260,18 @@ export function streamExport(request: ExportRequest): {
           controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
           if ((controller.desiredSize ?? 1) <= 0) out.pause();
         });
-        out.on("end", () => controller.close());
-        out.on("error", (error) => controller.error(error));
+        // The file ends only once its audit entry is written: a download that completes
+        // is always on record (and one whose audit write failed ends in an error).
+        done.then(
+          () => {
+            try {
+              controller.close();
+            } catch {
+              // Cancelled by the reader meanwhile: nothing to close.
+            }
+          },
+          (error: unknown) => controller.error(error),
+        );
       },
       pull() {
         out.resume();
