@@ -3,8 +3,11 @@
  * (`next start`) and a real PostgreSQL (DATABASE_URL, or an embedded server).
  *   1. callback ingest: signed PAID deliveries over HTTP, concurrently
  *   2. repeated deliveries: the same delivery ids again (all must be duplicates)
- *   3. the transactions table's keyset query on a 100k-row table, first and deep pages
- * Prints figures; asserts nothing about speed.
+ *   3. finance (bench/finance.ts): the list's queries (every filter, search, cursor vs
+ *      OFFSET 1,000 pages deep, totals) with p50/p95, 304 polls/s against /api/health,
+ *      callback-to-row-visible in Chromium, export of every row (rows/s, app peak
+ *      memory), and each finance route's gzipped JavaScript
+ * Prints figures; asserts nothing about speed. BENCH_ROWS=1000000 for the issue's scale.
  */
 import { spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -17,6 +20,15 @@ import { callbackBody } from "../lib/testing/callbacks";
 import { localCallbackSecret } from "../lib/purwantara/contract";
 import { signCallbackBody } from "../lib/purwantara/signature";
 import { ProcessGroup, waitForHttp } from "../scripts/processes";
+import {
+  browserSession,
+  exportFigures,
+  liveLatency,
+  pollFigures,
+  queryFigures,
+  routeJavaScript,
+  seedFinanceRows,
+} from "./finance";
 
 const rows = Number(process.env.BENCH_ROWS ?? 100_000);
 const deliveries = Number(process.env.BENCH_DELIVERIES ?? 2_000);
@@ -64,46 +76,29 @@ async function fire(url: string, bodies: { body: Buffer; deliveryId: string }[])
 }
 
 async function seed(client: pg.Client): Promise<{ uuid: string }[]> {
+  // The callback targets: open payment links (the callbacks below pay them)…
   await client.query(
     `insert into transactions (mode, channel, external_id, purwantara_uuid, title, amount, raw_status, state, created_at)
-     select 'local', 'payment-link', 'BENCH-' || g, gen_random_uuid()::text, 'Bench order ' || g, 10000 + g, 'ACTIVE', 'active',
+     select 'local', 'payment-link', 'BENCH-' || g, gen_random_uuid()::text, 'Bench order ' || g, 10000, 'ACTIVE', 'active',
             now() - (g || ' seconds')::interval
      from generate_series(1, $1) g`,
-    [rows],
+    [deliveries],
   );
-  await client.query("analyze transactions");
+  // …and the rest a realistic spread for the finance queries.
+  const creators = (
+    await client.query<{ id: string }>(
+      `insert into users (email, name, password_hash, role)
+       select 'bench-op-' || g || '@example.com', 'Bench Operator ' || g, 'x', 'operator'
+       from generate_series(1, 5) g returning id`,
+    )
+  ).rows.map((r) => r.id);
+  await seedFinanceRows(client, Math.max(0, rows - deliveries), creators);
   return (
     await client.query<{ uuid: string }>(
-      "select purwantara_uuid as uuid from transactions limit $1",
+      "select purwantara_uuid as uuid from transactions where external_id like 'BENCH-%' limit $1",
       [deliveries],
     )
   ).rows;
-}
-
-async function explainMs(client: pg.Client, sql: string, params: unknown[]): Promise<string> {
-  const plan = await client.query<{ "QUERY PLAN": string }>(`explain analyze ${sql}`, params);
-  const line = plan.rows.map((r) => r["QUERY PLAN"]).find((l) => l.startsWith("Execution Time"));
-  return line?.replace("Execution Time: ", "") ?? "?";
-}
-
-async function listQueries(client: pg.Client) {
-  // The shapes db/queries/transactions.ts sends: no cursor, then a keyset cursor.
-  const columns =
-    "select id, title, amount, state, created_at from transactions where mode = 'local'";
-  const order = "order by created_at desc, id desc limit 51";
-  const deep = await client.query<{ created_at: Date; id: string }>(
-    "select created_at, id from transactions order by created_at desc, id desc offset $1 limit 1",
-    [Math.floor(rows * 0.9)],
-  );
-  const cursor = deep.rows[0]!;
-  return {
-    firstPage: await explainMs(client, `${columns} ${order}`, []),
-    deepPage: await explainMs(
-      client,
-      `${columns} and (created_at, id) < ($1::timestamptz, $2::uuid) ${order}`,
-      [cursor.created_at, cursor.id],
-    ),
-  };
 }
 
 async function main() {
@@ -121,14 +116,21 @@ async function main() {
     await runMigrations(server.urlFor(database));
     await client.connect();
     console.log(`seeding ${rows} transactions…`);
+    const seedStarted = performance.now();
     const targets = await seed(client);
+    console.log(`seeded in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s`);
     const port = await findFreePort();
-    processes.start("next", "next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
-      ...process.env,
-      DATABASE_URL: server.urlFor(database),
-      AUTH_SECRET: randomBytes(32).toString("hex"),
-      PURWANTARA_MODE: "local",
-    });
+    const app = processes.start(
+      "next",
+      "next",
+      ["start", "--port", String(port), "--hostname", "127.0.0.1"],
+      {
+        ...process.env,
+        DATABASE_URL: server.urlFor(database),
+        AUTH_SECRET: randomBytes(32).toString("hex"),
+        PURWANTARA_MODE: "local",
+      },
+    );
     const base = `http://127.0.0.1:${port}`;
     await waitForHttp(`${base}/api/health`, 60_000);
     const bodies = targets.map((t) => ({
@@ -146,7 +148,26 @@ async function main() {
     });
     console.log("repeated deliveries (same ids)", { deliveries: 500, ...repeated });
     console.log("events written (one per distinct delivery, warm-up included)", applied.rows[0]);
-    console.log(`transactions list query on ${rows} rows (ms)`, await listQueries(client));
+
+    console.log(`\nqueries on ${rows} rows (ms, the SQL db/queries/transaction-list.ts sends)`);
+    console.table(await queryFigures(client, rows));
+    const session = await browserSession(base, client);
+    try {
+      console.log("\nlive polls (same run)", await pollFigures(base, session.cookie));
+      console.log(
+        "\ncallback 200 → row visible in an open filtered table (Chromium)",
+        await liveLatency(base, session.page, Number(process.env.BENCH_LIVE_SAMPLES ?? 20)),
+      );
+      if (process.env.BENCH_EXPORT !== "0") {
+        console.log(
+          `\nexport of every row (${rows}), streamed`,
+          await exportFigures(base, session.cookie, app.pid!),
+        );
+      }
+    } finally {
+      await session.browser.close();
+    }
+    console.log("\nbrowser JavaScript per finance route", routeJavaScript());
   } finally {
     await client.end().catch(() => {});
     await processes.stopAll();

@@ -193,7 +193,8 @@ export type ListRow = {
   expiresAt: Date | null;
 };
 
-function listQuery(
+/** The page query (exported for the bench, which times exactly what the app sends). */
+export function listPageQuery(
   resolved: ResolvedFilter,
   options: { cursor?: ListCursor | null; limit: number },
 ): SQL {
@@ -212,7 +213,9 @@ export async function listTransactionPage(
   resolved: ResolvedFilter,
   options: { cursor?: ListCursor | null; limit: number },
 ): Promise<(ListRow & { cursor: ListCursor })[]> {
-  const result = await getDb().execute<ListRow & { sortKey: string }>(listQuery(resolved, options));
+  const result = await getDb().execute<ListRow & { sortKey: string }>(
+    listPageQuery(resolved, options),
+  );
   return result.rows.map(({ sortKey: key, ...row }) => ({
     ...row,
     createdAt: new Date(row.createdAt),
