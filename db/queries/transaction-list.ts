@@ -17,6 +17,12 @@ export type ResolvedFilter = {
   /** The date window as instants, [start, end). */
   start: Date | null;
   end: Date | null;
+  /**
+   * How `filter.q` searches: "exact" (ids, phone: equality on their indexes), "words"
+   * (the trigram index), or both when unset. `withSearchMode` picks: exact when some row
+   * of the mode has that id, so a pasted id is answered from an index at any size.
+   */
+  searchMode?: "exact" | "words" | "both";
 };
 
 const t = sql.identifier("t");
@@ -37,9 +43,7 @@ export const searchDocument = sql.raw(
 /** Shortest text a word search runs for: trigrams need three characters. */
 export const minWordSearch = 3;
 
-export function searchCondition(q: string): SQL | null {
-  const text = q.trim();
-  if (!text) return null;
+function exactIdConditions(text: string): SQL[] {
   // Exact ids are equalities on their own indexes: instant at any size.
   const exact: SQL[] = [
     sql`${t}.external_id = ${text}`,
@@ -59,9 +63,34 @@ export function searchCondition(q: string): SQL | null {
       exact.push(sql`${t}.customer_phone = ${phone}`);
     }
   }
-  const parts = [...exact];
-  if (text.length >= minWordSearch) parts.push(sql`${searchDocument} ilike ${likePattern(text)}`);
+  return exact;
+}
+
+export function searchCondition(q: string, mode: "exact" | "words" | "both" = "both"): SQL | null {
+  const text = q.trim();
+  if (!text) return null;
+  const parts = mode === "words" ? [] : exactIdConditions(text);
+  if (mode !== "exact" && text.length >= minWordSearch) {
+    parts.push(sql`${searchDocument} ilike ${likePattern(text)}`);
+  }
+  if (parts.length === 0) return sql`false`;
   return sql`(${sql.join(parts, sql` or `)})`;
+}
+
+/**
+ * Decides how a filter's search runs: a text that is some row's exact id (or phone)
+ * finds exactly those rows; any other text searches words. One indexed lookup.
+ */
+export async function withSearchMode(resolved: ResolvedFilter): Promise<ResolvedFilter> {
+  const text = resolved.filter.q.trim();
+  if (!text || resolved.searchMode) return resolved;
+  const result = await getDb().execute<{ found: boolean }>(
+    sql`select exists (select 1 from transactions t where ${t}.mode = ${resolved.mode} and (${sql.join(
+      exactIdConditions(text),
+      sql` or `,
+    )})) as found`,
+  );
+  return { ...resolved, searchMode: result.rows[0]?.found ? "exact" : "words" };
 }
 
 const timeColumn = {
@@ -112,7 +141,7 @@ export function transactionFilterWhere(resolved: ResolvedFilter): SQL {
       sql`(${t}.flags <> '{}'::text[] and ${t}.flags && ${`{${filter.flag.join(",")}}`}::text[])`,
     );
   }
-  const search = searchCondition(filter.q);
+  const search = searchCondition(filter.q, resolved.searchMode);
   if (search) parts.push(search);
   return sql.join(parts, sql` and `);
 }
@@ -317,7 +346,7 @@ function exportQuery(resolved: ResolvedFilter): SQL {
  * Nothing but the current batch is held in memory.
  */
 export async function streamFilteredTransactions(
-  resolved: ResolvedFilter,
+  filterFor: ResolvedFilter,
   handlers: {
     onTotals: (totals: TransactionTotals) => Promise<void> | void;
     onRows: (rows: ExportRow[]) => Promise<void>;
@@ -326,6 +355,7 @@ export async function streamFilteredTransactions(
   },
 ): Promise<void> {
   const { default: Cursor } = await import("pg-cursor");
+  const resolved = await withSearchMode(filterFor);
   const client = await getPool().connect();
   const dialect = new PgDialect();
   let broken = false;

@@ -3,6 +3,7 @@ import {
   listCreators,
   listTransactionPage,
   transactionTotals,
+  withSearchMode,
   type ListCursor,
   type ResolvedFilter,
 } from "@/db/queries/transaction-list";
@@ -65,9 +66,10 @@ export function decodeCursor(
 
 /** One page of a filter and the totals of the whole filtered set, as the browser polls it. */
 export async function getTransactionListPage(
-  resolved: ResolvedFilter,
+  filterFor: ResolvedFilter,
   options: { cursor?: string | null; limit?: number } = {},
 ): Promise<TransactionListPage> {
+  const resolved = await withSearchMode(filterFor);
   const limit = Math.min(Math.max(options.limit ?? defaultPageSize, 1), maxPageSize);
   const [rows, totals] = await Promise.all([
     listTransactionPage(resolved, {
