@@ -12,11 +12,6 @@ type Progress =
   | { kind: "failed"; error: string }
   | { kind: "cancelled" };
 
-function fileNameOf(disposition: string | null, fallback: string): string {
-  const match = /filename="([^"]+)"/.exec(disposition ?? "");
-  return match?.[1] ?? fallback;
-}
-
 /**
  * CSV and Excel export of exactly the filtered set. The file is fetched and read as a
  * stream, so a progress bar shows rows (CSV: counted line by line against the
@@ -34,51 +29,19 @@ export function ExportButtons({ query, count }: { query: string; count: number }
     abort.current = controller;
     setProgress({ kind: "running", format: kind, rows: 0, total: count, bytes: 0 });
     try {
-      const response = await fetch(`/api/transactions/export/${kind}${query ? `?${query}` : ""}`, {
-        signal: controller.signal,
-      });
-      if (!response.ok || !response.body) {
-        setProgress({
-          kind: "failed",
-          error: t(response.status === 403 ? "forbidden" : "unavailable"),
-        });
-        return;
-      }
-      const total = Number(response.headers.get("X-Export-Rows") ?? count);
-      const name = fileNameOf(response.headers.get("Content-Disposition"), `transactions.${kind}`);
-      const reader = response.body.getReader();
-      const chunks: Uint8Array<ArrayBuffer>[] = [];
-      let bytes = 0;
-      let lines = 0;
-      let last = 0;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        chunks.push(value as Uint8Array<ArrayBuffer>);
-        bytes += value.length;
-        if (kind === "csv") for (const byte of value) if (byte === 10) lines++;
-        const now = performance.now();
-        if (now - last > 100) {
-          last = now;
-          setProgress({
-            kind: "running",
-            format: kind,
-            rows: Math.max(0, lines - 1),
-            total,
-            bytes,
-          });
-        }
-      }
-      const blob = new Blob(chunks, { type: response.headers.get("Content-Type") ?? "" });
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = name;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setProgress({ kind: "done", name, count: total });
+      const { downloadExport } = await import("./export-download");
+      const outcome = await downloadExport(
+        kind,
+        query,
+        count,
+        (p) => setProgress({ kind: "running", format: kind, ...p }),
+        controller.signal,
+      );
+      setProgress(
+        outcome.ok
+          ? { kind: "done", name: outcome.name, count: outcome.count }
+          : { kind: "failed", error: t(outcome.status === 403 ? "forbidden" : "unavailable") },
+      );
     } catch (error) {
       if (controller.signal.aborted) setProgress({ kind: "cancelled" });
       else setProgress({ kind: "failed", error: t("unavailable") });
