@@ -104,7 +104,10 @@ export function transactionFilterWhere(resolved: ResolvedFilter): SQL {
   const { filter, mode, start, end } = resolved;
   const parts: SQL[] = [sql`${t}.mode = ${mode}`];
   const states = effectiveStates(filter);
-  if (states) {
+  if (!filter.status.length && !filter.includeNotCreated) {
+    // The default: every state but Not created (one comparison, not a list of eight).
+    parts.push(sql`${t}.state <> 'failed_to_create'`);
+  } else if (states) {
     parts.push(
       states.length === 1
         ? sql`${t}.state = ${states[0]}`
@@ -280,15 +283,15 @@ export const paidStatesSql = sql.raw(`('paid', 'settled')`);
 export const openStatesSql = sql.raw(`('active', 'unconfirmed')`);
 
 export function totalsQuery(resolved: ResolvedFilter): SQL {
-  return sql`select count(*)::int as "count",
-      count(*) filter (where t.state in ${paidStatesSql})::int as "paidCount",
-      coalesce(sum(t.amount) filter (where t.state in ${paidStatesSql}), 0)::text as "paidAmount",
-      coalesce(sum(t.fee) filter (where t.state in ${paidStatesSql}), 0)::text as "fees",
-      (coalesce(sum(t.amount) filter (where t.state in ${paidStatesSql}), 0)
-        - coalesce(sum(t.fee) filter (where t.state in ${paidStatesSql}), 0))::text as "net",
-      count(*) filter (where t.state in ${openStatesSql})::int as "openCount",
-      coalesce(sum(t.amount) filter (where t.state in ${openStatesSql}), 0)::text as "openAmount"
-    from transactions t where ${transactionFilterWhere(resolved)}`;
+  return sql`select s."count", s."paidCount", s."paidAmount"::text as "paidAmount", s."fees"::text as "fees",
+      (s."paidAmount" - s."fees")::text as "net", s."openCount", s."openAmount"::text as "openAmount"
+    from (select count(*)::int as "count",
+        count(*) filter (where t.state in ${paidStatesSql})::int as "paidCount",
+        coalesce(sum(t.amount) filter (where t.state in ${paidStatesSql}), 0) as "paidAmount",
+        coalesce(sum(t.fee) filter (where t.state in ${paidStatesSql}), 0) as "fees",
+        count(*) filter (where t.state in ${openStatesSql})::int as "openCount",
+        coalesce(sum(t.amount) filter (where t.state in ${openStatesSql}), 0) as "openAmount"
+      from transactions t where ${transactionFilterWhere(resolved)}) s`;
 }
 
 /** Totals of the WHOLE filtered set (not one page). */
