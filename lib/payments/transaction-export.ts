@@ -79,6 +79,14 @@ function iso(value: Date | string | null, zone: TimeZone): string | null {
   return toZonedIso(date, zone);
 }
 
+/** Waits until the zip has read a worksheet's queued XML down to ~1 MB. */
+async function sheetCaughtUp(sheet: unknown): Promise<void> {
+  const queued = () => (sheet as { stream?: { buffers?: unknown[] } }).stream?.buffers?.length ?? 0;
+  for (let waited = 0; queued() > 16 && waited < 30_000; waited += 5) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 function csvCell(value: string | null): string {
   if (value === null) return "";
   // A cell a spreadsheet would run as a formula is prefixed with a quote (CSV injection).
@@ -198,6 +206,9 @@ export function streamExport(request: ExportRequest): {
           }
           rows += batch.length;
           await drained();
+          // exceljs queues a sheet's XML without backpressure until the zip reads it:
+          // wait while more than ~1 MB is queued (the CSV path needs no such help).
+          await sheetCaughtUp(sheet);
         },
       });
       sheet.commit();
