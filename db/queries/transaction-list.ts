@@ -294,9 +294,79 @@ export function totalsQuery(resolved: ResolvedFilter): SQL {
       from transactions t where ${transactionFilterWhere(resolved)}) s`;
 }
 
-/** Totals of the WHOLE filtered set (not one page). */
+/** A slot boundary: 15:00, 16:00 or 17:00 UTC on the hour (midnight in WIT, WITA, WIB). */
+function isSlotBoundary(date: Date | null): boolean {
+  if (!date) return true;
+  return (
+    date.getUTCMinutes() === 0 &&
+    date.getUTCSeconds() === 0 &&
+    date.getUTCMilliseconds() === 0 &&
+    [15, 16, 17].includes(date.getUTCHours())
+  );
+}
+
+/**
+ * True when transaction_slot_totals answers this filter exactly: only mode, states,
+ * channels and a created-time window of whole days in WIB, WITA or WIT.
+ */
+export function slotTotalsAnswer(resolved: ResolvedFilter): boolean {
+  const f = resolved.filter;
+  return (
+    !f.q.trim() &&
+    f.bank.length === 0 &&
+    !f.min &&
+    !f.max &&
+    !f.by &&
+    f.flag.length === 0 &&
+    (f.on === "created" || (!resolved.start && !resolved.end)) &&
+    isSlotBoundary(resolved.start) &&
+    isSlotBoundary(resolved.end)
+  );
+}
+
+/** The same totals as `totalsQuery`, from the per-slot sums kept by triggers. */
+export function slotTotalsQuery(resolved: ResolvedFilter): SQL {
+  const { filter, mode, start, end } = resolved;
+  const s = sql.identifier("s");
+  const parts: SQL[] = [sql`${s}.mode = ${mode}`];
+  if (!filter.status.length && !filter.includeNotCreated) {
+    parts.push(sql`${s}.state <> 'failed_to_create'`);
+  } else if (filter.status.length) {
+    parts.push(
+      sql`${s}.state in (${sql.join(
+        filter.status.map((x) => sql`${x}`),
+        sql`, `,
+      )})`,
+    );
+  }
+  if (filter.channel.length) {
+    parts.push(
+      sql`${s}.channel in (${sql.join(
+        filter.channel.map((c) => sql`${c}`),
+        sql`, `,
+      )})`,
+    );
+  }
+  if (start) parts.push(sql`${s}.slot >= ${start.toISOString()}::timestamptz`);
+  if (end) parts.push(sql`${s}.slot < ${end.toISOString()}::timestamptz`);
+  return sql`select coalesce(sum(s.count), 0)::int as "count",
+      coalesce(sum(s.count) filter (where s.state in ${paidStatesSql}), 0)::int as "paidCount",
+      coalesce(sum(s.amount) filter (where s.state in ${paidStatesSql}), 0)::text as "paidAmount",
+      coalesce(sum(s.fee) filter (where s.state in ${paidStatesSql}), 0)::text as "fees",
+      (coalesce(sum(s.amount) filter (where s.state in ${paidStatesSql}), 0)
+        - coalesce(sum(s.fee) filter (where s.state in ${paidStatesSql}), 0))::text as "net",
+      coalesce(sum(s.count) filter (where s.state in ${openStatesSql}), 0)::int as "openCount",
+      coalesce(sum(s.amount) filter (where s.state in ${openStatesSql}), 0)::text as "openAmount"
+    from transaction_slot_totals s where ${sql.join(parts, sql` and `)}`;
+}
+
+/**
+ * Totals of the WHOLE filtered set (not one page): from the per-slot sums when they
+ * answer the filter exactly, else from the rows.
+ */
 export async function transactionTotals(resolved: ResolvedFilter): Promise<TransactionTotals> {
-  const result = await getDb().execute<TransactionTotals>(totalsQuery(resolved));
+  const query = slotTotalsAnswer(resolved) ? slotTotalsQuery(resolved) : totalsQuery(resolved);
+  const result = await getDb().execute<TransactionTotals>(query);
   return result.rows[0]!;
 }
 

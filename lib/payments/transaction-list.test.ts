@@ -1,4 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { slotTotalsAnswer, slotTotalsQuery, totalsQuery } from "@/db/queries/transaction-list";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
 import {
@@ -303,6 +306,63 @@ describe("transactions list filters", () => {
       expect(Number(page.totals.net)).toBe(sum(paid.map((r) => r.amount - (r.fee ?? 0))));
       expect(page.totals.openCount).toBe(open.length);
       expect(Number(page.totals.openAmount)).toBe(sum(open.map((r) => r.amount)));
+    }
+  });
+
+  it("the per-slot totals kept by triggers equal the rows' totals, through inserts, updates and deletes", async () => {
+    const compatible = [
+      "",
+      "include=not_created",
+      "status=paid,settled",
+      "channel=qris,virtual-account",
+      "period=7d",
+      "period=last_month&status=settled",
+      "from=2026-11-01&to=2026-11-20&channel=counter",
+    ];
+    const compare = async () => {
+      for (const query of compatible) {
+        for (const z of ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"] as const) {
+          const resolved = resolveFilter(f(query), "local", z, now);
+          expect(slotTotalsAnswer(resolved)).toBe(true);
+          const [fromSlots] = (await getDb().execute(slotTotalsQuery(resolved))).rows;
+          const [fromRows] = (await getDb().execute(totalsQuery(resolved))).rows;
+          expect(fromSlots, `${query} in ${z}`).toEqual(fromRows);
+        }
+      }
+    };
+    await compare();
+    // A callback pays two, a fee arrives, a row's time moves, a stray row is absorbed.
+    await getDb().execute(
+      sql`update transactions set state = 'paid', fee = 999 where external_id in ('INV-1003', 'INV-1004')`,
+    );
+    await getDb().execute(
+      sql`update transactions set created_at = created_at - interval '20 days' where external_id = 'INV-1005'`,
+    );
+    await getDb().execute(
+      sql`insert into transactions (mode, channel, title, amount, state, created_at) values ('local', 'qris', 'Slot', 777, 'paid', ${now.toISOString()}::timestamptz - interval '3 hours')`,
+    );
+    await compare();
+    await getDb().execute(sql`delete from transactions where title = 'Slot'`);
+    await compare();
+    // What the slots cannot answer goes to the rows.
+    for (const query of [
+      "q=kopi",
+      "bank=BCA",
+      "min=1000",
+      "flag=needs_review",
+      "on=paid&period=7d",
+    ]) {
+      expect(slotTotalsAnswer(resolveFilter(f(query), "local", zone, now))).toBe(false);
+    }
+    // Put the fixtures back as the other tests expect them.
+    await getDb().execute(
+      sql`update transactions set created_at = created_at + interval '20 days' where external_id = 'INV-1005'`,
+    );
+    for (const id of ["INV-1003", "INV-1004"]) {
+      const r = fixtures.find((x) => x.external_id === id)!;
+      await getDb().execute(
+        sql`update transactions set state = ${r.state}::transaction_state, fee = ${r.fee} where external_id = ${id}`,
+      );
     }
   });
 
