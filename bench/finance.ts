@@ -13,9 +13,16 @@ import pg from "pg";
 import {
   listPageQuery,
   offsetPageQuery,
-  totalsQuery,
+  slotTotalsAnswer,
+  slotTotalsQuery,
+  totalsQuery as rowTotalsQuery,
   type ResolvedFilter,
 } from "../db/queries/transaction-list";
+
+/** The totals query the app sends: per-slot sums when they answer the filter, else the rows. */
+function totalsQuery(r: ResolvedFilter): SQL {
+  return slotTotalsAnswer(r) ? slotTotalsQuery(r) : rowTotalsQuery(r);
+}
 import { parseTransactionFilter, resolveDateRange } from "../lib/payments/transaction-filter";
 import { signCallbackBody } from "../lib/purwantara/signature";
 import { localCallbackSecret } from "../lib/purwantara/contract";
@@ -202,6 +209,11 @@ export async function queryFigures(client: pg.Client, rows: number) {
     Math.max(5, Math.floor(runs / 3)),
   );
   out["totals, unfiltered"] = await timeQuery(client, totalsQuery(unfiltered), runs);
+  out["totals, unfiltered, from the rows (baseline)"] = await timeQuery(
+    client,
+    rowTotalsQuery(unfiltered),
+    Math.max(5, Math.floor(runs / 3)),
+  );
   out["totals, period=30d"] = await timeQuery(client, totalsQuery(resolved("period=30d")), runs);
   out["totals, status=paid,settled&channel=qris"] = await timeQuery(
     client,
