@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { slotTotalsAnswer, slotTotalsQuery, totalsQuery } from "@/db/queries/transaction-list";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -332,17 +331,19 @@ describe("transactions list filters", () => {
     };
     await compare();
     // A callback pays two, a fee arrives, a row's time moves, a stray row is absorbed.
-    await getDb().execute(
-      sql`update transactions set state = 'paid', fee = 999 where external_id in ('INV-1003', 'INV-1004')`,
+    const run = (text: string, params: unknown[] = []) => queryTestDb(db.url(), text, params);
+    await run(
+      "update transactions set state = 'paid', fee = 999 where external_id in ('INV-1003', 'INV-1004')",
     );
-    await getDb().execute(
-      sql`update transactions set created_at = created_at - interval '20 days' where external_id = 'INV-1005'`,
+    await run(
+      "update transactions set created_at = created_at - interval '20 days' where external_id = 'INV-1005'",
     );
-    await getDb().execute(
-      sql`insert into transactions (mode, channel, title, amount, state, created_at) values ('local', 'qris', 'Slot', 777, 'paid', ${now.toISOString()}::timestamptz - interval '3 hours')`,
+    await run(
+      "insert into transactions (mode, channel, title, amount, state, created_at) values ('local', 'qris', 'Slot', 777, 'paid', $1::timestamptz - interval '3 hours')",
+      [now.toISOString()],
     );
     await compare();
-    await getDb().execute(sql`delete from transactions where title = 'Slot'`);
+    await run("delete from transactions where title = 'Slot'");
     await compare();
     // What the slots cannot answer goes to the rows.
     for (const query of [
@@ -355,13 +356,14 @@ describe("transactions list filters", () => {
       expect(slotTotalsAnswer(resolveFilter(f(query), "local", zone, now))).toBe(false);
     }
     // Put the fixtures back as the other tests expect them.
-    await getDb().execute(
-      sql`update transactions set created_at = created_at + interval '20 days' where external_id = 'INV-1005'`,
+    await run(
+      "update transactions set created_at = created_at + interval '20 days' where external_id = 'INV-1005'",
     );
     for (const id of ["INV-1003", "INV-1004"]) {
       const r = fixtures.find((x) => x.external_id === id)!;
-      await getDb().execute(
-        sql`update transactions set state = ${r.state}::transaction_state, fee = ${r.fee} where external_id = ${id}`,
+      await run(
+        "update transactions set state = $1::transaction_state, fee = $2 where external_id = $3",
+        [r.state, r.fee, id],
       );
     }
   });
