@@ -11,10 +11,13 @@
  *   2. an open loop: BENCH_RATE callbacks per second offered at a steady rate for
  *      BENCH_SECONDS, latency counted from when each was due (no coordinated omission)
  *   3. repeated deliveries: the same delivery ids again (all must be duplicates)
- *   4. the transactions table's keyset query on a 100k-row table, first and deep pages
+ *   4. finance (bench/finance.ts): the list's queries (every filter, search, cursor vs
+ *      OFFSET 1,000 pages deep, totals) with p50/p95, 304 polls/s against /api/health,
+ *      callback-to-row-visible in Chromium, export of every row (rows/s, app peak
+ *      memory), and each finance route's gzipped JavaScript
  *   5. the overview and the settlement view at a seeded million rows (bench/overview.ts,
  *      its own process: the app's modules need the react-server condition)
- * Prints figures; asserts nothing about speed.
+ * Prints figures; asserts nothing about speed. BENCH_ROWS=1000000 for the issue's scale.
  */
 import { spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -28,6 +31,15 @@ import { callbackBody } from "../lib/testing/callbacks";
 import { localCallbackSecret } from "../lib/purwantara/contract";
 import { signCallbackBody } from "../lib/purwantara/signature";
 import { ProcessGroup, waitForHttp } from "../scripts/processes";
+import {
+  browserSession,
+  exportFigures,
+  liveLatency,
+  pollFigures,
+  queryFigures,
+  routeJavaScript,
+  seedFinanceRows,
+} from "./finance";
 
 const rows = Number(process.env.BENCH_ROWS ?? 100_000);
 const deliveries = Number(process.env.BENCH_DELIVERIES ?? 2_000);
@@ -36,6 +48,8 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const rate = Number(process.env.BENCH_RATE ?? 200);
 const openSeconds = Number(process.env.BENCH_SECONDS ?? 10);
 const warmup = 100;
+/** The open payment links the callbacks pay: warm-up, every round of every route, the open loop. */
+const callbackTargets = warmup * 3 + deliveries * 3 * rounds + rate * openSeconds;
 
 type Item = { body: Buffer; deliveryId: string };
 type Figures = {
@@ -150,46 +164,29 @@ const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 async function seed(client: pg.Client): Promise<{ uuid: string }[]> {
+  // The callback targets: open payment links (the callbacks below pay them)…
   await client.query(
     `insert into transactions (mode, channel, external_id, purwantara_uuid, title, amount, raw_status, state, created_at)
      select 'local', 'payment-link', 'BENCH-' || g, gen_random_uuid()::text, 'Bench order ' || g, 10000, 'ACTIVE', 'active',
             now() - (g || ' seconds')::interval
      from generate_series(1, $1) g`,
-    [rows],
+    [callbackTargets],
   );
-  await client.query("analyze transactions");
+  // …and the rest a realistic spread for the finance queries.
+  const creators = (
+    await client.query<{ id: string }>(
+      `insert into users (email, name, password_hash, role)
+       select 'bench-op-' || g || '@example.com', 'Bench Operator ' || g, 'x', 'operator'
+       from generate_series(1, 5) g returning id`,
+    )
+  ).rows.map((r) => r.id);
+  await seedFinanceRows(client, Math.max(0, rows - callbackTargets), creators);
   return (
     await client.query<{ uuid: string }>(
-      "select purwantara_uuid as uuid from transactions limit $1",
-      [warmup * 3 + deliveries * 3 * rounds + rate * openSeconds],
+      "select purwantara_uuid as uuid from transactions where external_id like 'BENCH-%' limit $1",
+      [callbackTargets],
     )
   ).rows;
-}
-
-async function explainMs(client: pg.Client, sql: string, params: unknown[]): Promise<string> {
-  const plan = await client.query<{ "QUERY PLAN": string }>(`explain analyze ${sql}`, params);
-  const line = plan.rows.map((r) => r["QUERY PLAN"]).find((l) => l.startsWith("Execution Time"));
-  return line?.replace("Execution Time: ", "") ?? "?";
-}
-
-async function listQueries(client: pg.Client) {
-  // The shapes db/queries/transactions.ts sends: no cursor, then a keyset cursor.
-  const columns =
-    "select id, title, amount, state, created_at from transactions where mode = 'local'";
-  const order = "order by created_at desc, id desc limit 51";
-  const deep = await client.query<{ created_at: Date; id: string }>(
-    "select created_at, id from transactions order by created_at desc, id desc offset $1 limit 1",
-    [Math.floor(rows * 0.9)],
-  );
-  const cursor = deep.rows[0]!;
-  return {
-    firstPage: await explainMs(client, `${columns} ${order}`, []),
-    deepPage: await explainMs(
-      client,
-      `${columns} and (created_at, id) < ($1::timestamptz, $2::uuid) ${order}`,
-      [cursor.created_at, cursor.id],
-    ),
-  };
 }
 
 async function main() {
@@ -208,13 +205,15 @@ async function main() {
     await runMigrations(server.urlFor(database));
     await client.connect();
     console.log(`seeding ${rows} transactions…`);
+    const seedStarted = performance.now();
     const targets = await seed(client);
+    console.log(`seeded in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s`);
     const port = await findFreePort();
     const barePort = await findFreePort();
     // BENCH_PROFILE=<dir>: the app server writes a V8 CPU profile there when it stops.
     const profile = process.env.BENCH_PROFILE;
     const nextArgs = ["start", "--port", String(port), "--hostname", "127.0.0.1"];
-    processes.start(
+    const app = processes.start(
       "next",
       profile ? process.execPath : "next",
       profile
@@ -314,7 +313,26 @@ async function main() {
       "events written by the real route (one per distinct delivery, warm-up included)",
       applied.rows[0],
     );
-    console.log(`transactions list query on ${rows} rows (ms)`, await listQueries(client));
+
+    console.log(`\nqueries on ${rows} rows (ms, the SQL db/queries/transaction-list.ts sends)`);
+    console.table(await queryFigures(client, rows));
+    const session = await browserSession(base, client);
+    try {
+      console.log("\nlive polls (same run)", await pollFigures(base, session.cookie));
+      console.log(
+        "\ncallback 200 → row visible in an open filtered table (Chromium)",
+        await liveLatency(base, session.page, Number(process.env.BENCH_LIVE_SAMPLES ?? 20)),
+      );
+      if (process.env.BENCH_EXPORT !== "0") {
+        console.log(
+          `\nexport of every row (${rows}), streamed`,
+          await exportFigures(base, session.cookie, app.pid!),
+        );
+      }
+    } finally {
+      await session.browser.close();
+    }
+    console.log("\nbrowser JavaScript per finance route", routeJavaScript());
   } finally {
     await client.end().catch(() => {});
     await processes.stopAll();

@@ -122,6 +122,9 @@ test("a gateway refusal is shown once on the form and recorded on the transactio
   ).toHaveValue(title);
 
   await navigate(page, m.nav.transactions);
+  // Attempts that never became payments are hidden from the list unless asked for.
+  await expect(transactionEntry(page, title)).toHaveCount(0);
+  await page.goto("/transactions?include=not_created");
   await expect(transactionEntry(page, title)).toContainText(m.status.failed_to_create);
 });
 
@@ -129,6 +132,9 @@ test("a refused API token says what to fix, not just that it failed", async ({ p
   const title = await submitWhileGatewayAnswers(page, request, 401);
   await expect(page.getByText(/^Purwantara menolak token API dasbor ini/)).toBeVisible();
   await navigate(page, m.nav.transactions);
+  // Attempts that never became payments are hidden from the list unless asked for.
+  await expect(transactionEntry(page, title)).toHaveCount(0);
+  await page.goto("/transactions?include=not_created");
   await expect(transactionEntry(page, title)).toContainText(m.status.failed_to_create);
 });
 

@@ -25,14 +25,15 @@ export function transactionsUrl(params: URLSearchParams | string = ""): string {
 /** Live transactions: polled every 2 s while visible, every 30 s while hidden. */
 export function useTransactions(
   url: string,
-  fallbackData: TransactionListPage,
-  onData: (page: TransactionListPage) => void,
+  fallbackData: TransactionListPage | undefined,
+  onData: (page: TransactionListPage, url: string) => void,
 ) {
   return useSWR<TransactionListPage>(url, jsonFetcher, {
     fallbackData,
     onSuccess: onData,
-    // The server rendered this data a moment ago: the first poll is soon enough.
-    revalidateOnMount: false,
+    // The server rendered this data a moment ago: the first poll is soon enough. A URL
+    // the server did not render (a new filter) is fetched at once.
+    revalidateOnMount: fallbackData === undefined,
     refreshInterval: liveRefreshInterval,
     refreshWhenHidden: true,
     revalidateOnFocus: true,

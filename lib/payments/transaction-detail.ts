@@ -1,12 +1,63 @@
 import "server-only";
 import { z } from "zod";
+import {
+  getUserName,
+  listDeliveriesForTransaction,
+  type DeliverySummary,
+} from "@/db/queries/transaction-detail";
 import { getTransaction, listTransactionEvents } from "@/db/queries/transactions";
 import type { Transaction, TransactionEvent } from "@/db/schema";
 import type { GatewayMode } from "@/lib/purwantara/contract";
 
-export type TransactionDetail = { transaction: Transaction; events: TransactionEvent[] };
+/** One entry of the transaction's single timeline: a state change, or a callback without one. */
+export type TimelineEntry =
+  | { kind: "event"; at: Date; event: TransactionEvent; delivery: DeliverySummary | null }
+  | { kind: "delivery"; at: Date; delivery: DeliverySummary };
 
-/** One transaction with its timeline, or null for an unknown (or malformed) id. */
+export type TransactionDetail = {
+  transaction: Transaction;
+  events: TransactionEvent[];
+  timeline: TimelineEntry[];
+  createdBy: { name: string; email: string } | null;
+  money: {
+    /** What the gateway last said the amount is, when it said one. */
+    confirmedAmount: string | null;
+    fee: string | null;
+    total: string | null;
+    /** Amount (confirmed, else ours) minus fee, once paid. */
+    net: string | null;
+  };
+};
+
+const moneyText = z.union([z.string().regex(/^-?\d+(\.\d+)?$/), z.number()]).transform(String);
+
+function readMoney(body: unknown, key: string): string | null {
+  if (!body || typeof body !== "object") return null;
+  const record = body as Record<string, unknown>;
+  const direct = moneyText.safeParse(record[key]);
+  if (direct.success) return direct.data;
+  const data = record.data;
+  if (data && typeof data === "object") {
+    const nested = moneyText.safeParse((data as Record<string, unknown>)[key]);
+    if (nested.success) return nested.data;
+  }
+  return null;
+}
+
+function toUnits(value: string): bigint {
+  const negative = value.startsWith("-");
+  const [whole = "0", frac = ""] = value.replace("-", "").split(".");
+  const units = BigInt(whole) * 10000n + BigInt((frac + "0000").slice(0, 4));
+  return negative ? -units : units;
+}
+
+function fromUnits(units: bigint): string {
+  const negative = units < 0n;
+  const abs = negative ? -units : units;
+  return `${negative ? "-" : ""}${abs / 10000n}.${String(abs % 10000n).padStart(4, "0")}`;
+}
+
+/** One transaction with everything its page shows, or null for an unknown (or malformed) id. */
 export async function getTransactionDetail(
   id: string,
   mode: GatewayMode,
@@ -14,5 +65,39 @@ export async function getTransactionDetail(
   if (!z.uuid().safeParse(id).success) return null;
   const transaction = await getTransaction(id, mode);
   if (!transaction) return null;
-  return { transaction, events: await listTransactionEvents(id) };
+  const [events, deliveries, createdBy] = await Promise.all([
+    listTransactionEvents(id),
+    listDeliveriesForTransaction(id),
+    transaction.createdBy ? getUserName(transaction.createdBy) : Promise.resolve(null),
+  ]);
+  const byId = new Map(deliveries.map((d) => [d.id, d]));
+  const linked = new Set(events.map((e) => e.deliveryId).filter(Boolean));
+  const timeline: TimelineEntry[] = [
+    ...events.map((event): TimelineEntry => ({
+      kind: "event",
+      at: event.createdAt,
+      event,
+      delivery: event.deliveryId ? (byId.get(event.deliveryId) ?? null) : null,
+    })),
+    ...deliveries
+      .filter((d) => !linked.has(d.id))
+      .map((delivery): TimelineEntry => ({ kind: "delivery", at: delivery.receivedAt, delivery })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
+
+  const confirmedAmount =
+    readMoney(transaction.lastResponse, "amount") ??
+    readMoney(transaction.lastResponse, "expected_amount");
+  const fee = transaction.fee ?? readMoney(transaction.lastResponse, "fee");
+  const total = transaction.total ?? readMoney(transaction.lastResponse, "total");
+  const paid = transaction.state === "paid" || transaction.state === "settled";
+  const net = paid
+    ? fromUnits(toUnits(confirmedAmount ?? transaction.amount) - toUnits(fee ?? "0"))
+    : null;
+  return {
+    transaction,
+    events,
+    timeline,
+    createdBy,
+    money: { confirmedAmount, fee, total, net },
+  };
 }

@@ -5,15 +5,39 @@ export type TransactionListItem = {
   id: string;
   mode: "local" | "sandbox" | "production";
   channel: TransactionChannel;
+  /** The bank of a VA, or null. */
+  bank: string | null;
+  /** The channel the buyer actually paid with, as the gateway named it. */
+  paymentChannel: string | null;
   title: string | null;
   externalId: string | null;
-  /** Exact decimal string, e.g. "10000.0000". */
+  customerName: string | null;
+  /** Exact decimal strings, e.g. "10000.0000". */
   amount: string;
+  fee: string | null;
+  total: string | null;
   rawStatus: string | null;
   state: TransactionState;
+  flags: string[];
   paymentLinkUrl: string | null;
   createdAt: string;
   paidAt: string | null;
+  settledAt: string | null;
 };
 
-export type TransactionListPage = { items: TransactionListItem[]; nextCursor: string | null };
+/** Totals of the whole filtered set, not one page. Amounts are exact decimal strings. */
+export type TransactionListTotals = {
+  count: number;
+  paidCount: number;
+  paidAmount: string;
+  fees: string;
+  net: string;
+  openCount: number;
+  openAmount: string;
+};
+
+export type TransactionListPage = {
+  items: TransactionListItem[];
+  nextCursor: string | null;
+  totals: TransactionListTotals;
+};

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { TransactionsTable } from "@/components/transactions/transactions-table";
+import { TransactionsView } from "@/components/transactions/transactions-table";
 import { buttonClass } from "@/components/ui/button-class";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
@@ -9,9 +9,15 @@ import { requirePageUser } from "@/lib/auth/session";
 import { actingMode } from "@/lib/gateway/config";
 import { getFormatter } from "@/lib/i18n/server";
 import {
+  parseTransactionFilter,
+  serializeTransactionFilter,
+} from "@/lib/payments/transaction-filter";
+import {
+  getCreators,
   getTransactionListPage,
-  transactionListQuerySchema,
+  resolveFilter,
 } from "@/lib/payments/transaction-list";
+import { defaultTimeZone, isTimeZone } from "@/lib/time";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("transactions"))("pageTitle") };
@@ -26,9 +32,16 @@ export default async function TransactionsPage({
   const t = await getTranslations();
   const format = await getFormatter();
   const params = await searchParams;
-  const cursor = typeof params.cursor === "string" ? params.cursor : undefined;
-  const query = transactionListQuerySchema.safeParse({ cursor }).data ?? {};
-  const initialPage = await getTransactionListPage(query, await actingMode(user));
+  const { filter } = parseTransactionFilter(params);
+  const cursor = typeof params.cursor === "string" ? params.cursor : null;
+  const zone = isTimeZone(user.timeZone) ? user.timeZone : defaultTimeZone;
+  const resolved = resolveFilter(filter, await actingMode(user), zone);
+  const [initialPage, creators] = await Promise.all([
+    getTransactionListPage(resolved, { cursor }),
+    getCreators(),
+  ]);
+  const query = serializeTransactionFilter(filter);
+  if (cursor) query.set("cursor", cursor);
   const newLink = can(user.role, "payments:create") ? (
     <Link href="/payments/new" className={buttonClass()}>
       {t("nav.newPayment")}
@@ -49,9 +62,11 @@ export default async function TransactionsPage({
           {t("transactions.denied")}
         </p>
       ) : null}
-      <TransactionsTable
+      <TransactionsView
         initialPage={initialPage}
-        cursor={query.cursor ?? null}
+        initialQuery={query.toString()}
+        creators={creators}
+        canExport={can(user.role, "transactions:export")}
         emptyAction={
           newLink ? (
             <Link href="/payments/new" className={buttonClass("secondary")}>

@@ -1,21 +1,36 @@
 import { createHash } from "node:crypto";
+import { changeMarkerVersion } from "@/db/queries/transaction-list";
 import { can } from "@/lib/auth/roles";
 import { getCurrentUser } from "@/lib/auth/session";
 import { actingMode } from "@/lib/gateway/config";
 import { jsonError } from "@/lib/http/json-error";
 import {
-  getTransactionListPage,
-  transactionListQuerySchema,
-} from "@/lib/payments/transaction-list";
+  parseTransactionFilter,
+  serializeTransactionFilter,
+} from "@/lib/payments/transaction-filter";
+import { getTransactionListPage, resolveFilter } from "@/lib/payments/transaction-list";
+import { defaultTimeZone, isTimeZone } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
 
-/** The transactions table's data, polled by SWR; 304 while the page has not changed. */
+/**
+ * The transactions list's data (one keyset page of a filter and the totals of the whole
+ * filtered set), polled by SWR every 2 s. "Nothing changed" is answered 304 from the
+ * mode's change marker (moved by triggers in the same transaction as every write to
+ * transactions) before any page query runs.
+ *
+ * Cost of a 304: the session (the cookie's JWT, then getCurrentUser's one read of the
+ * user row, so a disabled account stops at once) and one primary-key read of
+ * change_markers. The ETag is the marker version plus a hash of what the body depends
+ * on: mode, the filter, its resolved time window (so "today" rolls over at midnight in
+ * the viewer's zone), cursor and page size.
+ */
 export async function GET(request: Request): Promise<Response> {
-  const parsed = transactionListQuerySchema.safeParse(
-    Object.fromEntries(new URL(request.url).searchParams),
-  );
-  if (!parsed.success) return jsonError(400, "Invalid query.");
+  const params = new URL(request.url).searchParams;
+  const { filter } = parseTransactionFilter(params);
+  const limitText = params.get("limit");
+  const limit = limitText && /^\d{1,3}$/.test(limitText) ? Number(limitText) : undefined;
+  const cursor = params.get("cursor");
   const user = await getCurrentUser();
   if (!user) return jsonError(401, "Sign in to see transactions.");
   if (!can(user.role, "transactions:read")) {
@@ -23,15 +38,25 @@ export async function GET(request: Request): Promise<Response> {
   }
 
   try {
-    // One page is an index scan, so the ETag is a hash of the page itself: exact in
-    // whatever order concurrent writes commit, and a poll moves no bytes while nothing changed.
-    const body = JSON.stringify(await getTransactionListPage(parsed.data, await actingMode(user)));
-    const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+    const mode = await actingMode(user);
+    const zone = isTimeZone(user.timeZone) ? user.timeZone : defaultTimeZone;
+    const resolved = resolveFilter(filter, mode, zone);
+    const version = await changeMarkerVersion(mode);
+    const shape = JSON.stringify([
+      mode,
+      serializeTransactionFilter(filter).toString(),
+      resolved.start?.toISOString() ?? null,
+      resolved.end?.toISOString() ?? null,
+      cursor,
+      limit ?? null,
+    ]);
+    const etag = `"${version}.${createHash("sha256").update(shape).digest("base64url").slice(0, 22)}"`;
     // no-store: payment data never lands in a disk cache; the fetcher revalidates by ETag itself.
-    const headers = { ETag: etag, "Cache-Control": "private, no-store" };
+    const headers = { ETag: etag, "Cache-Control": "private, no-store", Vary: "Cookie" };
     if (request.headers.get("if-none-match") === etag) {
       return new Response(null, { status: 304, headers });
     }
+    const body = JSON.stringify(await getTransactionListPage(resolved, { cursor, limit }));
     return new Response(body, { headers: { ...headers, "Content-Type": "application/json" } });
   } catch (error) {
     console.error("GET /api/transactions failed:", error);

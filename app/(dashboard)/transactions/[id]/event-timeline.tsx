@@ -1,8 +1,14 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { TransactionEvent } from "@/db/schema";
 import { getFormatter } from "@/lib/i18n/server";
+import type { TimelineEntry } from "@/lib/payments/transaction-detail";
 
-export async function EventTimeline({ events }: { events: TransactionEvent[] }) {
+/**
+ * The transaction's one timeline: its creation and every state change (dashboard,
+ * callback, status check, staff), and every callback delivery, also those that changed
+ * nothing (duplicate, stale, held for review), each with its verdict and a link to it.
+ */
+export async function EventTimeline({ entries }: { entries: TimelineEntry[] }) {
   const t = await getTranslations();
   const format = await getFormatter();
   return (
@@ -13,31 +19,85 @@ export async function EventTimeline({ events }: { events: TransactionEvent[] }) 
       <h2 id="timeline-heading" className="mb-3 text-sm font-semibold text-slate-900">
         {t("timeline.title")}
       </h2>
-      {events.length === 0 ? (
+      {entries.length === 0 ? (
         <p className="text-sm text-slate-600">{t("timeline.empty")}</p>
       ) : (
         <ol className="space-y-3">
-          {events.map((e) => (
-            <li key={e.id} className="flex gap-3 text-sm">
-              <span className="mt-1.5 size-2 shrink-0 rounded-full bg-brand-500" aria-hidden />
-              <div className="min-w-0">
-                <p className="font-medium text-slate-900">
-                  {e.fromState ? `${t(`status.${e.fromState}`)} → ` : ""}
-                  {t(`status.${e.toState}`)}
-                  {e.rawStatus ? (
-                    <span className="ml-2 font-mono text-xs text-slate-600">{e.rawStatus}</span>
+          {entries.map((entry) => {
+            const delivery = entry.delivery;
+            const key = entry.kind === "event" ? entry.event.id : delivery!.id;
+            return (
+              <li key={key} className="flex gap-3 text-sm">
+                <span
+                  className={`mt-1.5 size-2 shrink-0 rounded-full ${entry.kind === "event" ? "bg-brand-500" : "bg-slate-400"}`}
+                  aria-hidden
+                />
+                <div className="min-w-0">
+                  {entry.kind === "event" ? (
+                    <p className="font-medium text-slate-900">
+                      {entry.event.fromState ? `${t(`status.${entry.event.fromState}`)} → ` : ""}
+                      {t(`status.${entry.event.toState}`)}
+                      {entry.event.rawStatus ? (
+                        <span className="ml-2 font-mono text-xs text-slate-600">
+                          {entry.event.rawStatus}
+                        </span>
+                      ) : null}
+                    </p>
+                  ) : (
+                    <p className="font-medium text-slate-900">
+                      {t("timeline.callback", {
+                        outcome: t(`timeline.outcome.${entry.delivery.outcome}`),
+                      })}
+                      {entry.delivery.rawStatus ? (
+                        <span className="ml-2 font-mono text-xs text-slate-600">
+                          {entry.delivery.rawStatus}
+                        </span>
+                      ) : null}
+                    </p>
+                  )}
+                  <p className="text-slate-600">
+                    {format.dateTime(entry.at)} ·{" "}
+                    {entry.kind === "event"
+                      ? entry.event.source === "api" && !entry.event.fromState
+                        ? t("timeline.createdHere")
+                        : t(`timeline.source.${entry.event.source}`)
+                      : t("timeline.source.webhook")}
+                    {entry.kind === "event" && delivery
+                      ? ` · ${t(`timeline.outcome.${delivery.outcome}`)}`
+                      : ""}
+                  </p>
+                  {delivery?.replayOf ? (
+                    <p className="text-xs text-slate-600">{t("timeline.replay")}</p>
                   ) : null}
-                </p>
-                <p className="text-slate-600">
-                  {format.dateTime(e.createdAt)} · {t(`timeline.source.${e.source}`)}
-                </p>
-                {/* The recorded technical note, as stored (not interface text). */}
-                {e.note ? (
-                  <p className="font-mono text-xs break-words text-slate-600">{e.note}</p>
-                ) : null}
-              </div>
-            </li>
-          ))}
+                  {delivery?.resolution ? (
+                    <p className="text-xs text-slate-600">
+                      {/* The resolution as recorded by the person who made it. */}
+                      {t("timeline.resolved", { resolution: delivery.resolution })}
+                    </p>
+                  ) : null}
+                  {/* The recorded technical note, as stored (not interface text). */}
+                  {entry.kind === "event" && entry.event.note ? (
+                    <p className="font-mono text-xs break-words text-slate-600">
+                      {entry.event.note}
+                    </p>
+                  ) : null}
+                  {entry.kind === "delivery" && entry.delivery.reason ? (
+                    <p className="font-mono text-xs break-words text-slate-600">
+                      {entry.delivery.reason}
+                    </p>
+                  ) : null}
+                  {delivery ? (
+                    <Link
+                      href={`/callbacks/${delivery.id}`}
+                      className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline md:min-h-0"
+                    >
+                      {t("timeline.viewCallback")}
+                    </Link>
+                  ) : null}
+                </div>
+              </li>
+            );
+          })}
         </ol>
       )}
     </section>

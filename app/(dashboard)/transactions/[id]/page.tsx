@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/roles";
 import { getCurrentUser, requirePageUser } from "@/lib/auth/session";
 import { actingMode } from "@/lib/gateway/config";
 import { getFormatter } from "@/lib/i18n/server";
+import { isTransactionFlag } from "@/lib/payments/flags";
 import { terminalStates } from "@/lib/payments/lifecycle";
 import { getTransactionDetail } from "@/lib/payments/transaction-detail";
 import { BuyerHandoff } from "./buyer-handoff";
@@ -32,17 +33,56 @@ export default async function TransactionPage({ params, searchParams }: Props) {
   if (!detail) notFound();
   const t = await getTranslations();
   const format = await getFormatter();
-  const { transaction, events } = detail;
+  const { transaction, money, createdBy } = detail;
   const created = (await searchParams).created === "1" && Boolean(transaction.purwantaraUuid);
+  const dash = t("common.none");
   const facts: [string, string][] = [
     [t("transaction.facts.channel"), t(`channel.${transaction.channel}`)],
+    ...(transaction.bank
+      ? [[t("transaction.facts.bank"), transaction.bank] as [string, string]]
+      : []),
+    [t("transaction.facts.paymentChannel"), transaction.paymentChannel ?? dash],
     [t("transaction.facts.mode"), t(`mode.${transaction.mode}`)],
-    [t("transaction.facts.reference"), transaction.externalId ?? "—"],
-    [t("transaction.facts.purwantaraId"), transaction.purwantaraUuid ?? "—"],
+    [t("transaction.facts.reference"), transaction.externalId ?? dash],
+    [t("transaction.facts.purwantaraId"), transaction.purwantaraUuid ?? dash],
+    ...(transaction.vaNumber
+      ? [[t("transaction.facts.vaNumber"), transaction.vaNumber] as [string, string]]
+      : []),
+    ...(transaction.paymentCode
+      ? [[t("transaction.facts.paymentCode"), transaction.paymentCode] as [string, string]]
+      : []),
+    [t("transaction.facts.rawStatus"), transaction.rawStatus ?? dash],
+    [
+      t("transaction.facts.createdBy"),
+      createdBy
+        ? `${createdBy.name} (${createdBy.email})`
+        : transaction.flags.includes("outside_dashboard")
+          ? t("transaction.facts.createdByGateway")
+          : dash,
+    ],
     [t("transaction.facts.created"), format.dateTime(transaction.createdAt)],
     [t("transaction.facts.expires"), format.dateTime(transaction.expiresAt)],
     [t("transaction.facts.paid"), format.dateTime(transaction.paidAt)],
+    [t("transaction.facts.settled"), format.dateTime(transaction.settledAt)],
   ];
+  const moneyFacts: [string, string][] = [
+    [t("transaction.money.amount"), format.money(transaction.amount)],
+    [
+      t("transaction.money.confirmed"),
+      money.confirmedAmount
+        ? format.money(money.confirmedAmount)
+        : t("transaction.money.notConfirmed"),
+    ],
+    [t("transaction.money.fee"), money.fee ? format.money(money.fee) : dash],
+    [t("transaction.money.total"), money.total ? format.money(money.total) : dash],
+    [t("transaction.money.net"), money.net ? format.money(money.net) : dash],
+  ];
+  const customer: [string, string][] = [
+    [t("transaction.customer.name"), transaction.customerName ?? dash],
+    [t("transaction.customer.email"), transaction.customerEmail ?? dash],
+    [t("transaction.customer.phone"), transaction.customerPhone ?? dash],
+  ];
+  const isAdmin = user.role === "admin";
   return (
     <div className="max-w-3xl space-y-5">
       {terminalStates.includes(transaction.state) ? null : <AutoRefresh ms={3000} />}
@@ -71,23 +111,71 @@ export default async function TransactionPage({ params, searchParams }: Props) {
         </div>
       </header>
       <BuyerHandoff transaction={transaction} canManage={can(user.role, "payments:create")} />
-      <section
-        aria-labelledby="facts-heading"
-        className="rounded-xl bg-white p-5 ring-1 ring-slate-200"
-      >
-        <h2 id="facts-heading" className="mb-3 text-sm font-semibold text-slate-900">
-          {t("transaction.details")}
-        </h2>
-        <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
-          {facts.map(([label, value]) => (
-            <div key={label} className="min-w-0">
-              <dt className="text-slate-600">{label}</dt>
-              <dd className="font-medium break-words text-slate-900">{value}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
-      <EventTimeline events={events} />
+      {transaction.flags.length ? (
+        <section
+          aria-labelledby="flags-heading"
+          className="rounded-xl bg-amber-50 p-5 ring-1 ring-amber-200"
+        >
+          <h2 id="flags-heading" className="mb-2 text-sm font-semibold text-amber-950">
+            {t("transaction.flagsTitle")}
+          </h2>
+          <ul className="flex flex-wrap gap-2">
+            {transaction.flags.map((flag) => (
+              <li
+                key={flag}
+                className="rounded bg-amber-100 px-2 py-1 text-sm font-medium text-amber-950"
+              >
+                {isTransactionFlag(flag) ? t(`flags.${flag}`) : flag}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <FactList id="money-heading" title={t("transaction.money.title")} facts={moneyFacts} />
+      <FactList id="facts-heading" title={t("transaction.details")} facts={facts} />
+      <FactList id="customer-heading" title={t("transaction.customer.title")} facts={customer} />
+      <EventTimeline entries={detail.timeline} />
+      {isAdmin ? (
+        <section
+          aria-labelledby="raw-heading"
+          className="rounded-xl bg-white p-5 ring-1 ring-slate-200"
+        >
+          <h2 id="raw-heading" className="mb-2 text-sm font-semibold text-slate-900">
+            {t("transaction.raw.title")}
+          </h2>
+          {transaction.lastResponse ? (
+            <details>
+              <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700">
+                {t("transaction.raw.summary")}
+              </summary>
+              {/* The gateway's own JSON, as stored. */}
+              <pre className="mt-2 max-h-96 overflow-auto rounded-md bg-slate-50 p-3 font-mono text-xs break-all whitespace-pre-wrap text-slate-800">
+                {JSON.stringify(transaction.lastResponse, null, 2)}
+              </pre>
+            </details>
+          ) : (
+            <p className="text-sm text-slate-600">{t("transaction.raw.empty")}</p>
+          )}
+        </section>
+      ) : null}
     </div>
+  );
+}
+
+function FactList({ id, title, facts }: { id: string; title: string; facts: [string, string][] }) {
+  return (
+    <section aria-labelledby={id} className="rounded-xl bg-white p-5 ring-1 ring-slate-200">
+      <h2 id={id} className="mb-3 text-sm font-semibold text-slate-900">
+        {title}
+      </h2>
+      <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
+        {facts.map(([label, value]) => (
+          <div key={label} className="min-w-0">
+            <dt className="text-slate-600">{label}</dt>
+            <dd className="font-medium break-words text-slate-900">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }

@@ -1,0 +1,64 @@
+import { can } from "@/lib/auth/roles";
+import { clientIp } from "@/lib/auth/login-limits";
+import { getCurrentUser } from "@/lib/auth/session";
+import { actingMode } from "@/lib/gateway/config";
+import { jsonError } from "@/lib/http/json-error";
+import { streamExport, exportFileName, type ExportFormat } from "@/lib/payments/transaction-export";
+import { parseTransactionFilter } from "@/lib/payments/transaction-filter";
+import { resolveFilter } from "@/lib/payments/transaction-list";
+import { defaultTimeZone, isTimeZone } from "@/lib/time";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+/**
+ * GET /api/transactions/export/csv|xlsx?<the list's filter>: every row of exactly the
+ * filtered set, streamed from a PostgreSQL cursor. `X-Export-Rows` says how many rows
+ * follow (read in the same snapshot as the rows), for the browser's progress bar.
+ * Recorded in audit_log once the last byte is out (with the file's SHA-256).
+ */
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ format: string }> },
+): Promise<Response> {
+  const { format } = await params;
+  if (format !== "csv" && format !== "xlsx") return jsonError(404, "Unknown export format.");
+  const user = await getCurrentUser();
+  if (!user) return jsonError(401, "Sign in to export transactions.");
+  if (!can(user.role, "transactions:export")) {
+    return jsonError(403, "Your role cannot export transactions.");
+  }
+  const { filter } = parseTransactionFilter(new URL(request.url).searchParams);
+  const zone = isTimeZone(user.timeZone) ? user.timeZone : defaultTimeZone;
+  const mode = await actingMode(user);
+  const exportRequest = {
+    resolved: resolveFilter(filter, mode, zone),
+    zone,
+    format: format as ExportFormat,
+    actorId: user.id,
+    ip: clientIp(request.headers),
+  };
+  const { body, totals, done } = streamExport(exportRequest);
+  done.catch((error: unknown) => {
+    console.error(`export ${format} ended early:`, error instanceof Error ? error.message : error);
+  });
+  let count: number;
+  try {
+    count = (await totals).count;
+  } catch {
+    return jsonError(503, "Transactions are temporarily unavailable.");
+  }
+  const name = exportFileName(exportRequest);
+  return new Response(body, {
+    headers: {
+      "Content-Type":
+        format === "csv"
+          ? "text/csv; charset=utf-8"
+          : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="${name}"`,
+      "Cache-Control": "no-store",
+      "X-Export-Rows": String(count),
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,247 @@
+import { createHash } from "node:crypto";
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { CurrentUser } from "@/lib/auth/session";
+import { parseTransactionFilter } from "@/lib/payments/transaction-filter";
+import { getTransactionListPage, resolveFilter } from "@/lib/payments/transaction-list";
+import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+
+let currentUser: CurrentUser | null = null;
+vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => currentUser }));
+
+const { GET: list } = await import("./route");
+const { GET: exportRoute } = await import("./export/[format]/route");
+
+const db = withTestDatabase();
+const users: Record<"finance" | "operator" | "admin", CurrentUser> = {} as never;
+
+beforeAll(async () => {
+  for (const role of ["finance", "operator", "admin"] as const) {
+    const [row] = await queryTestDb<{ id: string }>(
+      db.url(),
+      "insert into users (email, name, password_hash, role, time_zone) values ($1, $2, 'x', $3, 'Asia/Makassar') returning id",
+      [`${role}@route.test`, role, role],
+    );
+    users[role] = {
+      id: row!.id,
+      email: `${role}@route.test`,
+      name: role,
+      role,
+      locale: "en",
+      timeZone: "Asia/Makassar",
+      sessionId: "00000000-0000-4000-8000-000000000000",
+      twoFactorEnabled: false,
+    };
+  }
+  // 1,234 local rows (enough for several cursor batches) and a few live ones.
+  await queryTestDb(
+    db.url(),
+    `insert into transactions (mode, channel, bank, external_id, title, description, customer_name, amount, fee, state,
+       created_at, paid_at, created_by)
+     select 'local', (array['virtual-account','qris','payment-link'])[1 + g % 3]::transaction_channel,
+            case when g % 3 = 0 then 'BCA' end, 'EXP-' || g,
+            case when g % 50 = 0 then '=cmd|calc' else 'Order, "quoted" ' || g end,
+            case when g % 7 = 0 then E'two\nlines' end, 'Nama ' || g,
+            1000 * g + 0.5, case when g % 2 = 0 then 2500 end,
+            (array['active','paid','settled','expired'])[1 + g % 4]::transaction_state,
+            now() - (g || ' minutes')::interval,
+            case when g % 4 in (1, 2) then now() - (g || ' minutes')::interval + interval '1 minute' end,
+            $1
+     from generate_series(1, 1234) g`,
+    [users.operator.id],
+  );
+  await queryTestDb(
+    db.url(),
+    `insert into transactions (mode, channel, external_id, title, amount, state)
+     select 'production', 'qris', 'LIVE-' || g, 'Live', 5000, 'paid' from generate_series(1, 3) g`,
+  );
+});
+
+const get = (path: string, headers: Record<string, string> = {}) =>
+  new Request(`http://localhost${path}`, { headers });
+
+async function exportOf(format: "csv" | "xlsx", query: string) {
+  const response = await exportRoute(get(`/api/transactions/export/${format}?${query}`), {
+    params: Promise.resolve({ format }),
+  });
+  return { response, bytes: Buffer.from(await response.arrayBuffer()) };
+}
+
+/** Every row of a filter through the list's own keyset pages. */
+async function listAll(query: string, user: CurrentUser) {
+  const { filter } = parseTransactionFilter(new URLSearchParams(query));
+  const resolved = resolveFilter(filter, "local", user.timeZone as "Asia/Makassar");
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  let totals;
+  do {
+    const page = await getTransactionListPage(resolved, { cursor, limit: 200 });
+    ids.push(...page.items.map((i) => i.externalId ?? ""));
+    totals = page.totals;
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { ids, totals };
+}
+
+/** A minimal CSV reader (quotes, doubled quotes, CRLF, newlines in quotes). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\r") continue;
+    else if (c === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+    } else cell += c;
+  }
+  return rows;
+}
+
+describe("GET /api/transactions", () => {
+  it("answers 401 without a session", async () => {
+    currentUser = null;
+    expect((await list(get("/api/transactions"))).status).toBe(401);
+  });
+
+  it("answers 304 while nothing changed, 200 after a write, per filter", async () => {
+    currentUser = users.finance;
+    const first = await list(get("/api/transactions?status=paid&limit=5"));
+    expect(first.status).toBe(200);
+    const etag = first.headers.get("etag")!;
+    const body = (await first.json()) as { items: unknown[]; totals: { count: number } };
+    expect(body.items).toHaveLength(5);
+    expect(body.totals.count).toBeGreaterThan(5);
+
+    const again = await list(
+      get("/api/transactions?status=paid&limit=5", { "if-none-match": etag }),
+    );
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+
+    // Another filter is another answer, even with the same marker.
+    const other = await list(
+      get("/api/transactions?status=active&limit=5", { "if-none-match": etag }),
+    );
+    expect(other.status).toBe(200);
+
+    // A write to this mode's transactions moves the marker: the next poll is a 200.
+    await queryTestDb(
+      db.url(),
+      "update transactions set title = 'Renamed' where external_id = 'EXP-2'",
+    );
+    const after = await list(
+      get("/api/transactions?status=paid&limit=5", { "if-none-match": etag }),
+    );
+    expect(after.status).toBe(200);
+    expect(after.headers.get("etag")).not.toBe(etag);
+
+    // A write to another mode does not.
+    const etag2 = after.headers.get("etag")!;
+    await queryTestDb(
+      db.url(),
+      "update transactions set title = 'Live 2' where mode = 'production'",
+    );
+    const quiet = await list(
+      get("/api/transactions?status=paid&limit=5", { "if-none-match": etag2 }),
+    );
+    expect(quiet.status).toBe(304);
+  });
+
+  it("never lists the other mode", async () => {
+    currentUser = users.finance;
+    const response = await list(get("/api/transactions?q=LIVE-1"));
+    expect(((await response.json()) as { items: unknown[] }).items).toEqual([]);
+  });
+});
+
+describe("export", () => {
+  it("needs a session and the export permission", async () => {
+    currentUser = null;
+    expect((await exportOf("csv", "")).response.status).toBe(401);
+    currentUser = users.operator;
+    expect((await exportOf("csv", "")).response.status).toBe(403);
+    currentUser = users.finance;
+    const unknown = await exportRoute(get("/api/transactions/export/pdf"), {
+      params: Promise.resolve({ format: "pdf" }),
+    });
+    expect(unknown.status).toBe(404);
+  });
+
+  it.each(["", "status=paid,settled&channel=qris", "sort=amount&dir=asc&min=100000", "q=Nama 12"])(
+    "CSV and XLSX hold exactly the list's rows for the same filter (%s), audited with their SHA-256",
+    async (query) => {
+      currentUser = users.finance;
+      const { ids, totals } = await listAll(query, users.finance);
+      expect(ids.length).toBeGreaterThan(0);
+
+      const csv = await exportOf("csv", query);
+      expect(csv.response.status).toBe(200);
+      expect(csv.response.headers.get("cache-control")).toBe("no-store");
+      expect(csv.response.headers.get("x-export-rows")).toBe(String(ids.length));
+      expect(csv.response.headers.get("content-disposition")).toMatch(
+        /^attachment; filename="transactions_.*exported-\d{4}-\d{2}-\d{2}\.csv"$/,
+      );
+      const rows = parseCsv(csv.bytes.toString("utf8").replace(/^\ufeff/, ""));
+      const header = rows[0]!;
+      expect(header.slice(0, 3)).toEqual(["id", "external_id", "purwantara_uuid"]);
+      const data = rows.slice(1);
+      expect(data.map((r) => r[1])).toEqual(ids);
+      const col = (name: string) => header.indexOf(name);
+      // Plain numbers, ISO times with the viewer's offset (WITA), formulas defused.
+      const sample = data.find((r) => r[col("fee")] !== "")!;
+      expect(sample[col("amount")]).toMatch(/^\d+\.5$/);
+      expect(sample[col("fee")]).toBe("2500");
+      expect(sample[col("created_at")]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
+      for (const r of data) expect(r[col("title")]).not.toMatch(/^=/);
+      expect(data.every((r) => r[col("mode")] === "local")).toBe(true);
+
+      const xlsx = await exportOf("xlsx", query);
+      expect(xlsx.response.status).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0]!;
+      const xRows: unknown[][] = [];
+      sheet.eachRow((row) => xRows.push((row.values as unknown[]).slice(1)));
+      expect(xRows[0]).toEqual(header);
+      expect(xRows.slice(1).map((r) => r[1])).toEqual(ids);
+      const amountCell = xRows[1]![col("amount")];
+      expect(typeof amountCell).toBe("number");
+
+      const audit = await queryTestDb<{
+        action: string;
+        actor_id: string;
+        mode: string;
+        details: Record<string, unknown>;
+      }>(
+        db.url(),
+        "select action, actor_id, mode, details from audit_log where action like 'export.%' order by id desc limit 2",
+      );
+      const [xlsxEntry, csvEntry] = audit;
+      expect(csvEntry!.action).toBe("export.csv");
+      expect(xlsxEntry!.action).toBe("export.xlsx");
+      expect(csvEntry!.actor_id).toBe(users.finance.id);
+      expect(csvEntry!.mode).toBe("local");
+      expect(csvEntry!.details.sha256).toBe(createHash("sha256").update(csv.bytes).digest("hex"));
+      expect(xlsxEntry!.details.sha256).toBe(createHash("sha256").update(xlsx.bytes).digest("hex"));
+      expect(csvEntry!.details.rows).toBe(ids.length);
+      expect(csvEntry!.details.totals).toEqual(totals);
+      // The search text is kept as a hash, never as a buyer's name.
+      expect(String(csvEntry!.details.filter)).not.toContain("Nama");
+    },
+  );
+});

@@ -1,0 +1,291 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
+import { useEffect, useId, useRef, useState } from "react";
+import { useFormat } from "@/components/format/use-format";
+import { buttonClass } from "@/components/ui/button-class";
+import {
+  resolveDateRange,
+  sortFields,
+  type FilterErrors,
+  type SortDirection,
+  type SortField,
+  type TransactionFilter,
+} from "@/lib/payments/transaction-filter";
+import { isTimeZone, defaultTimeZone } from "@/lib/time";
+
+const FilterPanel = dynamic(() => import("./filter-panel").then((m) => m.FilterPanel), {
+  ssr: false,
+});
+
+const searchDelayMs = 250;
+const sortDirections = ["desc", "asc"] as const;
+
+function countActive(filter: TransactionFilter): number {
+  let n = 0;
+  if (filter.status.length) n++;
+  if (filter.includeNotCreated) n++;
+  if (filter.channel.length) n++;
+  if (filter.bank.length) n++;
+  if (filter.period || filter.from || filter.to) n++;
+  if (filter.min || filter.max) n++;
+  if (filter.by) n++;
+  if (filter.flag.length) n++;
+  return n;
+}
+
+/**
+ * The list's controls: a search box (results as you type), the sort, a "Filters" button
+ * that opens the filter panel (inline from `md` up, a full-screen sheet on a phone),
+ * and the active filters as removable chips. Every change goes to the URL.
+ */
+export function TransactionFilters({
+  filter,
+  errors,
+  creators,
+  onChange,
+}: {
+  filter: TransactionFilter;
+  errors: FilterErrors;
+  creators: { id: string; name: string }[];
+  onChange: (next: TransactionFilter, options?: { replace?: boolean }) => void;
+}) {
+  const t = useTranslations("filters");
+  const [open, setOpen] = useState(false);
+  const [search, setSearch] = useState(filter.q);
+  const typed = useRef(filter.q);
+  const panelId = useId();
+  const active = countActive(filter);
+
+  // The URL moved (back button, a chip removed): the box shows what is searched.
+  useEffect(() => {
+    if (filter.q !== typed.current) {
+      typed.current = filter.q;
+      setSearch(filter.q);
+    }
+  }, [filter.q]);
+
+  // Results as you type: the URL (and so the list) follows the box after a short pause.
+  useEffect(() => {
+    const text = search.trim();
+    if (text === filter.q) return;
+    const timer = setTimeout(() => {
+      typed.current = text;
+      onChange({ ...filter, q: text }, { replace: true });
+    }, searchDelayMs);
+    return () => clearTimeout(timer);
+  }, [search, filter, onChange]);
+
+  const sortValue = `${filter.sort}-${filter.dir}`;
+  const ignored = Object.keys(errors) as (keyof FilterErrors)[];
+
+  return (
+    <section aria-label={t("title")} className="space-y-3">
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
+        <div className="min-w-0 flex-1 space-y-1.5">
+          <label htmlFor="transactions-search" className="block text-sm font-medium text-slate-800">
+            {t("search")}
+          </label>
+          <input
+            id="transactions-search"
+            type="search"
+            value={search}
+            maxLength={200}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={t("searchPlaceholder")}
+            aria-describedby="transactions-search-hint"
+            onChange={(event) => setSearch(event.target.value)}
+            className="min-h-11 w-full rounded-md bg-white px-3 py-2 text-base shadow-xs ring-1 ring-slate-300 outline-none placeholder:text-slate-500 focus:ring-2 focus:ring-brand-500 sm:text-sm"
+          />
+          <p id="transactions-search-hint" className="text-xs text-slate-600">
+            {t("searchHint")}
+          </p>
+        </div>
+        <div className="flex items-end gap-3 sm:pb-5">
+          <div className="min-w-0 flex-1 space-y-1.5 sm:w-52 sm:flex-none">
+            <label htmlFor="transactions-sort" className="block text-sm font-medium text-slate-800">
+              {t("sort")}
+            </label>
+            <select
+              id="transactions-sort"
+              value={sortValue}
+              onChange={(event) => {
+                const [sort, dir] = event.target.value.split("-") as [SortField, SortDirection];
+                onChange({ ...filter, sort, dir });
+              }}
+              className="min-h-11 w-full rounded-md bg-white px-3 text-base shadow-xs ring-1 ring-slate-300 outline-none focus:ring-2 focus:ring-brand-500 sm:text-sm"
+            >
+              {sortFields.flatMap((sort) =>
+                sortDirections.map((dir) => (
+                  <option key={`${sort}-${dir}`} value={`${sort}-${dir}`}>
+                    {t(`sorts.${sort}-${dir}`)}
+                  </option>
+                )),
+              )}
+            </select>
+          </div>
+          <button
+            type="button"
+            aria-expanded={open}
+            aria-controls={panelId}
+            onClick={() => setOpen((o) => !o)}
+            className={buttonClass(active ? "primary" : "secondary")}
+          >
+            <svg
+              aria-hidden
+              viewBox="0 0 24 24"
+              className="size-4"
+              fill="none"
+              stroke="currentColor"
+            >
+              <path strokeWidth={2} strokeLinecap="round" d="M4 6h16M7 12h10M10 18h4" />
+            </svg>
+            {active ? t("openCount", { count: active }) : t("open")}
+          </button>
+        </div>
+      </div>
+      {ignored.length ? (
+        <p
+          role="status"
+          className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-amber-200"
+        >
+          {t("ignored", { fields: ignored.map((k) => t(`errors.${k}`)).join(", ") })}
+        </p>
+      ) : null}
+      <FilterChips filter={filter} creators={creators} onChange={onChange} />
+      {open ? (
+        <FilterPanel
+          id={panelId}
+          key={JSON.stringify(filter)}
+          filter={filter}
+          creators={creators}
+          onClose={() => setOpen(false)}
+          onApply={(next) => {
+            setOpen(false);
+            onChange(next);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function FilterChips({
+  filter,
+  creators,
+  onChange,
+}: {
+  filter: TransactionFilter;
+  creators: { id: string; name: string }[];
+  onChange: (next: TransactionFilter) => void;
+}) {
+  const t = useTranslations("filters");
+  const tStatus = useTranslations("status");
+  const tChannel = useTranslations("channel");
+  const tFlags = useTranslations("flags");
+  const format = useFormat();
+  const zone = isTimeZone(format.zone) ? format.zone : defaultTimeZone;
+  const chips: { key: string; label: string; next: TransactionFilter }[] = [];
+  if (filter.status.length) {
+    chips.push({
+      key: "status",
+      label: t("chip.status", { value: filter.status.map((s) => tStatus(s)).join(", ") }),
+      next: { ...filter, status: [] },
+    });
+  }
+  if (filter.includeNotCreated) {
+    chips.push({
+      key: "include",
+      label: t("chip.notCreated"),
+      next: { ...filter, includeNotCreated: false },
+    });
+  }
+  if (filter.channel.length) {
+    chips.push({
+      key: "channel",
+      label: t("chip.channel", { value: filter.channel.map((c) => tChannel(c)).join(", ") }),
+      next: { ...filter, channel: [] },
+    });
+  }
+  if (filter.bank.length) {
+    chips.push({
+      key: "bank",
+      label: t("chip.bank", { value: filter.bank.join(", ") }),
+      next: { ...filter, bank: [] },
+    });
+  }
+  const on = t(`onChoices.${filter.on}`);
+  if (filter.period) {
+    chips.push({
+      key: "period",
+      label: t("chip.period", { on, value: t(`periods.${filter.period}`) }),
+      next: { ...filter, period: null },
+    });
+  } else if (filter.from || filter.to) {
+    const range = resolveDateRange(filter, zone);
+    chips.push({
+      key: "range",
+      label: t("chip.range", {
+        on,
+        from: range.start ? format.date(range.start) : "…",
+        to: filter.to ? format.date(new Date((range.end?.getTime() ?? 0) - 1)) : "…",
+      }),
+      next: { ...filter, from: null, to: null },
+    });
+  }
+  if (filter.min) {
+    chips.push({
+      key: "min",
+      label: t("chip.min", { amount: format.money(filter.min) }),
+      next: { ...filter, min: null },
+    });
+  }
+  if (filter.max) {
+    chips.push({
+      key: "max",
+      label: t("chip.max", { amount: format.money(filter.max) }),
+      next: { ...filter, max: null },
+    });
+  }
+  if (filter.by) {
+    const name = creators.find((c) => c.id === filter.by)?.name ?? filter.by.slice(0, 8);
+    chips.push({ key: "by", label: t("chip.by", { name }), next: { ...filter, by: null } });
+  }
+  for (const flag of filter.flag) {
+    chips.push({
+      key: `flag-${flag}`,
+      label: t("chip.flag", { value: tFlags(flag) }),
+      next: { ...filter, flag: filter.flag.filter((f) => f !== flag) },
+    });
+  }
+  if (filter.q)
+    chips.push({ key: "q", label: t("chip.q", { value: filter.q }), next: { ...filter, q: "" } });
+  if (chips.length === 0) return null;
+  return (
+    <ul aria-label={t("active")} className="flex flex-wrap gap-2">
+      {chips.map((chip) => (
+        <li key={chip.key}>
+          <button
+            type="button"
+            onClick={() => onChange(chip.next)}
+            aria-label={t("remove", { label: chip.label })}
+            className="inline-flex min-h-11 max-w-full items-center gap-1.5 rounded-full bg-brand-50 px-3 text-sm text-brand-700 ring-1 ring-brand-100 hover:bg-brand-100 focus-visible:outline-2 focus-visible:outline-brand-500 md:min-h-8"
+          >
+            <span className="truncate">{chip.label}</span>
+            <svg
+              aria-hidden
+              viewBox="0 0 24 24"
+              className="size-4 shrink-0"
+              fill="none"
+              stroke="currentColor"
+            >
+              <path strokeWidth={2} strokeLinecap="round" d="M6 6l12 12M18 6L6 18" />
+            </svg>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,298 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { PassThrough } from "node:stream";
+import { getDb } from "@/db/client";
+import {
+  streamFilteredTransactions,
+  type ExportRow,
+  type ResolvedFilter,
+  type TransactionTotals,
+} from "@/db/queries/transaction-list";
+import { recordAudit } from "@/lib/audit/record";
+import { toZonedIso, type TimeZone } from "@/lib/time";
+import { filterFileStem, serializeTransactionFilter } from "./transaction-filter";
+
+export type ExportFormat = "csv" | "xlsx";
+
+/**
+ * The export's columns, in order (documented in README, "Export columns"). Amounts are
+ * plain numbers (no currency, no grouping), times ISO 8601 with the viewer zone's offset.
+ */
+export const exportColumns = [
+  ["id", (r) => r.id],
+  ["external_id", (r) => r.externalId],
+  ["purwantara_uuid", (r) => r.purwantaraUuid],
+  ["mode", (r) => r.mode],
+  ["channel", (r) => r.channel],
+  ["bank", (r) => r.bank],
+  ["payment_channel", (r) => r.paymentChannel],
+  ["state", (r) => r.state],
+  ["raw_status", (r) => r.rawStatus],
+  ["title", (r) => r.title],
+  ["description", (r) => r.description],
+  ["amount", (r) => plain(r.amount)],
+  ["fee", (r) => plain(r.fee)],
+  ["total", (r) => plain(r.total)],
+  ["net", (r) => net(r)],
+  ["customer_name", (r) => r.customerName],
+  ["customer_email", (r) => r.customerEmail],
+  ["customer_phone", (r) => r.customerPhone],
+  ["va_number", (r) => r.vaNumber],
+  ["payment_code", (r) => r.paymentCode],
+  ["created_at", (r, z) => iso(r.createdAt, z)],
+  ["expires_at", (r, z) => iso(r.expiresAt, z)],
+  ["paid_at", (r, z) => iso(r.paidAt, z)],
+  ["settled_at", (r, z) => iso(r.settledAt, z)],
+  ["created_by", (r) => r.createdByEmail],
+  ["flags", (r) => (r.flags.length ? r.flags.join(" ") : null)],
+] as const satisfies readonly (readonly [
+  string,
+  (row: ExportRow, zone: TimeZone) => string | null,
+])[];
+
+const moneyColumns = new Set(["amount", "fee", "total", "net"]);
+
+/** "10000.5000" → "10000.5", "10000.0000" → "10000". */
+export function plain(value: string | null): string | null {
+  if (value === null || value === undefined) return null;
+  return value.includes(".") ? value.replace(/0+$/, "").replace(/\.$/, "") : value;
+}
+
+/** Amount minus fee, exact (4 decimals, as stored), for paid and settled rows only. */
+function net(row: ExportRow): string | null {
+  if (row.state !== "paid" && row.state !== "settled") return null;
+  const scale = (v: string | null) => {
+    const [whole = "0", frac = ""] = (v ?? "0").split(".");
+    const sign = whole.startsWith("-") ? -1n : 1n;
+    return sign * (BigInt(whole.replace("-", "")) * 10000n + BigInt((frac + "0000").slice(0, 4)));
+  };
+  const n = scale(row.amount) - scale(row.fee);
+  const negative = n < 0n;
+  const abs = negative ? -n : n;
+  const text = `${negative ? "-" : ""}${abs / 10000n}.${String(abs % 10000n).padStart(4, "0")}`;
+  return plain(text);
+}
+
+function iso(value: Date | string | null, zone: TimeZone): string | null {
+  if (!value) return null;
+  const date = typeof value === "string" ? new Date(value) : value;
+  return toZonedIso(date, zone);
+}
+
+/** Waits until the zip has read a worksheet's queued XML down to ~1 MB. */
+async function sheetCaughtUp(sheet: unknown): Promise<void> {
+  const queued = () => (sheet as { stream?: { buffers?: unknown[] } }).stream?.buffers?.length ?? 0;
+  for (let waited = 0; queued() > 16 && waited < 30_000; waited += 5) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+function csvCell(value: string | null): string {
+  if (value === null) return "";
+  // A cell a spreadsheet would run as a formula is prefixed with a quote (CSV injection).
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function csvLine(cells: (string | null)[]): string {
+  return `${cells.map(csvCell).join(",")}\r\n`;
+}
+
+export type ExportResult = {
+  rows: number;
+  totals: TransactionTotals;
+  sha256: string;
+  bytes: number;
+};
+
+export type ExportRequest = {
+  resolved: ResolvedFilter;
+  zone: TimeZone;
+  format: ExportFormat;
+  actorId: string;
+  ip: string | null;
+  now?: Date;
+};
+
+/** The file name: what the filter is and the day it was exported. */
+export function exportFileName(request: ExportRequest): string {
+  return `${filterFileStem(request.resolved.filter, request.zone, request.now)}.${request.format}`;
+}
+
+/**
+ * Streams the filtered set as CSV or XLSX. Rows come from a PostgreSQL cursor in one
+ * snapshot, a batch at a time, so memory stays flat at any size. The bytes are hashed
+ * as they leave; when the last byte is out, the export is written to audit_log with the
+ * filter, row count, totals and SHA-256 (only known then). `onTotals` resolves before
+ * the first byte, so the response can carry the row count for a progress bar.
+ */
+export function streamExport(request: ExportRequest): {
+  body: ReadableStream<Uint8Array>;
+  totals: Promise<TransactionTotals>;
+  done: Promise<ExportResult>;
+} {
+  const { resolved, zone, format } = request;
+  const hash = createHash("sha256");
+  const out = new PassThrough({ highWaterMark: 256 * 1024 });
+  let bytes = 0;
+  let rows = 0;
+  let resolveTotals!: (t: TransactionTotals) => void;
+  let rejectTotals!: (e: unknown) => void;
+  const totals = new Promise<TransactionTotals>((res, rej) => {
+    resolveTotals = res;
+    rejectTotals = rej;
+  });
+  const abort = new AbortController();
+  const header = exportColumns.map(([name]) => name);
+
+  const drained = () =>
+    out.writableNeedDrain && !out.destroyed
+      ? new Promise<void>((res) => {
+          const done = () => {
+            out.off("drain", done);
+            out.off("close", done);
+            res();
+          };
+          out.on("drain", done);
+          out.on("close", done);
+        })
+      : Promise.resolve();
+
+  const produce = async (): Promise<ExportResult> => {
+    let seenTotals: TransactionTotals | null = null;
+    if (format === "csv") {
+      // A BOM so spreadsheet programs read the UTF-8 names right.
+      out.write(`\ufeff${csvLine(header)}`);
+      await streamFilteredTransactions(resolved, {
+        signal: abort.signal,
+        onTotals: (t) => {
+          seenTotals = t;
+          resolveTotals(t);
+        },
+        onRows: async (batch) => {
+          let text = "";
+          for (const row of batch) text += csvLine(exportColumns.map(([, get]) => get(row, zone)));
+          rows += batch.length;
+          out.write(text);
+          await drained();
+        },
+      });
+      out.end();
+    } else {
+      const { default: ExcelJS } = await import("exceljs");
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+        stream: out,
+        useStyles: false,
+        useSharedStrings: false,
+      });
+      const sheet = workbook.addWorksheet("transactions");
+      sheet.addRow(header).commit();
+      await streamFilteredTransactions(resolved, {
+        signal: abort.signal,
+        onTotals: (t) => {
+          seenTotals = t;
+          resolveTotals(t);
+        },
+        onRows: async (batch) => {
+          for (const row of batch) {
+            sheet
+              .addRow(
+                exportColumns.map(([name, get]) => {
+                  const value = get(row, zone);
+                  return value !== null && moneyColumns.has(name) ? Number(value) : value;
+                }),
+              )
+              .commit();
+          }
+          rows += batch.length;
+          await drained();
+          // exceljs queues a sheet's XML without backpressure until the zip reads it:
+          // wait while more than ~1 MB is queued (the CSV path needs no such help).
+          await sheetCaughtUp(sheet);
+        },
+      });
+      sheet.commit();
+      await workbook.commit();
+    }
+    await finished;
+    const result: ExportResult = {
+      rows,
+      totals: seenTotals!,
+      sha256: hash.digest("hex"),
+      bytes,
+    };
+    await getDb().transaction(async (tx) => {
+      const params = serializeTransactionFilter(resolved.filter);
+      // The search text may be a buyer's name or email: the log keeps its hash, not the text.
+      const q = params.get("q");
+      if (q) params.set("q", `sha256:${createHash("sha256").update(q).digest("hex")}`);
+      await recordAudit(tx, {
+        action: format === "csv" ? "export.csv" : "export.xlsx",
+        actorId: request.actorId,
+        mode: resolved.mode,
+        target: { type: "transactions", id: resolved.mode },
+        ip: request.ip,
+        details: {
+          filter: params.toString(),
+          from: resolved.start?.toISOString() ?? null,
+          to: resolved.end?.toISOString() ?? null,
+          zone,
+          fileName: exportFileName(request),
+          rows: result.rows,
+          bytes: result.bytes,
+          totals: result.totals,
+          sha256: result.sha256,
+        },
+      });
+    });
+    return result;
+  };
+
+  const finished = new Promise<void>((res, rej) => {
+    out.on("end", res);
+    out.on("error", rej);
+  });
+  out.on("data", (chunk: Buffer) => {
+    hash.update(chunk);
+    bytes += chunk.length;
+  });
+  // Reading starts when the web stream is pulled; "data" listeners above see each chunk once.
+  out.pause();
+  const done = produce();
+  done.catch((error: unknown) => {
+    rejectTotals(error);
+    out.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        out.on("data", (chunk: Buffer) => {
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
+          if ((controller.desiredSize ?? 1) <= 0) out.pause();
+        });
+        // The file ends only once its audit entry is written: a download that completes
+        // is always on record (and one whose audit write failed ends in an error).
+        done.then(
+          () => {
+            try {
+              controller.close();
+            } catch {
+              // Cancelled by the reader meanwhile: nothing to close.
+            }
+          },
+          (error: unknown) => controller.error(error),
+        );
+      },
+      pull() {
+        out.resume();
+      },
+      cancel(reason) {
+        abort.abort(reason ?? new Error("export cancelled"));
+        out.destroy();
+      },
+    },
+    { highWaterMark: 4 },
+  );
+  return { body, totals, done };
+}
