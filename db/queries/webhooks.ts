@@ -24,20 +24,22 @@ const handledOutcomes: DeliveryOutcome[] = ["applied", "stale", "unmatched", "ne
 /**
  * Runs `fn` in one database transaction, within the webhook's time limits, that holds
  * a lock on the delivery id, so two copies of the same delivery arriving together are
- * applied once.
+ * applied once. Given `within` (a replay's open transaction), the lock is taken there.
  */
 export async function withDeliveryLock<T>(
   deliveryId: string | null,
+  within: DbOrTx | undefined,
   fn: (tx: DbOrTx) => Promise<T>,
 ): Promise<T> {
-  return transactionWithin(applyLimits, async (tx) => {
+  const locked = async (tx: DbOrTx) => {
     if (deliveryId) {
       await tx.execute(
         sql`select pg_advisory_xact_lock(hashtext(${`ppn-delivery:${deliveryId}`}))`,
       );
     }
     return fn(tx);
-  });
+  };
+  return within ? locked(within) : transactionWithin(applyLimits, locked);
 }
 
 /** The first handled delivery with this id, and whether its raw body equals `rawBody`. */

@@ -15,6 +15,21 @@ import type { GatewayMode } from "@/lib/purwantara/contract";
 import { checkCallbackValues, withoutUnsafeUrls } from "./checks";
 import { decide } from "./decide";
 
+/**
+ * How a person's replay or acceptance runs this same code (lib/webhooks/replay.ts).
+ * A live callback passes none of these.
+ */
+export type ApplyOptions = {
+  /** Run inside this open transaction, which the caller commits or rolls back. */
+  tx?: DbOrTx;
+  /** Record the outcome as a new row replaying this stored delivery: no delivery id, no dedupe. */
+  replayOf?: string;
+  /** A person accepted the delivery: review holds no longer stop it; the lifecycle still decides. */
+  accept?: boolean;
+  /** Told the id of the delivery row this run recorded. */
+  onRecorded?: (id: string) => void;
+};
+
 export type ReceivedDelivery = {
   deliveryId: string | null;
   headers: Record<string, string>;
@@ -34,16 +49,21 @@ export type ReceivedDelivery = {
  * are recorded as `needs_review` and change nothing; a delivery id seen before with a
  * different body is a `conflict`.
  */
-export async function applyCallback(received: ReceivedDelivery): Promise<DeliveryOutcome> {
+export async function applyCallback(
+  received: ReceivedDelivery,
+  options: ApplyOptions = {},
+): Promise<DeliveryOutcome> {
   // An unsafe buyer address is dropped and noted; the rest of the callback still counts.
   const safe = withoutUnsafeUrls(received.payload, received.mode);
   const note = [received.note, safe.note].filter(Boolean).join("; ") || null;
   const delivery: ReceivedDelivery = { ...received, payload: safe.payload, note };
-  return withDeliveryLock(delivery.deliveryId, async (tx) => {
+  return withDeliveryLock(delivery.deliveryId, options.tx, async (tx) => {
     const record = (outcome: DeliveryOutcome, reason: string, transactionId: string | null) =>
       insertDelivery(
         {
-          deliveryId: delivery.deliveryId,
+          deliveryId: options.replayOf ? null : delivery.deliveryId,
+          replayOf: options.replayOf ?? null,
+          mode: delivery.mode,
           headers: delivery.headers,
           rawBody: delivery.rawBody,
           signatureValid: true,
@@ -54,14 +74,17 @@ export async function applyCallback(received: ReceivedDelivery): Promise<Deliver
           transactionId,
         },
         tx,
-      );
+      ).then((id) => {
+        options.onRecorded?.(id);
+        return id;
+      });
     const held = async (outcome: DeliveryOutcome, reason: string) => {
       const row = await lockTransactionByReference(tx, referenceOf(delivery));
       await record(outcome, reason, row?.id ?? null);
       return outcome;
     };
 
-    if (delivery.deliveryId) {
+    if (delivery.deliveryId && !options.replayOf) {
       const earlier = await findHandledDelivery(tx, delivery.deliveryId, delivery.rawBody);
       if (earlier?.sameBody) {
         await record("duplicate", `delivery ${delivery.deliveryId} was already processed`, null);
@@ -77,9 +100,16 @@ export async function applyCallback(received: ReceivedDelivery): Promise<Deliver
     const check = delivery.review
       ? ({ ok: false, reason: delivery.review } as const)
       : checkCallbackValues(delivery.payload);
-    if (!check.ok) return held("needs_review", check.reason);
+    if (!check.ok && !options.accept) return held("needs_review", check.reason);
+    // Accepted by a person: our record's amount stands in for one that failed the checks.
+    const acceptedRow = check.ok
+      ? null
+      : await lockTransactionByReference(tx, referenceOf(delivery));
+    if (!check.ok && !acceptedRow)
+      return held("needs_review", `${check.reason}; no transaction of this mode to accept it for`);
+    const amount = check.ok ? check.amount : acceptedRow!.amount;
 
-    const existing = await findOrCreate(tx, delivery, check.amount);
+    const existing = await findOrCreate(tx, delivery, amount);
     if (existing.created) {
       const row = existing.row;
       const deliveryRowId = await record("unmatched", existing.reason, row.id);
@@ -95,10 +125,10 @@ export async function applyCallback(received: ReceivedDelivery): Promise<Deliver
       return "unmatched";
     }
     // The money must be what we asked for: a different amount waits for a person.
-    if (!sameDecimal(check.amount, existing.row.amount)) {
+    if (!options.accept && !sameDecimal(amount, existing.row.amount)) {
       return held(
         "needs_review",
-        `amount ${check.amount} differs from our record ${existing.row.amount}`,
+        `amount ${amount} differs from our record ${existing.row.amount}`,
       );
     }
     const decision = decide(existing.row, delivery.payload);

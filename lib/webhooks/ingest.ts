@@ -70,6 +70,7 @@ export async function ingestCallback(input: IngestInput): Promise<IngestResult> 
   if (!parsed.ok) {
     const recorded = await recordQuietly({
       ...base,
+      mode: input.mode,
       signatureValid: true,
       outcome: "rejected",
       reason: parsed.reason,
@@ -93,6 +94,7 @@ export async function ingestCallback(input: IngestInput): Promise<IngestResult> 
     logSafeError("webhook: could not apply delivery; held for review", deliveryId, error);
     const recorded = await recordQuietly({
       ...base,
+      mode: input.mode,
       signatureValid: true,
       outcome: "needs_review",
       reason: storableText(`could not apply: ${errorText(error)}`).slice(0, 500),
@@ -103,11 +105,12 @@ export async function ingestCallback(input: IngestInput): Promise<IngestResult> 
   }
 }
 
-type Parsed =
+export type Parsed =
   | { ok: true; delivery: Pick<ReceivedDelivery, "payload" | "review" | "note"> }
   | { ok: false; reason: string };
 
-function parseBody(rawBody: Buffer): Parsed {
+/** A raw body read as a callback; a replay (replay.ts) reads a stored body the same way. */
+export function parseBody(rawBody: Buffer): Parsed {
   let json: unknown;
   try {
     json = JSON.parse(rawBody.toString("utf8"));
