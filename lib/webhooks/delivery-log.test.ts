@@ -1,19 +1,22 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import type { UserRole } from "@/db/schema";
+import type { TimeZone } from "@/lib/time";
 import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
 import { getDeliveryForViewer, getDeliveryLogPage, type DeliveryLogQuery } from "./delivery-log";
 
 const db = withTestDatabase();
 const q = (sql: string, params: unknown[] = []) => queryTestDb(db.url(), sql, params);
 
-const admin = { role: "admin" as const, timeZone: "Asia/Jakarta" as const };
-const finance = { role: "finance" as const, timeZone: "Asia/Jakarta" as const };
+type Viewer = { role: UserRole; timeZone: TimeZone };
+const admin: Viewer = { role: "admin", timeZone: "Asia/Jakarta" };
+const finance: Viewer = { role: "finance", timeZone: "Asia/Jakarta" };
 const query = (over: Partial<DeliveryLogQuery> = {}): DeliveryLogQuery => ({
   outcome: [],
   ...over,
 });
 
-async function all(viewer: typeof admin, over: Partial<DeliveryLogQuery> = {}) {
+async function all(viewer: Viewer, over: Partial<DeliveryLogQuery> = {}) {
   const ids: string[] = [];
   let cursor: string | undefined;
   for (let pages = 0; pages < 20; pages++) {
