@@ -35,4 +35,9 @@ describe("raw body views", () => {
     expect(text(bytes)).toBe("a[\\0]b[\\t]c[\\u{200B}]d[\\n]\n[\\xFF][\\xED][\\xA0][\\x80]é☕ ");
     expect(describeRawBody(bytes).validUtf8).toBe(false);
   });
+
+  it("marks JSON escapes of a control character or a lone surrogate half", () => {
+    const bytes = Buffer.from('{"a":"x\\u0000y\\ud800","b":"\\u00e9\\n"}');
+    expect(text(bytes)).toBe('{"a":"x[\\u0000]y[\\ud800]","b":"\\u00e9\\n"}');
+  });
 });

@@ -81,6 +81,28 @@ function utf8At(bytes: Uint8Array, i: number): { cp: number; len: number } | nul
   return { cp, len };
 }
 
+/**
+ * JSON escapes that decode to what PostgreSQL refuses or a person cannot see: a
+ * control character (`\u0000`…`\u001f`) or half of a surrogate pair.
+ */
+const oddEscape = /\\u(?:00[01][0-9a-fA-F]|[dD][89a-fA-F][0-9a-fA-F]{2})/g;
+
+function markOddEscapes(segments: ByteSegment[]): ByteSegment[] {
+  return segments.flatMap((segment) => {
+    if (segment.escaped) return [segment];
+    const parts: ByteSegment[] = [];
+    let at = 0;
+    for (const match of segment.text.matchAll(oddEscape)) {
+      if (match.index > at)
+        parts.push({ text: segment.text.slice(at, match.index), escaped: false });
+      parts.push({ text: match[0], escaped: true });
+      at = match.index + match[0].length;
+    }
+    if (at < segment.text.length) parts.push({ text: segment.text.slice(at), escaped: false });
+    return parts;
+  });
+}
+
 export function exactSegments(bytes: Uint8Array): ByteSegment[] {
   const segments: ByteSegment[] = [];
   const push = (text: string, escaped: boolean) => {
@@ -107,7 +129,7 @@ export function exactSegments(bytes: Uint8Array): ByteSegment[] {
       push(String.fromCodePoint(cp), false);
     }
   }
-  return segments;
+  return markOddEscapes(segments);
 }
 
 /** Both views of a stored body; invalid UTF-8 is replaced in the pretty view and flagged. */

@@ -38,7 +38,8 @@ export default async function CallbackDeliveryPage({ params }: Props) {
   const { delivery, transaction } = detail;
   // Only a signed delivery of a mode can be run again; unverified junk never.
   const manageable = can(user.role, "callbacks:manage") && delivery.signatureValid && delivery.mode;
-  const resolvable = manageable && isHeld(delivery) && !delivery.resolution;
+  // Rendered while resolved too, so its own success message survives the page's refresh.
+  const resolvable = manageable && isHeld(delivery);
   const facts: [string, ReactNode][] = [
     [t("callbacks.detail.received"), format.dateTime(delivery.receivedAt)],
     [t("callbacks.detail.mode"), <DeliveryMode key="m" mode={delivery.mode} />],
@@ -141,6 +142,7 @@ export default async function CallbackDeliveryPage({ params }: Props) {
       </section>
       {resolvable ? (
         <ResolvePanel
+          resolved={Boolean(delivery.resolution)}
           previewAccept={bound("previewAccept")}
           accept={bound("accept")}
           dismiss={bound("dismiss")}

@@ -15,10 +15,13 @@ const idle: ReplayState = { status: "idle" };
  * apply it) or dismiss (leave the transaction as it is).
  */
 export function ResolvePanel({
+  resolved,
   previewAccept,
   accept,
   dismiss,
 }: {
+  /** Already resolved: the panel then only says how its own action went. */
+  resolved: boolean;
   previewAccept: Action;
   accept: Action;
   dismiss: Action;
@@ -49,6 +52,7 @@ export function ResolvePanel({
       </section>
     );
   }
+  if (resolved) return null;
   return (
     <section aria-labelledby="resolve-heading" className={frame}>
       <h2 id="resolve-heading" className="text-sm font-semibold text-slate-900">
