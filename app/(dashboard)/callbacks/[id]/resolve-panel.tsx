@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useState, type ReactNode } from "react";
+import { useFormStatus } from "react-dom";
 import { useTranslations } from "next-intl";
-import { SubmitButton } from "@/components/ui/button";
+import { buttonClass, type ButtonVariant } from "@/components/ui/button-class";
 import { FormAlert } from "@/components/ui/form-alert";
 import { ReplayResultView } from "./replay-result";
 import type { ReplayState } from "./replay-state";
@@ -97,28 +98,58 @@ export function ResolvePanel({
         ) : null}
         <div className="flex flex-wrap gap-2">
           {previewResult && !stillHeld ? (
-            <SubmitButton formAction={acceptAction} pendingText={t("accepting")}>
+            <ChoiceButton formAction={acceptAction} pendingText={t("accepting")}>
               {t("accept")}
-            </SubmitButton>
+            </ChoiceButton>
           ) : (
-            <SubmitButton
+            <ChoiceButton
               formAction={previewAction}
               variant="secondary"
               pendingText={t("previewing")}
             >
               {t("preview")}
-            </SubmitButton>
+            </ChoiceButton>
           )}
-          <SubmitButton
+          <ChoiceButton
             formAction={dismissAction}
             variant="secondary"
             pendingText={t("dismissing")}
           >
             {t("dismiss")}
-          </SubmitButton>
+          </ChoiceButton>
         </div>
       </form>
     </section>
+  );
+}
+
+/**
+ * One of several submit buttons of a form: all wait while the form is pending, but only
+ * the one pressed says what is happening (a preview must never read "Dismissing…").
+ */
+function ChoiceButton({
+  formAction,
+  pendingText,
+  variant = "primary",
+  children,
+}: {
+  formAction: (formData: FormData) => void;
+  pendingText: string;
+  variant?: ButtonVariant;
+  children: ReactNode;
+}) {
+  const status = useFormStatus();
+  const mine = status.pending && status.action === formAction;
+  return (
+    <button
+      type="submit"
+      formAction={formAction}
+      disabled={status.pending}
+      aria-disabled={status.pending}
+      className={buttonClass(variant)}
+    >
+      {mine ? pendingText : children}
+    </button>
   );
 }
 
