@@ -2,10 +2,11 @@ import type { Permission } from "@/lib/auth/roles";
 
 /** `label` is a key of the `nav` messages. */
 export type NavItem = { href: string; label: NavLabel; permission: Permission };
-type NavLabel = "transactions" | "newPayment" | "profile";
+type NavLabel = "transactions" | "newPayment" | "callbacks" | "profile";
 
 export const navItems = [
   { href: "/transactions", label: "transactions", permission: "transactions:read" },
   { href: "/payments/new", label: "newPayment", permission: "payments:create" },
+  { href: "/callbacks", label: "callbacks", permission: "callbacks:read" },
   { href: "/profile", label: "profile", permission: "profile:update" },
 ] as const satisfies readonly NavItem[];
