@@ -2,12 +2,14 @@ import type { Permission } from "@/lib/auth/roles";
 
 /** `label` is a key of the `nav` messages. */
 export type NavItem = { href: string; label: NavLabel; permission: Permission };
-type NavLabel = "overview" | "transactions" | "reconciliation" | "newPayment" | "profile";
+type NavLabel =
+  "overview" | "transactions" | "reconciliation" | "newPayment" | "callbacks" | "profile";
 
 export const navItems = [
   { href: "/overview", label: "overview", permission: "overview:read" },
   { href: "/transactions", label: "transactions", permission: "transactions:read" },
   { href: "/reconciliation", label: "reconciliation", permission: "reconciliation:read" },
   { href: "/payments/new", label: "newPayment", permission: "payments:create" },
+  { href: "/callbacks", label: "callbacks", permission: "callbacks:read" },
   { href: "/profile", label: "profile", permission: "profile:update" },
 ] as const satisfies readonly NavItem[];

@@ -32,7 +32,7 @@ import { callbackTime, channelForCallback, type CallbackPayload } from "@/lib/pu
 import type { GatewayMode } from "@/lib/purwantara/contract";
 import { checkCallbackValues, withoutUnsafeUrls, type CallbackCheck, type Finding } from "./checks";
 import { logSafeError, shouldRetryLater } from "./failures";
-import { heldFlags, verdictFor, withNotes } from "./verdict";
+import { heldFlags, sameDecimal, verdictFor, withNotes } from "./verdict";
 
 export type ReceivedDelivery = {
   deliveryId: string | null;
@@ -57,6 +57,15 @@ export type ApplyOptions = {
   tx?: DbOrTx;
   /** Time left for the whole apply, in ms (the route's budget). */
   deadlineMs?: number;
+  /**
+   * A person accepted a held delivery (replay.ts; only with `tx`): review holds, value
+   * checks and an amount mismatch no longer stop it (our record's amount stands for
+   * one that failed or differs). It stays held when no transaction of its mode exists,
+   * and the lifecycle still decides: an unknown status stays held.
+   */
+  accept?: boolean;
+  /** Told the id of the delivery row this run recorded (full path only). */
+  onRecorded?: (id: string) => void;
 };
 
 /** The delivery after the checks that need no database: unsafe addresses dropped, findings noted. */
@@ -261,8 +270,18 @@ async function applyFully(
   return withDeliveryLock(
     delivery,
     async (tx) => {
-      const record = (outcome: DeliveryOutcome, reason: string, transactionId: string | null) =>
-        insertDelivery(deliveryValues(delivery, outcome, reason, transactionId), tx);
+      const record = async (
+        outcome: DeliveryOutcome,
+        reason: string,
+        transactionId: string | null,
+      ) => {
+        const id = await insertDelivery(
+          deliveryValues(delivery, outcome, reason, transactionId),
+          tx,
+        );
+        options.onRecorded?.(id);
+        return id;
+      };
       const held = async (
         outcome: DeliveryOutcome,
         reason: string,
@@ -294,9 +313,27 @@ async function applyFully(
           );
         }
       }
-      if (!check.ok) return held("needs_review", check.reason, check.flags);
+      let checked: Extract<CallbackCheck, { ok: true }>;
+      /** Why a person's acceptance let this delivery past a hold, kept in its reason. */
+      let acceptedNote: string | null = null;
+      if (check.ok) {
+        checked = check;
+      } else {
+        if (!options.accept) return held("needs_review", check.reason, check.flags);
+        // Accepted by a person: our record's amount stands in for one that failed the checks.
+        const row = await lockTransactionByReference(tx, referenceOf(delivery));
+        if (!row) {
+          return held(
+            "needs_review",
+            `${check.reason}; no transaction of this mode to accept it for`,
+            check.flags,
+          );
+        }
+        checked = { ok: true, amount: row.amount, findings: [] };
+        acceptedNote = `accepted by a person despite: ${check.reason}; our record's amount ${row.amount} is used`;
+      }
 
-      const existing = await findOrCreate(tx, delivery, check, extra);
+      const existing = await findOrCreate(tx, delivery, checked, extra);
       if (!existing) {
         await record(
           "needs_review",
@@ -319,9 +356,18 @@ async function applyFully(
         });
         return "unmatched";
       }
-      const verdict = verdictFor(existing.row, delivery.payload, check, extra);
+      if (options.accept && !sameDecimal(checked.amount, existing.row.amount)) {
+        acceptedNote = `accepted by a person: amount ${checked.amount} differs from our record ${existing.row.amount}, which stands`;
+        checked = { ...checked, amount: existing.row.amount };
+      }
+      const verdict = verdictFor(existing.row, delivery.payload, checked, extra);
       if (verdict.kind === "held") return held(verdict.outcome, verdict.reason, verdict.flags);
       const { decision } = verdict;
+      // Only an accepted delivery gets here with a status the lifecycle does not know.
+      if (decision.outcome === "needs_review") {
+        return held("needs_review", verdict.reason, check.ok ? [] : check.flags);
+      }
+      if (acceptedNote) verdict.reason = withNotes(verdict.reason, [acceptedNote]);
       // The delivery first, the transaction as late as possible (see change_markers).
       const deliveryRowId = await record(decision.outcome, verdict.reason, existing.row.id);
       const updated = decision.changes

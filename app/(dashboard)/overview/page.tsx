@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { HealthPanel } from "@/components/callbacks/health-panel";
 import { buttonClass } from "@/components/ui/button-class";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -41,9 +42,7 @@ export default async function OverviewPage({
           {t("denied")}
         </p>
       ) : null}
-      {/* ─── SLOT: callbacks health panel ───────────────────────────────────────────
-          <CallbacksHealthPanel /> from components/callbacks/health-panel.tsx (issue 9's
-          callbacks work) goes here, above the figures; the lead inserts it at merge. */}
+      <HealthPanel />
       {overview.hasTransactions ? (
         <>
           <PeriodCards periods={overview.periods} />
