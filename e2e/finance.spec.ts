@@ -150,6 +150,7 @@ test("a finance user filters, searches, opens a payment and exports exactly what
   const tag = `Fin${randomBytes(3).toString("hex")}`;
   const rows = await seedBatch(tag);
   await signIn(page, await createAccount("finance"));
+  await page.goto("/transactions");
 
   // Search: results as you type, Not created hidden by default.
   await search(page, tag);
