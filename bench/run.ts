@@ -232,6 +232,8 @@ async function main() {
         PURWANTARA_MODE: "local",
         PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION: "1",
         PURWANTARA_BENCH_BASELINE: "1",
+        // The status sweep would ask the (absent) gateway about the seeded rows mid-run.
+        JOBS: "off",
       },
     );
     processes.start("bare", "tsx", ["bench/bare-server.ts"], {
