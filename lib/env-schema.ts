@@ -22,6 +22,10 @@ const rawSchema = z.object({
   PURWANTARA_CALLBACK_SECRET: z.string().min(1).optional(),
   PURWANTARA_CALLBACK_SECRET_PREVIOUS: z.string().min(1).optional(),
   PURWANTARA_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
+  /** Keys sealing saved secrets: `id:base64-of-32-bytes`, comma-separated, newest first. */
+  SETTINGS_ENCRYPTION_KEY: z.string().min(1).optional(),
+  /** The address people and Purwantara reach the app at, e.g. https://pay.example.com. */
+  APP_URL: z.url().optional(),
 });
 
 export type Env = {
@@ -35,7 +39,12 @@ export type Env = {
     /** Current secret first, then the previous one during a rotation. */
     callbackSecrets: string[];
     timeoutMs: number;
+    /** Which of the mode's values the environment set itself (the rest are defaults). */
+    fromEnv: { baseUrl: boolean; token: boolean; callbackSecret: boolean; previousSecret: boolean };
   };
+  /** Raw key list for lib/crypto/secret-box.ts; undefined when saving secrets is off. */
+  settingsEncryptionKey: string | undefined;
+  appUrl: string | undefined;
 };
 
 export class EnvError extends Error {
@@ -87,6 +96,12 @@ function resolveGateway(raw: z.infer<typeof rawSchema>): Env["gateway"] {
       raw.PURWANTARA_CALLBACK_SECRET_PREVIOUS,
     ].filter((s): s is string => Boolean(s)),
     timeoutMs: raw.PURWANTARA_TIMEOUT_MS,
+    fromEnv: {
+      baseUrl: Boolean(raw.PURWANTARA_BASE_URL),
+      token: Boolean(raw.PURWANTARA_TOKEN),
+      callbackSecret: Boolean(raw.PURWANTARA_CALLBACK_SECRET),
+      previousSecret: Boolean(raw.PURWANTARA_CALLBACK_SECRET_PREVIOUS),
+    },
   };
 }
 
@@ -102,5 +117,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     databaseUrl: raw.DATABASE_URL,
     authSecret: raw.AUTH_SECRET,
     gateway: resolveGateway(raw),
+    settingsEncryptionKey: raw.SETTINGS_ENCRYPTION_KEY,
+    appUrl: raw.APP_URL,
   };
 }

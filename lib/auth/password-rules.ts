@@ -1,2 +1,2 @@
 /** Shared by the forms (client) and the hashing code (server). */
-export const passwordRules = { min: 10, max: 72 } as const;
+export const passwordRules = { min: 12, max: 72 } as const;
