@@ -150,6 +150,15 @@ export async function insertUser(tx: DbOrTx, user: NewUser): Promise<User> {
   return row!;
 }
 
+/**
+ * Serialises changes that may remove an admin, taken before any row lock: the
+ * trigger takes the same lock, and taking it first avoids a deadlock between two
+ * admins changing each other (each audit entry's actor key waits on the other's row).
+ */
+export async function lockAdminChanges(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('purwantara:active-admins'))`);
+}
+
 /** A member's row, locked for a change by an admin; null when absent. */
 export async function lockUser(tx: DbOrTx, id: string): Promise<User | null> {
   const [row] = await tx.select().from(users).where(eq(users.id, id)).for("update");

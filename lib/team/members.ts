@@ -1,6 +1,11 @@
 import "server-only";
 import { getDb } from "@/db/client";
-import { isLastAdminViolation, lockUser, updateUserAccount } from "@/db/queries/team";
+import {
+  isLastAdminViolation,
+  lockAdminChanges,
+  lockUser,
+  updateUserAccount,
+} from "@/db/queries/team";
 import type { UserRole } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { endUserSessions } from "@/lib/auth/sessions";
@@ -32,6 +37,7 @@ export async function changeMember(
 ): Promise<void> {
   try {
     await getDb().transaction(async (tx) => {
+      if (change.kind === "role" || change.kind === "disable") await lockAdminChanges(tx);
       const target = await lockUser(tx, targetId);
       if (!target) throw new AppError("not_found", messages.notFound);
       const audit = { actorId: actor.id, ip: actor.ip, target: { type: "user", id: target.id } };
