@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 /** Paths anyone may open; everything else needs a session. */
-const publicPaths = ["/login", "/setup", "/manifest.webmanifest"];
+const publicPaths = ["/login", "/setup", "/invite", "/manifest.webmanifest"];
 // Auth.js's session cookie; `__Secure-` prefixed when served over HTTPS.
 const sessionCookies = ["authjs.session-token", "__Secure-authjs.session-token"];
 

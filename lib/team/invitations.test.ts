@@ -55,7 +55,10 @@ describe("invitations", () => {
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toEqual({ ok: false, reason: "used" });
-    const users = await queryTestDb(db.url(), "select 1 from users where email = 'twice@example.com'");
+    const users = await queryTestDb(
+      db.url(),
+      "select 1 from users where email = 'twice@example.com'",
+    );
     expect(users).toHaveLength(1);
   });
 

@@ -51,7 +51,12 @@ describe("the last active admin", () => {
 
   it("lets one of two admins go, audited with from and to", async () => {
     const second = await makeUser("admin", "second@example.com");
-    await changeMember(second, { kind: "role", role: "operator" }, { id: actor, ip: "203.0.113.9" }, messages);
+    await changeMember(
+      second,
+      { kind: "role", role: "operator" },
+      { id: actor, ip: "203.0.113.9" },
+      messages,
+    );
     const [audit] = await queryTestDb<{ action: string; details: unknown; ip: string }>(
       db.url(),
       "select action, details, ip from audit_log where target_id = $1",
