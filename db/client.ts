@@ -18,6 +18,11 @@ export function getDb(): Db {
   return connect().db;
 }
 
+/** The pool itself, for the few reads that need a dedicated client (server-side cursors). */
+export function getPool(): pg.Pool {
+  return connect().pool;
+}
+
 function connect(): { pool: pg.Pool; db: Db } {
   const entry = (cache.__purwantaraDb ??= {});
   if (!entry.db || !entry.pool) {

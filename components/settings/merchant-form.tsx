@@ -25,6 +25,7 @@ export function MerchantForm({
   timeZones: { value: string; label: string }[];
 }) {
   const t = useTranslations("settings.merchant");
+  const tChannel = useTranslations("channel");
   const [state, formAction] = useActionState(action, idleState);
   const initial: Record<string, string> = {
     businessName: current.businessName,
@@ -58,7 +59,7 @@ export function MerchantForm({
             <Field
               key={channel}
               {...field(`delay_${channel}`)}
-              label={t(`channel.${channel}` as "channel.qris")}
+              label={tChannel(channel as "qris")}
               type="number"
               inputMode="numeric"
               min={0}

@@ -9,12 +9,26 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("profile"))("pageTitle") };
 }
 
-export default async function ProfilePage() {
+export default async function ProfilePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePageUser("profile:update");
   const t = await getTranslations("profile");
+  const { password } = await searchParams;
+  const tTeam = await getTranslations("team");
   return (
     <div className="max-w-xl space-y-5">
       <PageHeader title={t("title")} description={t("subtitle")} />
+      {password === "required" ? (
+        <p
+          role="alert"
+          className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-amber-200"
+        >
+          {tTeam("forcedResetNotice")}
+        </p>
+      ) : null}
       <div className="rounded-xl bg-white p-4 shadow-xs ring-1 ring-slate-200 sm:p-6">
         <PreferencesForm
           action={updatePreferencesAction}
