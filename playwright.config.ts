@@ -102,6 +102,8 @@ export default defineConfig({
         PURWANTARA_TOKEN: gatewayToken,
         PURWANTARA_CALLBACK_SECRET: callbackSecret,
         PURWANTARA_TIMEOUT_MS: "5000",
+        // Saved gateway secrets (settings page) are sealed with this run's own key.
+        SETTINGS_ENCRYPTION_KEY: `e2e:${randomBytes(32).toString("base64")}`,
       },
     },
   ],

@@ -93,7 +93,9 @@ const gated = roleMatrix.filter(
 
 describe("role matrix: server actions", () => {
   it("has a row for every role-gated action this walk can call, and no row it cannot", async () => {
-    expect(gated.map((row) => row.target).sort()).toEqual(Object.keys(await actionsByTarget()).sort());
+    expect(gated.map((row) => row.target).sort()).toEqual(
+      Object.keys(await actionsByTarget()).sort(),
+    );
   });
 
   for (const row of gated) {

@@ -13,10 +13,11 @@ export type Audience = (typeof audiences)[number];
 /**
  * `allow`: the caller gets the page or route (a route may still answer 404 or 400 for
  * what it was asked); `login`: sent to /login; `denied`: sent to /transactions?denied=1;
+ * `home`: a signed-in person is sent on to /transactions (the sign-in page);
  * 401/403: a route handler's answer. For actions: `allow` runs, `login` is "your session
  * has ended", 403 is "your role is not allowed".
  */
-export type Access = "allow" | "login" | "denied" | 401 | 403;
+export type Access = "allow" | "login" | "denied" | "home" | 401 | 403;
 export type Expectation = Record<Audience, Access>;
 
 export type MatrixRow = {
@@ -67,9 +68,26 @@ export const absentId = "00000000-0000-4000-8000-000000000000";
 
 export const roleMatrix: readonly MatrixRow[] = [
   // Pages
-  { kind: "page", target: "/login", permission: "public", expect: publicAccess },
-  { kind: "page", target: "/invite/not-a-real-invitation", permission: "public", expect: publicAccess },
-  { kind: "page", target: "/transactions", permission: "transactions:read", expect: pageFor(everyone) },
+  {
+    kind: "page",
+    target: "/login",
+    permission: "public",
+    expect: { anonymous: "allow", finance: "home", operator: "home", admin: "home" },
+  },
+  // Exists only while there is no account: "not found" for everyone after the first run.
+  { kind: "page", target: "/setup", permission: "public", expect: publicAccess },
+  {
+    kind: "page",
+    target: "/invite/not-a-real-invitation",
+    permission: "public",
+    expect: publicAccess,
+  },
+  {
+    kind: "page",
+    target: "/transactions",
+    permission: "transactions:read",
+    expect: pageFor(everyone),
+  },
   {
     kind: "page",
     target: `/transactions/${absentId}`,
@@ -117,7 +135,13 @@ export const roleMatrix: readonly MatrixRow[] = [
   },
 
   // Route handlers
-  { kind: "route", target: "/api/health", method: "GET", permission: "public", expect: publicAccess },
+  {
+    kind: "route",
+    target: "/api/health",
+    method: "GET",
+    permission: "public",
+    expect: publicAccess,
+  },
   {
     kind: "route",
     target: "/api/transactions",
@@ -212,14 +236,14 @@ export const roleMatrix: readonly MatrixRow[] = [
     permission: "profile:update",
     expect: actionFor(everyone),
   },
-  ...(
-    ["inviteMemberAction", "changeMemberAction", "revokeInvitationAction"] as const
-  ).map((name) => ({
-    kind: "action" as const,
-    target: `team#${name}`,
-    permission: "team:manage" as const,
-    expect: actionFor(admins),
-  })),
+  ...(["inviteMemberAction", "changeMemberAction", "revokeInvitationAction"] as const).map(
+    (name) => ({
+      kind: "action" as const,
+      target: `team#${name}`,
+      permission: "team:manage" as const,
+      expect: actionFor(admins),
+    }),
+  ),
   ...(
     [
       "saveGatewayAction",
