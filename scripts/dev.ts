@@ -38,6 +38,10 @@ async function main() {
     ...process.env,
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: process.env.AUTH_SECRET ?? persistedSecret(`${dataDir}/auth-secret`),
+    // Seals gateway secrets saved on the settings page; kept with the dev data.
+    SETTINGS_ENCRYPTION_KEY:
+      process.env.SETTINGS_ENCRYPTION_KEY ??
+      `dev:${persistedSecret(`${dataDir}/settings-encryption-key`)}`,
   };
   const { gateway } = parseEnv(baseEnv); // fails early, naming any bad variable
   // In local mode the app talks to the emulator this script starts, on whatever port.

@@ -3,24 +3,12 @@ import { listGatewaySettings } from "@/db/queries/settings";
 import type { GatewaySettingsRow } from "@/db/schema";
 import { decryptSecret, SecretBoxError } from "@/lib/crypto/secret-box";
 import type { GatewayMode } from "@/lib/purwantara/contract";
+import { sealedColumns, secretContext, type SealedField } from "./sealed-fields";
 
-/** The sealed fields of a gateway_settings row, each opened with its own context. */
-export const sealedFields = ["token", "callbackSecret", "previousSecret"] as const;
-export type SealedField = (typeof sealedFields)[number];
+export { secretContext, type SealedField } from "./sealed-fields";
 
-const columnOf = {
-  token: "tokenSealed",
-  callbackSecret: "callbackSecretSealed",
-  previousSecret: "previousSecretSealed",
-} as const satisfies Record<SealedField, keyof GatewaySettingsRow>;
-
-export function sealedColumn(field: SealedField) {
-  return columnOf[field];
-}
-
-/** Bound into each sealed value, so it opens only in its own mode and field. */
-export function secretContext(mode: GatewayMode, field: SealedField): string {
-  return `gateway_settings:${mode}:${field}`;
+export function sealedColumn(field: SealedField): keyof GatewaySettingsRow {
+  return sealedColumns[field].key;
 }
 
 /** A mode's saved values, opened. A value that does not open is `unreadable`, not thrown. */
@@ -38,7 +26,7 @@ export type SavedGateway = {
 function openRow(row: GatewaySettingsRow): SavedGateway {
   const unreadable: SealedField[] = [];
   const open = (field: SealedField): string | null => {
-    const sealed = row[columnOf[field]];
+    const sealed = row[sealedColumns[field].key];
     if (!sealed) return null;
     try {
       return decryptSecret(sealed, secretContext(row.mode, field));
