@@ -12,13 +12,15 @@ const rows = roleMatrix.filter((row) => row.kind !== "action");
 
 async function expectPage(page: Page, target: string, access: Access) {
   await page.goto(target);
-  const url = new URL(page.url());
-  const requested = new URL(target, url.origin).pathname;
-  if (access === "login") expect(url.pathname).toBe("/login");
-  else if (access === "home") expect(url.pathname).toBe("/transactions");
+  // A page with a loading state streams first and may redirect in the browser after.
+  await page.waitForLoadState("networkidle");
+  const requested = new URL(target, page.url()).pathname;
+  const at = () => new URL(page.url());
+  if (access === "login") await expect.poll(() => at().pathname).toBe("/login");
+  else if (access === "home") await expect.poll(() => at().pathname).toBe("/transactions");
   else if (access === "denied")
-    expect(`${url.pathname}${url.search}`).toBe("/transactions?denied=1");
-  else expect(url.pathname).toBe(requested);
+    await expect.poll(() => `${at().pathname}${at().search}`).toBe("/transactions?denied=1");
+  else expect(at().pathname).toBe(requested);
 }
 
 async function expectRoute(page: Page, target: string, method: string, access: Access) {

@@ -15,9 +15,7 @@ const settings = m.settings;
 
 /** The settings card of one mode (its heading is the mode's name). */
 function modeCard(page: Page, mode: "local" | "production") {
-  return page.locator("section").filter({
-    has: page.getByRole("heading", { name: m.mode[mode], exact: true, level: 3 }),
-  });
+  return page.getByRole("region", { name: m.mode[mode], exact: true });
 }
 
 test("an admin invites a colleague, who sets a password and signs in", async ({
@@ -31,8 +29,9 @@ test("an admin invites a colleague, who sets a password and signs in", async ({
   await expect(page.getByRole("heading", { name: team.title, exact: true })).toBeVisible();
 
   const email = `invited-${Date.now()}@example.com`;
-  await page.getByLabel(team.invite.email).fill(email);
-  await page.getByLabel(team.invite.role).selectOption("finance");
+  const inviteForm = page.getByRole("region", { name: team.invite.title });
+  await inviteForm.getByLabel(team.invite.email).fill(email);
+  await inviteForm.getByLabel(team.invite.role).selectOption("finance");
   await page.getByRole("button", { name: team.invite.submit }).click();
   await expect(page.getByText(fill(team.invite.created, { email }))).toBeVisible();
   await expect(page.getByText(team.invite.linkNote)).toBeVisible();
@@ -84,7 +83,9 @@ test("an admin invites a colleague, who sets a password and signs in", async ({
 
   await page.reload();
   const row = page.getByRole("listitem").filter({ hasText: email });
-  await expect(row.locator("p", { hasText: m.role.finance })).toHaveCount(1);
+  await expect(
+    row.locator("p", { hasText: new RegExp(`^${team.members.role}: ${m.role.finance}$`) }),
+  ).toHaveCount(1);
   await expect(
     page.getByRole("button", { name: fill(team.pending.revokeFor, { email }) }),
   ).toHaveCount(0);
@@ -140,7 +141,9 @@ test("live data needs production credentials; saved, the header switches test an
   await navigate(page, m.nav.settings);
   const production = modeCard(page, "production");
   if (await live.isDisabled()) {
-    await expect(production.getByText(settings.gateway.notConfigured)).toBeVisible();
+    await expect(
+      production.getByText(settings.gateway.notConfigured, { exact: true }),
+    ).toBeVisible();
     await production.getByLabel(settings.gateway.baseUrl).fill(`${emulatorUrl}/v1/`);
     await production.getByLabel(settings.gateway.token).fill("e2e-gateway-token");
     await production
@@ -190,9 +193,11 @@ test("local mode: test connection and a test callback reach this app", async ({ 
   await expect(local.getByText(settings.connection.accepted)).toBeVisible();
   await local.getByRole("button", { name: settings.testCallback.send }).click();
   await expect(local.getByText(/\/api\/webhooks\/purwantara/).first()).toBeVisible();
-  await expect(local.getByRole("status")).toContainText(
-    settings.testCallback.received.split("{url}")[0]!,
-  );
+  await expect(
+    local
+      .getByRole("status")
+      .filter({ hasText: settings.testCallback.received.split("{url}")[0]! }),
+  ).toBeVisible();
 });
 
 test("team, settings and audit screens", { tag: "@phone" }, async ({ page }) => {

@@ -129,23 +129,16 @@ async function EditableParts({
   const previous = overview.previousSecret;
   return (
     <>
-      <details
-        className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-200"
-        open={!overview.configured}
-      >
-        <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium">
-          {t("gateway.edit")}
-        </summary>
-        <div className="mt-3">
-          <CredentialsForm
-            action={actions.save}
-            mode={overview.mode}
-            baseUrl={overview.baseUrl.source === "settings" ? overview.baseUrl.value : ""}
-            askSecret={!savedSecret}
-            disabled={!encryptionReady}
-          />
-        </div>
-      </details>
+      <div className="space-y-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
+        <h4 className="text-sm font-medium">{t("gateway.edit")}</h4>
+        <CredentialsForm
+          action={actions.save}
+          mode={overview.mode}
+          baseUrl={overview.baseUrl.source === "settings" ? overview.baseUrl.value : ""}
+          askSecret={!savedSecret}
+          disabled={!encryptionReady}
+        />
+      </div>
       {savedSecret ? (
         <div className="space-y-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
           <h4 className="text-sm font-medium">{t("rotation.title")}</h4>
