@@ -100,7 +100,7 @@ export default defineConfig({
       env: {
         DATABASE_URL: databaseUrl,
         AUTH_SECRET: randomBytes(32).toString("hex"),
-        // Seals TOTP secrets; a production build requires one.
+        // Seals TOTP secrets and saved gateway credentials; a production build requires one.
         SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
         PURWANTARA_MODE: "local",
         // A production build against the emulator: a declared demo (the UI says so).

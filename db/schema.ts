@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  check,
   customType,
   date,
   index,
@@ -33,6 +34,8 @@ const timestamps = {
 const money = (name: string) => numeric(name, { precision: 20, scale: 4 });
 
 export const userRole = pgEnum("user_role", ["admin", "operator", "finance"]);
+/** What the header's switch shows: test data (local or sandbox) or live (production). */
+export const userActiveView = pgEnum("user_active_view", ["test", "live"]);
 export const userLocale = pgEnum("user_locale", ["id", "en"]);
 /** WIB, WITA, WIT: the zone every time on screen and in exports is shown in. */
 export const userTimeZone = pgEnum("user_time_zone", [
@@ -52,12 +55,96 @@ export const users = pgTable(
     locale: userLocale("locale").notNull().default("id"),
     timeZone: userTimeZone("time_zone").notNull().default("Asia/Jakarta"),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    /** Written by a successful sign-in; shown on the team page. */
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    /** Set by an admin's "force a password reset": the next sign-in must choose a new one. */
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    /** The header's test/live switch, remembered per person (lib/gateway/config.ts actingMode). */
+    activeView: userActiveView("active_view").notNull().default("test"),
     ...timestamps,
   },
-  (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
+    index("users_role_idx").on(t.role),
+  ],
+);
+
+/**
+ * A one-time link an admin gives a colleague. Only the token's sha256 is stored; the
+ * link works once, until it expires (72 hours) or is revoked.
+ */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    role: userRole("role").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    invitedBy: uuid("invited_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedUserId: uuid("accepted_user_id").references(() => users.id),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedBy: uuid("revoked_by").references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("invitations_token_hash_key").on(t.tokenHash),
+    index("invitations_email_idx").on(sql`lower(${t.email})`),
+    index("invitations_invited_by_idx").on(t.invitedBy),
+    index("invitations_accepted_user_id_idx").on(t.acceptedUserId),
+    index("invitations_revoked_by_idx").on(t.revokedBy),
+    index("invitations_created_at_idx").on(t.createdAt),
+  ],
 );
 
 export const gatewayMode = pgEnum("gateway_mode", ["local", "sandbox", "production"]);
+
+/**
+ * Gateway credentials saved from the settings page, one row per mode. Secrets are
+ * sealed with AES-256-GCM (lib/crypto/secret-box.ts); environment variables win over them.
+ */
+export const gatewaySettings = pgTable(
+  "gateway_settings",
+  {
+    mode: gatewayMode("mode").primaryKey(),
+    /** Null: the mode's default address. */
+    baseUrl: text("base_url"),
+    tokenSealed: text("token_sealed"),
+    callbackSecretSealed: text("callback_secret_sealed"),
+    /** The secret being retired during a rotation: still accepted until then. */
+    previousSecretSealed: text("previous_secret_sealed"),
+    rotationStartedAt: timestamp("rotation_started_at", { withTimezone: true }),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [index("gateway_settings_updated_by_idx").on(t.updatedBy)],
+);
+
+/** The merchant's own settings: one row (id = 1). */
+export const merchantSettings = pgTable(
+  "merchant_settings",
+  {
+    id: integer("id").primaryKey().default(1),
+    businessName: text("business_name"),
+    defaultTimeZone: userTimeZone("default_time_zone").notNull().default("Asia/Jakarta"),
+    /** Expected settlement delay in days per channel; missing channels use the defaults. */
+    settlementDelays: jsonb("settlement_delays")
+      .$type<Record<string, number>>()
+      .notNull()
+      .default({}),
+    requireAdminTwoFactor: boolean("require_admin_two_factor").notNull().default(false),
+    logo: bytea("logo"),
+    logoType: text("logo_type"),
+    logoUpdatedAt: timestamp("logo_updated_at", { withTimezone: true }),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    check("merchant_settings_single_row", sql`${t.id} = 1`),
+    index("merchant_settings_updated_by_idx").on(t.updatedBy),
+  ],
+);
 
 export const transactionChannel = pgEnum("transaction_channel", [
   "virtual-account",
@@ -494,6 +581,10 @@ export const auditLog = pgTable(
 );
 
 export type User = typeof users.$inferSelect;
+export type Invitation = typeof invitations.$inferSelect;
+export type GatewaySettingsRow = typeof gatewaySettings.$inferSelect;
+export type MerchantSettingsRow = typeof merchantSettings.$inferSelect;
+export type UserActiveView = (typeof userActiveView.enumValues)[number];
 export type NewUser = typeof users.$inferInsert;
 export type UserRole = (typeof userRole.enumValues)[number];
 export type Transaction = typeof transactions.$inferSelect;

@@ -24,6 +24,10 @@ const rawSchema = z.object({
   PURWANTARA_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
   /** "1": a production build may run in local mode (a demo against the emulator). */
   PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION: z.enum(["0", "1"]).optional(),
+  /** Seals TOTP secrets and saved credentials: 32 bytes, base64 or hex (lib/crypto/secret-box.ts). */
+  SETTINGS_ENCRYPTION_KEY: z.string().min(1).optional(),
+  /** The address people and Purwantara reach the app at, e.g. https://pay.example.com. */
+  APP_URL: z.url().optional(),
 });
 
 export type Env = {
@@ -37,12 +41,15 @@ export type Env = {
     /** Current secret first, then the previous one during a rotation. */
     callbackSecrets: string[];
     timeoutMs: number;
+    /** Which of the mode's values the environment set itself (the rest are defaults). */
+    fromEnv: { baseUrl: boolean; token: boolean; callbackSecret: boolean; previousSecret: boolean };
   };
   /**
    * A production build running in local mode, chosen on purpose for a demo: the
    * emulator's public callback secret is accepted, and every page says so.
    */
   localDemo: boolean;
+  appUrl: string | undefined;
 };
 
 export class EnvError extends Error {
@@ -105,6 +112,12 @@ function resolveGateway(raw: z.infer<typeof rawSchema>): Env["gateway"] {
       raw.PURWANTARA_CALLBACK_SECRET_PREVIOUS,
     ].filter((s): s is string => Boolean(s)),
     timeoutMs: raw.PURWANTARA_TIMEOUT_MS,
+    fromEnv: {
+      baseUrl: Boolean(raw.PURWANTARA_BASE_URL),
+      token: Boolean(raw.PURWANTARA_TOKEN),
+      callbackSecret: Boolean(raw.PURWANTARA_CALLBACK_SECRET),
+      previousSecret: Boolean(raw.PURWANTARA_CALLBACK_SECRET_PREVIOUS),
+    },
   };
 }
 
@@ -124,5 +137,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       raw.NODE_ENV === "production" &&
       (raw.PURWANTARA_MODE ?? "local") === "local" &&
       raw.PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION === "1",
+    appUrl: raw.APP_URL,
   };
 }

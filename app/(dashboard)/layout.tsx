@@ -2,19 +2,26 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
 import { LiveActivity } from "@/components/live/live-activity";
 import { requirePageUser } from "@/lib/auth/session";
-import { actingMode } from "@/lib/gateway/config";
+import { ModeSwitch } from "@/components/layout/mode-switch";
+import { getViewChoice } from "@/lib/settings/active-view";
+import { switchViewAction } from "../actions/mode";
 import { switchLocaleAction } from "../actions/preferences";
 import { signOutAction } from "./actions";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  // Each page applies the two-factor requirement itself (its setup page must stay reachable).
+  // Each page applies the two-factor requirement and the forced password change itself
+  // (the pages to set up two-factor sign-in and to change the password must stay reachable).
   const user = await requirePageUser(undefined, { allowWithoutTwoFactor: true });
+  const choice = await getViewChoice(user.id);
   return (
     <AppShell
       user={user}
-      mode={await actingMode(user)}
+      mode={choice.mode}
       signOutAction={signOutAction}
       switchLocaleAction={switchLocaleAction}
+      modeSwitch={
+        <ModeSwitch view={choice.view} available={choice.available} action={switchViewAction} />
+      }
     >
       <LiveActivity>{children}</LiveActivity>
     </AppShell>

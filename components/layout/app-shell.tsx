@@ -22,12 +22,15 @@ export function AppShell({
   mode,
   signOutAction,
   switchLocaleAction,
+  modeSwitch,
   children,
 }: {
   user: CurrentUser;
   mode: GatewayMode;
   signOutAction: () => Promise<void>;
   switchLocaleAction: (formData: FormData) => Promise<void>;
+  /** The test/live switch (components/layout/mode-switch.tsx), beside the language. */
+  modeSwitch?: ReactNode;
   children: ReactNode;
 }) {
   const t = useTranslations();
@@ -78,7 +81,8 @@ export function AppShell({
           >
             <Brand />
           </Link>
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-1">
+            {modeSwitch}
             <LanguageSwitch locale={locale} action={switchLocaleAction} />
           </div>
         </div>

@@ -7,10 +7,16 @@ export async function updatePasswordHash(
   db: DbOrTx,
   userId: string,
   passwordHash: string,
+  /** A new password chosen by its owner ends an admin's "must change password". */
+  options: { chosenByOwner?: boolean } = {},
 ): Promise<void> {
   await db
     .update(users)
-    .set({ passwordHash, updatedAt: sql`now()` })
+    .set({
+      passwordHash,
+      ...(options.chosenByOwner ? { mustChangePassword: false } : {}),
+      updatedAt: sql`now()`,
+    })
     .where(eq(users.id, userId));
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "../client";
-import { sessions, type Session, type User } from "../schema";
+import { sessions, users, type Session, type User } from "../schema";
 
 /** [chosen] Idle and absolute lifetimes of a session; last_seen_at moves at most once a minute. */
 export const sessionLifetimes = { idleHours: 12, absoluteDays: 7, touchSeconds: 60 } as const;
@@ -30,7 +30,10 @@ export async function insertSession(db: DbOrTx, input: NewSessionInput): Promise
   return row;
 }
 
-export type SessionUser = Pick<User, "id" | "email" | "name" | "role" | "locale" | "timeZone"> & {
+export type SessionUser = Pick<
+  User,
+  "id" | "email" | "name" | "role" | "locale" | "timeZone" | "mustChangePassword"
+> & {
   sessionId: string;
   /** Non-null while the password passed but the second step has not. */
   twoFactorPendingUntil: Date | null;
@@ -44,6 +47,7 @@ type SessionUserRow = {
   role: User["role"];
   locale: User["locale"];
   time_zone: User["timeZone"];
+  must_change_password: boolean;
   session_id: string;
   two_factor_pending_until: Date | string | null;
   two_factor_enabled: boolean;
@@ -68,7 +72,7 @@ export async function readSessionUser(sessionId: string): Promise<SessionUser | 
          and last_seen_at < now() - make_interval(secs => ${touchSeconds})
        returning id
     )
-    select u.id, u.email, u.name, u.role, u.locale, u.time_zone,
+    select u.id, u.email, u.name, u.role, u.locale, u.time_zone, u.must_change_password,
            s.id as session_id, s.two_factor_pending_until,
            exists (select 1 from user_two_factor f
                     where f.user_id = u.id and f.enabled_at is not null) as two_factor_enabled
@@ -89,6 +93,7 @@ export async function readSessionUser(sessionId: string): Promise<SessionUser | 
     role: row.role,
     locale: row.locale,
     timeZone: row.time_zone,
+    mustChangePassword: row.must_change_password,
     sessionId: row.session_id,
     twoFactorPendingUntil: row.two_factor_pending_until
       ? new Date(row.two_factor_pending_until)
@@ -155,6 +160,14 @@ export async function listLiveSessions(userId: string): Promise<Session[]> {
     )
     .orderBy(desc(sessions.lastSeenAt))
     .limit(50);
+}
+
+/** A completed sign-in: shown as "last signed in" on the team page. */
+export async function markSignedIn(db: DbOrTx, userId: string): Promise<void> {
+  await db
+    .update(users)
+    .set({ lastSignInAt: sql`now()` })
+    .where(eq(users.id, userId));
 }
 
 /** The second step passed: the session becomes a full one. */

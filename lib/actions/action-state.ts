@@ -1,7 +1,12 @@
 /** The one shape every form action returns. */
 export type ActionState =
   | { status: "idle" }
-  | { status: "success"; message: string }
+  | {
+      status: "success";
+      message: string;
+      /** What the page shows once after the action, e.g. a one-time invitation link. */
+      data?: Record<string, string>;
+    }
   | {
       status: "error";
       message: string;

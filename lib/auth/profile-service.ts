@@ -57,7 +57,7 @@ export async function changePassword(
   await loginSucceeded(user.email, ip);
   const newHash = await hashPassword(next);
   await getDb().transaction(async (tx) => {
-    await updatePasswordHash(tx, user.id, newHash);
+    await updatePasswordHash(tx, user.id, newHash, { chosenByOwner: true });
     await recordAudit(tx, {
       action: "auth.password_changed",
       actorId: user.id,

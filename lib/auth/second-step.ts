@@ -1,6 +1,11 @@
 import "server-only";
 import { getDb } from "@/db/client";
-import { completeTwoFactor, countTwoFactorFailure, revokeSession } from "@/db/queries/sessions";
+import {
+  completeTwoFactor,
+  countTwoFactorFailure,
+  markSignedIn,
+  revokeSession,
+} from "@/db/queries/sessions";
 import { recordAudit } from "@/lib/audit/record";
 import { codeSucceeded, loginLimits, reserveCodeAttempt } from "./login-limits";
 import { checkSecondFactor } from "./two-factor";
@@ -38,6 +43,7 @@ export async function completeSecondStep(
   }
   const completed = await getDb().transaction(async (tx) => {
     if (!(await completeTwoFactor(tx, sessionId))) return false;
+    await markSignedIn(tx, userId);
     await recordAudit(tx, {
       action: "auth.sign_in",
       actorId: userId,

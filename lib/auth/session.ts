@@ -12,6 +12,8 @@ export type CurrentUser = Pick<User, "id" | "email" | "name" | "role" | "locale"
   /** This request's session (the `sessions` row): "this device" on the profile. */
   sessionId: string;
   twoFactorEnabled: boolean;
+  /** An admin forced a password reset: only the profile is reachable until it is done. */
+  mustChangePassword?: boolean;
 };
 
 /**
@@ -25,8 +27,18 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!sessionId) return null;
   const row = await readSessionUser(sessionId);
   if (!row || row.twoFactorPendingUntil) return null;
-  const { id, email, name, role, locale, timeZone, twoFactorEnabled } = row;
-  return { id, email, name, role, locale, timeZone, sessionId, twoFactorEnabled };
+  const { id, email, name, role, locale, timeZone, twoFactorEnabled, mustChangePassword } = row;
+  return {
+    id,
+    email,
+    name,
+    role,
+    locale,
+    timeZone,
+    sessionId,
+    twoFactorEnabled,
+    mustChangePassword,
+  };
 });
 
 /** A sign-in waiting for its two-factor code in this browser, if any. */
@@ -51,10 +63,15 @@ export async function mustSetUpTwoFactor(user: CurrentUser): Promise<boolean> {
   return user.role === "admin" && !user.twoFactorEnabled && (await requireAdminTwoFactor());
 }
 
+/** Where a person an admin asked to choose a new password is sent until they do. */
+export const passwordChangeRequiredPath = "/profile?password=required";
+
 /**
- * For pages: the user, or a redirect to /login (or to / when the role falls short, or to
- * the two-factor setup when policy requires it first; `allowWithoutTwoFactor` is for
- * the pages of that setup itself).
+ * For pages: the user, or a redirect to /login (or to /overview when the role falls
+ * short, or to the two-factor setup when policy requires it first;
+ * `allowWithoutTwoFactor` is for the pages of that setup itself). After an admin forced
+ * a password reset, every page but the profile (where the password is changed)
+ * redirects there; the layout passes no permission, every page names one.
  */
 export async function requirePageUser(
   permission?: Permission,
@@ -62,6 +79,8 @@ export async function requirePageUser(
 ): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
+  if (user.mustChangePassword && permission && permission !== "profile:update")
+    redirect(passwordChangeRequiredPath);
   if (!options.allowWithoutTwoFactor && (await mustSetUpTwoFactor(user))) {
     redirect(`${twoFactorSetupPath}?required=1`);
   }

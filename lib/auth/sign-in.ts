@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/db/client";
-import { insertSession } from "@/db/queries/sessions";
+import { insertSession, markSignedIn } from "@/db/queries/sessions";
 import { updatePasswordHash } from "@/db/queries/profile";
 import { getUserByEmail } from "@/db/queries/users";
 import { getTwoFactor } from "@/db/queries/two-factor";
@@ -71,6 +71,7 @@ export async function signInWithPassword(input: {
       twoFactorPendingUntil: pending ? new Date(Date.now() + twoFactorStepMinutes * 60_000) : null,
     });
     if (!pending) {
+      await markSignedIn(tx, user.id);
       await recordAudit(tx, {
         action: "auth.sign_in",
         actorId: user.id,

@@ -1,11 +1,13 @@
 import "server-only";
+import { getMerchantSettings } from "@/db/queries/settings";
 
 /**
- * Whether every admin must use two-factor sign-in. Today: the environment variable
- * REQUIRE_ADMIN_TWO_FACTOR ("true"/"1"); the settings screen (issue 9) backs this with
- * a saved setting, keeping the signature. An admin without two-factor sign-in set up
- * is sent to set it up before anything else while this is true.
+ * Whether every admin must use two-factor sign-in: the environment variable
+ * REQUIRE_ADMIN_TWO_FACTOR ("true"/"1"/"yes") or the saved "require 2FA for admins"
+ * setting (settings page). An admin without two-factor sign-in set up is sent to set
+ * it up before anything else while this is true.
  */
 export async function requireAdminTwoFactor(): Promise<boolean> {
-  return /^(1|true|yes)$/i.test(process.env.REQUIRE_ADMIN_TWO_FACTOR ?? "");
+  if (/^(1|true|yes)$/i.test(process.env.REQUIRE_ADMIN_TWO_FACTOR ?? "")) return true;
+  return (await getMerchantSettings())?.requireAdminTwoFactor ?? false;
 }

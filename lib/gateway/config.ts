@@ -1,6 +1,9 @@
 import "server-only";
+import { getUserActiveView } from "@/db/queries/team";
 import { getEnv } from "@/lib/env";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { Env } from "@/lib/env-schema";
+import { defaultBaseUrls, type GatewayMode } from "@/lib/purwantara/contract";
+import { savedGateways, type SavedGateway } from "@/lib/settings/saved-gateway";
 
 /** One callback secret and the mode whose deliveries it proves. */
 export type CallbackSecret = {
@@ -9,6 +12,9 @@ export type CallbackSecret = {
   slot: "current" | "previous";
   secret: string;
 };
+
+/** Where a value in effect comes from: the environment wins over saved settings. */
+export type ValueSource = "env" | "settings" | "default";
 
 /** Everything needed to talk to Purwantara in one mode. Never sent to a browser. */
 export type GatewayConfig = {
@@ -19,29 +25,86 @@ export type GatewayConfig = {
   callbackSecrets: CallbackSecret[];
   /** Where the credentials come from: environment variables win over saved settings. */
   source: "env" | "settings";
+  /** Per value, for the settings page. */
+  sources: { baseUrl: ValueSource; token: ValueSource; callbackSecrets: ValueSource };
 };
 
+const modeOrder: readonly GatewayMode[] = ["local", "sandbox", "production"];
+
+function secretsOf(mode: GatewayMode, current: string, previous: string | null) {
+  const secrets: CallbackSecret[] = [{ mode, slot: "current", secret: current }];
+  if (previous) secrets.push({ mode, slot: "previous", secret: previous });
+  return secrets;
+}
+
+/** The environment's mode: each value set there wins; the rest come from saved settings. */
+function envModeConfig(gateway: Env["gateway"], saved: SavedGateway | undefined): GatewayConfig {
+  const { fromEnv } = gateway;
+  const pick = <T>(envSet: boolean, envValue: T, savedValue: T | null | undefined) =>
+    envSet || savedValue == null
+      ? { value: envValue, source: (envSet ? "env" : "default") as ValueSource }
+      : { value: savedValue, source: "settings" as ValueSource };
+  const baseUrl = pick(fromEnv.baseUrl, gateway.baseUrl, saved?.baseUrl);
+  const token = pick(fromEnv.token, gateway.token, saved?.token);
+  // The secrets go as a pair: a saved rotation never mixes with an environment secret.
+  const savedSecrets = !fromEnv.callbackSecret && saved?.callbackSecret;
+  const callbackSecrets = savedSecrets
+    ? secretsOf(gateway.mode, saved.callbackSecret!, saved.previousSecret)
+    : secretsOf(gateway.mode, gateway.callbackSecrets[0]!, gateway.callbackSecrets[1] ?? null);
+  const secretsSource: ValueSource = savedSecrets
+    ? "settings"
+    : fromEnv.callbackSecret
+      ? "env"
+      : "default";
+  return {
+    mode: gateway.mode,
+    baseUrl: baseUrl.value,
+    token: token.value,
+    timeoutMs: gateway.timeoutMs,
+    callbackSecrets,
+    source: token.source === "settings" ? "settings" : "env",
+    sources: { baseUrl: baseUrl.source, token: token.source, callbackSecrets: secretsSource },
+  };
+}
+
+/** Another mode, configured only from saved settings (a token and a secret both saved). */
+function savedModeConfig(saved: SavedGateway, timeoutMs: number): GatewayConfig | null {
+  if (saved.mode === "local" || !saved.token || !saved.callbackSecret) return null;
+  return {
+    mode: saved.mode,
+    baseUrl: saved.baseUrl ?? defaultBaseUrls[saved.mode],
+    token: saved.token,
+    timeoutMs,
+    callbackSecrets: secretsOf(saved.mode, saved.callbackSecret, saved.previousSecret),
+    source: "settings",
+    sources: {
+      baseUrl: saved.baseUrl ? "settings" : "default",
+      token: "settings",
+      callbackSecrets: "settings",
+    },
+  };
+}
+
 /**
- * The one seam for "which gateway, with which credentials". Today only the
- * environment's mode is configured; saved settings (issue 9) add the others here,
- * and nothing else reads `getEnv().gateway` for credentials.
+ * The one seam for "which gateway, with which credentials": the environment's mode
+ * (its variables winning value by value) plus every mode saved on the settings page.
+ * Local (the emulator) exists only when the environment asks for it.
  */
 export async function gatewayConfigs(): Promise<GatewayConfig[]> {
   const { gateway } = getEnv();
-  return [
-    {
-      mode: gateway.mode,
-      baseUrl: gateway.baseUrl,
-      token: gateway.token,
-      timeoutMs: gateway.timeoutMs,
-      callbackSecrets: gateway.callbackSecrets.map((secret, i) => ({
-        mode: gateway.mode,
-        slot: i === 0 ? "current" : "previous",
-        secret,
-      })),
-      source: "env",
-    },
+  const saved = await savedGateways();
+  const configs = [
+    envModeConfig(
+      gateway,
+      saved.find((s) => s.mode === gateway.mode),
+    ),
   ];
+  for (const entry of saved) {
+    if (entry.mode === gateway.mode) continue;
+    const config = savedModeConfig(entry, gateway.timeoutMs);
+    if (config) configs.push(config);
+  }
+  return configs.sort((a, b) => modeOrder.indexOf(a.mode) - modeOrder.indexOf(b.mode));
 }
 
 export async function gatewayConfig(mode: GatewayMode): Promise<GatewayConfig | null> {
@@ -53,11 +116,28 @@ export async function callbackSecrets(): Promise<CallbackSecret[]> {
   return (await gatewayConfigs()).flatMap((c) => c.callbackSecrets);
 }
 
+export type ActiveView = "test" | "live";
+
+/** The mode a view maps to with these configs: test → sandbox, else local; live → production. */
+export function modeForView(view: ActiveView, configured: readonly GatewayMode[]): GatewayMode {
+  const test = configured.includes("sandbox")
+    ? "sandbox"
+    : configured.includes("local")
+      ? "local"
+      : null;
+  const live = configured.includes("production") ? "production" : null;
+  // A remembered choice whose mode is gone falls back to the other one.
+  return (view === "live" ? (live ?? test) : (test ?? live)) ?? configured[0]!;
+}
+
 /**
- * The mode a signed-in person reads and acts in. Every lookup, list, export and
- * create is scoped to it; a row of another mode is "not found".
+ * The mode a signed-in person reads and acts in, from their test/live switch. Every
+ * lookup, list, export and create is scoped to it; a row of another mode is "not found".
  */
 export async function actingMode(user: { id: string }): Promise<GatewayMode> {
-  void user; // The test/live switch (issue 9) makes this per person.
-  return (await gatewayConfigs())[0]!.mode;
+  const [view, configs] = await Promise.all([getUserActiveView(user.id), gatewayConfigs()]);
+  return modeForView(
+    view,
+    configs.map((c) => c.mode),
+  );
 }

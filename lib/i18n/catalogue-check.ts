@@ -21,6 +21,7 @@ const sameInBoth = new Set([
   "login.email",
   "setup.email",
   "mode.production",
+  "modeSwitch.live",
   "transaction.facts.mode",
   "role.admin",
   "role.operator",

@@ -52,8 +52,9 @@ function Section({
 
 export default async function ProfilePage() {
   const user = await requirePageUser("profile:update", { allowWithoutTwoFactor: true });
-  const [t, tSecurity, tTwoFactor, format, sessions, twoFactor] = await Promise.all([
+  const [t, tTeam, tSecurity, tTwoFactor, format, sessions, twoFactor] = await Promise.all([
     getTranslations("profile"),
+    getTranslations("team"),
     getTranslations("security"),
     getTranslations("twoFactor"),
     getFormatter(),
@@ -63,6 +64,14 @@ export default async function ProfilePage() {
   return (
     <div className="max-w-2xl space-y-5">
       <PageHeader title={t("title")} description={t("subtitle")} />
+      {user.mustChangePassword ? (
+        <p
+          role="alert"
+          className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-amber-200"
+        >
+          {tTeam("forcedResetNotice")}
+        </p>
+      ) : null}
       <Section id="profile-name" title={t("nameTitle")}>
         <NameForm action={updateNameAction} name={user.name} />
       </Section>

@@ -1,0 +1,206 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { transactionChannel } from "@/db/schema";
+import type { ActionState } from "@/lib/actions/action-state";
+import { protectedAction } from "@/lib/actions/protected-action";
+import { AppError } from "@/lib/errors";
+import { appOrigin } from "@/lib/http/app-origin";
+import { requestIp } from "@/lib/http/request-ip";
+import { lastVerifiedWithPreviousSecret } from "@/lib/settings/rotation";
+import {
+  clearGatewayCredentials,
+  retirePreviousSecret,
+  saveGatewayCredentials,
+  startSecretRotation,
+  type SavedMode,
+} from "@/lib/settings/gateway-settings";
+import { sendTestCallback, testGatewayConnection } from "@/lib/settings/gateway-checks";
+import {
+  logoRules,
+  saveMerchantLogo,
+  saveMerchantSettings,
+  sniffLogoType,
+  type SettlementDelays,
+} from "@/lib/settings/merchant";
+import { isSavedMode } from "@/lib/settings/overview";
+import { gatewayCredentialsSchema, merchantSchema, newSecretSchema } from "@/lib/settings/schemas";
+import { gatewayModes, type GatewayMode } from "@/lib/purwantara/contract";
+import { callbackPath } from "@/lib/settings/callback-url";
+
+type Bound = (previous: ActionState, formData: FormData) => Promise<ActionState>;
+
+async function settingsMessages() {
+  const t = await getTranslations("settings.errors");
+  return {
+    secretInUse: t("secretInUse"),
+    noSecretYet: t("noSecretYet"),
+    rotationUnderway: t("rotationUnderway"),
+    noRotation: t("noRotation"),
+    nothingToSave: t("nothingToSave"),
+  };
+}
+
+async function savedModeOf(mode: string): Promise<SavedMode> {
+  if (isSavedMode(mode)) return mode;
+  throw new AppError("bad_request", (await getTranslations("settings.errors"))("notEditable"));
+}
+
+async function actor(user: { id: string }) {
+  return { id: user.id, ip: await requestIp() };
+}
+
+function gatewayAction<S extends z.ZodType>(
+  schema: S,
+  run: (mode: SavedMode, input: z.infer<S>, user: { id: string }) => Promise<string>,
+) {
+  return async (mode: string, previous: ActionState, formData: FormData) =>
+    protectedAction({
+      permission: "settings:manage",
+      schema,
+      run: async (input, user) => {
+        const message = await run(await savedModeOf(mode), input, user);
+        revalidatePath("/settings");
+        return { status: "success", message };
+      },
+    })(previous, formData);
+}
+
+const saveGateway = gatewayAction(gatewayCredentialsSchema, async (mode, input, user) => {
+  const t = await getTranslations("settings");
+  await saveGatewayCredentials(mode, input, await actor(user), await settingsMessages());
+  return t("done.saved", { mode: (await getTranslations("mode"))(mode) });
+});
+export async function saveGatewayAction(mode: string, previous: ActionState, formData: FormData) {
+  return saveGateway(mode, previous, formData);
+}
+
+const rotate = gatewayAction(newSecretSchema, async (mode, { newSecret }, user) => {
+  await startSecretRotation(mode, newSecret!, await actor(user), await settingsMessages());
+  return (await getTranslations("settings"))("done.rotated");
+});
+export async function rotateSecretAction(mode: string, previous: ActionState, formData: FormData) {
+  return rotate(mode, previous, formData);
+}
+
+const retire = gatewayAction(z.object({}), async (mode, _input, user) => {
+  const lastVerifiedAt = await lastVerifiedWithPreviousSecret(mode);
+  await retirePreviousSecret(mode, lastVerifiedAt, await actor(user), await settingsMessages());
+  return (await getTranslations("settings"))("done.retired");
+});
+export async function retireSecretAction(mode: string, previous: ActionState, formData: FormData) {
+  return retire(mode, previous, formData);
+}
+
+const clear = gatewayAction(z.object({}), async (mode, _input, user) => {
+  await clearGatewayCredentials(mode, await actor(user));
+  return (await getTranslations("settings"))("done.cleared");
+});
+export async function clearGatewayAction(mode: string, previous: ActionState, formData: FormData) {
+  return clear(mode, previous, formData);
+}
+
+const modeSchema = z.enum(gatewayModes);
+
+/** Reads only: no audit entry, but still admins only (it spends a gateway call). */
+export async function testConnectionAction(
+  mode: string,
+  previous: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return protectedAction({
+    permission: "settings:manage",
+    schema: z.object({}),
+    run: async () => {
+      const t = await getTranslations("settings.connection");
+      const result = await testGatewayConnection(modeSchema.parse(mode));
+      const status = "httpStatus" in result ? String(result.httpStatus ?? "—") : "";
+      const message = t(result.verdict, { status });
+      return result.verdict === "accepted"
+        ? { status: "success", message }
+        : { status: "error", message };
+    },
+  })(previous, formData);
+}
+
+export async function sendTestCallbackAction(
+  mode: string,
+  previous: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return protectedAction({
+    permission: "settings:manage",
+    schema: z.object({}),
+    run: async () => {
+      const t = await getTranslations("settings.testCallback");
+      const parsed = modeSchema.parse(mode) as GatewayMode;
+      if (parsed === "production") return { status: "error", message: t("notInLive") };
+      const url = `${appOrigin(await headers())}${callbackPath}`;
+      const result = await sendTestCallback(parsed, url);
+      const status = "httpStatus" in result ? String(result.httpStatus) : "";
+      const message = t(result.verdict, { status, url });
+      return result.verdict === "received"
+        ? { status: "success", message }
+        : { status: "error", message };
+    },
+  })(previous, formData);
+}
+
+export const saveMerchantAction: Bound = protectedAction({
+  permission: "settings:manage",
+  schema: merchantSchema,
+  run: async (input, user) => {
+    const t = await getTranslations("settings");
+    const values = input as Record<string, unknown>;
+    const settlementDelays = Object.fromEntries(
+      transactionChannel.enumValues.map((c) => [c, Number(values[`delay_${c}`])]),
+    ) as SettlementDelays;
+    const fields = await saveMerchantSettings(
+      {
+        businessName: input.businessName,
+        defaultTimeZone: input.defaultTimeZone,
+        requireAdminTwoFactor: input.requireAdminTwoFactor,
+        settlementDelays,
+      },
+      await actor(user),
+    );
+    revalidatePath("/settings");
+    return {
+      status: "success",
+      message: fields.length ? t("done.merchantSaved") : t("done.merchantUnchanged"),
+    };
+  },
+});
+
+export const uploadLogoAction: Bound = protectedAction({
+  permission: "settings:manage",
+  schema: z.object({
+    logo: z
+      .instanceof(File, { message: "logoRequired" })
+      .refine((file) => file.size > 0, "logoRequired")
+      .refine((file) => file.size <= logoRules.maxBytes, "logoSize"),
+  }),
+  run: async ({ logo }, user) => {
+    const t = await getTranslations("settings");
+    const bytes = Buffer.from(await logo.arrayBuffer());
+    // The bytes decide the type, not the name or what the browser claimed.
+    const type = sniffLogoType(bytes);
+    if (!type) throw new AppError("validation", t("errors.logoType"));
+    await saveMerchantLogo({ bytes, type }, await actor(user));
+    revalidatePath("/settings");
+    return { status: "success", message: t("done.logoSaved") };
+  },
+});
+
+export const removeLogoAction: Bound = protectedAction({
+  permission: "settings:manage",
+  schema: z.object({}),
+  run: async (_input, user) => {
+    await saveMerchantLogo(null, await actor(user));
+    revalidatePath("/settings");
+    return { status: "success", message: (await getTranslations("settings"))("done.logoRemoved") };
+  },
+});

@@ -1,0 +1,86 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import type { ActionState } from "@/lib/actions/action-state";
+import { protectedAction } from "@/lib/actions/protected-action";
+import { roles } from "@/lib/auth/roles";
+import { requestIp } from "@/lib/http/request-ip";
+import { appOrigin } from "@/lib/http/app-origin";
+import { createInvitation, revokeInvitationById } from "@/lib/team/invitations";
+import { changeMember, type MemberChange } from "@/lib/team/members";
+
+const roleSchema = z.enum(roles, "invalidChoice");
+
+export const inviteMemberAction = protectedAction({
+  permission: "team:manage",
+  schema: z.object({
+    email: z.email("email").max(254, "tooLong"),
+    role: roleSchema,
+  }),
+  run: async ({ email, role }, user) => {
+    const t = await getTranslations("team");
+    const { token } = await createInvitation(
+      { email, role, actorId: user.id, ip: await requestIp() },
+      { accountExists: t("errors.accountExists") },
+    );
+    revalidatePath("/team");
+    const link = `${appOrigin(await headers())}/invite/${token}`;
+    return { status: "success", message: t("invite.created", { email }), data: { link, email } };
+  },
+});
+
+const memberSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("role"), role: roleSchema }),
+  z.object({ kind: z.literal("disable") }),
+  z.object({ kind: z.literal("enable") }),
+  z.object({ kind: z.literal("force_password_reset") }),
+]);
+
+/** One change to one member; the member's id is bound on the server page, not posted. */
+export async function changeMemberAction(
+  userId: string,
+  previous: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return protectedAction({
+    permission: "team:manage",
+    schema: memberSchema,
+    run: async (change: MemberChange, user) => {
+      const t = await getTranslations("team");
+      await changeMember(
+        z.uuid().parse(userId),
+        change,
+        { id: user.id, ip: await requestIp() },
+        {
+          notFound: t("errors.notFound"),
+          lastAdmin: t("errors.lastAdmin"),
+          unchanged: t("errors.unchanged"),
+        },
+      );
+      revalidatePath("/team");
+      return { status: "success", message: t(`done.${change.kind}`) };
+    },
+  })(previous, formData);
+}
+
+export async function revokeInvitationAction(
+  invitationId: string,
+  previous: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return protectedAction({
+    permission: "team:manage",
+    schema: z.object({}),
+    run: async (_input, user) => {
+      const t = await getTranslations("team");
+      await revokeInvitationById(z.uuid().parse(invitationId), user.id, await requestIp(), {
+        notPending: t("errors.notPending"),
+      });
+      revalidatePath("/team");
+      return { status: "success", message: t("done.revoked") };
+    },
+  })(previous, formData);
+}

@@ -1,0 +1,59 @@
+import { getDb } from "@/db/client";
+import { auditCsv, auditFilter, readAuditQuery } from "@/lib/audit/list";
+import { recordAudit } from "@/lib/audit/record";
+import { clientIp } from "@/lib/auth/login-limits";
+import { can } from "@/lib/auth/roles";
+import { getCurrentUser } from "@/lib/auth/session";
+import { jsonError } from "@/lib/http/json-error";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/**
+ * The audit log as CSV with the page's filters, streamed from a database cursor.
+ * The export itself is audited (with its filter) before the first byte goes out.
+ */
+export async function GET(request: Request): Promise<Response> {
+  const user = await getCurrentUser();
+  if (!user) return jsonError(401, "sign in first");
+  if (!can(user.role, "audit:read")) return jsonError(403, "your role cannot read the audit log");
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const query = readAuditQuery(params);
+  const filter = auditFilter(query, user.timeZone);
+  await getDb().transaction((tx) =>
+    recordAudit(tx, {
+      action: "export.audit_csv",
+      actorId: user.id,
+      ip: clientIp(request.headers),
+      details: {
+        filter: { actor: query.actor, action: query.action, from: query.from, to: query.to },
+      },
+    }),
+  );
+  const lines = auditCsv(filter);
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await lines.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      } catch (error) {
+        console.error("audit export failed:", error instanceof Error ? error.message : "unknown");
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await lines.return(undefined);
+    },
+  });
+  const stamp = new Date().toISOString().slice(0, 10);
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="audit-log-${stamp}.csv"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

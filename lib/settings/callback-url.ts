@@ -1,0 +1,2 @@
+/** Where Purwantara posts callbacks, under the app's address. */
+export const callbackPath = "/api/webhooks/purwantara";

@@ -1,0 +1,143 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import {
+  getMerchantSettings,
+  lockMerchantSettings,
+  updateMerchantSettings,
+  type MerchantSettingsView,
+} from "@/db/queries/settings";
+import { transactionChannel, type TransactionChannel } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import type { SettingsActor } from "./gateway-settings";
+
+export type SettlementDelays = Record<TransactionChannel, number>;
+
+/** [chosen, by the issue] Days from payment to settlement when nothing is saved. */
+export const defaultSettlementDelays: SettlementDelays = {
+  "virtual-account": 1,
+  qris: 1,
+  "payment-link": 1,
+  "ewallet-ovo": 2,
+  "ewallet-shopeepay": 2,
+  counter: 2,
+};
+
+export const settlementChannels = transactionChannel.enumValues;
+
+function withDefaults(saved: Record<string, number> | undefined): SettlementDelays {
+  const delays = { ...defaultSettlementDelays };
+  for (const channel of settlementChannels) {
+    const value = saved?.[channel];
+    if (typeof value === "number" && Number.isInteger(value) && value >= 0) delays[channel] = value;
+  }
+  return delays;
+}
+
+/**
+ * The expected settlement delay per channel as saved on the settings page, the
+ * defaults filling any channel not saved. lib/payments/settlement-delays.ts reads this.
+ */
+export async function getSavedSettlementDelays(): Promise<SettlementDelays> {
+  return withDefaults((await getMerchantSettings())?.settlementDelays);
+}
+
+export type MerchantProfile = Omit<MerchantSettingsView, "settlementDelays"> & {
+  settlementDelays: SettlementDelays;
+};
+
+export async function getMerchantProfile(): Promise<MerchantProfile> {
+  const saved = await getMerchantSettings();
+  return {
+    businessName: saved?.businessName ?? null,
+    defaultTimeZone: saved?.defaultTimeZone ?? "Asia/Jakarta",
+    requireAdminTwoFactor: saved?.requireAdminTwoFactor ?? false,
+    logoType: saved?.logoType ?? null,
+    logoUpdatedAt: saved?.logoUpdatedAt ?? null,
+    updatedAt: saved?.updatedAt ?? new Date(0),
+    settlementDelays: withDefaults(saved?.settlementDelays),
+  };
+}
+
+export type MerchantInput = Pick<
+  MerchantProfile,
+  "businessName" | "defaultTimeZone" | "requireAdminTwoFactor" | "settlementDelays"
+>;
+
+function changedFields(before: MerchantProfile, after: MerchantInput): string[] {
+  const fields: string[] = [];
+  if ((before.businessName ?? "") !== (after.businessName ?? "")) fields.push("businessName");
+  if (before.defaultTimeZone !== after.defaultTimeZone) fields.push("defaultTimeZone");
+  if (before.requireAdminTwoFactor !== after.requireAdminTwoFactor)
+    fields.push("requireAdminTwoFactor");
+  for (const channel of settlementChannels)
+    if (before.settlementDelays[channel] !== after.settlementDelays[channel])
+      fields.push(`settlementDelays.${channel}`);
+  return fields;
+}
+
+/** Saves the merchant's settings; returns the changed field names (audited, values never). */
+export async function saveMerchantSettings(
+  input: MerchantInput,
+  actor: SettingsActor,
+): Promise<string[]> {
+  return getDb().transaction(async (tx) => {
+    const row = await lockMerchantSettings(tx);
+    const before: MerchantProfile = {
+      ...row,
+      settlementDelays: withDefaults(row.settlementDelays),
+    };
+    const fields = changedFields(before, input);
+    if (fields.length === 0) return fields;
+    await updateMerchantSettings(tx, { ...input, updatedBy: actor.id });
+    await recordAudit(tx, {
+      action: "settings.changed",
+      actorId: actor.id,
+      ip: actor.ip,
+      target: { type: "merchant_settings", id: "1" },
+      details: { fields },
+    });
+    return fields;
+  });
+}
+
+/** [chosen] Raster images only (an SVG can carry script), at most 256 KiB. */
+export const logoRules = {
+  maxBytes: 256 * 1024,
+  types: ["image/png", "image/jpeg", "image/webp"] as const,
+};
+export type LogoType = (typeof logoRules.types)[number];
+
+/** The type a file's first bytes prove, whatever its name or the browser claimed. */
+export function sniffLogoType(bytes: Buffer): LogoType | null {
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return "image/png";
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";
+  if (
+    bytes.subarray(0, 4).toString("latin1") === "RIFF" &&
+    bytes.subarray(8, 12).toString("latin1") === "WEBP"
+  )
+    return "image/webp";
+  return null;
+}
+
+export async function saveMerchantLogo(
+  logo: { bytes: Buffer; type: LogoType } | null,
+  actor: SettingsActor,
+): Promise<void> {
+  await getDb().transaction(async (tx) => {
+    await lockMerchantSettings(tx);
+    await updateMerchantSettings(tx, {
+      logo: logo?.bytes ?? null,
+      logoType: logo?.type ?? null,
+      logoUpdatedAt: logo ? new Date() : null,
+      updatedBy: actor.id,
+    });
+    await recordAudit(tx, {
+      action: "settings.changed",
+      actorId: actor.id,
+      ip: actor.ip,
+      target: { type: "merchant_settings", id: "1" },
+      details: { fields: ["logo"], removed: logo === null, bytes: logo?.bytes.length ?? 0 },
+    });
+  });
+}

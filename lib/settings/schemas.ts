@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { transactionChannel } from "@/db/schema";
+import { timeZoneIds } from "@/lib/time";
+
+/** https anywhere; http only to this machine (an emulator), never across a network. */
+function isGatewayUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    if (url.username || url.password) return false;
+    if (url.protocol === "https:") return true;
+    return url.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+// A token or secret is one opaque word: surrounding spaces from a paste are dropped.
+const opaque = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "tooLong")
+    .refine((v) => v === "" || (v.length >= min && !/\s/.test(v)), {
+      message: "secretFormat",
+      params: { min },
+    })
+    .transform((v) => v || undefined);
+
+export const gatewayCredentialsSchema = z.object({
+  baseUrl: z
+    .string()
+    .trim()
+    .max(500, "tooLong")
+    .refine((v) => v === "" || isGatewayUrl(v), "gatewayUrl"),
+  token: opaque(8, 4096),
+  callbackSecret: opaque(16, 512).optional(),
+});
+
+export const newSecretSchema = z.object({
+  newSecret: opaque(16, 512).refine((v) => v !== undefined, "required"),
+});
+
+const delay = z.coerce
+  .number("delayRange")
+  .int("delayRange")
+  .min(0, "delayRange")
+  .max(30, "delayRange");
+
+export const merchantSchema = z.object({
+  businessName: z
+    .string()
+    .trim()
+    .max(100, "tooLong")
+    .transform((v) => v || null),
+  defaultTimeZone: z.enum(timeZoneIds, "invalidChoice"),
+  requireAdminTwoFactor: z
+    .enum(["on"])
+    .optional()
+    .transform((v) => v === "on"),
+  ...Object.fromEntries(transactionChannel.enumValues.map((c) => [`delay_${c}`, delay])),
+});
