@@ -18,7 +18,8 @@ import type { GatewayMode } from "@/lib/purwantara/contract";
 import type { TimeZone } from "@/lib/time";
 import { transactionsListUrl, type ListFilter } from "./list-filter";
 import { dayTotals } from "./reconciliation";
-import { getSettlementDelays, type SettlementDelays } from "./settlement-delays";
+import { getSavedSettlementDelays } from "@/lib/settings/merchant";
+import type { SettlementDelays } from "./settlement-delays";
 import { addDays, daysDescending, zonedDay, type Day } from "./zoned-days";
 
 /** One row of the settlement view: a day, or a day's channel, each figure with its list URL. */
@@ -87,7 +88,7 @@ export async function getReconciliationMonth(
   const first = `${month}-01`;
   const last = addDays(addDays(first, 32).slice(0, 8) + "01", -1);
   const to = last < today ? last : today;
-  const delays = await getSettlementDelays();
+  const delays = await getSavedSettlementDelays();
   const scope = { mode, zone };
   const [cells, closings, overdue] = await Promise.all([
     first <= to ? settlementByDayAndChannel(first, to, scope) : Promise.resolve([]),
@@ -138,7 +139,7 @@ export async function getReconciliationDayView(
   closing: ReconciliationDayView | null;
 }> {
   const today = zonedDay(now, zone);
-  const delays = await getSettlementDelays();
+  const delays = await getSavedSettlementDelays();
   const [cells, closing] = await Promise.all([
     settlementByDayAndChannel(day, day, { mode, zone }),
     getReconciliationDay(mode, day),

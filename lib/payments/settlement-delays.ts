@@ -15,11 +15,3 @@ export const defaultSettlementDelays = {
   "payment-link": 2,
   counter: 2,
 } as const satisfies SettlementDelays;
-
-/**
- * The delays the reconciliation view uses. Today the defaults; the settings work
- * (issue 9) backs this with saved settings, keeping this signature.
- */
-export async function getSettlementDelays(): Promise<SettlementDelays> {
-  return { ...defaultSettlementDelays };
-}

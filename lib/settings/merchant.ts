@@ -6,26 +6,17 @@ import {
   updateMerchantSettings,
   type MerchantSettingsView,
 } from "@/db/queries/settings";
-import { transactionChannel, type TransactionChannel } from "@/db/schema";
+import { transactionChannel } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
+import { defaultSettlementDelays, type SettlementDelays } from "@/lib/payments/settlement-delays";
 import type { SettingsActor } from "./gateway-settings";
 
-export type SettlementDelays = Record<TransactionChannel, number>;
-
-/** [chosen, by the issue] Days from payment to settlement when nothing is saved. */
-export const defaultSettlementDelays: SettlementDelays = {
-  "virtual-account": 1,
-  qris: 1,
-  "payment-link": 1,
-  "ewallet-ovo": 2,
-  "ewallet-shopeepay": 2,
-  counter: 2,
-};
+export { defaultSettlementDelays, type SettlementDelays };
 
 export const settlementChannels = transactionChannel.enumValues;
 
 function withDefaults(saved: Record<string, number> | undefined): SettlementDelays {
-  const delays = { ...defaultSettlementDelays };
+  const delays: SettlementDelays = { ...defaultSettlementDelays };
   for (const channel of settlementChannels) {
     const value = saved?.[channel];
     if (typeof value === "number" && Number.isInteger(value) && value >= 0) delays[channel] = value;
