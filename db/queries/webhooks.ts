@@ -197,15 +197,8 @@ export async function lookupCallback(ref: {
 }
 
 // Columns a callback may change (see lib/webhooks/decide.ts); anything else takes the full path.
-const quickColumns = [
-  "purwantaraUuid",
-  "state",
-  "rawStatus",
-  "paidAt",
-  "settledAt",
-  "errorCode",
-  "errorMessage",
-  "errorFields",
+/** What a callback may fill in on a row: only where it is still unknown. */
+const factColumns = [
   "vaNumber",
   "qrString",
   "paymentLinkUrl",
@@ -217,6 +210,18 @@ const quickColumns = [
   "total",
   "customerPhone",
   "expiresAt",
+] as const satisfies readonly (keyof NewTransaction)[];
+
+const quickColumns = [
+  "purwantaraUuid",
+  "state",
+  "rawStatus",
+  "paidAt",
+  "settledAt",
+  "errorCode",
+  "errorMessage",
+  "errorFields",
+  ...factColumns,
 ] as const satisfies readonly (keyof NewTransaction)[];
 const quickSet = new Set<string>(quickColumns);
 
@@ -351,20 +356,6 @@ export async function recordDuplicateQuick(values: NewWebhookDelivery): Promise<
 // delivery's and its channel the callback's; then the delivery is recorded (the unique
 // index dedupes), the row updated (facts only fill what is unknown) and the event
 // written. Anything else changes nothing and locks nothing: the caller goes on.
-
-const factColumns = [
-  "vaNumber",
-  "qrString",
-  "paymentLinkUrl",
-  "checkoutUrl",
-  "paymentCode",
-  "paymentChannel",
-  "bank",
-  "fee",
-  "total",
-  "customerPhone",
-  "expiresAt",
-] as const satisfies readonly (keyof NewTransaction)[];
 
 const factSet = factColumns
   .map((key) => `"${columnOf[key]}" = coalesce(t."${columnOf[key]}", c."${columnOf[key]}")`)
