@@ -1,10 +1,23 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
-import type { TransactionFilter } from "@/lib/payments/transaction-filter";
+import type {
+  FilterChannel,
+  FilterState,
+  TransactionFilter,
+} from "@/lib/payments/transaction-filter";
 import { effectiveStates } from "@/lib/payments/transaction-filter";
 import type { GatewayMode } from "@/lib/purwantara/contract";
 import { getDb, getPool } from "../client";
+import type { TransactionChannel, TransactionState } from "../schema";
+
+// The filter's lists are written out in lib/payments/transaction-filter.ts (the browser
+// must not import the schema); these fail to compile when they and the enums drift apart.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const statesMatch: Same<FilterState, TransactionState> = true;
+const channelsMatch: Same<FilterChannel, TransactionChannel> = true;
+void statesMatch;
+void channelsMatch;
 
 /**
  * THE SQL of a transactions filter. The list, its totals, the export, the overview and
