@@ -11,7 +11,7 @@ import { signOutAction } from "./actions";
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   // Each page applies the two-factor requirement and the forced password change itself
   // (the pages to set up two-factor sign-in and to change the password must stay reachable).
-  const user = await requirePageUser(undefined, { allowWithoutTwoFactor: true });
+  const user = await requirePageUser();
   const choice = await getViewChoice(user.id);
   return (
     <AppShell

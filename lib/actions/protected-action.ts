@@ -2,6 +2,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
+import { holdOn } from "@/lib/auth/holds";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { can, type Permission } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
@@ -42,9 +43,25 @@ export async function parseForm<S extends z.ZodType>(
   };
 }
 
+/** Who may act: signed in, allowed by role, and not held back (lib/auth/holds.ts). */
+export async function actionCaller(
+  permission: Permission,
+): Promise<{ ok: true; user: CurrentUser } | { ok: false; message: string }> {
+  const t = await getTranslations("actions");
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, message: t("sessionEnded") };
+  if (!can(user.role, permission)) {
+    const role = (await getTranslations("role"))(user.role);
+    return { ok: false, message: t("roleNotAllowed", { role }) };
+  }
+  const hold = await holdOn(user, permission);
+  if (hold) return { ok: false, message: t(`held.${hold}`) };
+  return { ok: true, user };
+}
+
 /**
- * Wraps a form action in the order every action needs: session → permission →
- * validation → the domain call. Actions are public POST endpoints, so none may skip
+ * Wraps a form action in the order every action needs: session → permission (and no
+ * pending password change or two-factor setup) → validation → the domain call. Actions are public POST endpoints, so none may skip
  * a step; `redirect` runs outside the try/catch so Next.js can handle it. A schema
  * may depend on the user (their time zone reads the dates they type).
  */
@@ -55,13 +72,9 @@ export function protectedAction<S extends z.ZodType>(options: {
 }) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     const values = submittedValues(formData);
-    const t = await getTranslations("actions");
-    const user = await getCurrentUser();
-    if (!user) return { status: "error", message: t("sessionEnded"), values };
-    if (!can(user.role, options.permission)) {
-      const role = (await getTranslations("role"))(user.role);
-      return { status: "error", message: t("roleNotAllowed", { role }), values };
-    }
+    const caller = await actionCaller(options.permission);
+    if (!caller.ok) return { status: "error", message: caller.message, values };
+    const { user } = caller;
     const schema = typeof options.schema === "function" ? options.schema(user) : options.schema;
     const parsed = await parseForm(schema, formData);
     if (!parsed.ok) return parsed.state;
@@ -71,7 +84,7 @@ export function protectedAction<S extends z.ZodType>(options: {
     } catch (error) {
       if (error instanceof AppError) return { status: "error", message: error.message, values };
       console.error("action failed:", error instanceof Error ? error.name : "unknown", error);
-      return { status: "error", message: t("generic"), values };
+      return { status: "error", message: (await getTranslations("actions"))("generic"), values };
     }
     if ("redirectTo" in outcome) redirect(outcome.redirectTo);
     return outcome.status === "error" ? { ...outcome, values: outcome.values ?? values } : outcome;

@@ -192,4 +192,37 @@ describe("role matrix: server actions", () => {
       }
     });
   }
+
+  // A person an admin asked to choose a new password, or an admin while two-factor
+  // sign-in is required and not set up, reaches only the profile's own steps: the
+  // same hold as the pages' redirects, for a POST made without the page.
+  for (const row of gated) {
+    it(`${row.target}: held back by a forced reset and by required 2FA`, async () => {
+      const action = (await actionsByTarget())[row.target]!;
+      const exempt = row.permission === "profile:update";
+      const allowed = (["admin", "operator", "finance"] as const).filter(
+        (role) => row.expect[role] !== 403 && row.expect[role] !== "login",
+      );
+      for (const role of allowed) {
+        caller.current = { ...users[role]!, mustChangePassword: true };
+        const message = await messageOf(action);
+        if (exempt) expect(message, role).not.toBe(en.actions.held.passwordChange);
+        else expect(message, role).toBe(en.actions.held.passwordChange);
+      }
+      if (!allowed.includes("admin")) return;
+      const previous = process.env.REQUIRE_ADMIN_TWO_FACTOR;
+      process.env.REQUIRE_ADMIN_TWO_FACTOR = "true";
+      try {
+        caller.current = users.admin!;
+        const message = await messageOf(action);
+        if (exempt) expect(message).not.toBe(en.actions.held.twoFactorSetup);
+        else expect(message).toBe(en.actions.held.twoFactorSetup);
+        caller.current = { ...users.admin!, twoFactorEnabled: true };
+        expect(await messageOf(action)).not.toBe(en.actions.held.twoFactorSetup);
+      } finally {
+        if (previous === undefined) delete process.env.REQUIRE_ADMIN_TWO_FACTOR;
+        else process.env.REQUIRE_ADMIN_TWO_FACTOR = previous;
+      }
+    });
+  }
 });

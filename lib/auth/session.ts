@@ -5,8 +5,8 @@ import { readPendingSession, readSessionUser } from "@/db/queries/sessions";
 import { getUserById } from "@/db/queries/users";
 import type { User } from "@/db/schema";
 import { auth } from "./index";
+import { holdOn } from "./holds";
 import { can, type Permission } from "./roles";
-import { requireAdminTwoFactor } from "./two-factor-policy";
 
 export type CurrentUser = Pick<User, "id" | "email" | "name" | "role" | "locale" | "timeZone"> & {
   /** This request's session (the `sessions` row): "this device" on the profile. */
@@ -58,32 +58,22 @@ export async function getPendingSignIn(): Promise<{
 /** Where an admin goes first when two-factor sign-in is required and not set up. */
 export const twoFactorSetupPath = "/profile/two-factor";
 
-/** True when this person must set up two-factor sign-in before anything else. */
-export async function mustSetUpTwoFactor(user: CurrentUser): Promise<boolean> {
-  return user.role === "admin" && !user.twoFactorEnabled && (await requireAdminTwoFactor());
-}
-
 /** Where a person an admin asked to choose a new password is sent until they do. */
 export const passwordChangeRequiredPath = "/profile?password=required";
 
 /**
  * For pages: the user, or a redirect to /login (or to /overview when the role falls
- * short, or to the two-factor setup when policy requires it first;
- * `allowWithoutTwoFactor` is for the pages of that setup itself). After an admin forced
- * a password reset, every page but the profile (where the password is changed)
- * redirects there; the layout passes no permission, every page names one.
+ * short). A person held back (lib/auth/holds.ts: a forced password reset, or two-factor
+ * sign-in required and not set up) is sent to the profile step that releases them;
+ * the profile's pages (`profile:update`) are those steps. The layout passes no
+ * permission; every page names one.
  */
-export async function requirePageUser(
-  permission?: Permission,
-  options: { allowWithoutTwoFactor?: boolean } = {},
-): Promise<CurrentUser> {
+export async function requirePageUser(permission?: Permission): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
-  if (user.mustChangePassword && permission && permission !== "profile:update")
-    redirect(passwordChangeRequiredPath);
-  if (!options.allowWithoutTwoFactor && (await mustSetUpTwoFactor(user))) {
-    redirect(`${twoFactorSetupPath}?required=1`);
-  }
+  const hold = permission ? await holdOn(user, permission) : null;
+  if (hold === "passwordChange") redirect(passwordChangeRequiredPath);
+  if (hold === "twoFactorSetup") redirect(`${twoFactorSetupPath}?required=1`);
   if (permission && !can(user.role, permission)) redirect("/overview?denied=1");
   return user;
 }

@@ -183,7 +183,7 @@ describe("password change", { timeout: 60_000 }, () => {
 
 describe("admin two-factor policy", () => {
   it("sends an admin without two-factor to set it up only while the policy requires it", async () => {
-    const { mustSetUpTwoFactor } = await import("./session");
+    const { holdOn, mustSetUpTwoFactor } = await import("./holds");
     const admin = {
       id: "a",
       email: "a@example.com",
@@ -202,6 +202,15 @@ describe("admin two-factor policy", () => {
       expect(await mustSetUpTwoFactor(admin)).toBe(true);
       expect(await mustSetUpTwoFactor({ ...admin, twoFactorEnabled: true })).toBe(false);
       expect(await mustSetUpTwoFactor({ ...admin, role: "operator" })).toBe(false);
+      // Held from everything but the profile's own steps, in actions and routes too.
+      expect(await holdOn(admin, "transactions:read")).toBe("twoFactorSetup");
+      expect(await holdOn(admin, "settings:manage")).toBe("twoFactorSetup");
+      expect(await holdOn(admin, "profile:update")).toBeNull();
+      expect(await holdOn({ ...admin, twoFactorEnabled: true }, "settings:manage")).toBeNull();
+      // A forced password reset comes first, and holds every role.
+      const reset = { ...admin, role: "finance" as const, mustChangePassword: true };
+      expect(await holdOn(reset, "transactions:read")).toBe("passwordChange");
+      expect(await holdOn(reset, "profile:update")).toBeNull();
     } finally {
       if (previous === undefined) delete process.env.REQUIRE_ADMIN_TWO_FACTOR;
       else process.env.REQUIRE_ADMIN_TWO_FACTOR = previous;

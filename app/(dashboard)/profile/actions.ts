@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
-import { parseForm, protectedAction } from "@/lib/actions/protected-action";
+import { actionCaller, parseForm, protectedAction } from "@/lib/actions/protected-action";
 import { clientIp, loginLimits } from "@/lib/auth/login-limits";
 import { confirmationMatches, newPasswordSchema } from "@/lib/auth/password-rules";
 import {
@@ -17,7 +17,6 @@ import {
   startTwoFactorSetup,
   turnOffTwoFactor,
 } from "@/lib/auth/profile-service";
-import { getCurrentUser } from "@/lib/auth/session";
 import { requireAdminTwoFactor } from "@/lib/auth/two-factor-policy";
 
 const ip = async () => clientIp(await headers());
@@ -110,10 +109,10 @@ export async function confirmTwoFactorAction(
   _previous: TwoFactorSetupState,
   formData: FormData,
 ): Promise<TwoFactorSetupState> {
-  const user = await getCurrentUser();
+  const caller = await actionCaller("profile:update");
+  if (!caller.ok) return { status: "error", message: caller.message };
+  const { user } = caller;
   const t = await getTranslations("twoFactor");
-  if (!user)
-    return { status: "error", message: (await getTranslations("actions"))("sessionEnded") };
   const parsed = await parseForm(codeSchema, formData);
   if (!parsed.ok) return parsed.state;
   const result = await confirmTwoFactorSetup(user, parsed.data.code, await ip());

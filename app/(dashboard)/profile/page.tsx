@@ -51,7 +51,7 @@ function Section({
 }
 
 export default async function ProfilePage() {
-  const user = await requirePageUser("profile:update", { allowWithoutTwoFactor: true });
+  const user = await requirePageUser("profile:update");
   const [t, tTeam, tSecurity, tTwoFactor, format, sessions, twoFactor] = await Promise.all([
     getTranslations("profile"),
     getTranslations("team"),

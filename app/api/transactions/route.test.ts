@@ -118,6 +118,14 @@ describe("GET /api/transactions", () => {
     expect((await list(get("/api/transactions"))).status).toBe(401);
   });
 
+  it("answers 403 to a person asked to choose a new password first (as pages and actions do)", async () => {
+    currentUser = { ...users.finance, mustChangePassword: true };
+    const held = await list(get("/api/transactions"));
+    expect(held.status).toBe(403);
+    expect(await held.json()).toEqual({ error: "Choose a new password on your profile first." });
+    expect((await exportOf("csv", "")).response.status).toBe(403);
+  });
+
   it("answers 304 while nothing changed, 200 after a write, per filter", async () => {
     currentUser = users.finance;
     const first = await list(get("/api/transactions?status=paid&limit=5"));

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { changeMarkerVersion } from "@/db/queries/transaction-list";
-import { can } from "@/lib/auth/roles";
-import { getCurrentUser } from "@/lib/auth/session";
+import { routeCaller } from "@/lib/http/route-caller";
 import { actingMode } from "@/lib/gateway/config";
 import { jsonError } from "@/lib/http/json-error";
 import {
@@ -31,11 +30,11 @@ export async function GET(request: Request): Promise<Response> {
   const limitText = params.get("limit");
   const limit = limitText && /^\d{1,3}$/.test(limitText) ? Number(limitText) : undefined;
   const cursor = params.get("cursor");
-  const user = await getCurrentUser();
-  if (!user) return jsonError(401, "Sign in to see transactions.");
-  if (!can(user.role, "transactions:read")) {
-    return jsonError(403, "Your role cannot see transactions.");
-  }
+  const { user, refused } = await routeCaller("transactions:read", {
+    signedOut: "Sign in to see transactions.",
+    role: "Your role cannot see transactions.",
+  });
+  if (refused) return refused;
 
   try {
     const mode = await actingMode(user);

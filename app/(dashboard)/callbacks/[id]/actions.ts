@@ -5,8 +5,7 @@ import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { clientIp } from "@/lib/auth/login-limits";
-import { getCurrentUser } from "@/lib/auth/session";
-import { can } from "@/lib/auth/roles";
+import { actionCaller } from "@/lib/actions/protected-action";
 import { actingMode } from "@/lib/gateway/config";
 import { dismissDelivery, replayDelivery, ReplayError } from "@/lib/webhooks/replay";
 import type { ReplayState } from "./replay-state";
@@ -28,14 +27,9 @@ export async function manageDeliveryAction(
   formData: FormData,
 ): Promise<ReplayState> {
   const t = await getTranslations();
-  const user = await getCurrentUser();
-  if (!user) return { status: "error", message: t("actions.sessionEnded") };
-  if (!can(user.role, "callbacks:manage")) {
-    return {
-      status: "error",
-      message: t("actions.roleNotAllowed", { role: t(`role.${user.role}`) }),
-    };
-  }
+  const caller = await actionCaller("callbacks:manage");
+  if (!caller.ok) return { status: "error", message: caller.message };
+  const { user } = caller;
   // Bound arguments come back from the browser: checked like any other input.
   if (!kinds.includes(kind) || !z.uuid().safeParse(id).success) {
     return { status: "error", message: t("callbacks.refusals.notFound", { reason: "—" }) };

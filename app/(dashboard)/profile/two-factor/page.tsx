@@ -8,7 +8,8 @@ import {
 } from "@/components/profile/two-factor-forms";
 import { PageHeader } from "@/components/ui/page-header";
 import { pendingTwoFactorSecret, twoFactorStatus } from "@/lib/auth/profile-service";
-import { mustSetUpTwoFactor, requirePageUser } from "@/lib/auth/session";
+import { mustSetUpTwoFactor } from "@/lib/auth/holds";
+import { requirePageUser } from "@/lib/auth/session";
 import { otpauthUri, qrSvg } from "@/lib/auth/two-factor";
 import { getFormatter } from "@/lib/i18n/server";
 import { confirmTwoFactorAction, disableTwoFactorAction, startTwoFactorAction } from "../actions";
@@ -21,7 +22,7 @@ const card = "space-y-4 rounded-xl bg-white p-4 shadow-xs ring-1 ring-slate-200 
 
 /** Turning two-factor sign-in on (scan, confirm, recovery codes) and off. */
 export default async function TwoFactorPage() {
-  const user = await requirePageUser("profile:update", { allowWithoutTwoFactor: true });
+  const user = await requirePageUser("profile:update");
   const [t, format, status, pendingSecret, required] = await Promise.all([
     getTranslations("twoFactor"),
     getFormatter(),

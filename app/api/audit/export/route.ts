@@ -2,9 +2,7 @@ import { getDb } from "@/db/client";
 import { auditCsv, auditFilter, readAuditQuery } from "@/lib/audit/list";
 import { recordAudit } from "@/lib/audit/record";
 import { clientIp } from "@/lib/auth/login-limits";
-import { can } from "@/lib/auth/roles";
-import { getCurrentUser } from "@/lib/auth/session";
-import { jsonError } from "@/lib/http/json-error";
+import { routeCaller } from "@/lib/http/route-caller";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -14,9 +12,11 @@ export const dynamic = "force-dynamic";
  * The export itself is audited (with its filter) before the first byte goes out.
  */
 export async function GET(request: Request): Promise<Response> {
-  const user = await getCurrentUser();
-  if (!user) return jsonError(401, "sign in first");
-  if (!can(user.role, "audit:read")) return jsonError(403, "your role cannot read the audit log");
+  const { user, refused } = await routeCaller("audit:read", {
+    signedOut: "Sign in to export the audit log.",
+    role: "Your role cannot read the audit log.",
+  });
+  if (refused) return refused;
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const query = readAuditQuery(params);
   const filter = auditFilter(query, user.timeZone);

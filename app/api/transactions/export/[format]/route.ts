@@ -1,6 +1,5 @@
-import { can } from "@/lib/auth/roles";
 import { clientIp } from "@/lib/auth/login-limits";
-import { getCurrentUser } from "@/lib/auth/session";
+import { routeCaller } from "@/lib/http/route-caller";
 import { actingMode } from "@/lib/gateway/config";
 import { jsonError } from "@/lib/http/json-error";
 import { streamExport, exportFileName, type ExportFormat } from "@/lib/payments/transaction-export";
@@ -23,11 +22,11 @@ export async function GET(
 ): Promise<Response> {
   const { format } = await params;
   if (format !== "csv" && format !== "xlsx") return jsonError(404, "Unknown export format.");
-  const user = await getCurrentUser();
-  if (!user) return jsonError(401, "Sign in to export transactions.");
-  if (!can(user.role, "transactions:export")) {
-    return jsonError(403, "Your role cannot export transactions.");
-  }
+  const { user, refused } = await routeCaller("transactions:export", {
+    signedOut: "Sign in to export transactions.",
+    role: "Your role cannot export transactions.",
+  });
+  if (refused) return refused;
   const { filter } = parseTransactionFilter(new URL(request.url).searchParams);
   const zone = isTimeZone(user.timeZone) ? user.timeZone : defaultTimeZone;
   const mode = await actingMode(user);
