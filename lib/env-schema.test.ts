@@ -35,10 +35,18 @@ describe("parseEnv", () => {
     }
   });
 
-  it("never defaults to local mode in a production build", () => {
-    expect(() => parseEnv({ ...base, NODE_ENV: "production" })).toThrow(
-      /PURWANTARA_MODE: required in a production build/,
-    );
+  it("never defaults to local mode in a production build: no variables, no env gateway", () => {
+    // Configured from the settings page instead (lib/gateway/config.ts).
+    const bare = parseEnv({ ...base, NODE_ENV: "production" });
+    expect(bare.gateway).toBeNull();
+    expect(bare.localDemo).toBe(false);
+    expect(bare.gatewayTimeoutMs).toBe(15_000);
+    // Half a configuration is a mistake, not a request for the settings page.
+    for (const name of ["PURWANTARA_CALLBACK_SECRET", "PURWANTARA_BASE_URL"]) {
+      expect(() =>
+        parseEnv({ ...base, NODE_ENV: "production", [name]: "https://x.test/" }),
+      ).toThrow(new RegExp(`PURWANTARA_MODE: must be set .* when ${name} is set`));
+    }
     expect(() => parseEnv({ ...base, NODE_ENV: "production", PURWANTARA_MODE: "local" })).toThrow(
       /PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION=1/,
     );
@@ -51,8 +59,8 @@ describe("parseEnv", () => {
       PURWANTARA_MODE: "local",
       PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION: "1",
     });
-    expect(demo.gateway.mode).toBe("local");
-    expect(demo.gateway.callbackSecrets).toEqual([localCallbackSecret]);
+    expect(demo.gateway?.mode).toBe("local");
+    expect(demo.gateway?.callbackSecrets).toEqual([localCallbackSecret]);
     expect(demo.localDemo).toBe(true);
     expect(parseEnv(base).localDemo).toBe(false);
     expect(

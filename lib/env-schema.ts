@@ -34,16 +34,22 @@ export type Env = {
   nodeEnv: "development" | "production" | "test";
   databaseUrl: string;
   authSecret: string;
+  /**
+   * The gateway mode the environment configures, or null in a production build that sets
+   * no PURWANTARA_* variable: then every mode comes from the settings page (saved,
+   * encrypted), and until an admin saves one nothing can be created.
+   */
   gateway: {
     mode: GatewayMode;
     baseUrl: string;
     token: string;
     /** Current secret first, then the previous one during a rotation. */
     callbackSecrets: string[];
-    timeoutMs: number;
     /** Which of the mode's values the environment set itself (the rest are defaults). */
     fromEnv: { baseUrl: boolean; token: boolean; callbackSecret: boolean; previousSecret: boolean };
-  };
+  } | null;
+  /** How long one call to Purwantara may take, in every mode. */
+  gatewayTimeoutMs: number;
   /**
    * A production build running in local mode, chosen on purpose for a demo: the
    * emulator's public callback secret is accepted, and every page says so.
@@ -60,18 +66,29 @@ function blankToUndefined(source: Record<string, string | undefined>) {
   return Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v === "" ? undefined : v]));
 }
 
+const gatewayVariables = [
+  "PURWANTARA_BASE_URL",
+  "PURWANTARA_TOKEN",
+  "PURWANTARA_CALLBACK_SECRET",
+  "PURWANTARA_CALLBACK_SECRET_PREVIOUS",
+] as const;
+
 function resolveGateway(raw: z.infer<typeof rawSchema>): Env["gateway"] {
-  // Local (the emulator) is the default only while no real token is configured.
-  if (!raw.PURWANTARA_MODE && raw.PURWANTARA_TOKEN) {
-    throw new EnvError(
-      "PURWANTARA_MODE: must be set to sandbox or production when PURWANTARA_TOKEN is set",
-    );
-  }
-  // A production build never falls into local mode by omission: it must be asked for.
-  if (!raw.PURWANTARA_MODE && raw.NODE_ENV === "production") {
-    throw new EnvError(
-      "PURWANTARA_MODE: required in a production build (sandbox or production; local only for the emulator)",
-    );
+  if (!raw.PURWANTARA_MODE) {
+    // Local (the emulator) is the default only while no real token is configured.
+    const stray = raw.PURWANTARA_TOKEN
+      ? "PURWANTARA_TOKEN"
+      : raw.NODE_ENV === "production"
+        ? gatewayVariables.find((name) => raw[name])
+        : undefined;
+    if (stray) {
+      throw new EnvError(
+        `PURWANTARA_MODE: must be set to sandbox or production when ${stray} is set`,
+      );
+    }
+    // A production build never falls into local mode by omission: with no PURWANTARA_*
+    // variable at all, the gateway is configured on the settings page.
+    if (raw.NODE_ENV === "production") return null;
   }
   const mode = raw.PURWANTARA_MODE ?? "local";
   // Local mode trusts the emulator's public callback secret: in a production build
@@ -111,7 +128,6 @@ function resolveGateway(raw: z.infer<typeof rawSchema>): Env["gateway"] {
       secret ?? localCallbackSecret,
       raw.PURWANTARA_CALLBACK_SECRET_PREVIOUS,
     ].filter((s): s is string => Boolean(s)),
-    timeoutMs: raw.PURWANTARA_TIMEOUT_MS,
     fromEnv: {
       baseUrl: Boolean(raw.PURWANTARA_BASE_URL),
       token: Boolean(raw.PURWANTARA_TOKEN),
@@ -133,9 +149,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     databaseUrl: raw.DATABASE_URL,
     authSecret: raw.AUTH_SECRET,
     gateway: resolveGateway(raw),
+    gatewayTimeoutMs: raw.PURWANTARA_TIMEOUT_MS,
     localDemo:
       raw.NODE_ENV === "production" &&
-      (raw.PURWANTARA_MODE ?? "local") === "local" &&
+      raw.PURWANTARA_MODE === "local" &&
       raw.PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION === "1",
     appUrl: raw.APP_URL,
   };

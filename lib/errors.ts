@@ -29,6 +29,12 @@ export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
+    /**
+     * For errors raised where no request's language is known (lib code a job may run):
+     * a key under `actions` in messages/*.json, which an action shows instead of the
+     * English `message`.
+     */
+    readonly translation?: { key: string; values?: Record<string, string> },
   ) {
     super(message);
   }

@@ -39,10 +39,12 @@ async function main() {
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: process.env.AUTH_SECRET ?? persistedSecret(`${dataDir}/auth-secret`),
   };
-  const { gateway } = parseEnv(baseEnv); // fails early, naming any bad variable
+  // Fails early, naming any bad variable. Without one, `npm run dev` runs the emulator
+  // (local mode); NODE_ENV=production with no PURWANTARA_* reads the settings page.
+  const mode = parseEnv(baseEnv).gateway?.mode ?? "settings";
   // In local mode the app talks to the emulator this script starts, on whatever port.
   const env =
-    gateway.mode === "local" && !process.env.PURWANTARA_BASE_URL
+    mode === "local" && !process.env.PURWANTARA_BASE_URL
       ? { ...baseEnv, PURWANTARA_BASE_URL: `http://127.0.0.1:${emulatorPort}/v1/` }
       : baseEnv;
   const processes = new ProcessGroup();
@@ -58,7 +60,7 @@ async function main() {
     void shutdown(1);
   };
 
-  if (gateway.mode === "local") {
+  if (mode === "local") {
     processes.start(
       "emulator",
       "tsx",
@@ -76,10 +78,8 @@ async function main() {
   processes.start("next", "next", ["dev", "--port", String(appPort)], env, onCrash("Next.js"));
   await waitForHttp(`http://127.0.0.1:${appPort}/api/health`, 180_000);
   const login =
-    gateway.mode === "local"
-      ? await ensureDevAdmin(databaseUrl, `${dataDir}/dev-admin.json`)
-      : null;
-  printBanner({ appPort, emulatorPort, mode: gateway.mode, embedded: server.embedded, login });
+    mode === "local" ? await ensureDevAdmin(databaseUrl, `${dataDir}/dev-admin.json`) : null;
+  printBanner({ appPort, emulatorPort, mode, embedded: server.embedded, login });
 }
 
 function printBanner(info: {
@@ -100,7 +100,9 @@ function printBanner(info: {
         : "  Account:    sign in with your own account",
     info.mode === "local"
       ? `  Simulator:  http://127.0.0.1:${info.emulatorPort}/   (pay or expire test payments)`
-      : `  Gateway:    ${info.mode}`,
+      : info.mode === "settings"
+        ? "  Gateway:    none in the environment; an admin saves credentials under Settings"
+        : `  Gateway:    ${info.mode}`,
     `  Database:   ${info.embedded ? "embedded PostgreSQL, data in .data/pg" : "DATABASE_URL"}`,
     "  Stop with Ctrl+C.",
     "",

@@ -10,13 +10,14 @@ import { signOutAction } from "./actions";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   // Each page applies the two-factor requirement and the forced password change itself
-  // (the pages to set up two-factor sign-in and to change the password must stay reachable).
+  // (lib/auth/holds.ts: the profile's pages, where both are done, must stay reachable).
   const user = await requirePageUser();
   const choice = await getViewChoice(user.id);
   return (
     <AppShell
       user={user}
       mode={choice.mode}
+      gatewayMissing={!choice.configured}
       signOutAction={signOutAction}
       switchLocaleAction={switchLocaleAction}
       modeSwitch={

@@ -20,6 +20,7 @@ import { SkipLink } from "./skip-link";
 export function AppShell({
   user,
   mode,
+  gatewayMissing = false,
   signOutAction,
   switchLocaleAction,
   modeSwitch,
@@ -27,6 +28,8 @@ export function AppShell({
 }: {
   user: CurrentUser;
   mode: GatewayMode;
+  /** The mode has no credentials yet (a fresh install configured from Settings). */
+  gatewayMissing?: boolean;
   signOutAction: () => Promise<void>;
   switchLocaleAction: (formData: FormData) => Promise<void>;
   /** The test/live switch (components/layout/mode-switch.tsx), beside the language. */
@@ -35,6 +38,7 @@ export function AppShell({
 }) {
   const t = useTranslations();
   const locale = useLocale();
+  const canConfigure = can(user.role, "settings:manage");
   const items = navItems
     .filter((item) => can(user.role, item.permission))
     .map((item) => ({ href: item.href, label: t(`nav.${item.label}`) }));
@@ -62,6 +66,19 @@ export function AppShell({
             <span className="uppercase">{t(`mode.${mode}`)}</span>
             <span className="hidden sm:inline"> · {t("shell.testDataBanner")}</span>
             {getEnv().localDemo ? <span className="block">{t("demo.banner")}</span> : null}
+          </p>
+        ) : null}
+        {gatewayMissing ? (
+          <p className="bg-red-100 px-4 py-1 text-center text-xs font-medium text-red-900">
+            {t("shell.noGateway")}
+            {canConfigure ? (
+              <>
+                {" "}
+                <Link href="/settings" className="font-semibold underline">
+                  {t("shell.noGatewayAdmin")}
+                </Link>
+              </>
+            ) : null}
           </p>
         ) : null}
         <div className="flex items-center gap-2 border-b border-slate-200 bg-white px-4 py-1.5 md:px-6">

@@ -43,6 +43,14 @@ export async function parseForm<S extends z.ZodType>(
   };
 }
 
+/** What a person reads for an AppError: its translation when it has one. */
+export async function shown(error: AppError): Promise<string> {
+  if (!error.translation) return error.message;
+  const t = await getTranslations("actions");
+  const key = error.translation.key as "generic";
+  return t.has(key) ? t(key, error.translation.values) : error.message;
+}
+
 /** Who may act: signed in, allowed by role, and not held back (lib/auth/holds.ts). */
 export async function actionCaller(
   permission: Permission,
@@ -82,7 +90,8 @@ export function protectedAction<S extends z.ZodType>(options: {
     try {
       outcome = await options.run(parsed.data, user);
     } catch (error) {
-      if (error instanceof AppError) return { status: "error", message: error.message, values };
+      if (error instanceof AppError)
+        return { status: "error", message: await shown(error), values };
       console.error("action failed:", error instanceof Error ? error.name : "unknown", error);
       return { status: "error", message: (await getTranslations("actions"))("generic"), values };
     }

@@ -138,5 +138,8 @@ describe("modeForView", () => {
     expect(modeForView("live", ["local", "production"])).toBe("production");
     expect(modeForView("live", ["local"])).toBe("local");
     expect(modeForView("test", ["production"])).toBe("production");
+    // Nothing configured yet (a production build set up from Settings): the view's own mode.
+    expect(modeForView("test", [])).toBe("sandbox");
+    expect(modeForView("live", [])).toBe("production");
   });
 });

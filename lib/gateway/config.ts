@@ -38,7 +38,11 @@ function secretsOf(mode: GatewayMode, current: string, previous: string | null) 
 }
 
 /** The environment's mode: each value set there wins; the rest come from saved settings. */
-function envModeConfig(gateway: Env["gateway"], saved: SavedGateway | undefined): GatewayConfig {
+function envModeConfig(
+  gateway: NonNullable<Env["gateway"]>,
+  timeoutMs: number,
+  saved: SavedGateway | undefined,
+): GatewayConfig {
   const { fromEnv } = gateway;
   const pick = <T>(envSet: boolean, envValue: T, savedValue: T | null | undefined) =>
     envSet || savedValue == null
@@ -60,7 +64,7 @@ function envModeConfig(gateway: Env["gateway"], saved: SavedGateway | undefined)
     mode: gateway.mode,
     baseUrl: baseUrl.value,
     token: token.value,
-    timeoutMs: gateway.timeoutMs,
+    timeoutMs,
     callbackSecrets,
     source: token.source === "settings" ? "settings" : "env",
     sources: { baseUrl: baseUrl.source, token: token.source, callbackSecrets: secretsSource },
@@ -88,20 +92,24 @@ function savedModeConfig(saved: SavedGateway, timeoutMs: number): GatewayConfig 
 /**
  * The one seam for "which gateway, with which credentials": the environment's mode
  * (its variables winning value by value) plus every mode saved on the settings page.
- * Local (the emulator) exists only when the environment asks for it.
+ * Local (the emulator) exists only when the environment asks for it. A production build
+ * without PURWANTARA_* variables has only saved modes, and none until an admin saves one.
  */
 export async function gatewayConfigs(): Promise<GatewayConfig[]> {
-  const { gateway } = getEnv();
+  const { gateway, gatewayTimeoutMs } = getEnv();
   const saved = await savedGateways();
-  const configs = [
-    envModeConfig(
-      gateway,
-      saved.find((s) => s.mode === gateway.mode),
-    ),
-  ];
+  const configs = gateway
+    ? [
+        envModeConfig(
+          gateway,
+          gatewayTimeoutMs,
+          saved.find((s) => s.mode === gateway.mode),
+        ),
+      ]
+    : [];
   for (const entry of saved) {
-    if (entry.mode === gateway.mode) continue;
-    const config = savedModeConfig(entry, gateway.timeoutMs);
+    if (entry.mode === gateway?.mode) continue;
+    const config = savedModeConfig(entry, gatewayTimeoutMs);
     if (config) configs.push(config);
   }
   return configs.sort((a, b) => modeOrder.indexOf(a.mode) - modeOrder.indexOf(b.mode));
@@ -118,7 +126,11 @@ export async function callbackSecrets(): Promise<CallbackSecret[]> {
 
 export type ActiveView = "test" | "live";
 
-/** The mode a view maps to with these configs: test → sandbox, else local; live → production. */
+/**
+ * The mode a view maps to with these configs: test → sandbox, else local; live →
+ * production. With no mode configured yet, the view's own mode: its data is empty and
+ * creating says that credentials are missing.
+ */
 export function modeForView(view: ActiveView, configured: readonly GatewayMode[]): GatewayMode {
   const test = configured.includes("sandbox")
     ? "sandbox"
@@ -127,7 +139,11 @@ export function modeForView(view: ActiveView, configured: readonly GatewayMode[]
       : null;
   const live = configured.includes("production") ? "production" : null;
   // A remembered choice whose mode is gone falls back to the other one.
-  return (view === "live" ? (live ?? test) : (test ?? live)) ?? configured[0]!;
+  return (
+    (view === "live" ? (live ?? test) : (test ?? live)) ??
+    configured[0] ??
+    (view === "live" ? "production" : "sandbox")
+  );
 }
 
 /**

@@ -10,8 +10,8 @@ import {
 } from "@/db/queries/transactions";
 import type { Transaction } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/session";
-import { actingMode } from "@/lib/gateway/config";
-import { getPurwantaraClient } from "@/lib/purwantara";
+import { actingMode, gatewayConfig } from "@/lib/gateway/config";
+import { getPurwantaraClient, missingCredentials } from "@/lib/purwantara";
 import { PurwantaraError } from "@/lib/purwantara/errors";
 import type { BaseForm, ChannelModule, CreatedPayment } from "@/lib/channels/types";
 import { decimalFromRupiah } from "@/lib/money";
@@ -38,6 +38,8 @@ export async function createPayment<F extends BaseForm>(
   user: CurrentUser,
 ): Promise<CreateResult> {
   const mode = await actingMode(user);
+  // Nothing is stored when the mode has no credentials: there is no attempt to record.
+  if (!(await gatewayConfig(mode))) throw missingCredentials(mode);
   const { transaction, created } = await insertCreatingTransaction({
     mode,
     channel: module.channel,

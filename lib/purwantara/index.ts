@@ -1,4 +1,5 @@
 import "server-only";
+import { AppError } from "@/lib/errors";
 import { gatewayConfig } from "@/lib/gateway/config";
 import type { GatewayMode } from "./contract";
 import { PurwantaraClient } from "./client";
@@ -6,7 +7,14 @@ import { PurwantaraClient } from "./client";
 /** A client for one gateway mode; throws when that mode has no credentials. */
 export async function getPurwantaraClient(mode: GatewayMode): Promise<PurwantaraClient> {
   const config = await gatewayConfig(mode);
-  if (!config) throw new Error(`no gateway credentials for mode ${mode}`);
+  if (!config) throw missingCredentials(mode);
   const { baseUrl, token, timeoutMs } = config;
   return new PurwantaraClient({ baseUrl, token, timeoutMs });
+}
+
+/** No token and callback secret for this mode, in the environment or saved in Settings. */
+export function missingCredentials(mode: GatewayMode): AppError {
+  return new AppError("unavailable", `no gateway credentials for mode ${mode}`, {
+    key: `noCredentials.${mode}`,
+  });
 }

@@ -8,6 +8,8 @@ import type { GatewayMode } from "@/lib/purwantara/contract";
 export type ViewChoice = {
   view: ActiveView;
   mode: GatewayMode;
+  /** Whether that mode has credentials (environment or Settings): payments can be made. */
+  configured: boolean;
   /** Whether each view has a mode of its own to show. */
   available: Record<ActiveView, boolean>;
 };
@@ -16,9 +18,11 @@ export type ViewChoice = {
 export async function getViewChoice(userId: string): Promise<ViewChoice> {
   const [view, configs] = await Promise.all([getUserActiveView(userId), gatewayConfigs()]);
   const modes = configs.map((c) => c.mode);
+  const mode = modeForView(view, modes);
   return {
     view,
-    mode: modeForView(view, modes),
+    mode,
+    configured: modes.includes(mode),
     available: {
       test: modes.includes("sandbox") || modes.includes("local"),
       live: modes.includes("production"),

@@ -55,7 +55,7 @@ function keyStatus(): Pick<SettingsOverview, "encryptionReady" | "encryptionProb
 
 /** What the settings page shows per mode; never a whole secret. */
 export async function getSettingsOverview(): Promise<SettingsOverview> {
-  const envMode = getEnv().gateway.mode;
+  const envMode = getEnv().gateway?.mode;
   const [configs, saved] = await Promise.all([gatewayConfigs(), savedGateways()]);
   const modes: GatewayMode[] = envMode === "local" ? ["local", ...savedModes] : [...savedModes];
   const overview = await Promise.all(

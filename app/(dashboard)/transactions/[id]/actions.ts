@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
-import { protectedAction } from "@/lib/actions/protected-action";
+import { protectedAction, shown } from "@/lib/actions/protected-action";
 import { AppError } from "@/lib/errors";
 import { actingMode } from "@/lib/gateway/config";
 import { cancelPayment } from "@/lib/payments/cancel-payment";
@@ -27,7 +27,11 @@ export async function cancelPaymentAction(
       } catch (error) {
         if (error instanceof PurwantaraError)
           return { status: "error", message: t("cancelRefused", { message: error.message }) };
-        if (error instanceof AppError) return { status: "error", message: t("notCancellable") };
+        if (error instanceof AppError)
+          return {
+            status: "error",
+            message: error.translation ? await shown(error) : t("notCancellable"),
+          };
         throw error;
       }
       revalidatePath(`/transactions/${id}`);
@@ -59,7 +63,11 @@ export async function checkStatusAction(
       } catch (error) {
         if (error instanceof PurwantaraError)
           return { status: "error", message: t("checkFailed", { message: error.message }) };
-        if (error instanceof AppError) return { status: "error", message: t("cannotCheck") };
+        if (error instanceof AppError)
+          return {
+            status: "error",
+            message: error.translation ? await shown(error) : t("cannotCheck"),
+          };
         throw error;
       }
     },

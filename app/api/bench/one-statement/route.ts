@@ -14,14 +14,14 @@ export const dynamic = "force-dynamic";
  * bench sets both); in every other run it answers 404 before reading anything.
  */
 export async function POST(request: Request): Promise<Response> {
-  const env = getEnv();
-  if (process.env.PURWANTARA_BENCH_BASELINE !== "1" || env.gateway.mode !== "local") {
+  const { gateway } = getEnv();
+  if (process.env.PURWANTARA_BENCH_BASELINE !== "1" || gateway?.mode !== "local") {
     return new Response(null, { status: 404 });
   }
   const body = await readBodyWithLimit(request, 256 * 1024);
   if (!body.ok) return Response.json({ ok: false }, { status: 413 });
   const signature = request.headers.get(callbackHeaders.signature);
-  if (!verifyCallbackSignature(body.bytes, signature, env.gateway.callbackSecrets)) {
+  if (!verifyCallbackSignature(body.bytes, signature, gateway.callbackSecrets)) {
     return Response.json({ ok: false }, { status: 401 });
   }
   let payload: { uuid?: unknown; status?: unknown };

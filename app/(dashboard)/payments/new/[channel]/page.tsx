@@ -6,7 +6,8 @@ import { getTranslations } from "next-intl/server";
 import { PaymentForm } from "@/components/payments/payment-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
-import { actingMode } from "@/lib/gateway/config";
+import { can } from "@/lib/auth/roles";
+import { actingMode, gatewayConfig } from "@/lib/gateway/config";
 import { getChannelModule } from "@/lib/channels";
 import { getFormatter } from "@/lib/i18n/server";
 import { getTransactionDetail } from "@/lib/payments/transaction-detail";
@@ -34,14 +35,15 @@ export default async function NewPaymentPage({ params, searchParams }: Props) {
   if (!channelModule) notFound();
   // "Create again with these details": start from an earlier payment of this channel.
   const { from } = await searchParams;
-  const earlier =
-    typeof from === "string" ? await getTransactionDetail(from, await actingMode(user)) : null;
+  const mode = await actingMode(user);
+  const earlier = typeof from === "string" ? await getTransactionDetail(from, mode) : null;
   const initialValues =
     earlier?.transaction.channel === channelModule.channel
       ? channelModule.prefill(earlier.transaction)
       : undefined;
   const t = await getTranslations();
   const format = await getFormatter();
+  const canConfigure = can(user.role, "settings:manage");
   return (
     <div className="max-w-xl space-y-5">
       <PageHeader
@@ -54,6 +56,20 @@ export default async function NewPaymentPage({ params, searchParams }: Props) {
       >
         ← {t("payment.changeChannel")}
       </Link>
+      {(await gatewayConfig(mode)) ? null : (
+        // A fresh install configured from Settings: say so before anyone fills the form.
+        <p
+          role="status"
+          className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-900 ring-1 ring-rose-200"
+        >
+          {t(`actions.noCredentials.${mode}`)}{" "}
+          {canConfigure ? (
+            <Link href="/settings" className="font-semibold underline">
+              {t("shell.noGatewayAdmin")}
+            </Link>
+          ) : null}
+        </p>
+      )}
       <div className="rounded-xl bg-white p-4 shadow-xs ring-1 ring-slate-200 sm:p-6">
         <PaymentForm
           channel={channelModule.channel}
