@@ -12,8 +12,10 @@ const rows = roleMatrix.filter((row) => row.kind !== "action");
 
 async function expectPage(page: Page, target: string, access: Access) {
   await page.goto(target);
-  // A page with a loading state streams first and may redirect in the browser after.
-  await page.waitForLoadState("networkidle");
+  // A page with a loading state streams first and may redirect in the browser after:
+  // wait for the network to settle, but no longer than 10 s (a request left open on a
+  // busy machine must not hang the walk); the checks below poll for redirects anyway.
+  await page.waitForLoadState("networkidle", { timeout: 10_000 }).catch(() => undefined);
   const requested = new URL(target, page.url()).pathname;
   const at = () => new URL(page.url());
   if (access === "login") await expect.poll(() => at().pathname).toBe("/login");
