@@ -5,17 +5,12 @@ import { keyFromBytes, resetSecretKeyring, seal as sealWith } from "@/lib/crypto
 import { secretContext, type SealedField } from "@/lib/settings/saved-gateway";
 import { saveGatewayCredentials, startSecretRotation } from "@/lib/settings/gateway-settings";
 import { actingMode, callbackSecrets, gatewayConfig, gatewayConfigs, modeForView } from "./config";
+import { settingsMessages } from "@/lib/testing/settings-messages";
 
 const db = withTestDatabase();
 const keyBytes = randomBytes(32);
 const keyring = { current: keyFromBytes(keyBytes), previous: [] };
-const messages = {
-  secretInUse: "in use",
-  noSecretYet: "no secret",
-  rotationUnderway: "underway",
-  noRotation: "no rotation",
-  nothingToSave: "nothing",
-};
+const messages = settingsMessages;
 
 beforeAll(() => {
   // The environment configures sandbox: its token and secret, not its address.

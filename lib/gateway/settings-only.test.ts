@@ -11,6 +11,7 @@ import { forgetSavedGateways } from "@/lib/settings/saved-gateway";
 import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
 import type { CurrentUser } from "@/lib/auth/session";
 import { actingMode, callbackSecrets, gatewayConfigs } from "./config";
+import { settingsMessages } from "@/lib/testing/settings-messages";
 
 // A production build started with no PURWANTARA_* variable at all: the real parser
 // reads a production environment (the test database's URL is set in beforeAll).
@@ -29,13 +30,7 @@ vi.mock("@/lib/env", async () => {
 
 const db = withTestDatabase();
 const emulator = withEmulator({ token: "sandbox-token-from-the-browser" });
-const messages = {
-  secretInUse: "in use",
-  noSecretYet: "no secret",
-  rotationUnderway: "underway",
-  noRotation: "no rotation",
-  nothingToSave: "nothing",
-};
+const messages = settingsMessages;
 let admin: CurrentUser;
 let operator: CurrentUser;
 

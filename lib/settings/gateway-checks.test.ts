@@ -10,16 +10,11 @@ import {
   saveMerchantSettings,
   defaultSettlementDelays,
 } from "./merchant";
+import { settingsMessages } from "@/lib/testing/settings-messages";
 
 const db = withTestDatabase();
 const emulator = withEmulator();
-const messages = {
-  secretInUse: "in use",
-  noSecretYet: "no secret",
-  rotationUnderway: "underway",
-  noRotation: "no rotation",
-  nothingToSave: "nothing",
-};
+const messages = settingsMessages;
 let admin = { id: "", ip: null as string | null };
 
 beforeAll(async () => {
