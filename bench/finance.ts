@@ -508,6 +508,8 @@ export async function exportFigures(
       rowsPerSecond: Math.round(rows / seconds),
       appRssBeforeMB: Math.round(before / 1e6),
       appPeakRssMB: Math.round(peak / 1e6),
+      // What the export itself added on top of the running app.
+      appPeakOverBeforeMB: Math.round((peak - before) / 1e6),
       appRssAfterMB: Math.round(treeStatus(appPid, "VmRSS") / 1e6),
       peakFrom: exact ? "VmHWM" : "sampled",
     };
