@@ -58,7 +58,7 @@ const moneyColumns = new Set(["amount", "fee", "total", "net"]);
  * it has lived through two young collections, and cleans the old generation only when it
  * has grown to a few times its live size. exceljs allocates ~70 KB of short-lived objects
  * per row, so the rows of a 1,000-row batch lived through several young collections and
- * were promoted (measured: ~135 MB per 100,000 rows; ~12 MB with 200-row batches).
+ * were promoted (measured: ~135 MB per 100,000 rows; 11–13 MB with 100- to 250-row batches).
  */
 const cursorBatchRows = 200;
 
