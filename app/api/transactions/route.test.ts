@@ -5,6 +5,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { parseTransactionFilter } from "@/lib/payments/transaction-filter";
 import { getTransactionListPage, resolveFilter } from "@/lib/payments/transaction-list";
 import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { toZonedIso } from "@/lib/time";
 
 let currentUser: CurrentUser | null = null;
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => currentUser }));
@@ -16,6 +17,12 @@ const db = withTestDatabase();
 const users: Record<"finance" | "operator" | "admin", CurrentUser> = {} as never;
 
 beforeAll(async () => {
+  // A server in another zone than UTC: what the app reads must not depend on it.
+  const [{ name } = { name: "" }] = await queryTestDb<{ name: string }>(
+    db.url(),
+    "select current_database() as name",
+  );
+  await queryTestDb(db.url(), `alter database "${name}" set timezone to 'America/New_York'`);
   for (const role of ["finance", "operator", "admin"] as const) {
     const [row] = await queryTestDb<{ id: string }>(
       db.url(),
@@ -217,6 +224,18 @@ describe("export", () => {
       expect(sample[col("created_at")]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
       for (const r of data) expect(r[col("title")]).not.toMatch(/^=/);
       expect(data.every((r) => r[col("mode")] === "local")).toBe(true);
+      // Every time is the stored instant in the viewer's zone, to the second.
+      const stored = await queryTestDb<{ id: string; created_at: Date; paid_at: Date | null }>(
+        db.url(),
+        "select id::text, created_at, paid_at from transactions where id::text = any($1)",
+        [data.map((r) => r[col("id")])],
+      );
+      const zoned = (d: Date | null) => (d ? toZonedIso(d, "Asia/Makassar") : "");
+      const times = new Map(stored.map((t) => [t.id, [zoned(t.created_at), zoned(t.paid_at)]]));
+      expect(data.some((r) => r[col("paid_at")] !== "")).toBe(true);
+      for (const r of data) {
+        expect([r[col("created_at")], r[col("paid_at")]]).toEqual(times.get(r[col("id")]!));
+      }
 
       const xlsx = await exportOf("xlsx", query);
       expect(xlsx.response.status).toBe(200);
@@ -229,6 +248,9 @@ describe("export", () => {
       expect(xRows.slice(1).map((r) => r[1])).toEqual(ids);
       const amountCell = xRows[1]![col("amount")];
       expect(typeof amountCell).toBe("number");
+      expect(xRows.slice(1).map((r) => r[col("created_at")])).toEqual(
+        data.map((r) => r[col("created_at")]),
+      );
 
       const audit = await queryTestDb<{
         action: string;
