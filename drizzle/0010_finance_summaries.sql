@@ -113,6 +113,43 @@ SELECT "mode", 'settled'::totals_basis, totals_slot("settled_at"), "state", "cha
   FROM "transactions" WHERE "settled_at" IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7;--> statement-breakpoint
 -- Overdue payments: paid-basis keys of one state, any slot up to a day.
 CREATE INDEX "transaction_payment_totals_state_idx" ON "transaction_payment_totals" USING btree ("mode", "basis", "state", "slot");--> statement-breakpoint
+-- transaction_slot_totals (0008) the same way: a key is removed when its rows have all
+-- moved on (an expired payment leaves its 'active' key at zero), and one state over all
+-- time (the open payments) is read from an index, not from every slot of the mode.
+CREATE OR REPLACE FUNCTION "slot_totals_after_update"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO "transaction_slot_totals" AS s ("mode", "slot", "channel", "state", "count", "amount", "fee")
+  SELECT "mode", "slot", "channel", "state", sum("n"), sum("amount"), sum("fee") FROM (
+      SELECT "mode", totals_slot("created_at") AS "slot", "channel", "state", 1 AS "n", "amount", coalesce("fee", 0) AS "fee" FROM "new_rows"
+      UNION ALL
+      SELECT "mode", totals_slot("created_at"), "channel", "state", -1, -"amount", -coalesce("fee", 0) FROM "old_rows"
+    ) d GROUP BY 1, 2, 3, 4
+    HAVING sum("n") <> 0 OR sum("amount") <> 0 OR sum("fee") <> 0
+    ORDER BY 1, 2, 3, 4
+  ON CONFLICT ("mode", "slot", "channel", "state") DO UPDATE
+    SET "count" = s."count" + excluded."count", "amount" = s."amount" + excluded."amount", "fee" = s."fee" + excluded."fee";
+  DELETE FROM "transaction_slot_totals" s
+   WHERE s."count" = 0 AND s."amount" = 0 AND s."fee" = 0
+     AND (s."mode", s."slot") IN (SELECT DISTINCT "mode", totals_slot("created_at") FROM "old_rows");
+  RETURN NULL;
+END
+$$;--> statement-breakpoint
+CREATE OR REPLACE FUNCTION "slot_totals_after_delete"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO "transaction_slot_totals" AS s ("mode", "slot", "channel", "state", "count", "amount", "fee")
+  SELECT "mode", totals_slot("created_at"), "channel", "state", -count(*), -sum("amount"), -sum(coalesce("fee", 0))
+    FROM "changed_rows" GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+  ON CONFLICT ("mode", "slot", "channel", "state") DO UPDATE
+    SET "count" = s."count" + excluded."count", "amount" = s."amount" + excluded."amount", "fee" = s."fee" + excluded."fee";
+  DELETE FROM "transaction_slot_totals" s
+   WHERE s."count" = 0 AND s."amount" = 0 AND s."fee" = 0
+     AND (s."mode", s."slot") IN (SELECT DISTINCT "mode", totals_slot("created_at") FROM "changed_rows");
+  RETURN NULL;
+END
+$$;--> statement-breakpoint
+DELETE FROM "transaction_slot_totals" WHERE "count" = 0 AND "amount" = 0 AND "fee" = 0;--> statement-breakpoint
+CREATE INDEX "transaction_slot_totals_state_idx" ON "transaction_slot_totals" USING btree ("mode", "state", "slot");
+--> statement-breakpoint
 -- The overview's median time to pay, one channel at a time: the paid rows of a channel
 -- and period in paid-time order, with their created time, from the index alone.
 CREATE INDEX "transactions_mode_channel_paid_idx" ON "transactions" USING btree ("mode", "channel", "paid_at")
