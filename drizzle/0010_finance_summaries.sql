@@ -46,55 +46,60 @@ $$;--> statement-breakpoint
 -- An update adds the new rows and takes away the old ones; keys whose sums do not move
 -- (the update changed nothing these totals hold) are not written.
 CREATE FUNCTION "payment_totals_after_update"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  emptied tid[];
 BEGIN
-  INSERT INTO "transaction_payment_totals" AS s ("mode", "basis", "slot", "state", "channel", "bank", "payment_channel", "count", "amount", "fee")
-  SELECT "mode", "basis", "slot", "state", "channel", "bank", "payment_channel", sum("n"), sum("amount"), sum("fee") FROM (
-      SELECT "mode", 'paid'::totals_basis AS "basis", totals_slot("paid_at") AS "slot", "state", "channel", "bank", "payment_channel",
-             1 AS "n", "amount", coalesce("fee", 0) AS "fee"
-        FROM "new_rows" WHERE "paid_at" IS NOT NULL
-      UNION ALL
-      SELECT "mode", 'settled', totals_slot("settled_at"), "state", "channel", "bank", "payment_channel", 1, "amount", coalesce("fee", 0)
-        FROM "new_rows" WHERE "settled_at" IS NOT NULL
-      UNION ALL
-      SELECT "mode", 'paid', totals_slot("paid_at"), "state", "channel", "bank", "payment_channel", -1, -"amount", -coalesce("fee", 0)
-        FROM "old_rows" WHERE "paid_at" IS NOT NULL
-      UNION ALL
-      SELECT "mode", 'settled', totals_slot("settled_at"), "state", "channel", "bank", "payment_channel", -1, -"amount", -coalesce("fee", 0)
-        FROM "old_rows" WHERE "settled_at" IS NOT NULL
-    ) d GROUP BY 1, 2, 3, 4, 5, 6, 7
-    HAVING sum("n") <> 0 OR sum("amount") <> 0 OR sum("fee") <> 0
-    ORDER BY 1, 2, 3, 4, 5, 6, 7
-  ON CONFLICT ("mode", "basis", "slot", "state", "channel", "bank", "payment_channel") DO UPDATE
-    SET "count" = s."count" + excluded."count", "amount" = s."amount" + excluded."amount", "fee" = s."fee" + excluded."fee";
-  -- Keys left with nothing are removed, so reads only meet keys that hold rows.
-  DELETE FROM "transaction_payment_totals" s
-   WHERE s."count" = 0 AND s."amount" = 0 AND s."fee" = 0
-     AND (s."mode", s."basis", s."slot") IN (
-       SELECT "mode", 'paid'::totals_basis, totals_slot("paid_at") FROM "old_rows" WHERE "paid_at" IS NOT NULL
-       UNION
-       SELECT "mode", 'settled'::totals_basis, totals_slot("settled_at") FROM "old_rows" WHERE "settled_at" IS NOT NULL);
+  -- A key left with nothing is removed, so reads only meet keys that hold rows.
+  WITH moved AS (
+    INSERT INTO "transaction_payment_totals" AS s ("mode", "basis", "slot", "state", "channel", "bank", "payment_channel", "count", "amount", "fee")
+    SELECT "mode", "basis", "slot", "state", "channel", "bank", "payment_channel", sum("n"), sum("amount"), sum("fee") FROM (
+        SELECT "mode", 'paid'::totals_basis AS "basis", totals_slot("paid_at") AS "slot", "state", "channel", "bank", "payment_channel",
+               1 AS "n", "amount", coalesce("fee", 0) AS "fee"
+          FROM "new_rows" WHERE "paid_at" IS NOT NULL
+        UNION ALL
+        SELECT "mode", 'settled', totals_slot("settled_at"), "state", "channel", "bank", "payment_channel", 1, "amount", coalesce("fee", 0)
+          FROM "new_rows" WHERE "settled_at" IS NOT NULL
+        UNION ALL
+        SELECT "mode", 'paid', totals_slot("paid_at"), "state", "channel", "bank", "payment_channel", -1, -"amount", -coalesce("fee", 0)
+          FROM "old_rows" WHERE "paid_at" IS NOT NULL
+        UNION ALL
+        SELECT "mode", 'settled', totals_slot("settled_at"), "state", "channel", "bank", "payment_channel", -1, -"amount", -coalesce("fee", 0)
+          FROM "old_rows" WHERE "settled_at" IS NOT NULL
+      ) d GROUP BY 1, 2, 3, 4, 5, 6, 7
+      HAVING sum("n") <> 0 OR sum("amount") <> 0 OR sum("fee") <> 0
+      ORDER BY 1, 2, 3, 4, 5, 6, 7
+    ON CONFLICT ("mode", "basis", "slot", "state", "channel", "bank", "payment_channel") DO UPDATE
+      SET "count" = s."count" + excluded."count", "amount" = s."amount" + excluded."amount", "fee" = s."fee" + excluded."fee"
+    RETURNING s.ctid AS "at", s."count", s."amount", s."fee")
+  SELECT array_agg("at") FILTER (WHERE "count" = 0 AND "amount" = 0 AND "fee" = 0) INTO emptied FROM moved;
+  IF emptied IS NOT NULL THEN
+    DELETE FROM "transaction_payment_totals" WHERE ctid = ANY (emptied) AND "count" = 0 AND "amount" = 0 AND "fee" = 0;
+  END IF;
   RETURN NULL;
 END
 $$;--> statement-breakpoint
 CREATE FUNCTION "payment_totals_after_delete"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  emptied tid[];
 BEGIN
-  INSERT INTO "transaction_payment_totals" AS s ("mode", "basis", "slot", "state", "channel", "bank", "payment_channel", "count", "amount", "fee")
-  SELECT "mode", "basis", "slot", "state", "channel", "bank", "payment_channel", -sum("n"), -sum("amount"), -sum("fee") FROM (
-      SELECT "mode", 'paid'::totals_basis AS "basis", totals_slot("paid_at") AS "slot", "state", "channel", "bank", "payment_channel",
-             1 AS "n", "amount", coalesce("fee", 0) AS "fee"
-        FROM "changed_rows" WHERE "paid_at" IS NOT NULL
-      UNION ALL
-      SELECT "mode", 'settled', totals_slot("settled_at"), "state", "channel", "bank", "payment_channel", 1, "amount", coalesce("fee", 0)
-        FROM "changed_rows" WHERE "settled_at" IS NOT NULL
-    ) d GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7
-  ON CONFLICT ("mode", "basis", "slot", "state", "channel", "bank", "payment_channel") DO UPDATE
-    SET "count" = s."count" + excluded."count", "amount" = s."amount" + excluded."amount", "fee" = s."fee" + excluded."fee";
-  DELETE FROM "transaction_payment_totals" s
-   WHERE s."count" = 0 AND s."amount" = 0 AND s."fee" = 0
-     AND (s."mode", s."basis", s."slot") IN (
-       SELECT "mode", 'paid'::totals_basis, totals_slot("paid_at") FROM "changed_rows" WHERE "paid_at" IS NOT NULL
-       UNION
-       SELECT "mode", 'settled'::totals_basis, totals_slot("settled_at") FROM "changed_rows" WHERE "settled_at" IS NOT NULL);
+  -- A key left with nothing is removed, so reads only meet keys that hold rows.
+  WITH moved AS (
+    INSERT INTO "transaction_payment_totals" AS s ("mode", "basis", "slot", "state", "channel", "bank", "payment_channel", "count", "amount", "fee")
+    SELECT "mode", "basis", "slot", "state", "channel", "bank", "payment_channel", -sum("n"), -sum("amount"), -sum("fee") FROM (
+        SELECT "mode", 'paid'::totals_basis AS "basis", totals_slot("paid_at") AS "slot", "state", "channel", "bank", "payment_channel",
+               1 AS "n", "amount", coalesce("fee", 0) AS "fee"
+          FROM "changed_rows" WHERE "paid_at" IS NOT NULL
+        UNION ALL
+        SELECT "mode", 'settled', totals_slot("settled_at"), "state", "channel", "bank", "payment_channel", 1, "amount", coalesce("fee", 0)
+          FROM "changed_rows" WHERE "settled_at" IS NOT NULL
+      ) d GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7
+    ON CONFLICT ("mode", "basis", "slot", "state", "channel", "bank", "payment_channel") DO UPDATE
+      SET "count" = s."count" + excluded."count", "amount" = s."amount" + excluded."amount", "fee" = s."fee" + excluded."fee"
+    RETURNING s.ctid AS "at", s."count", s."amount", s."fee")
+  SELECT array_agg("at") FILTER (WHERE "count" = 0 AND "amount" = 0 AND "fee" = 0) INTO emptied FROM moved;
+  IF emptied IS NOT NULL THEN
+    DELETE FROM "transaction_payment_totals" WHERE ctid = ANY (emptied) AND "count" = 0 AND "amount" = 0 AND "fee" = 0;
+  END IF;
   RETURN NULL;
 END
 $$;--> statement-breakpoint
@@ -117,33 +122,45 @@ CREATE INDEX "transaction_payment_totals_state_idx" ON "transaction_payment_tota
 -- moved on (an expired payment leaves its 'active' key at zero), and one state over all
 -- time (the open payments) is read from an index, not from every slot of the mode.
 CREATE OR REPLACE FUNCTION "slot_totals_after_update"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  emptied tid[];
 BEGIN
-  INSERT INTO "transaction_slot_totals" AS s ("mode", "slot", "channel", "state", "count", "amount", "fee")
-  SELECT "mode", "slot", "channel", "state", sum("n"), sum("amount"), sum("fee") FROM (
-      SELECT "mode", totals_slot("created_at") AS "slot", "channel", "state", 1 AS "n", "amount", coalesce("fee", 0) AS "fee" FROM "new_rows"
-      UNION ALL
-      SELECT "mode", totals_slot("created_at"), "channel", "state", -1, -"amount", -coalesce("fee", 0) FROM "old_rows"
-    ) d GROUP BY 1, 2, 3, 4
-    HAVING sum("n") <> 0 OR sum("amount") <> 0 OR sum("fee") <> 0
-    ORDER BY 1, 2, 3, 4
-  ON CONFLICT ("mode", "slot", "channel", "state") DO UPDATE
-    SET "count" = s."count" + excluded."count", "amount" = s."amount" + excluded."amount", "fee" = s."fee" + excluded."fee";
-  DELETE FROM "transaction_slot_totals" s
-   WHERE s."count" = 0 AND s."amount" = 0 AND s."fee" = 0
-     AND (s."mode", s."slot") IN (SELECT DISTINCT "mode", totals_slot("created_at") FROM "old_rows");
+  -- A key left with nothing is removed, so reads only meet keys that hold rows.
+  WITH moved AS (
+    INSERT INTO "transaction_slot_totals" AS s ("mode", "slot", "channel", "state", "count", "amount", "fee")
+    SELECT "mode", "slot", "channel", "state", sum("n"), sum("amount"), sum("fee") FROM (
+        SELECT "mode", totals_slot("created_at") AS "slot", "channel", "state", 1 AS "n", "amount", coalesce("fee", 0) AS "fee" FROM "new_rows"
+        UNION ALL
+        SELECT "mode", totals_slot("created_at"), "channel", "state", -1, -"amount", -coalesce("fee", 0) FROM "old_rows"
+      ) d GROUP BY 1, 2, 3, 4
+      HAVING sum("n") <> 0 OR sum("amount") <> 0 OR sum("fee") <> 0
+      ORDER BY 1, 2, 3, 4
+    ON CONFLICT ("mode", "slot", "channel", "state") DO UPDATE
+      SET "count" = s."count" + excluded."count", "amount" = s."amount" + excluded."amount", "fee" = s."fee" + excluded."fee"
+    RETURNING s.ctid AS "at", s."count", s."amount", s."fee")
+  SELECT array_agg("at") FILTER (WHERE "count" = 0 AND "amount" = 0 AND "fee" = 0) INTO emptied FROM moved;
+  IF emptied IS NOT NULL THEN
+    DELETE FROM "transaction_slot_totals" WHERE ctid = ANY (emptied) AND "count" = 0 AND "amount" = 0 AND "fee" = 0;
+  END IF;
   RETURN NULL;
 END
 $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION "slot_totals_after_delete"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  emptied tid[];
 BEGIN
-  INSERT INTO "transaction_slot_totals" AS s ("mode", "slot", "channel", "state", "count", "amount", "fee")
-  SELECT "mode", totals_slot("created_at"), "channel", "state", -count(*), -sum("amount"), -sum(coalesce("fee", 0))
-    FROM "changed_rows" GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-  ON CONFLICT ("mode", "slot", "channel", "state") DO UPDATE
-    SET "count" = s."count" + excluded."count", "amount" = s."amount" + excluded."amount", "fee" = s."fee" + excluded."fee";
-  DELETE FROM "transaction_slot_totals" s
-   WHERE s."count" = 0 AND s."amount" = 0 AND s."fee" = 0
-     AND (s."mode", s."slot") IN (SELECT DISTINCT "mode", totals_slot("created_at") FROM "changed_rows");
+  -- A key left with nothing is removed, so reads only meet keys that hold rows.
+  WITH moved AS (
+    INSERT INTO "transaction_slot_totals" AS s ("mode", "slot", "channel", "state", "count", "amount", "fee")
+    SELECT "mode", totals_slot("created_at"), "channel", "state", -count(*), -sum("amount"), -sum(coalesce("fee", 0))
+      FROM "changed_rows" GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT ("mode", "slot", "channel", "state") DO UPDATE
+      SET "count" = s."count" + excluded."count", "amount" = s."amount" + excluded."amount", "fee" = s."fee" + excluded."fee"
+    RETURNING s.ctid AS "at", s."count", s."amount", s."fee")
+  SELECT array_agg("at") FILTER (WHERE "count" = 0 AND "amount" = 0 AND "fee" = 0) INTO emptied FROM moved;
+  IF emptied IS NOT NULL THEN
+    DELETE FROM "transaction_slot_totals" WHERE ctid = ANY (emptied) AND "count" = 0 AND "amount" = 0 AND "fee" = 0;
+  END IF;
   RETURN NULL;
 END
 $$;--> statement-breakpoint
