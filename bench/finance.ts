@@ -13,15 +13,13 @@ import pg from "pg";
 import {
   listPageQuery,
   offsetPageQuery,
-  slotTotalsAnswer,
-  slotTotalsQuery,
-  totalsQuery as rowTotalsQuery,
   type ResolvedFilter,
 } from "../db/queries/transaction-list";
+import { totalsQuery } from "../db/queries/transaction-totals";
 
-/** The totals query the app sends: per-slot sums when they answer the filter, else the rows. */
-function totalsQuery(r: ResolvedFilter): SQL {
-  return slotTotalsAnswer(r) ? slotTotalsQuery(r) : rowTotalsQuery(r);
+/** The same totals from the rows, whatever summary table would answer them. */
+function rowTotalsQuery(r: ResolvedFilter): SQL {
+  return totalsQuery(r, {}, "rows");
 }
 import { parseTransactionFilter, resolveDateRange } from "../lib/payments/transaction-filter";
 import { signCallbackBody } from "../lib/purwantara/signature";
@@ -182,6 +180,17 @@ export async function queryFigures(client: pg.Client, rows: number) {
     pageQuery(resolved("q=Hendra Hidayat"), null),
     runs,
   );
+  // Words of the rows `npm run db:seed` makes (the ones above are this file's own seed's).
+  out["search word (title: 'seminar')"] = await timeQuery(
+    client,
+    pageQuery(resolved("q=seminar"), null),
+    runs,
+  );
+  out["search word (surname: 'hidayat')"] = await timeQuery(
+    client,
+    pageQuery(resolved("q=hidayat"), null),
+    runs,
+  );
   out["search rare word (email 'wati123')"] = await timeQuery(
     client,
     pageQuery(resolved("q=wati123@"), null),
@@ -232,6 +241,18 @@ export async function queryFigures(client: pg.Client, rows: number) {
     totalsQuery(resolved("q=konser")),
     runs,
   );
+  for (const word of ["seminar", "hidayat", "Hendra Hidayat"]) {
+    out[`totals, search word '${word}'`] = await timeQuery(
+      client,
+      totalsQuery(resolved(`q=${word}`)),
+      runs,
+    );
+    out[`totals, search word '${word}', from the rows (baseline)`] = await timeQuery(
+      client,
+      rowTotalsQuery(resolved(`q=${word}`)),
+      Math.max(5, Math.floor(runs / 3)),
+    );
+  }
   if (process.env.BENCH_PLANS) {
     for (const [name, query] of [
       ["first page", pageQuery(unfiltered, null)],
@@ -242,10 +263,12 @@ export async function queryFigures(client: pg.Client, rows: number) {
       ["deep offset", offsetPageQuery(unfiltered, deep, 51)],
       ["totals", totalsQuery(unfiltered)],
       ["totals 30d", totalsQuery(resolved("period=30d"))],
+      ["totals word", totalsQuery(resolved("q=seminar"))],
+      ["totals word, from the rows", rowTotalsQuery(resolved("q=seminar"))],
     ] as const) {
       const { sql: text, params } = dialect.sqlToQuery(query);
       const plan = await client.query<{ "QUERY PLAN": string }>(
-        `explain (analyze, buffers off, costs off) ${text}`,
+        `explain (analyze, buffers, costs off) ${text}`,
         params,
       );
       console.log(

@@ -40,7 +40,7 @@ async function captured(fn: () => Promise<unknown>) {
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     const [config, values] = args as [string | { text: string; values?: unknown[] }, unknown[]?];
     const text = typeof config === "string" ? config : config.text;
-    if (/^\s*select/i.test(text))
+    if (/^\s*\(?\s*select/i.test(text))
       sent.push({
         text,
         values: (typeof config === "string" ? values : (config.values ?? values)) ?? [],

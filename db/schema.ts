@@ -14,6 +14,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -230,7 +231,8 @@ export const transactions = pgTable(
     // sort and the word search use expression indexes written in the migration.
     index("transactions_mode_amount_id_idx").on(t.mode, t.amount, t.id),
     // Paid and settled time ranges use the covering partial indexes of migration 0007
-    // (transactions_mode_paid_at_idx, transactions_mode_settled_at_idx), written by hand.
+    // (transactions_mode_paid_at_idx, transactions_mode_settled_at_idx), written by hand,
+    // as is the overview's median index, transactions_mode_channel_paid_idx (0010).
     // Exact-id search: a VA number, a counter payment code or a phone is found by equality.
     index("transactions_va_number_idx")
       .on(t.vaNumber)
@@ -266,6 +268,64 @@ export const transactionSlotTotals = pgTable(
     fee: numeric("fee", { precision: 24, scale: 4 }).notNull().default("0"),
   },
   (t) => [primaryKey({ columns: [t.mode, t.slot, t.channel, t.state] })],
+);
+
+/** Which time of a payment a row of transaction_payment_totals counts it under. */
+export const totalsBasis = pgEnum("totals_basis", ["paid", "settled"]);
+
+/**
+ * Exact totals per mode, paid or settled time (`basis`), slot of that time, state,
+ * channel, bank and payment channel, kept by statement triggers in the same transaction
+ * as every insert, update or delete of transactions (migration 0010). A row counts
+ * under `paid` when it has a paid time and under `settled` when it has a settled time.
+ * Slots as in transaction_slot_totals. The overview and the reconciliation read their
+ * paid and settled figures here (db/queries/transaction-totals.ts), as does the list's
+ * totals line for a paid or settled time window.
+ */
+export const transactionPaymentTotals = pgTable(
+  "transaction_payment_totals",
+  {
+    mode: gatewayMode("mode").notNull(),
+    basis: totalsBasis("basis").notNull(),
+    slot: timestamp("slot", { withTimezone: true }).notNull(),
+    state: transactionState("state").notNull(),
+    channel: transactionChannel("channel").notNull(),
+    bank: text("bank"),
+    paymentChannel: text("payment_channel"),
+    count: bigint("count", { mode: "number" }).notNull().default(0),
+    amount: numeric("amount", { precision: 24, scale: 4 }).notNull().default("0"),
+    fee: numeric("fee", { precision: 24, scale: 4 }).notNull().default("0"),
+  },
+  (t) => [
+    // The triggers' ON CONFLICT target; a missing bank is one value, not many. Migration
+    // 0010 adds (mode, basis, state, slot) by hand, for one state over all time.
+    unique("transaction_payment_totals_key")
+      .on(t.mode, t.basis, t.slot, t.state, t.channel, t.bank, t.paymentChannel)
+      .nullsNotDistinct(),
+  ],
+);
+
+/**
+ * What a word search looks in, one row per transaction, kept by statement triggers in
+ * the same transaction as every write to transactions (migration 0010): the document
+ * is `lower()` of the text transactions_search_trgm_idx indexes (title, description,
+ * customer name, email and phone, our reference), beside the few columns totals need.
+ * The totals of a word search read these narrow rows (a sixth of a transaction's
+ * width, the document already folded to lower case) instead of the transactions.
+ */
+export const transactionSearch = pgTable(
+  "transaction_search",
+  {
+    id: uuid("id").primaryKey(),
+    mode: gatewayMode("mode").notNull(),
+    state: transactionState("state").notNull(),
+    amount: money("amount").notNull(),
+    fee: money("fee"),
+    document: text("document").notNull(),
+  },
+  (t) => [
+    index("transaction_search_document_trgm_idx").using("gin", t.document.op("gin_trgm_ops")),
+  ],
 );
 
 /**

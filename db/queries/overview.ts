@@ -1,69 +1,81 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
-import type { TransactionChannel } from "@/db/schema";
-import type { ListFilter } from "@/lib/payments/list-filter";
+import { sql } from "drizzle-orm";
+import { transactionChannel, type TransactionChannel } from "@/db/schema";
+import { listFilter, type TransactionFilter } from "@/lib/payments/transaction-filter";
 import { addDays, type Day } from "@/lib/payments/zoned-days";
 import type { GatewayMode } from "@/lib/purwantara/contract";
 import type { TimeZone } from "@/lib/time";
 import { getDb, type DbOrTx } from "../client";
-import { listPredicate, zonedDayOf } from "./list-filter";
+import { resolveFilter, transactionFilterWhere } from "./transaction-filter";
+import { groupedTotals, transactionTotals } from "./transaction-totals";
 
 /*
- * Every overview number is the count or sum over exactly the rows of one list filter,
- * built by one function below; the page links each number to transactionsListUrl of
- * the same filter. Grouping by channel or by day adds `channel=` or `from=to=` to it.
+ * Every overview number is the list's totals of one filter built below (or of one group
+ * of it: a day, a channel, a bank), computed by db/queries/transaction-totals.ts from
+ * that filter; the page links the number to transactionsListUrl of the same filter.
  */
 
+type Narrowing = Partial<TransactionFilter>;
+
 /** /transactions?status=paid,settled&on=paid&from=F&to=T */
-export function paidFilter(from: Day, to: Day, extra: ListFilter = {}): ListFilter {
-  return { status: ["paid", "settled"], on: "paid", from, to, ...extra };
+export function paidFilter(from: Day, to: Day, extra: Narrowing = {}): TransactionFilter {
+  return listFilter({ status: ["paid", "settled"], on: "paid", from, to, ...extra });
 }
 
 /** /transactions?from=F&to=T (created in the period; Not created left out, as the list does) */
-export function createdFilter(from: Day, to: Day, extra: ListFilter = {}): ListFilter {
-  return { from, to, ...extra };
+export function createdFilter(from: Day, to: Day, extra: Narrowing = {}): TransactionFilter {
+  return listFilter({ from, to, ...extra });
 }
 
 /** /transactions?status=paid,settled&from=F&to=T: of those created in the period, the paid ones. */
-export function paidOfCreatedFilter(from: Day, to: Day, extra: ListFilter = {}): ListFilter {
-  return { status: ["paid", "settled"], from, to, ...extra };
+export function paidOfCreatedFilter(from: Day, to: Day, extra: Narrowing = {}): TransactionFilter {
+  return listFilter({ status: ["paid", "settled"], from, to, ...extra });
 }
 
 /** /transactions?status=active */
-export function openFilter(): ListFilter {
-  return { status: ["active"] };
+export function openFilter(): TransactionFilter {
+  return listFilter({ status: ["active"] });
 }
 
 /** /transactions?flag=needs_review */
-export function needsReviewFilter(): ListFilter {
-  return { flag: ["needs_review"] };
+export function needsReviewFilter(): TransactionFilter {
+  return listFilter({ flag: ["needs_review"] });
 }
 
 type Scope = { mode: GatewayMode; zone: TimeZone; db?: DbOrTx };
 export type Sum = { count: number; amount: string };
 
-async function rows<T>(db: DbOrTx | undefined, query: SQL): Promise<T[]> {
-  return (await (db ?? getDb()).execute(query)).rows as T[];
+function resolved(filter: TransactionFilter, scope: Scope) {
+  return resolveFilter(filter, scope.mode, scope.zone);
 }
 
 export type ChannelMedian = { channel: TransactionChannel; medianSeconds: number | null };
 
 /**
- * Per channel over `paidFilter(from, to)`: the median time from creation to payment.
- * (Ordering by the interval itself, not its epoch: several times cheaper.)
+ * Per channel, over the rows of `paidFilter(from, to, {channel})` (the channel's paid
+ * figure and link): the median time from creation to payment. One channel at a time, so
+ * each reads its rows in order from transactions_mode_channel_paid_idx and no sort by
+ * channel is needed. (Ordering by the interval itself, not its epoch: several times
+ * cheaper.)
  */
 export async function medianTimeToPay(from: Day, to: Day, scope: Scope): Promise<ChannelMedian[]> {
-  const result = await rows<{ channel: TransactionChannel; median: string | null }>(
-    scope.db,
-    sql`select "channel",
-               extract(epoch from percentile_cont(0.5) within group (order by "paid_at" - "created_at"))::text as median
-          from "transactions" where ${listPredicate(paidFilter(from, to), scope.mode, scope.zone)}
-         group by "channel"`,
+  const perChannel = transactionChannel.enumValues.map(
+    (channel) =>
+      sql`(select ${channel}::text as channel,
+              extract(epoch from percentile_cont(0.5) within group (order by t.paid_at - t.created_at))::text as median
+            from transactions t
+           where ${transactionFilterWhere(resolved(paidFilter(from, to, { channel: [channel] }), scope))})`,
   );
-  return result.map((r) => ({
-    channel: r.channel,
-    medianSeconds: r.median === null ? null : Math.max(0, Math.round(Number(r.median))),
-  }));
+  const result = await (scope.db ?? getDb()).execute<{
+    channel: TransactionChannel;
+    median: string | null;
+  }>(sql.join(perChannel, sql` union all `));
+  return result.rows
+    .filter((r) => r.median !== null)
+    .map((r) => ({
+      channel: r.channel,
+      medianSeconds: Math.max(0, Math.round(Number(r.median))),
+    }));
 }
 
 export type PaidCell = Sum & {
@@ -74,24 +86,27 @@ export type PaidCell = Sum & {
 };
 
 /**
- * Per day (paid time, viewer's zone), channel, bank and payment channel over
- * `paidFilter(from, to)`. The cells partition the range, so:
- * - day d and channel c: the sum of its cells is `paidFilter(d, d, {channel: [c]})`;
+ * The totals of `paidFilter(from, to)` per day (paid time, viewer's zone), channel,
+ * bank and payment channel. The cells partition the filter's rows, so:
+ * - day d and channel c: the sum of its cells is the totals of `paidFilter(d, d, {channel: [c]})`;
  * - a period or a channel: the sum of its days;
- * - bank b: the sum of the cells whose bank or payment channel is b, which is
- *   `paidFilter(from, to, {bank: b})` (the list's `bank=` matches either column).
+ * - bank b: the sum of the cells whose bank or payment channel is b in any case, which
+ *   is `paidFilter(from, to, {bank: [b]})` (the list's `bank=` matches either column).
  */
 export async function paidCells(from: Day, to: Day, scope: Scope): Promise<PaidCell[]> {
-  return rows<PaidCell>(
+  const groups = await groupedTotals(
+    resolved(paidFilter(from, to), scope),
+    { day: scope.zone, channel: true, bank: true },
     scope.db,
-    sql`select to_char(g.d, 'YYYY-MM-DD') as day, g.channel, g.bank, g.payment_channel as "paymentChannel",
-               g.count, g.amount::text as amount from (
-          select ${zonedDayOf("paid", scope.zone)} as d, "channel", "bank", "payment_channel",
-                 count(*)::int as count, sum("amount") as amount
-            from "transactions" where ${listPredicate(paidFilter(from, to), scope.mode, scope.zone)}
-           group by 1, 2, 3, 4) g
-         order by 1, 2`,
   );
+  return groups.map((g) => ({
+    day: g.day!,
+    channel: g.channel!,
+    bank: g.bank ?? null,
+    paymentChannel: g.paymentChannel ?? null,
+    count: g.count,
+    amount: g.paidAmount,
+  }));
 }
 
 export type ChannelSuccess = { channel: TransactionChannel; created: number; paid: number };
@@ -102,39 +117,35 @@ export async function successByChannel(
   to: Day,
   scope: Scope,
 ): Promise<ChannelSuccess[]> {
-  return rows<ChannelSuccess>(
-    scope.db,
-    sql`select "channel", count(*)::int as created,
-               count(*) filter (where ${listPredicate(paidOfCreatedFilter(from, to), scope.mode, scope.zone)})::int as paid
-          from "transactions" where ${listPredicate(createdFilter(from, to), scope.mode, scope.zone)}
-         group by "channel" order by count(*) desc`,
+  const [created, paid] = await Promise.all(
+    [createdFilter(from, to), paidOfCreatedFilter(from, to)].map((f) =>
+      groupedTotals(resolved(f, scope), { channel: true }, scope.db),
+    ),
   );
+  return created!
+    .map((c) => ({
+      channel: c.channel!,
+      created: c.count,
+      paid: paid!.find((p) => p.channel === c.channel)?.count ?? 0,
+    }))
+    .sort((a, b) => b.created - a.created);
 }
 
 /** Open payments (`openFilter`) and those needing review (`needsReviewFilter`). */
 export async function openAndReview(scope: Scope): Promise<{ open: Sum; needsReview: number }> {
   const [open, review] = await Promise.all([
-    rows<Sum>(
-      scope.db,
-      sql`select count(*)::int as count, coalesce(sum("amount"), 0)::text as amount
-            from "transactions" where ${listPredicate(openFilter(), scope.mode, scope.zone)}`,
-    ),
-    rows<{ count: number }>(
-      scope.db,
-      sql`select count(*)::int as count
-            from "transactions" where ${listPredicate(needsReviewFilter(), scope.mode, scope.zone)}`,
-    ),
+    transactionTotals(resolved(openFilter(), scope), scope.db),
+    transactionTotals(resolved(needsReviewFilter(), scope), scope.db),
   ]);
-  return { open: open[0] ?? { count: 0, amount: "0" }, needsReview: review[0]?.count ?? 0 };
+  return { open: { count: open.count, amount: open.openAmount }, needsReview: review.count };
 }
 
 /** Whether the mode has any transaction at all (the overview's empty state). */
 export async function hasTransactions(scope: Scope): Promise<boolean> {
-  const [row] = await rows<{ any: boolean }>(
-    scope.db,
+  const result = await (scope.db ?? getDb()).execute<{ any: boolean }>(
     sql`select exists (select 1 from "transactions" where "mode" = ${scope.mode}) as any`,
   );
-  return row?.any ?? false;
+  return result.rows[0]?.any ?? false;
 }
 
 /** The periods the overview compares: today, 7 and 30 days, each against the one before. */

@@ -1,32 +1,40 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
 import { transactionChannel, type TransactionChannel } from "@/db/schema";
-import type { ListFilter } from "@/lib/payments/list-filter";
+import { listFilter, type TransactionFilter } from "@/lib/payments/transaction-filter";
+import { addDecimals } from "@/lib/money";
 import { addDays, type Day } from "@/lib/payments/zoned-days";
 import type { GatewayMode } from "@/lib/purwantara/contract";
 import type { TimeZone } from "@/lib/time";
-import { getDb, type DbOrTx } from "../client";
-import { listPredicate, zonedDayOf } from "./list-filter";
+import type { DbOrTx } from "../client";
+import { resolveFilter } from "./transaction-filter";
+import { groupedTotals, type TotalsGroup } from "./transaction-totals";
 
 /*
- * The settlement view: every figure is over exactly the rows of one list filter built
- * below, and links to transactionsListUrl of the same filter. Grouping by day (of the
- * filter's `on` time, viewer's zone) and channel adds `from=to=day&channel=`.
+ * The settlement view: every figure is the list's totals of one filter built below (or
+ * of one day and channel of it), computed by db/queries/transaction-totals.ts, and links
+ * to transactionsListUrl of the same filter. A day is of the filter's `on` time in the
+ * viewer's zone.
  */
 
+type Narrowing = Partial<TransactionFilter>;
+
 /** /transactions?status=paid,settled&on=paid&from=F&to=T: what buyers paid. */
-export function settlementPaidFilter(from: Day, to: Day, extra: ListFilter = {}): ListFilter {
-  return { status: ["paid", "settled"], on: "paid", from, to, ...extra };
+export function settlementPaidFilter(from: Day, to: Day, extra: Narrowing = {}): TransactionFilter {
+  return listFilter({ status: ["paid", "settled"], on: "paid", from, to, ...extra });
 }
 
 /** /transactions?status=settled&on=settled&from=F&to=T: what settled (amount, fees, net). */
-export function settledFilter(from: Day, to: Day, extra: ListFilter = {}): ListFilter {
-  return { status: ["settled"], on: "settled", from, to, ...extra };
+export function settledFilter(from: Day, to: Day, extra: Narrowing = {}): TransactionFilter {
+  return listFilter({ status: ["settled"], on: "settled", from, to, ...extra });
 }
 
 /** /transactions?status=paid&on=paid&from=F&to=T: paid and not settled yet. */
-export function unsettledFilter(from: Day, to: Day, extra: ListFilter = {}): ListFilter {
-  return { status: ["paid"], on: "paid", from, to, ...extra };
+export function unsettledFilter(
+  from: Day | null,
+  to: Day,
+  extra: Narrowing = {},
+): TransactionFilter {
+  return listFilter({ status: ["paid"], on: "paid", from, to, ...extra });
 }
 
 type Scope = { mode: GatewayMode; zone: TimeZone; db?: DbOrTx };
@@ -40,26 +48,18 @@ export type SettlementCell = {
   unsettled: Sum;
 };
 
-async function rows<T>(db: DbOrTx | undefined, query: SQL): Promise<T[]> {
-  return (await (db ?? getDb()).execute(query)).rows as T[];
-}
-
 async function sequentially<T>(queries: (() => Promise<T>)[]): Promise<T[]> {
   const results: T[] = [];
   for (const query of queries) results.push(await query());
   return results;
 }
 
-type Grouped = { day: Day; channel: TransactionChannel; count: number; amount: string };
-
-function groupedSum(on: "paid" | "settled", filter: ListFilter, scope: Scope, extra = sql``) {
-  return rows<Grouped & { fee?: string; net?: string }>(
+/** The totals of a filter per day (of its `on` time) and channel. */
+function byDayAndChannel(filter: TransactionFilter, scope: Scope): Promise<TotalsGroup[]> {
+  return groupedTotals(
+    resolveFilter(filter, scope.mode, scope.zone),
+    { day: scope.zone, channel: true },
     scope.db,
-    sql`select to_char(g.d, 'YYYY-MM-DD') as day, g.* from (
-          select ${zonedDayOf(on, scope.zone)} as d, "channel", count(*)::int as count,
-                 sum("amount")::text as amount ${extra}
-            from "transactions" where ${listPredicate(filter, scope.mode, scope.zone)}
-           group by 1, 2) g`,
   );
 }
 
@@ -69,30 +69,22 @@ export async function settlementByDayAndChannel(
   to: Day,
   scope: Scope,
 ): Promise<SettlementCell[]> {
-  const queries = [
-    () => groupedSum("paid", settlementPaidFilter(from, to), scope),
-    () =>
-      groupedSum(
-        "settled",
-        settledFilter(from, to),
-        scope,
-        sql`, coalesce(sum("fee"), 0)::text as fee, sum("amount" - coalesce("fee", 0))::text as net`,
-      ),
-    () => groupedSum("paid", unsettledFilter(from, to), scope),
-  ];
+  const queries = [settlementPaidFilter, settledFilter, unsettledFilter].map(
+    (filter) => () => byDayAndChannel(filter(from, to), scope),
+  );
   // In parallel on the pool; one after another inside a transaction (one connection).
   const [paid = [], settled = [], unsettled = []] = scope.db
     ? await sequentially(queries)
     : await Promise.all(queries.map((q) => q()));
   const cells = new Map<string, SettlementCell>();
-  const cell = (day: Day, channel: TransactionChannel) => {
-    const key = `${day}|${channel}`;
+  const cell = (g: TotalsGroup) => {
+    const key = `${g.day}|${g.channel}`;
     let found = cells.get(key);
     if (!found) {
       const zero = { count: 0, amount: "0" };
       found = {
-        day,
-        channel,
+        day: g.day!,
+        channel: g.channel!,
         paid: zero,
         settled: { ...zero, fee: "0", net: "0" },
         unsettled: zero,
@@ -101,17 +93,11 @@ export async function settlementByDayAndChannel(
     }
     return found;
   };
-  for (const r of paid) cell(r.day, r.channel).paid = { count: r.count, amount: r.amount };
-  for (const r of settled) {
-    cell(r.day, r.channel).settled = {
-      count: r.count,
-      amount: r.amount,
-      fee: r.fee ?? "0",
-      net: r.net ?? "0",
-    };
+  for (const g of paid) cell(g).paid = { count: g.count, amount: g.paidAmount };
+  for (const g of settled) {
+    cell(g).settled = { count: g.count, amount: g.paidAmount, fee: g.fees, net: g.net };
   }
-  for (const r of unsettled)
-    cell(r.day, r.channel).unsettled = { count: r.count, amount: r.amount };
+  for (const g of unsettled) cell(g).unsettled = { count: g.count, amount: g.paidAmount };
   const order = transactionChannel.enumValues;
   return [...cells.values()].sort(
     (a, b) => b.day.localeCompare(a.day) || order.indexOf(a.channel) - order.indexOf(b.channel),
@@ -129,8 +115,11 @@ export function lastOverdueDay(today: Day, delay: number): Day {
 export type Overdue = Sum & { channel: TransactionChannel; from: Day | null; to: Day };
 
 /**
- * Per channel, paid payments not settled after the channel's delay: the rows of
- * `unsettledFilter(first paid day, lastOverdueDay(today, delay), channel)`.
+ * Per channel, paid payments not settled after the channel's delay: the totals of
+ * `unsettledFilter(null, lastOverdueDay(today, delay), {channel})`, and the first paid
+ * day among them (the link names `from` = that day). One grouped read: the filter up to
+ * the latest of those days, per day and channel; each channel's figure is the sum of
+ * its days up to its own last overdue day (the days partition its filter's rows).
  */
 export async function overdueByChannel(
   today: Day,
@@ -138,26 +127,18 @@ export async function overdueByChannel(
   scope: Scope,
 ): Promise<Overdue[]> {
   const channels = transactionChannel.enumValues;
-  const filters = channels.map((c) =>
-    unsettledFilter("1970-01-01", lastOverdueDay(today, delays[c]), { channel: [c] }),
-  );
-  const p = (f: ListFilter) => listPredicate({ ...f, from: undefined }, scope.mode, scope.zone);
-  const columns = filters.map(
-    (f, i) =>
-      sql`count(*) filter (where ${p(f)})::int as ${sql.raw(`c${i}`)},
-          coalesce(sum("amount") filter (where ${p(f)}), 0)::text as ${sql.raw(`a${i}`)},
-          to_char(min(${zonedDayOf("paid", scope.zone)}) filter (where ${p(f)}), 'YYYY-MM-DD') as ${sql.raw(`f${i}`)}`,
-  );
-  const [row] = await rows<Record<string, string | number | null>>(
-    scope.db,
-    sql`select ${sql.join(columns, sql`, `)} from "transactions"
-         where ${listPredicate({ status: ["paid"] }, scope.mode, scope.zone)}`,
-  );
-  return channels.map((channel, i) => ({
-    channel,
-    count: Number(row?.[`c${i}`] ?? 0),
-    amount: String(row?.[`a${i}`] ?? "0"),
-    from: (row?.[`f${i}`] as Day | null) ?? null,
-    to: filters[i]!.to!,
-  }));
+  const lastDays = channels.map((c) => lastOverdueDay(today, delays[c]));
+  const latest = lastDays.reduce((a, b) => (a > b ? a : b));
+  const groups = await byDayAndChannel(unsettledFilter(null, latest), scope);
+  return channels.map((channel, i) => {
+    const to = lastDays[i]!;
+    const own = groups.filter((g) => g.channel === channel && g.day! <= to);
+    return {
+      channel,
+      count: own.reduce((n, g) => n + g.count, 0),
+      amount: addDecimals("0", ...own.map((g) => g.paidAmount)),
+      from: own.map((g) => g.day!).reduce<Day | null>((a, d) => (a && a < d ? a : d), null),
+      to,
+    };
+  });
 }

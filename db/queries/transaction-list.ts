@@ -2,166 +2,22 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
-import type {
-  FilterChannel,
-  FilterState,
-  TransactionFilter,
-} from "@/lib/payments/transaction-filter";
-import { effectiveStates } from "@/lib/payments/transaction-filter";
+import type { TransactionFilter } from "@/lib/payments/transaction-filter";
 import type { GatewayMode } from "@/lib/purwantara/contract";
 import { getDb, getPool } from "../client";
-import type { TransactionChannel, TransactionState } from "../schema";
+import { transactionFilterWhere, withSearchMode, type ResolvedFilter } from "./transaction-filter";
+import { totalsQuery, type TransactionTotals } from "./transaction-totals";
 
-// The filter's lists are written out in lib/payments/transaction-filter.ts (the browser
-// must not import the schema); these fail to compile when they and the enums drift apart.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const statesMatch: Same<FilterState, TransactionState> = true;
-const channelsMatch: Same<FilterChannel, TransactionChannel> = true;
-void statesMatch;
-void channelsMatch;
-
-/**
- * THE SQL of a transactions filter. The list, its totals, the export, the overview and
- * the reconciliation all build their WHERE here, so a number and the list behind it
- * always count the same rows.
- */
-export type ResolvedFilter = {
-  filter: TransactionFilter;
-  mode: GatewayMode;
-  /** The date window as instants, [start, end). */
-  start: Date | null;
-  end: Date | null;
-  /**
-   * How `filter.q` searches: "exact" (ids, phone: equality on their indexes), "words"
-   * (the trigram index), or both when unset. `withSearchMode` picks: exact when some row
-   * of the mode has that id, so a pasted id is answered from an index at any size.
-   */
-  searchMode?: "exact" | "words" | "both";
-};
+// The list's modules, under the names its callers (the export among them) import.
+export {
+  resolveFilter,
+  transactionFilterWhere,
+  withSearchMode,
+  type ResolvedFilter,
+} from "./transaction-filter";
+export { transactionTotals, type TransactionTotals } from "./transaction-totals";
 
 const t = sql.identifier("t");
-
-/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/**
- * The text a word search looks in; the same expression as the trigram index
- * transactions_search_trgm_idx, so the index serves the ILIKE.
- */
-export const searchDocument = sql.raw(
-  `(coalesce(t.title, '') || ' ' || coalesce(t.description, '') || ' ' || coalesce(t.customer_name, '') || ' ' || coalesce(t.customer_email, '') || ' ' || coalesce(t.customer_phone, '') || ' ' || coalesce(t.external_id, ''))`,
-);
-
-/** Shortest text a word search runs for: trigrams need three characters. */
-export const minWordSearch = 3;
-
-function exactIdConditions(text: string): SQL[] {
-  // Exact ids are equalities on their own indexes: instant at any size.
-  const exact: SQL[] = [
-    sql`${t}.external_id = ${text}`,
-    sql`${t}.purwantara_uuid = ${text}`,
-    sql`${t}.va_number = ${text}`,
-    sql`${t}.payment_code = ${text}`,
-  ];
-  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)) {
-    exact.push(sql`${t}.id = ${text.toLowerCase()}::uuid`);
-  }
-  // A phone typed as 0812… also finds +62812… and 62812…, and the other way round.
-  const digits = text.replace(/[\s-]/g, "");
-  if (/^(\+?62|0)8\d{6,13}$/.test(digits)) {
-    const local = digits.replace(/^(\+?62)/, "0");
-    const national = local.slice(1);
-    for (const phone of [local, `62${national}`, `+62${national}`]) {
-      exact.push(sql`${t}.customer_phone = ${phone}`);
-    }
-  }
-  return exact;
-}
-
-export function searchCondition(q: string, mode: "exact" | "words" | "both" = "both"): SQL | null {
-  const text = q.trim();
-  if (!text) return null;
-  const parts = mode === "words" ? [] : exactIdConditions(text);
-  if (mode !== "exact" && text.length >= minWordSearch) {
-    parts.push(sql`${searchDocument} ilike ${likePattern(text)}`);
-  }
-  if (parts.length === 0) return sql`false`;
-  return sql`(${sql.join(parts, sql` or `)})`;
-}
-
-/**
- * Decides how a filter's search runs: a text that is some row's exact id (or phone)
- * finds exactly those rows; any other text searches words. One indexed lookup.
- */
-export async function withSearchMode(resolved: ResolvedFilter): Promise<ResolvedFilter> {
-  const text = resolved.filter.q.trim();
-  if (!text || resolved.searchMode) return resolved;
-  const result = await getDb().execute<{ found: boolean }>(
-    sql`select exists (select 1 from transactions t where ${t}.mode = ${resolved.mode} and (${sql.join(
-      exactIdConditions(text),
-      sql` or `,
-    )})) as found`,
-  );
-  return { ...resolved, searchMode: result.rows[0]?.found ? "exact" : "words" };
-}
-
-const timeColumn = {
-  created: sql.raw("t.created_at"),
-  paid: sql.raw("t.paid_at"),
-  settled: sql.raw("t.settled_at"),
-} as const;
-
-/** The WHERE of a filter (without sort or cursor), over `transactions t`. */
-export function transactionFilterWhere(resolved: ResolvedFilter): SQL {
-  const { filter, mode, start, end } = resolved;
-  const parts: SQL[] = [sql`${t}.mode = ${mode}`];
-  const states = effectiveStates(filter);
-  if (!filter.status.length && !filter.includeNotCreated) {
-    // The default: every state but Not created (one comparison, not a list of eight).
-    parts.push(sql`${t}.state <> 'failed_to_create'`);
-  } else if (states) {
-    parts.push(
-      states.length === 1
-        ? sql`${t}.state = ${states[0]}`
-        : sql`${t}.state in (${sql.join(
-            states.map((s) => sql`${s}`),
-            sql`, `,
-          )})`,
-    );
-  }
-  if (filter.channel.length) {
-    parts.push(
-      sql`${t}.channel in (${sql.join(
-        filter.channel.map((c) => sql`${c}`),
-        sql`, `,
-      )})`,
-    );
-  }
-  if (filter.bank.length) {
-    const banks = sql.join(
-      filter.bank.map((b) => sql`${b.toUpperCase()}`),
-      sql`, `,
-    );
-    parts.push(sql`(upper(${t}.bank) in (${banks}) or upper(${t}.payment_channel) in (${banks}))`);
-  }
-  const column = timeColumn[filter.on];
-  if (start) parts.push(sql`${column} >= ${start.toISOString()}::timestamptz`);
-  if (end) parts.push(sql`${column} < ${end.toISOString()}::timestamptz`);
-  if (filter.min) parts.push(sql`${t}.amount >= ${filter.min}::numeric`);
-  if (filter.max) parts.push(sql`${t}.amount <= ${filter.max}::numeric`);
-  if (filter.by) parts.push(sql`${t}.created_by = ${filter.by}::uuid`);
-  if (filter.flag.length) {
-    // The flags GIN index is partial (flags <> '{}'): saying so lets the planner use it.
-    parts.push(
-      sql`(${t}.flags <> '{}'::text[] and ${t}.flags && ${`{${filter.flag.join(",")}}`}::text[])`,
-    );
-  }
-  const search = searchCondition(filter.q, resolved.searchMode);
-  if (search) parts.push(search);
-  return sql.join(parts, sql` and `);
-}
 
 /**
  * Sort keys, each with a matching index (migration): created → (mode, created_at, id);
@@ -277,111 +133,6 @@ export function offsetPageQuery(resolved: ResolvedFilter, offset: number, limit:
   return sql`select ${listColumns} from transactions t
     where ${transactionFilterWhere(resolved)}
     order by ${orderBy(resolved.filter)} offset ${offset} limit ${limit}`;
-}
-
-export type TransactionTotals = {
-  count: number;
-  /** Paid or settled: what buyers paid. */
-  paidCount: number;
-  paidAmount: string;
-  fees: string;
-  /** paidAmount − fees. */
-  net: string;
-  /** Awaiting payment or unconfirmed: what may still come in. */
-  openCount: number;
-  openAmount: string;
-};
-
-/** What paid means for totals: paid and settled payments. */
-export const paidStatesSql = sql.raw(`('paid', 'settled')`);
-export const openStatesSql = sql.raw(`('active', 'unconfirmed')`);
-
-export function totalsQuery(resolved: ResolvedFilter): SQL {
-  return sql`select s."count", s."paidCount", s."paidAmount"::text as "paidAmount", s."fees"::text as "fees",
-      (s."paidAmount" - s."fees")::text as "net", s."openCount", s."openAmount"::text as "openAmount"
-    from (select count(*)::int as "count",
-        count(*) filter (where t.state in ${paidStatesSql})::int as "paidCount",
-        coalesce(sum(t.amount) filter (where t.state in ${paidStatesSql}), 0) as "paidAmount",
-        coalesce(sum(t.fee) filter (where t.state in ${paidStatesSql}), 0) as "fees",
-        count(*) filter (where t.state in ${openStatesSql})::int as "openCount",
-        coalesce(sum(t.amount) filter (where t.state in ${openStatesSql}), 0) as "openAmount"
-      from transactions t where ${transactionFilterWhere(resolved)}) s`;
-}
-
-/** A slot boundary: 15:00, 16:00 or 17:00 UTC on the hour (midnight in WIT, WITA, WIB). */
-function isSlotBoundary(date: Date | null): boolean {
-  if (!date) return true;
-  return (
-    date.getUTCMinutes() === 0 &&
-    date.getUTCSeconds() === 0 &&
-    date.getUTCMilliseconds() === 0 &&
-    [15, 16, 17].includes(date.getUTCHours())
-  );
-}
-
-/**
- * True when transaction_slot_totals answers this filter exactly: only mode, states,
- * channels and a created-time window of whole days in WIB, WITA or WIT.
- */
-export function slotTotalsAnswer(resolved: ResolvedFilter): boolean {
-  const f = resolved.filter;
-  return (
-    !f.q.trim() &&
-    f.bank.length === 0 &&
-    !f.min &&
-    !f.max &&
-    !f.by &&
-    f.flag.length === 0 &&
-    (f.on === "created" || (!resolved.start && !resolved.end)) &&
-    isSlotBoundary(resolved.start) &&
-    isSlotBoundary(resolved.end)
-  );
-}
-
-/** The same totals as `totalsQuery`, from the per-slot sums kept by triggers. */
-export function slotTotalsQuery(resolved: ResolvedFilter): SQL {
-  const { filter, mode, start, end } = resolved;
-  const s = sql.identifier("s");
-  const parts: SQL[] = [sql`${s}.mode = ${mode}`];
-  if (!filter.status.length && !filter.includeNotCreated) {
-    parts.push(sql`${s}.state <> 'failed_to_create'`);
-  } else if (filter.status.length) {
-    parts.push(
-      sql`${s}.state in (${sql.join(
-        filter.status.map((x) => sql`${x}`),
-        sql`, `,
-      )})`,
-    );
-  }
-  if (filter.channel.length) {
-    parts.push(
-      sql`${s}.channel in (${sql.join(
-        filter.channel.map((c) => sql`${c}`),
-        sql`, `,
-      )})`,
-    );
-  }
-  if (start) parts.push(sql`${s}.slot >= ${start.toISOString()}::timestamptz`);
-  if (end) parts.push(sql`${s}.slot < ${end.toISOString()}::timestamptz`);
-  return sql`select coalesce(sum(s.count), 0)::int as "count",
-      coalesce(sum(s.count) filter (where s.state in ${paidStatesSql}), 0)::int as "paidCount",
-      coalesce(sum(s.amount) filter (where s.state in ${paidStatesSql}), 0)::text as "paidAmount",
-      coalesce(sum(s.fee) filter (where s.state in ${paidStatesSql}), 0)::text as "fees",
-      (coalesce(sum(s.amount) filter (where s.state in ${paidStatesSql}), 0)
-        - coalesce(sum(s.fee) filter (where s.state in ${paidStatesSql}), 0))::text as "net",
-      coalesce(sum(s.count) filter (where s.state in ${openStatesSql}), 0)::int as "openCount",
-      coalesce(sum(s.amount) filter (where s.state in ${openStatesSql}), 0)::text as "openAmount"
-    from transaction_slot_totals s where ${sql.join(parts, sql` and `)}`;
-}
-
-/**
- * Totals of the WHOLE filtered set (not one page): from the per-slot sums when they
- * answer the filter exactly, else from the rows.
- */
-export async function transactionTotals(resolved: ResolvedFilter): Promise<TransactionTotals> {
-  const query = slotTotalsAnswer(resolved) ? slotTotalsQuery(resolved) : totalsQuery(resolved);
-  const result = await getDb().execute<TransactionTotals>(query);
-  return result.rows[0]!;
 }
 
 /** The mode's change marker: moves in the same transaction as any write to its transactions. */

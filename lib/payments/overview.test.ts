@@ -2,8 +2,9 @@ import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedTransactions } from "@/db/seed/transactions";
 import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { exact, listTotalsAt } from "@/lib/testing/list-totals";
 import type { TimeZone } from "@/lib/time";
-import { getOverview, type Overview } from "./overview";
+import { getOverview, type LinkedSum, type Overview } from "./overview";
 
 const db = withTestDatabase();
 // 12:00 WIB on 20 Nov 2026; 14:00 WIT.
@@ -42,6 +43,13 @@ beforeAll(async () => {
     await seedTransactions(client, { rows: 6000, mode: "local", now, batchSize: 3000 });
     // Live rows paid today must never show in the test mode's figures, and the reverse.
     await seedTransactions(client, { rows: 300, mode: "production", now });
+    // A bank spelled in another case is the same bank to the list's `bank=`.
+    await client.query(
+      `insert into transactions (mode, channel, bank, payment_channel, amount, fee, state, created_at, paid_at, settled_at, title)
+       values ('local', 'virtual-account', 'bca', 'bca', 123000, 4000, 'paid', $1::timestamptz - interval '50 hours', $1::timestamptz - interval '49 hours', null, 'case'),
+              ('local', 'payment-link', null, 'Bca', 77000, 1925, 'settled', $1::timestamptz - interval '75 hours', $1::timestamptz - interval '74 hours', $1::timestamptz - interval '20 hours', 'case')`,
+      [now.toISOString()],
+    );
   } finally {
     await client.end();
   }
@@ -121,13 +129,14 @@ describe("overview figures equal direct counts over the list's predicate", () =>
     expect(overview.banks.map((b) => b.bank)).toEqual(
       expect.arrayContaining(["BCA", "OVO", "Alfamart"]),
     );
+    expect(overview.banks.filter((b) => b.bank.toUpperCase() === "BCA")).toHaveLength(1);
     for (const b of overview.banks) {
       expect(numeric(b)).toEqual(
         numeric(
-          await direct(`${paidBetween("Asia/Jakarta")} and (bank = $3 or payment_channel = $3)`, [
-            ...range,
-            b.bank,
-          ]),
+          await direct(
+            `${paidBetween("Asia/Jakarta")} and (upper(bank) = upper($3) or upper(payment_channel) = upper($3))`,
+            [...range, b.bank],
+          ),
         ),
       );
       expect(b.href).toBe(
@@ -194,4 +203,43 @@ describe("overview figures equal direct counts over the list's predicate", () =>
       true,
     );
   });
+});
+
+describe("every overview number is the list's totals at the link it carries", () => {
+  for (const zone of ["Asia/Jakarta", "Asia/Jayapura"] as const) {
+    it(`periods, channels, banks, every cell of the chart, open and needs review, in ${zone}`, async () => {
+      const overview = await getOverview("local", zone, now);
+      const at = (href: string) => listTotalsAt(href, "local", zone, now);
+      const paid = async (figure: LinkedSum) => {
+        const list = await at(figure.href);
+        expect({ count: figure.count, amount: exact(figure.amount) }, figure.href).toEqual({
+          count: list.count,
+          amount: exact(list.paidAmount),
+        });
+        // Every row behind a paid figure is paid or settled.
+        expect(list.paidCount, figure.href).toBe(list.count);
+      };
+      for (const p of overview.periods) {
+        await paid(p.current);
+        await paid(p.previous);
+      }
+      for (const c of overview.channels) {
+        await paid(c.paid);
+        expect(c.created.count, c.created.href).toBe((await at(c.created.href)).count);
+        expect(c.paidOfCreated.count, c.paidOfCreated.href).toBe(
+          (await at(c.paidOfCreated.href)).count,
+        );
+      }
+      for (const b of overview.banks) await paid(b);
+      expect(overview.daily.rows.length).toBeGreaterThan(100);
+      for (const cell of overview.daily.rows) await paid(cell);
+      const open = await at(overview.open.href);
+      expect({ count: overview.open.count, amount: exact(overview.open.amount) }).toEqual({
+        count: open.count,
+        amount: exact(open.openAmount),
+      });
+      expect(overview.needsReview.count).toBe((await at(overview.needsReview.href)).count);
+      expect(overview.needsReview.count).toBeGreaterThan(0);
+    }, 120_000);
+  }
 });

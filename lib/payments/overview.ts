@@ -17,7 +17,7 @@ import {
 import { addDecimals } from "@/lib/money";
 import type { GatewayMode } from "@/lib/purwantara/contract";
 import type { TimeZone } from "@/lib/time";
-import { transactionsListUrl } from "./list-filter";
+import { transactionsListUrl } from "./transaction-filter";
 import { addDays, zonedDay, type Day } from "./zoned-days";
 
 /** A number shown on the overview and the list URL whose totals are that number. */
@@ -50,7 +50,13 @@ export type Overview = {
   hasTransactions: boolean;
 };
 
-/** The paid figure of the cells a filter's days and channel select (the days partition it). */
+/** The list's `bank=b`: the bank or the payment channel is b, in any case. */
+function namesBank(cell: PaidCell, bank: string): boolean {
+  const wanted = bank.toUpperCase();
+  return cell.bank?.toUpperCase() === wanted || cell.paymentChannel?.toUpperCase() === wanted;
+}
+
+/** The paid figure of the cells a filter's days, channel and bank select (they partition it). */
 function sumCells(
   cells: PaidCell[],
   from: Day,
@@ -63,7 +69,7 @@ function sumCells(
       c.day >= from &&
       c.day <= to &&
       (!channel || c.channel === channel) &&
-      (!bank || c.bank === bank || c.paymentChannel === bank),
+      (!bank || namesBank(c, bank)),
   );
   return {
     count: chosen.reduce((n, c) => n + c.count, 0),
@@ -71,11 +77,16 @@ function sumCells(
   };
 }
 
-/** Every non-empty bank or payment channel the cells name. */
+/**
+ * Every non-empty bank or payment channel the cells name, once whatever its case (the
+ * list's `bank=` ignores case), under its first spelling.
+ */
 function bankNames(cells: PaidCell[]): string[] {
-  return [...new Set(cells.flatMap((c) => [c.bank, c.paymentChannel]))].filter((b): b is string =>
-    Boolean(b),
-  );
+  const names = new Map<string, string>();
+  for (const name of cells.flatMap((c) => [c.bank, c.paymentChannel])) {
+    if (name && !names.has(name.toUpperCase())) names.set(name.toUpperCase(), name);
+  }
+  return [...names.values()];
 }
 
 /** The cells folded to one per day and channel, oldest first. */
@@ -160,7 +171,7 @@ export async function getOverview(
       .map((bank) => ({
         bank,
         ...sumCells(recent, from, today, undefined, bank),
-        href: transactionsListUrl(paidFilter(from, today, { bank })),
+        href: transactionsListUrl(paidFilter(from, today, { bank: [bank] })),
       }))
       .sort((a, b) => Number(b.amount) - Number(a.amount) || a.bank.localeCompare(b.bank)),
     daily: {

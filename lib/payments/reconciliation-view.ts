@@ -16,7 +16,7 @@ import {
 } from "@/db/queries/settlement";
 import type { GatewayMode } from "@/lib/purwantara/contract";
 import type { TimeZone } from "@/lib/time";
-import { transactionsListUrl, type ListFilter } from "./list-filter";
+import { transactionsListUrl, type TransactionFilter } from "./transaction-filter";
 import { dayTotals } from "./reconciliation";
 import { getSavedSettlementDelays } from "@/lib/settings/merchant";
 import type { SettlementDelays } from "./settlement-delays";
@@ -38,7 +38,7 @@ function row(
   overdue: boolean,
 ): SettlementRow {
   const totals = dayTotals(cells);
-  const only: ListFilter = channel ? { channel: [channel] } : {};
+  const only: Partial<TransactionFilter> = channel ? { channel: [channel] } : {};
   return {
     day,
     channel,

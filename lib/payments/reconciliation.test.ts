@@ -3,8 +3,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { overdueByChannel, settlementByDayAndChannel } from "@/db/queries/settlement";
 import { seedTransactions } from "@/db/seed/transactions";
 import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { exact, listTotalsAt } from "@/lib/testing/list-totals";
 import { decideDay, markDayReconciled } from "./reconciliation";
-import { getReconciliationDayView, getReconciliationMonth } from "./reconciliation-view";
+import {
+  getReconciliationDayView,
+  getReconciliationMonth,
+  type SettlementRow,
+} from "./reconciliation-view";
 import { defaultSettlementDelays } from "./settlement-delays";
 
 const db = withTestDatabase();
@@ -109,6 +114,53 @@ describe("settlement view", () => {
     expect(view.total.paid.count).toBe(view.channels.reduce((s, c) => s + c.paid.count, 0));
   });
 
+  it("every figure of a month, of a day and of what is overdue is the list's totals at its link", async () => {
+    const check = async (row: SettlementRow, mode: "local" | "production") => {
+      const at = (href: string) => listTotalsAt(href, mode, zone, now);
+      const paid = await at(row.paid.href);
+      expect([row.paid.count, exact(row.paid.amount)], row.paid.href).toEqual([
+        paid.count,
+        exact(paid.paidAmount),
+      ]);
+      const settled = await at(row.settled.href);
+      expect(
+        [
+          row.settled.count,
+          exact(row.settled.amount),
+          exact(row.settled.fee),
+          exact(row.settled.net),
+        ],
+        row.settled.href,
+      ).toEqual([
+        settled.count,
+        exact(settled.paidAmount),
+        exact(settled.fees),
+        exact(settled.net),
+      ]);
+      const unsettled = await at(row.unsettled.href);
+      expect([row.unsettled.count, exact(row.unsettled.amount)], row.unsettled.href).toEqual([
+        unsettled.count,
+        exact(unsettled.paidAmount),
+      ]);
+    };
+    const month = await getReconciliationMonth("local", zone, "2026-11", now);
+    expect(month.days).toHaveLength(20);
+    for (const day of month.days) await check(day, "local");
+    const view = await getReconciliationDayView("local", zone, "2026-11-18", now);
+    expect(view.channels.length).toBeGreaterThan(3);
+    for (const row of [...view.channels, view.total]) await check(row, "local");
+    // What is overdue: live rows paid long ago and never settled.
+    await paidRow("counter", "2026-10-02T08:00:00+07:00", 16000);
+    await paidRow("counter", "2026-11-10T08:00:00+07:00", 17000);
+    const live = await getReconciliationMonth("production", zone, "2026-11", now);
+    expect(live.overdue.length).toBeGreaterThan(0);
+    for (const o of live.overdue) {
+      const list = await listTotalsAt(o.href, "production", zone, now);
+      expect([o.count, exact(o.amount)], o.href).toEqual([list.count, exact(list.paidAmount)]);
+    }
+    await queryTestDb(db.url(), "delete from transactions where mode = 'production'");
+  }, 120_000);
+
   it("paid payments not settled after the channel's delay are overdue; younger ones are not", async () => {
     // Today is 20 Nov (WIB). VA and QRIS: 1 day, so paid on or before 18 Nov is overdue.
     await paidRow("virtual-account", "2026-11-18T23:30:00+07:00", 11000);
@@ -124,14 +176,14 @@ describe("settlement view", () => {
     const va = overdue.find((o) => o.channel === "virtual-account")!;
     expect(va).toMatchObject({
       count: 1,
-      amount: "11000.0000",
+      amount: "11000",
       from: "2026-11-18",
       to: "2026-11-18",
     });
     const ovo = overdue.find((o) => o.channel === "ewallet-ovo")!;
     expect(ovo).toMatchObject({
       count: 2,
-      amount: "28000.0000",
+      amount: "28000",
       from: "2026-11-02",
       to: "2026-11-17",
     });

@@ -2,8 +2,9 @@
  * The transactions list's filter: one shape, parsed from and written to the URL, so a
  * filtered view can be bookmarked, shared and reloaded, and so the overview and the
  * reconciliation link to exactly the rows behind a number. The SQL it becomes lives in
- * db/queries/transaction-list.ts (`transactionFilterWhere`), and every total computed
- * from a filter goes through it.
+ * db/queries/transaction-filter.ts (`transactionFilterWhere`), and every total computed
+ * from a filter, the overview's and the reconciliation's included, goes through
+ * db/queries/transaction-totals.ts from it.
  *
  * URL contract (params may be added, never renamed):
  *   status=paid,settled          transaction_state values (default: every state but
@@ -303,6 +304,20 @@ export function serializeTransactionFilter(filter: TransactionFilter): URLSearch
   if (filter.sort !== "created") params.set("sort", filter.sort);
   if (filter.dir !== "desc") params.set("dir", filter.dir);
   return params;
+}
+
+/**
+ * A filter from only the parts that narrow it (the rest as the list's defaults): how
+ * the overview and the reconciliation name the rows behind each of their numbers.
+ */
+export function listFilter(parts: Partial<TransactionFilter>): TransactionFilter {
+  return { ...emptyFilter, ...parts };
+}
+
+/** The list's URL for a filter: `/transactions?…` in the canonical order, commas bare. */
+export function transactionsListUrl(filter: TransactionFilter): string {
+  const query = serializeTransactionFilter(filter).toString().replaceAll("%2C", ",");
+  return query ? `/transactions?${query}` : "/transactions";
 }
 
 /** True when the filter narrows the rows (sorting does not count). */

@@ -1,8 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/db/client";
-import { slotTotalsAnswer, slotTotalsQuery, totalsQuery } from "@/db/queries/transaction-list";
+import {
+  totalsQuery,
+  totalsSource,
+  type TotalsGrouping,
+  type TotalsSource,
+} from "@/db/queries/transaction-totals";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { sameSpelling } from "@/lib/testing/list-totals";
 import {
   emptyFilter,
   parseTransactionFilter,
@@ -308,65 +314,98 @@ describe("transactions list filters", () => {
     }
   });
 
-  it("the per-slot totals kept by triggers equal the rows' totals, through inserts, updates and deletes", async () => {
-    const compatible = [
-      "",
-      "include=not_created",
-      "status=paid,settled",
-      "channel=qris,virtual-account",
-      "period=7d",
-      "period=last_month&status=settled",
-      "from=2026-11-01&to=2026-11-20&channel=counter",
-    ];
-    const compare = async () => {
-      for (const query of compatible) {
-        for (const z of ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"] as const) {
-          const resolved = resolveFilter(f(query), "local", z, now);
-          expect(slotTotalsAnswer(resolved)).toBe(true);
-          const [fromSlots] = (await getDb().execute(slotTotalsQuery(resolved))).rows;
-          const [fromRows] = (await getDb().execute(totalsQuery(resolved))).rows;
-          expect(fromSlots, `${query} in ${z}`).toEqual(fromRows);
+  it(
+    "the summary tables kept by triggers equal the rows' totals, grouped or not, through inserts, updates and deletes",
+    { timeout: 60_000 },
+    async () => {
+      const answered: [string, TotalsSource][] = [
+        ["", "createdSlots"],
+        ["include=not_created", "createdSlots"],
+        ["status=paid,settled", "createdSlots"],
+        ["channel=qris,virtual-account", "createdSlots"],
+        ["period=7d", "createdSlots"],
+        ["period=last_month&status=settled", "createdSlots"],
+        ["from=2026-11-01&to=2026-11-20&channel=counter", "createdSlots"],
+        ["on=paid&period=7d", "paymentSlots"],
+        ["on=paid&period=30d&status=paid,settled&bank=bca,dana", "paymentSlots"],
+        ["on=paid&to=2026-11-20&status=paid", "paymentSlots"],
+        ["on=settled&from=2026-11-01&to=2026-11-24&channel=virtual-account", "paymentSlots"],
+      ];
+      const sorted = (rows: Record<string, unknown>[]) =>
+        rows.map((r) => JSON.stringify(sameSpelling(r))).sort((x, y) => x.localeCompare(y));
+      const words = ["q=kopi", "q=SITI", "q=50%", "q=catering&status=paid,settled", "q=slot"];
+      const compare = async () => {
+        for (const query of words) {
+          const resolved = {
+            ...resolveFilter(f(query), "local", zone, now),
+            searchMode: "words" as const,
+          };
+          expect(totalsSource(resolved)).toBe("searchRows");
+          const [fromSearch] = (await getDb().execute(totalsQuery(resolved))).rows;
+          const [fromRows] = (await getDb().execute(totalsQuery(resolved, {}, "rows"))).rows;
+          expect(sameSpelling(fromSearch!), query).toEqual(sameSpelling(fromRows!));
         }
-      }
-    };
-    await compare();
-    // A callback pays two, a fee arrives, a row's time moves, a stray row is absorbed.
-    const run = (text: string, params: unknown[] = []) => queryTestDb(db.url(), text, params);
-    await run(
-      "update transactions set state = 'paid', fee = 999 where external_id in ('INV-1003', 'INV-1004')",
-    );
-    await run(
-      "update transactions set created_at = created_at - interval '20 days' where external_id = 'INV-1005'",
-    );
-    await run(
-      "insert into transactions (mode, channel, title, amount, state, created_at) values ('local', 'qris', 'Slot', 777, 'paid', $1::timestamptz - interval '3 hours')",
-      [now.toISOString()],
-    );
-    await compare();
-    await run("delete from transactions where title = 'Slot'");
-    await compare();
-    // What the slots cannot answer goes to the rows.
-    for (const query of [
-      "q=kopi",
-      "bank=BCA",
-      "min=1000",
-      "flag=needs_review",
-      "on=paid&period=7d",
-    ]) {
-      expect(slotTotalsAnswer(resolveFilter(f(query), "local", zone, now))).toBe(false);
-    }
-    // Put the fixtures back as the other tests expect them.
-    await run(
-      "update transactions set created_at = created_at + interval '20 days' where external_id = 'INV-1005'",
-    );
-    for (const id of ["INV-1003", "INV-1004"]) {
-      const r = fixtures.find((x) => x.external_id === id)!;
+        for (const [query, source] of answered) {
+          for (const z of ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"] as const) {
+            const resolved = resolveFilter(f(query), "local", z, now);
+            const groupings: TotalsGrouping[] = [{}, { channel: true }];
+            if (source === "paymentSlots") groupings.push({ day: z, channel: true, bank: true });
+            else groupings.push({ day: z, channel: true });
+            for (const grouping of groupings) {
+              expect(totalsSource(resolved, grouping)).toBe(source);
+              const fromSlots = (await getDb().execute(totalsQuery(resolved, grouping))).rows;
+              const fromRows = (await getDb().execute(totalsQuery(resolved, grouping, "rows")))
+                .rows;
+              expect(sorted(fromSlots), `${query} in ${z}, ${JSON.stringify(grouping)}`).toEqual(
+                sorted(fromRows),
+              );
+            }
+          }
+        }
+      };
+      await compare();
+      // A callback pays two and settles one, a fee arrives, a row's time moves, a title
+      // changes, a stray row is absorbed.
+      const run = (text: string, params: unknown[] = []) => queryTestDb(db.url(), text, params);
       await run(
-        "update transactions set state = $1::transaction_state, fee = $2 where external_id = $3",
-        [r.state, r.fee, id],
+        "update transactions set state = 'paid', fee = 999, paid_at = created_at + interval '1 hour' where external_id in ('INV-1003', 'INV-1004')",
       );
-    }
-  });
+      await run(
+        "update transactions set state = 'settled', settled_at = paid_at + interval '2 days' where external_id = 'INV-1003'",
+      );
+      await run(
+        "update transactions set created_at = created_at - interval '20 days', paid_at = paid_at - interval '20 days' where external_id = 'INV-1005'",
+      );
+      await run("update transactions set title = 'Kopi tubruk' where external_id = 'INV-1006'");
+      await run(
+        "insert into transactions (mode, channel, bank, title, amount, state, created_at, paid_at) values ('local', 'virtual-account', 'bca', 'Slot', 777, 'paid', $1::timestamptz - interval '3 hours', $1::timestamptz - interval '2 hours')",
+        [now.toISOString()],
+      );
+      await compare();
+      await run("delete from transactions where title = 'Slot'");
+      await compare();
+      // What the summaries cannot answer goes to the rows.
+      for (const [query, grouping] of [
+        ["q=kopi", {}],
+        ["bank=BCA", {}],
+        ["min=1000", {}],
+        ["flag=needs_review", {}],
+        ["period=7d", { bank: true }],
+      ] as const) {
+        expect(totalsSource(resolveFilter(f(query), "local", zone, now), grouping)).toBe("rows");
+      }
+      // Put the fixtures back as the other tests expect them.
+      for (const id of ["INV-1003", "INV-1004", "INV-1005", "INV-1006"]) {
+        const r = fixtures.find((x) => x.external_id === id)!;
+        await run(
+          `update transactions set state = $1::transaction_state, fee = $2, created_at = $3, paid_at = $4,
+           settled_at = $5, title = $6 where external_id = $7`,
+          [r.state, r.fee, r.created_at, r.paid_at, r.settled_at, r.title, id],
+        );
+      }
+      await compare();
+    },
+  );
 
   it("the other mode's rows never show, even by exact id", async () => {
     const live = fixtures.find((r) => r.mode === "production")!;

@@ -8,29 +8,14 @@ import {
   type ResolvedFilter,
 } from "@/db/queries/transaction-list";
 import type { TransactionChannel, TransactionState } from "@/db/schema";
-import type { GatewayMode } from "@/lib/purwantara/contract";
-import type { TimeZone } from "@/lib/time";
-import {
-  resolveDateRange,
-  type SortDirection,
-  type SortField,
-  type TransactionFilter,
-} from "./transaction-filter";
+import type { SortDirection, SortField, TransactionFilter } from "./transaction-filter";
 import type { TransactionListItem, TransactionListPage } from "./transaction-list-types";
+
+/** The filter made concrete for one viewer: the mode they act in, days in their zone. */
+export { resolveFilter } from "@/db/queries/transaction-list";
 
 export const defaultPageSize = 50;
 export const maxPageSize = 200;
-
-/** The filter made concrete for one viewer: the mode they act in, days in their zone. */
-export function resolveFilter(
-  filter: TransactionFilter,
-  mode: GatewayMode,
-  zone: TimeZone,
-  now: Date = new Date(),
-): ResolvedFilter {
-  const { start, end } = resolveDateRange(filter, zone, now);
-  return { filter, mode, start, end };
-}
 
 type CursorPayload = { s: SortField; d: SortDirection; k: string; i: string };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDecimals } from "@/lib/money";
-import { transactionsListUrl } from "./list-filter";
+import { listFilter, transactionsListUrl } from "./transaction-filter";
 import { addDays, dayStart, daysDescending, isDay, zonedDay } from "./zoned-days";
 
 describe("calendar days in a person's zone", () => {
@@ -34,24 +34,26 @@ describe("calendar days in a person's zone", () => {
 
 describe("list URLs and exact sums", () => {
   it("names a filter in the list's URL contract", () => {
-    expect(transactionsListUrl({})).toBe("/transactions");
+    expect(transactionsListUrl(listFilter({}))).toBe("/transactions");
     expect(
-      transactionsListUrl({
-        status: ["paid", "settled"],
-        channel: ["qris"],
-        bank: "BCA",
-        on: "paid",
-        from: "2026-11-01",
-        to: "2026-11-30",
-        flag: ["needs_review"],
-      }),
+      transactionsListUrl(
+        listFilter({
+          status: ["paid", "settled"],
+          channel: ["qris"],
+          bank: ["BCA"],
+          on: "paid",
+          from: "2026-11-01",
+          to: "2026-11-30",
+          flag: ["needs_review"],
+        }),
+      ),
     ).toBe(
       "/transactions?status=paid,settled&channel=qris&bank=BCA&on=paid&from=2026-11-01&to=2026-11-30&flag=needs_review",
     );
     // `on=created` is the list's default and is left out.
-    expect(transactionsListUrl({ on: "created", from: "2026-11-01", to: "2026-11-01" })).toBe(
-      "/transactions?from=2026-11-01&to=2026-11-01",
-    );
+    expect(
+      transactionsListUrl(listFilter({ on: "created", from: "2026-11-01", to: "2026-11-01" })),
+    ).toBe("/transactions?from=2026-11-01&to=2026-11-01");
   });
 
   it("adds decimal strings exactly", () => {

@@ -1,0 +1,187 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import type {
+  FilterChannel,
+  FilterState,
+  FilterTimeField,
+  TransactionFilter,
+} from "@/lib/payments/transaction-filter";
+import { effectiveStates, resolveDateRange } from "@/lib/payments/transaction-filter";
+import type { GatewayMode } from "@/lib/purwantara/contract";
+import { timeZones, type TimeZone } from "@/lib/time";
+import { getDb } from "../client";
+import type { TransactionChannel, TransactionState } from "../schema";
+
+// The filter's lists are written out in lib/payments/transaction-filter.ts (the browser
+// must not import the schema); these fail to compile when they and the enums drift apart.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const statesMatch: Same<FilterState, TransactionState> = true;
+const channelsMatch: Same<FilterChannel, TransactionChannel> = true;
+void statesMatch;
+void channelsMatch;
+
+/**
+ * THE SQL of a transactions filter. The list, its totals, the export, the overview and
+ * the reconciliation all build their WHERE here (or, for the summary tables, from the
+ * same resolved filter in db/queries/transaction-totals.ts), so a number and the list
+ * it links to always count the same rows.
+ */
+export type ResolvedFilter = {
+  filter: TransactionFilter;
+  mode: GatewayMode;
+  /** The date window as instants, [start, end). */
+  start: Date | null;
+  end: Date | null;
+  /**
+   * How `filter.q` searches: "exact" (ids, phone: equality on their indexes), "words"
+   * (the trigram index), or both when unset. `withSearchMode` picks: exact when some row
+   * of the mode has that id, so a pasted id is answered from an index at any size.
+   */
+  searchMode?: "exact" | "words" | "both";
+};
+
+const t = sql.identifier("t");
+
+/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * The text a word search looks in; the same expression as the trigram index
+ * transactions_search_trgm_idx, so the index serves the ILIKE. transaction_search keeps
+ * it, folded to lower case, for the totals (db/queries/transaction-totals.ts).
+ */
+export const searchDocument = sql.raw(
+  `(coalesce(t.title, '') || ' ' || coalesce(t.description, '') || ' ' || coalesce(t.customer_name, '') || ' ' || coalesce(t.customer_email, '') || ' ' || coalesce(t.customer_phone, '') || ' ' || coalesce(t.external_id, ''))`,
+);
+
+/** Shortest text a word search runs for: trigrams need three characters. */
+export const minWordSearch = 3;
+
+function exactIdConditions(text: string): SQL[] {
+  // Exact ids are equalities on their own indexes: instant at any size.
+  const exact: SQL[] = [
+    sql`${t}.external_id = ${text}`,
+    sql`${t}.purwantara_uuid = ${text}`,
+    sql`${t}.va_number = ${text}`,
+    sql`${t}.payment_code = ${text}`,
+  ];
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)) {
+    exact.push(sql`${t}.id = ${text.toLowerCase()}::uuid`);
+  }
+  // A phone typed as 0812… also finds +62812… and 62812…, and the other way round.
+  const digits = text.replace(/[\s-]/g, "");
+  if (/^(\+?62|0)8\d{6,13}$/.test(digits)) {
+    const local = digits.replace(/^(\+?62)/, "0");
+    const national = local.slice(1);
+    for (const phone of [local, `62${national}`, `+62${national}`]) {
+      exact.push(sql`${t}.customer_phone = ${phone}`);
+    }
+  }
+  return exact;
+}
+
+export function searchCondition(q: string, mode: "exact" | "words" | "both" = "both"): SQL | null {
+  const text = q.trim();
+  if (!text) return null;
+  const parts = mode === "words" ? [] : exactIdConditions(text);
+  if (mode !== "exact" && text.length >= minWordSearch) {
+    parts.push(sql`${searchDocument} ilike ${likePattern(text)}`);
+  }
+  if (parts.length === 0) return sql`false`;
+  return sql`(${sql.join(parts, sql` or `)})`;
+}
+
+/**
+ * Decides how a filter's search runs: a text that is some row's exact id (or phone)
+ * finds exactly those rows; any other text searches words. One indexed lookup.
+ */
+export async function withSearchMode(resolved: ResolvedFilter): Promise<ResolvedFilter> {
+  const text = resolved.filter.q.trim();
+  if (!text || resolved.searchMode) return resolved;
+  const result = await getDb().execute<{ found: boolean }>(
+    sql`select exists (select 1 from transactions t where ${t}.mode = ${resolved.mode} and (${sql.join(
+      exactIdConditions(text),
+      sql` or `,
+    )})) as found`,
+  );
+  return { ...resolved, searchMode: result.rows[0]?.found ? "exact" : "words" };
+}
+
+const timeColumn = {
+  created: sql.raw("t.created_at"),
+  paid: sql.raw("t.paid_at"),
+  settled: sql.raw("t.settled_at"),
+} as const;
+
+/** The filter made concrete for one viewer: the mode they act in, days in their zone. */
+export function resolveFilter(
+  filter: TransactionFilter,
+  mode: GatewayMode,
+  zone: TimeZone,
+  now: Date = new Date(),
+): ResolvedFilter {
+  const { start, end } = resolveDateRange(filter, zone, now);
+  return { filter, mode, start, end };
+}
+
+/**
+ * The calendar day (a `date`) a row's `on` time falls on in `zone`, with the zone's
+ * fixed offset, exactly as `resolveDateRange` draws a day: a row grouped under day d
+ * is a row of the filter `from=d&to=d`.
+ */
+export function zonedDayOf(on: FilterTimeField, zone: TimeZone): SQL {
+  const offset = sql.raw(`interval '${timeZones[zone].offsetMinutes} minutes'`);
+  return sql`((${timeColumn[on]} at time zone 'UTC') + ${offset})::date`;
+}
+
+/** The WHERE of a filter (without sort or cursor), over `transactions t`. */
+export function transactionFilterWhere(resolved: ResolvedFilter): SQL {
+  const { filter, mode, start, end } = resolved;
+  const parts: SQL[] = [sql`${t}.mode = ${mode}`];
+  const states = effectiveStates(filter);
+  if (!filter.status.length && !filter.includeNotCreated) {
+    // The default: every state but Not created (one comparison, not a list of eight).
+    parts.push(sql`${t}.state <> 'failed_to_create'`);
+  } else if (states) {
+    parts.push(
+      states.length === 1
+        ? sql`${t}.state = ${states[0]}`
+        : sql`${t}.state in (${sql.join(
+            states.map((s) => sql`${s}`),
+            sql`, `,
+          )})`,
+    );
+  }
+  if (filter.channel.length) {
+    parts.push(
+      sql`${t}.channel in (${sql.join(
+        filter.channel.map((c) => sql`${c}`),
+        sql`, `,
+      )})`,
+    );
+  }
+  if (filter.bank.length) {
+    const banks = sql.join(
+      filter.bank.map((b) => sql`${b.toUpperCase()}`),
+      sql`, `,
+    );
+    parts.push(sql`(upper(${t}.bank) in (${banks}) or upper(${t}.payment_channel) in (${banks}))`);
+  }
+  const column = timeColumn[filter.on];
+  if (start) parts.push(sql`${column} >= ${start.toISOString()}::timestamptz`);
+  if (end) parts.push(sql`${column} < ${end.toISOString()}::timestamptz`);
+  if (filter.min) parts.push(sql`${t}.amount >= ${filter.min}::numeric`);
+  if (filter.max) parts.push(sql`${t}.amount <= ${filter.max}::numeric`);
+  if (filter.by) parts.push(sql`${t}.created_by = ${filter.by}::uuid`);
+  if (filter.flag.length) {
+    // The flags GIN index is partial (flags <> '{}'): saying so lets the planner use it.
+    parts.push(
+      sql`(${t}.flags <> '{}'::text[] and ${t}.flags && ${`{${filter.flag.join(",")}}`}::text[])`,
+    );
+  }
+  const search = searchCondition(filter.q, resolved.searchMode);
+  if (search) parts.push(search);
+  return sql.join(parts, sql` and `);
+}
