@@ -528,15 +528,14 @@ type RouteFigure = {
  * cached) with the router's prefetches of other routes blocked. The export flow is the
  * list's first paint plus what one CSV export loads.
  */
-export async function routeJavaScript(page: import("@playwright/test").Page) {
+export async function routeJavaScript(base: string, page: import("@playwright/test").Page) {
   const browser = page.context().browser()!;
   const storageState = await page.context().storageState();
-  const baseURL = new URL(page.url()).origin;
   const visit = async (
     path: string,
     then?: (tab: import("@playwright/test").Page) => Promise<void>,
   ) => {
-    const context = await browser.newContext({ baseURL, storageState });
+    const context = await browser.newContext({ baseURL: base, storageState });
     try {
       const tab = await context.newPage();
       // Prefetches (RSC requests) would load other routes' chunks: not this page's.

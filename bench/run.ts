@@ -335,7 +335,7 @@ async function main() {
       console.log(
         `\nbrowser JavaScript per finance route at first paint (KB gzipped, budget ${routeBudgetKB})`,
       );
-      console.table(await routeJavaScript(session.page));
+      console.table(await routeJavaScript(base, session.page));
     } finally {
       await session.browser.close();
     }
