@@ -542,14 +542,33 @@ export async function routeJavaScript(base: string, page: import("@playwright/te
       await tab.route("**/*", (route) =>
         route.request().headers()["rsc"] ? route.abort() : route.continue(),
       );
+      const chunk = (url: string) => {
+        const { pathname } = new URL(url);
+        return /^\/_next\/static\/chunks\/[\w.-]+\.js$/.test(pathname) ? pathname : null;
+      };
       const loaded = new Set<string>();
-      tab.on("response", (response) => {
-        const { pathname } = new URL(response.url());
-        if (/^\/_next\/static\/chunks\/[\w.-]+\.js$/.test(pathname)) loaded.add(pathname);
+      const inFlight = new Set<unknown>();
+      tab.on("request", (request) => {
+        if (chunk(request.url())) inFlight.add(request);
       });
+      tab.on("requestfinished", (request) => {
+        const file = chunk(request.url());
+        if (file) loaded.add(file);
+        inFlight.delete(request);
+      });
+      tab.on("requestfailed", (request) => inFlight.delete(request));
       const response = await tab.goto(path, { waitUntil: "networkidle" });
       if (response?.status() !== 200) throw new Error(`${path} answered ${response?.status()}`);
       const html = await response.text();
+      // Idle means hydrated, effects run, and every chunk they import in: network silence
+      // alone can come before a slow hydration starts the page's own lazy imports.
+      for (let seen = -1; seen !== loaded.size;) {
+        seen = loaded.size;
+        await tab.evaluate(
+          () => new Promise((done) => requestIdleCallback(() => done(null), { timeout: 5000 })),
+        );
+        while (inFlight.size > 0) await new Promise((done) => setTimeout(done, 50));
+      }
       const idle = new Set(loaded);
       await then?.(tab);
       return { html, first: firstPaintChunks(html), idle, after: loaded };
