@@ -37,6 +37,7 @@ import {
   liveLatency,
   pollFigures,
   queryFigures,
+  routeBudgetKB,
   routeJavaScript,
   seedFinanceRows,
 } from "./finance";
@@ -331,10 +332,13 @@ async function main() {
           await exportFigures(base, session.cookie, app.pid!),
         );
       }
+      console.log(
+        `\nbrowser JavaScript per finance route at first paint (KB gzipped, budget ${routeBudgetKB})`,
+      );
+      console.table(await routeJavaScript(base, session.page));
     } finally {
       await session.browser.close();
     }
-    console.log("\nbrowser JavaScript per finance route", routeJavaScript());
   } finally {
     await client.end().catch(() => {});
     await processes.stopAll();

@@ -1,27 +1,22 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRef, useState } from "react";
-import { useFormat } from "@/components/format/use-format";
+import { lazy, Suspense, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button-class";
+import type { ExportState } from "./export-status";
 
-type Progress =
-  | { kind: "idle" }
-  | { kind: "running"; format: "csv" | "xlsx"; rows: number; total: number; bytes: number }
-  | { kind: "done"; name: string; count: number }
-  | { kind: "failed"; error: string }
-  | { kind: "cancelled" };
+const loadExport = () => import("./export-status");
+const ExportStatus = lazy(() => loadExport().then((m) => ({ default: m.ExportStatus })));
 
 /**
  * CSV and Excel export of exactly the filtered set. The file is fetched and read as a
  * stream, so a progress bar shows rows (CSV: counted line by line against the
  * X-Export-Rows header) or bytes (Excel is compressed), then saved under the file name
- * the server gave it.
+ * the server gave it. The download and progress code load on the first export.
  */
 export function ExportButtons({ query, count }: { query: string; count: number }) {
   const t = useTranslations("export");
-  const format = useFormat();
-  const [progress, setProgress] = useState<Progress>({ kind: "idle" });
+  const [progress, setProgress] = useState<ExportState | null>(null);
   const abort = useRef<AbortController | null>(null);
 
   const run = async (kind: "csv" | "xlsx") => {
@@ -29,7 +24,7 @@ export function ExportButtons({ query, count }: { query: string; count: number }
     abort.current = controller;
     setProgress({ kind: "running", format: kind, rows: 0, total: count, bytes: 0 });
     try {
-      const { downloadExport } = await import("./export-download");
+      const { downloadExport } = await loadExport();
       const outcome = await downloadExport(
         kind,
         query,
@@ -51,11 +46,7 @@ export function ExportButtons({ query, count }: { query: string; count: number }
     }
   };
 
-  const running = progress.kind === "running";
-  const size = (bytes: number) =>
-    bytes > 1_000_000
-      ? `${format.number(Math.round(bytes / 100_000) / 10)} MB`
-      : `${format.number(Math.round(bytes / 1000))} KB`;
+  const running = progress?.kind === "running";
 
   return (
     <div className="space-y-2">
@@ -86,38 +77,12 @@ export function ExportButtons({ query, count }: { query: string; count: number }
           </button>
         ) : null}
       </div>
+      {/* The live region is on the page from the start, so what fills it is announced. */}
       <div aria-live="polite" className="text-sm text-slate-700">
-        {progress.kind === "running" ? (
-          <div className="space-y-1">
-            <progress
-              aria-label={t("progressLabel")}
-              className="h-2 w-full max-w-sm accent-brand-600"
-              max={progress.format === "csv" && progress.total > 0 ? progress.total : undefined}
-              value={
-                progress.format === "csv" && progress.total > 0
-                  ? Math.min(progress.rows, progress.total)
-                  : undefined
-              }
-            />
-            <p>
-              {progress.bytes === 0
-                ? t("preparing")
-                : progress.format === "csv"
-                  ? t("progressRows", {
-                      done: format.number(Math.min(progress.rows, progress.total)),
-                      total: format.number(progress.total),
-                    })
-                  : t("progressBytes", { size: size(progress.bytes) })}
-            </p>
-          </div>
-        ) : progress.kind === "done" ? (
-          <p role="status">{t("done", { name: progress.name, count: progress.count })}</p>
-        ) : progress.kind === "failed" ? (
-          <p role="alert" className="text-rose-700">
-            {t("failed", { error: progress.error })}
-          </p>
-        ) : progress.kind === "cancelled" ? (
-          <p role="status">{t("cancelled")}</p>
+        {progress ? (
+          <Suspense fallback={null}>
+            <ExportStatus progress={progress} />
+          </Suspense>
         ) : null}
       </div>
     </div>

@@ -1,8 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import dynamic from "next/dynamic";
-import { useEffect, useId, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import { useFormat } from "@/components/format/use-format";
 import { buttonClass } from "@/components/ui/button-class";
 import {
@@ -15,9 +14,10 @@ import {
 } from "@/lib/payments/transaction-filter";
 import { isTimeZone, defaultTimeZone } from "@/lib/time";
 
-const FilterPanel = dynamic(() => import("./filter-panel").then((m) => m.FilterPanel), {
-  ssr: false,
-});
+// Loaded when first opened (most visits only search or sort), with React.lazy rather
+// than next/dynamic: the panel is never rendered on the server, and next/dynamic would
+// add its own loader code to the list's first paint.
+const FilterPanel = lazy(() => import("./filter-panel").then((m) => ({ default: m.FilterPanel })));
 
 const searchDelayMs = 250;
 const sortDirections = ["desc", "asc"] as const;
@@ -156,17 +156,19 @@ export function TransactionFilters({
       ) : null}
       <FilterChips filter={filter} creators={creators} onChange={onChange} />
       {open ? (
-        <FilterPanel
-          id={panelId}
-          key={JSON.stringify(filter)}
-          filter={filter}
-          creators={creators}
-          onClose={() => setOpen(false)}
-          onApply={(next) => {
-            setOpen(false);
-            onChange(next);
-          }}
-        />
+        <Suspense fallback={null}>
+          <FilterPanel
+            id={panelId}
+            key={JSON.stringify(filter)}
+            filter={filter}
+            creators={creators}
+            onClose={() => setOpen(false)}
+            onApply={(next) => {
+              setOpen(false);
+              onChange(next);
+            }}
+          />
+        </Suspense>
       ) : null}
     </section>
   );

@@ -1,25 +1,20 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, type MouseEvent, type ReactNode } from "react";
 import { useFormat } from "@/components/format/use-format";
-import { useLiveChanges, type Highlight } from "@/components/live/use-live-changes";
+import type { Highlight } from "@/components/live/use-live-changes";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FetchError } from "@/lib/http/fetcher";
 import { isFiltered, emptyFilter, type TransactionFilter } from "@/lib/payments/transaction-filter";
-import type {
-  TransactionListItem,
-  TransactionListPage,
-} from "@/lib/payments/transaction-list-types";
+import type { TransactionListPage } from "@/lib/payments/transaction-list-types";
 import { ExportButtons } from "./export-buttons";
-import { StatusBadge } from "./status-badge";
 import { TransactionFilters } from "./transaction-filters";
 import { TransactionsTotals } from "./transactions-totals";
-import { listQuery, useTransactionFilter } from "./use-transaction-filter";
-import { transactionsUrl, useTransactions } from "./use-transactions";
+import type { TransactionRows } from "./transaction-rows";
+import type { PollState, TransactionsPoll } from "./transactions-poll";
+import { listQuery, transactionsUrl, useTransactionFilter } from "./use-transaction-filter";
 
-const columns = ["title", "channel", "amount", "status", "created", "paid"] as const;
+const noHighlights: ReadonlyMap<string, Highlight> = new Map();
 
 /** Scrolled further than this, the reader is reading: new rows wait behind a "show" bar. */
 const readingOffsetPx = 160;
@@ -29,15 +24,19 @@ const readingOffsetPx = 160;
  * whole filtered set, export, and the live table: a table from `md` up, cards on a
  * phone. Rows that arrive while someone reads further down wait behind an "n new —
  * show" bar instead of pushing the page; on an older page, new rows are counted.
+ * `initialRows` are `initialPage`'s rows, rendered on the server (TransactionRows); the
+ * list renders its own once the poll or a filter brings others.
  */
 export function TransactionsView({
   initialPage,
+  initialRows,
   initialQuery,
   creators,
   canExport,
   emptyAction,
 }: {
   initialPage: TransactionListPage;
+  initialRows: ReactNode;
   /** The query the server rendered `initialPage` for. */
   initialQuery: string;
   creators: { id: string; name: string }[];
@@ -45,26 +44,11 @@ export function TransactionsView({
   emptyAction?: ReactNode;
 }) {
   const t = useTranslations("transactions");
-  const tLive = useTranslations("live");
-  const tStatus = useTranslations("status");
-  const tCommon = useTranslations("common");
   const format = useFormat();
   const { filter, errors, cursor, navigate } = useTransactionFilter();
   const query = listQuery(filter, cursor);
   const filterQuery = listQuery(filter);
   const url = transactionsUrl(query);
-  const title = (item: TransactionListItem) => item.title ?? tCommon("untitled");
-  const live = useLiveChanges({ scope: url, items: initialPage.items }, (item, previous) => {
-    const status = tStatus(item.state);
-    const amount = format.money(item.amount);
-    const becamePaid = item.state === "paid" && previous?.state !== "paid";
-    return {
-      announcement: previous
-        ? tLive("changed", { title: title(item), status })
-        : tLive("arrived", { title: title(item), amount, status }),
-      paid: becamePaid ? tLive("paidToast", { amount, title: title(item) }) : undefined,
-    };
-  });
 
   const [held, setHeld] = useState<ReadonlySet<string>>(new Set());
   const shown = useRef<{ url: string; ids: Set<string> }>({
@@ -75,35 +59,50 @@ export function TransactionsView({
   const baseline = useRef<{ url: string; count: number }>({ url, count: initialPage.totals.count });
   const [newSince, setNewSince] = useState<{ url: string; count: number }>({ url, count: 0 });
 
-  const onData = useCallback(
-    (page: TransactionListPage, key: string) => {
-      live.observe(key, page.items);
-      setLoadedUrl(key);
-      const before = shown.current;
-      const ids = new Set(page.items.map((i) => i.id));
-      shown.current = { url: key, ids };
-      if (baseline.current.url !== key) baseline.current = { url: key, count: page.totals.count };
-      setNewSince({ url: key, count: page.totals.count - baseline.current.count });
-      if (before.url !== key) {
-        setHeld(new Set());
-        return;
-      }
-      const arrived = page.items.filter((i) => !before.ids.has(i.id)).map((i) => i.id);
-      if (arrived.length && window.scrollY > readingOffsetPx) {
-        setHeld((h) => new Set([...h, ...arrived]));
-      }
-    },
-    [live],
-  );
-  const { data, error, isValidating } = useTransactions(
-    url,
-    query === initialQuery ? initialPage : undefined,
-    onData,
-  );
-  const page = data ?? initialPage;
+  const onData = useCallback((page: TransactionListPage, key: string) => {
+    setLoadedUrl(key);
+    const before = shown.current;
+    const ids = new Set(page.items.map((i) => i.id));
+    shown.current = { url: key, ids };
+    if (baseline.current.url !== key) baseline.current = { url: key, count: page.totals.count };
+    setNewSince({ url: key, count: page.totals.count - baseline.current.count });
+    if (before.url !== key) {
+      setHeld(new Set());
+      return;
+    }
+    const arrived = page.items.filter((i) => !before.ids.has(i.id)).map((i) => i.id);
+    if (arrived.length && window.scrollY > readingOffsetPx) {
+      setHeld((h) => new Set([...h, ...arrived]));
+    }
+  }, []);
+  // The poll (SWR) and the rows' code load once the page is on screen: the server
+  // rendered the first rows, and the first poll is due only after an interval. Until
+  // then a filter changed in the meantime shows as loading.
+  const [loaded, setLoaded] = useState<{
+    Poll: typeof TransactionsPoll;
+    Rows: typeof TransactionRows;
+  } | null>(null);
+  useEffect(() => {
+    let mounted = true;
+    void Promise.all([import("./transactions-poll"), import("./transaction-rows")]).then(
+      ([poll, rows]) => {
+        if (mounted) setLoaded({ Poll: poll.TransactionsPoll, Rows: rows.TransactionRows });
+      },
+    );
+    return () => {
+      mounted = false;
+    };
+  }, []);
+  const [poll, setPoll] = useState<PollState | null>(null);
+  const page = poll?.data ?? initialPage;
+  const failure = poll?.failure ?? null;
+  const isValidating = poll?.isValidating ?? false;
   const items = page.items.filter((i) => !held.has(i.id));
-  const highlights = live.highlights;
-  const updating = isValidating && loadedUrl !== url;
+  const highlights = poll?.highlights ?? noHighlights;
+  const updating = (poll === null || isValidating) && loadedUrl !== url;
+  // The server's rows stand while nothing on them changed (and until the rows' code is in).
+  const serverRows = page === initialPage && held.size === 0 && highlights.size === 0;
+  const Rows = serverRows ? null : loaded?.Rows;
   const newSincePage = cursor && newSince.url === url ? newSince.count : 0;
 
   // The back button restores an earlier filter: start at the top of that list.
@@ -131,6 +130,15 @@ export function TransactionsView({
 
   return (
     <div className="space-y-4">
+      {loaded ? (
+        <loaded.Poll
+          url={url}
+          initial={{ url: transactionsUrl(initialQuery), page: initialPage }}
+          fallbackData={query === initialQuery ? initialPage : undefined}
+          onData={onData}
+          onState={setPoll}
+        />
+      ) : null}
       <TransactionFilters filter={filter} errors={errors} creators={creators} onChange={change} />
       <TransactionsTotals totals={page.totals} />
       {canExport ? <ExportButtons query={filterQuery} count={page.totals.count} /> : null}
@@ -167,14 +175,10 @@ export function TransactionsView({
         <div className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-2 text-xs text-slate-600">
           <span>{updating ? t("loadingRows") : t("matching", { count: page.totals.count })}</span>
           <span>
-            {error ? (
+            {failure ? (
               <span className="text-rose-700">
                 {t("livePaused", {
-                  error: t(
-                    error instanceof FetchError && error.status === 401
-                      ? "liveSessionEnded"
-                      : "liveUnreachable",
-                  ),
+                  error: t(failure === "session-ended" ? "liveSessionEnded" : "liveUnreachable"),
                 })}
               </span>
             ) : (
@@ -209,85 +213,10 @@ export function TransactionsView({
               {t("emptyBody")}
             </EmptyState>
           )
+        ) : Rows ? (
+          <Rows items={items} highlights={highlights} format={format} />
         ) : (
-          <>
-            <table className="hidden w-full text-left text-sm md:table">
-              <thead className="bg-slate-50 text-xs font-medium tracking-wide text-slate-600 uppercase">
-                <tr>
-                  {columns.map((c) => (
-                    <th
-                      key={c}
-                      scope="col"
-                      className={`px-4 py-2.5 ${c === "amount" ? "text-right" : ""}`}
-                    >
-                      {t(`columns.${c}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {items.map((item) => (
-                  <tr key={item.id} className={rowTone(highlights.get(item.id))}>
-                    <td className="px-4 py-3">
-                      <TitleCell item={item} title={title(item)} mark={highlights.get(item.id)} />
-                    </td>
-                    <td className="px-4 py-3 text-slate-700">
-                      <ChannelCell item={item} />
-                    </td>
-                    <td className="px-4 py-3 text-right tabular-nums">
-                      <p className="font-medium">{format.money(item.amount)}</p>
-                      {item.fee ? (
-                        <p className="text-xs text-slate-600">
-                          {t("feeLine", { fee: format.money(item.fee) })}
-                        </p>
-                      ) : null}
-                    </td>
-                    <td className="px-4 py-3">
-                      <StatusBadge state={item.state} rawStatus={item.rawStatus} />
-                      <FlagList flags={item.flags} />
-                    </td>
-                    <td className="px-4 py-3 whitespace-nowrap text-slate-700">
-                      {format.dateTime(item.createdAt)}
-                    </td>
-                    <td className="px-4 py-3 whitespace-nowrap text-slate-700">
-                      <p>{format.dateTime(item.paidAt)}</p>
-                      {item.settledAt ? (
-                        <p className="text-xs text-slate-600">
-                          {t("settledLine", { time: format.dateTime(item.settledAt) })}
-                        </p>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <ul className="divide-y divide-slate-100 md:hidden">
-              {items.map((item) => (
-                <li key={item.id} className={`px-4 py-3 ${rowTone(highlights.get(item.id))}`}>
-                  <div className="flex items-start justify-between gap-3">
-                    <div className="min-w-0">
-                      <TitleCell item={item} title={title(item)} mark={highlights.get(item.id)} />
-                    </div>
-                    <div className="shrink-0 text-right">
-                      <p className="font-semibold tabular-nums">{format.money(item.amount)}</p>
-                      {item.fee ? (
-                        <p className="text-xs text-slate-600 tabular-nums">
-                          {t("feeLine", { fee: format.money(item.fee) })}
-                        </p>
-                      ) : null}
-                    </div>
-                  </div>
-                  <div className="mt-2 flex flex-wrap items-center justify-between gap-2 text-xs text-slate-700">
-                    <span className="flex flex-wrap items-center gap-1.5">
-                      <StatusBadge state={item.state} rawStatus={item.rawStatus} />
-                      <FlagList flags={item.flags} />
-                    </span>
-                    <span>{format.dateTime(item.paidAt ?? item.createdAt)}</span>
-                  </div>
-                </li>
-              ))}
-            </ul>
-          </>
+          initialRows
         )}
         <nav
           aria-label={t("pages")}
@@ -316,75 +245,5 @@ export function TransactionsView({
         </nav>
       </div>
     </div>
-  );
-}
-
-function rowTone(mark: Highlight | undefined): string {
-  return mark ? "bg-amber-50 transition-colors duration-1000" : "transition-colors duration-1000";
-}
-
-function FlagList({ flags }: { flags: string[] }) {
-  const t = useTranslations("flags");
-  if (flags.length === 0) return null;
-  return (
-    <span className="mt-1 flex flex-wrap gap-1">
-      {flags.map((flag) => (
-        <span
-          key={flag}
-          className="rounded bg-amber-100 px-1.5 py-0.5 text-[0.7rem] font-medium text-amber-950"
-        >
-          {t.has(flag as "needs_review") ? t(flag as "needs_review") : flag}
-        </span>
-      ))}
-    </span>
-  );
-}
-
-function ChannelCell({ item }: { item: TransactionListItem }) {
-  const t = useTranslations();
-  const used = item.paymentChannel ?? item.bank;
-  return (
-    <>
-      <p>{t(`channel.${item.channel}`)}</p>
-      {used ? (
-        <p className="text-xs text-slate-600">
-          {item.paymentChannel ? t("transactions.paidWith", { channel: used }) : used}
-        </p>
-      ) : null}
-    </>
-  );
-}
-
-function TitleCell({
-  item,
-  title,
-  mark,
-}: {
-  item: TransactionListItem;
-  title: string;
-  mark: Highlight | undefined;
-}) {
-  const t = useTranslations();
-  return (
-    <>
-      <Link
-        href={`/transactions/${item.id}`}
-        className="font-medium break-words text-slate-900 hover:text-brand-700 focus-visible:outline-2 focus-visible:outline-brand-500"
-      >
-        {title}
-      </Link>
-      {mark ? (
-        <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 text-[0.7rem] font-semibold text-amber-950">
-          {t(mark === "new" ? "live.newBadge" : "live.changedBadge")}
-        </span>
-      ) : null}
-      <p className="truncate font-mono text-xs text-slate-600">
-        {item.externalId ?? t("transactions.outside")}
-        <span className="md:hidden"> · {t(`channel.${item.channel}`)}</span>
-      </p>
-      {item.customerName ? (
-        <p className="truncate text-xs text-slate-600">{item.customerName}</p>
-      ) : null}
-    </>
   );
 }

@@ -15,6 +15,11 @@ export function listQuery(filter: TransactionFilter, cursor?: string | null): st
   return params.toString();
 }
 
+/** The JSON route the live list polls for a query string (the one SWR fetches). */
+export function transactionsUrl(query = ""): string {
+  return query ? `/api/transactions?${query}` : "/api/transactions";
+}
+
 /**
  * The filter lives in the URL: read from it, written to it. Writing uses the History API
  * (Next.js keeps useSearchParams in step), so a change fetches only the list's JSON,

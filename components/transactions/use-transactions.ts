@@ -17,11 +17,6 @@ export function liveRefreshInterval(): number {
     : liveRefreshMs.visible;
 }
 
-export function transactionsUrl(params: URLSearchParams | string = ""): string {
-  const query = params.toString();
-  return query ? `/api/transactions?${query}` : "/api/transactions";
-}
-
 /** Live transactions: polled every 2 s while visible, every 30 s while hidden. */
 export function useTransactions(
   url: string,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { TransactionRows } from "@/components/transactions/transaction-rows";
 import { TransactionsView } from "@/components/transactions/transactions-table";
 import { buttonClass } from "@/components/ui/button-class";
 import { PageHeader } from "@/components/ui/page-header";
@@ -64,6 +65,7 @@ export default async function TransactionsPage({
       ) : null}
       <TransactionsView
         initialPage={initialPage}
+        initialRows={<TransactionRows items={initialPage.items} format={format} />}
         initialQuery={query.toString()}
         creators={creators}
         canExport={can(user.role, "transactions:export")}

@@ -1,20 +1,14 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useFormat } from "@/components/format/use-format";
 import { formatDay } from "@/lib/format";
 import { addDecimals } from "@/lib/money";
 import type { Overview } from "@/lib/payments/overview";
 import { dailyRows } from "./chart-data";
-
-// recharts loads only here, after the figures: the rest of the dashboard never ships it.
-const DailyChart = dynamic(() => import("./daily-chart").then((m) => m.DailyChart), {
-  ssr: false,
-  loading: () => <ChartPlaceholder />,
-});
+import type { DailyChart } from "./daily-chart";
 
 function ChartPlaceholder() {
   const t = useTranslations("overview");
@@ -41,6 +35,20 @@ export function DailyChartSection({ daily }: { daily: Overview["daily"] }) {
     null,
   );
   const empty = daily.rows.length === 0;
+  // recharts loads only here, once the figures are on screen: the rest of the dashboard
+  // never ships it, and the overview's first paint does not wait for it. (A plain import,
+  // not next/dynamic, whose loader would itself add to the first paint.)
+  const [Chart, setChart] = useState<typeof DailyChart | null>(null);
+  useEffect(() => {
+    if (empty) return;
+    let mounted = true;
+    void import("./daily-chart").then((m) => {
+      if (mounted) setChart(() => m.DailyChart);
+    });
+    return () => {
+      mounted = false;
+    };
+  }, [empty]);
   return (
     <section
       aria-labelledby="overview-chart"
@@ -76,12 +84,16 @@ export function DailyChartSection({ daily }: { daily: Overview["daily"] }) {
       {empty ? null : (
         <>
           <div className="mt-3" aria-hidden>
-            <DailyChart
-              rows={rows}
-              channels={channels}
-              labels={Object.fromEntries(channels.map((c) => [c, tChannel(c)]))}
-              locale={format.locale}
-            />
+            {Chart ? (
+              <Chart
+                rows={rows}
+                channels={channels}
+                labels={Object.fromEntries(channels.map((c) => [c, tChannel(c)]))}
+                locale={format.locale}
+              />
+            ) : (
+              <ChartPlaceholder />
+            )}
           </div>
           <div
             id="overview-chart-table"
