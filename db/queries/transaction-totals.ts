@@ -11,6 +11,7 @@ import {
   zonedDayOf,
   type ResolvedFilter,
 } from "./transaction-filter";
+import type { TransactionListTotals } from "@/lib/payments/transaction-list-types";
 
 /*
  * The totals of a transactions filter: the list's totals line, and every figure of the
@@ -19,18 +20,8 @@ import {
  * summary tables answer only filters they answer exactly, from the same resolved filter.
  */
 
-export type TransactionTotals = {
-  count: number;
-  /** Paid or settled: what buyers paid. */
-  paidCount: number;
-  paidAmount: string;
-  fees: string;
-  /** paidAmount − fees. */
-  net: string;
-  /** Awaiting payment or unconfirmed: what may still come in. */
-  openCount: number;
-  openAmount: string;
-};
+/** The list's totals shape (shared with the browser); amounts are exact decimal strings. */
+export type TransactionTotals = TransactionListTotals;
 
 /**
  * How totals are split. Each group's totals are exactly the totals of the filter

@@ -28,10 +28,13 @@ export type TransactionListItem = {
 /** Totals of the whole filtered set, not one page. Amounts are exact decimal strings. */
 export type TransactionListTotals = {
   count: number;
+  /** Paid or settled: what buyers paid. */
   paidCount: number;
   paidAmount: string;
   fees: string;
+  /** paidAmount − fees. */
   net: string;
+  /** Awaiting payment or unconfirmed: what may still come in. */
   openCount: number;
   openAmount: string;
 };
