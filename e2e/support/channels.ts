@@ -37,8 +37,13 @@ export async function decodeQr(page: Page, alt: string): Promise<string | null> 
     const context = canvas.getContext("2d")!;
     context.drawImage(img, 0, 0);
     const data = context.getImageData(0, 0, canvas.width, canvas.height);
-    return { width: data.width, height: data.height, data: Array.from(data.data) };
+    // As base64, not a number array: 1.3 M numbers as JSON took ~13 s over the protocol.
+    let binary = "";
+    for (let i = 0; i < data.data.length; i += 0x8000)
+      binary += String.fromCharCode(...data.data.subarray(i, i + 0x8000));
+    return { width: data.width, height: data.height, base64: btoa(binary) };
   });
-  const code = jsQR(Uint8ClampedArray.from(pixels.data), pixels.width, pixels.height);
+  const bytes = new Uint8ClampedArray(Buffer.from(pixels.base64, "base64"));
+  const code = jsQR(bytes, pixels.width, pixels.height);
   return code?.data ?? null;
 }
