@@ -63,7 +63,10 @@ test.beforeAll(async () => {
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !name.startsWith("PURWANTARA_")),
   );
-  app = spawn("npx", ["next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  // Its own process group, so stopping it stops the server Next.js starts under it.
+  const next = ["node_modules/next/dist/bin/next", "start", "--port", String(port)];
+  app = spawn(process.execPath, [...next, "--hostname", "127.0.0.1"], {
+    detached: true,
     env: {
       ...env,
       NODE_ENV: "production",
@@ -80,7 +83,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   if (app && app.exitCode === null) {
     const exited = new Promise((resolve) => app!.once("exit", resolve));
-    app.kill("SIGTERM");
+    process.kill(-app.pid!, "SIGTERM");
     await exited;
   }
   await admin(`drop database if exists ${database} with (force)`);
