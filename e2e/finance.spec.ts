@@ -9,6 +9,7 @@ import { databaseUrl } from "./support/env";
 import { fill, messages, m, type TestLocale } from "./support/i18n";
 import { signIn, transactionEntry } from "./support/pages";
 import { checkScreen } from "./support/screen-checks";
+import { parseCsv } from "../lib/testing/csv";
 
 /** The callback secret playwright.config.ts gives the app. */
 const callbackSecret = "e2e-callback-secret";
@@ -114,34 +115,6 @@ async function search(page: Page, text: string, locale: TestLocale = "id") {
 function matching(count: number, locale: TestLocale = "id") {
   const t = messages[locale].transactions.matching;
   return t.replace(/\{count, plural, .*other \{# (.*)\}\}/, `${count} $1`);
-}
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r") continue;
-    else if (c === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else cell += c;
-  }
-  return rows;
 }
 
 test("a finance user filters, searches, opens a payment and exports exactly what is filtered", async ({

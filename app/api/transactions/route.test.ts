@@ -6,6 +6,7 @@ import { parseTransactionFilter } from "@/lib/payments/transaction-filter";
 import { getTransactionListPage, resolveFilter } from "@/lib/payments/transaction-list";
 import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
 import { toZonedIso } from "@/lib/time";
+import { parseCsv } from "@/lib/testing/csv";
 
 let currentUser: CurrentUser | null = null;
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => currentUser }));
@@ -88,35 +89,6 @@ async function listAll(query: string, user: CurrentUser) {
     cursor = page.nextCursor;
   } while (cursor);
   return { ids, totals };
-}
-
-/** A minimal CSV reader (quotes, doubled quotes, CRLF, newlines in quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r") continue;
-    else if (c === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else cell += c;
-  }
-  return rows;
 }
 
 describe("GET /api/transactions", () => {
