@@ -9,7 +9,7 @@ export type Db = NodePgDatabase<typeof schema>;
 /** A database handle or an open transaction: query functions accept either. */
 export type DbOrTx = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-type Cache = { pool?: pg.Pool; db?: Db; quick?: pg.Pool };
+type Cache = { pool?: pg.Pool; db?: Db; quick?: pg.Pool; quickDb?: Db; apply?: pg.Pool };
 // Cached on globalThis so hot reload in development does not leak connections.
 const cache = globalThis as typeof globalThis & { __purwantaraDb?: Cache };
 
@@ -41,7 +41,7 @@ function connect(): { pool: pg.Pool; db: Db } {
 export async function closeDb(): Promise<void> {
   const entry = cache.__purwantaraDb;
   cache.__purwantaraDb = undefined;
-  await Promise.all([entry?.pool?.end(), entry?.quick?.end()]);
+  await Promise.all([entry?.pool?.end(), entry?.quick?.end(), entry?.apply?.end()]);
 }
 
 /** Server-side limits of every connection of the quick pool (see `getQuickPool`). */
@@ -69,6 +69,34 @@ export function getQuickPool(): pg.Pool {
   return entry.quick;
 }
 
+/** The quick pool through drizzle: single statements that must answer fast. */
+export function getQuickDb(): Db {
+  const entry = (cache.__purwantaraDb ??= {});
+  entry.quickDb ??= drizzle(getQuickPool(), { schema });
+  return entry.quickDb;
+}
+
+/**
+ * The callbacks' own pool for applying deliveries (inline and the inbox drainer), so
+ * nothing else the app does (sign-ins, exports, finance pages) can starve them.
+ */
+export function getApplyPool(): pg.Pool {
+  const entry = (cache.__purwantaraDb ??= {});
+  if (!entry.apply) {
+    entry.apply = new pg.Pool({
+      connectionString: getEnv().databaseUrl,
+      max: applyPoolSize,
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+    });
+    entry.apply.on("error", (error) => console.error("pg apply pool error:", error.message));
+  }
+  return entry.apply;
+}
+
+/** Connections of the apply pool: the inline applies and the drainer share them. */
+export const applyPoolSize = 4;
+
 /** A transaction that did not finish within its deadline (see `transactionWithin`). */
 export class DatabaseDeadlineError extends Error {
   readonly code = "DEADLINE";
@@ -93,8 +121,8 @@ export type TransactionLimits = {
 export async function transactionWithin<T>(
   limits: TransactionLimits,
   fn: (tx: DbOrTx) => Promise<T>,
+  pool: pg.Pool = connect().pool,
 ): Promise<T> {
-  const { pool } = connect();
   let expired = false;
   let held: pg.PoolClient | null = null;
   const release = (destroy: boolean) => {

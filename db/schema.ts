@@ -17,6 +17,7 @@ import {
   unique,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({
@@ -154,6 +155,8 @@ export const transactionChannel = pgEnum("transaction_channel", [
   "ewallet-shopeepay",
   "payment-link",
   "counter",
+  /** An e-wallet we do not sell (DANA, LinkAja, …): its own `payment_channel` says which. */
+  "ewallet-other",
 ]);
 
 export const transactionState = pgEnum("transaction_state", [
@@ -179,6 +182,11 @@ export const transactions = pgTable(
     paymentChannel: text("payment_channel"),
     externalId: text("external_id"),
     purwantaraUuid: text("purwantara_uuid"),
+    /**
+     * Another payment of the same bill (same external_id, another uuid: one bill at two
+     * banks, a VA then a QRIS, a link's second payment): the bill's first row.
+     */
+    billId: uuid("bill_id").references((): AnyPgColumn => transactions.id),
     /** A form's one-time key, so a double submit never makes two payments. */
     idempotencyKey: text("idempotency_key"),
     title: text("title"),
@@ -219,8 +227,15 @@ export const transactions = pgTable(
   // Ascending indexes on purpose: PostgreSQL scans them backwards for the newest-first
   // pages (ORDER BY … DESC means NULLS FIRST, which a DESC NULLS LAST index cannot serve).
   (t) => [
-    uniqueIndex("transactions_external_id_key").on(t.externalId),
-    uniqueIndex("transactions_purwantara_uuid_key").on(t.purwantaraUuid),
+    // Identity is per mode: test data never blocks live money. An external_id names one
+    // bill within a mode; further payments of it are rows linked to its first (bill_id).
+    uniqueIndex("transactions_mode_external_id_key")
+      .on(t.mode, t.externalId)
+      .where(sql`${t.billId} is null`),
+    uniqueIndex("transactions_mode_purwantara_uuid_key").on(t.mode, t.purwantaraUuid),
+    index("transactions_bill_id_idx")
+      .on(t.billId)
+      .where(sql`${t.billId} is not null`),
     uniqueIndex("transactions_idempotency_key").on(t.createdBy, t.idempotencyKey),
     // The transactions table: one mode at a time, newest first, keyset on (created_at, id).
     index("transactions_mode_created_at_id_idx").on(t.mode, t.createdAt, t.id),
@@ -470,6 +485,65 @@ export const callbackRejectionSamples = pgTable(
   (t) => [index("callback_rejection_samples_reason_at_idx").on(t.reason, t.at)],
 );
 
+/**
+ * Every signed delivery, on disk before it is answered (lib/webhooks/inbox.ts). The
+ * insert is the dedupe: the same bytes under the same delivery id in one mode are one
+ * row, so a retry is free. A row is applied once (`applied_at`), inline when there is
+ * room, otherwise by a drainer on any instance (`FOR UPDATE SKIP LOCKED`).
+ */
+export const callbackInbox = pgTable(
+  "callback_inbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    mode: gatewayMode("mode").notNull(),
+    deliveryId: text("delivery_id"),
+    /** SHA-256 of the raw body: with the delivery id, what makes a retry the same delivery. */
+    bodyHash: bytea("body_hash").notNull(),
+    headers: jsonb("headers").$type<Record<string, string>>().notNull(),
+    rawBody: bytea("raw_body").notNull(),
+    verifiedWith: text("verified_with"),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Set in the same transaction as the apply's writes: an applied row is never re-run. */
+    appliedAt: timestamp("applied_at", { withTimezone: true }),
+    outcome: deliveryOutcome("outcome"),
+    /** The webhook_deliveries row the apply wrote. */
+    deliveryRowId: uuid("delivery_row_id"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lastError: text("last_error"),
+  },
+  (t) => [
+    uniqueIndex("callback_inbox_delivery_key")
+      .on(t.mode, t.deliveryId, t.bodyHash)
+      .where(sql`${t.deliveryId} is not null`),
+    index("callback_inbox_pending_idx")
+      .on(t.nextAttemptAt, t.receivedAt)
+      .where(sql`${t.appliedAt} is null`),
+    index("callback_inbox_received_at_idx").on(t.receivedAt),
+  ],
+);
+
+/**
+ * Deliveries with a well-formed signature that no secret verified, kept whole so that
+ * after a secret is fixed an admin can re-verify and apply them (bounded per hour,
+ * oldest dropped first; see lib/webhooks/quarantine.ts). Not trusted: no mode.
+ */
+export const callbackQuarantine = pgTable(
+  "callback_quarantine",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    deliveryId: text("delivery_id"),
+    headers: jsonb("headers").$type<Record<string, string>>().notNull(),
+    rawBody: bytea("raw_body").notNull(),
+    bytes: integer("bytes").notNull(),
+    /** Set when a re-verification moved it into the inbox (or found it matches no secret still). */
+    releasedAt: timestamp("released_at", { withTimezone: true }),
+    inboxId: uuid("inbox_id"),
+  },
+  (t) => [index("callback_quarantine_received_at_idx").on(t.receivedAt)],
+);
+
 export const eventSource = pgEnum("event_source", ["api", "webhook", "sync", "user"]);
 
 export const transactionEvents = pgTable(
@@ -651,6 +725,8 @@ export type Transaction = typeof transactions.$inferSelect;
 export type NewTransaction = typeof transactions.$inferInsert;
 export type TransactionState = (typeof transactionState.enumValues)[number];
 export type TransactionChannel = (typeof transactionChannel.enumValues)[number];
+export type CallbackInboxRow = typeof callbackInbox.$inferSelect;
+export type CallbackQuarantineRow = typeof callbackQuarantine.$inferSelect;
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
 export type NewWebhookDelivery = typeof webhookDeliveries.$inferInsert;
 export type DeliveryOutcome = (typeof deliveryOutcome.enumValues)[number];

@@ -10,6 +10,8 @@ export const rejectionReasons = [
   "ambiguous_secret",
   "too_large",
   "wrong_method",
+  /** A quarantined delivery dropped to keep the quarantine within its hourly bound. */
+  "quarantine_dropped",
 ] as const;
 export type RejectionReason = (typeof rejectionReasons)[number];
 

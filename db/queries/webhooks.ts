@@ -1,26 +1,19 @@
 import "server-only";
-import { and, asc, eq, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { GatewayMode } from "@/lib/purwantara/contract";
-import { getQuickPool, transactionWithin, type DbOrTx, type TransactionLimits } from "../client";
+import { transactionWithin, type DbOrTx, type TransactionLimits } from "../client";
 import {
+  transactionEvents,
   transactions,
   webhookDeliveries,
   type DeliveryOutcome,
   type NewTransaction,
+  type NewTransactionEvent,
   type NewWebhookDelivery,
   type Transaction,
-  type TransactionState,
 } from "../schema";
 
-/**
- * Purwantara gives up after 3 s: the route answers within 2 s whatever the database
- * does. Applying gets most of that; recording a failure what is left.
- */
-export const applyLimits: TransactionLimits = {
-  deadlineMs: 1200,
-  statementTimeoutMs: 800,
-  lockTimeoutMs: 600,
-};
+/** A signed body that is not a callback is recorded within what is left of the answer's time. */
 const recordLimits: TransactionLimits = {
   deadlineMs: 600,
   statementTimeoutMs: 400,
@@ -35,26 +28,27 @@ const recordLimits: TransactionLimits = {
 export const handledOutcomes: DeliveryOutcome[] = ["applied", "stale", "unmatched", "needs_review"];
 
 /**
- * Runs `fn` in one database transaction, within the webhook's time limits (or inside
- * `tx` when given, e.g. a replay's), holding a lock on the delivery id within its
- * mode, so two copies of the same delivery arriving together are applied once.
+ * Serialises every apply that could touch the same rows: the delivery id, the
+ * payment's uuid and its bill, each within the mode, always taken in that order (so
+ * two applies never wait on each other in a cycle), held to the end of `tx`.
  */
-export async function withDeliveryLock<T>(
-  delivery: { deliveryId: string | null; mode: GatewayMode },
-  fn: (tx: DbOrTx) => Promise<T>,
-  options: { tx?: DbOrTx; deadlineMs?: number } = {},
-): Promise<T> {
-  const locked = async (tx: DbOrTx) => {
-    if (delivery.deliveryId) {
-      await tx.execute(
-        sql`select pg_advisory_xact_lock(hashtext(${`ppn-delivery:${delivery.mode}:${delivery.deliveryId}`}))`,
-      );
-    }
-    return fn(tx);
-  };
-  if (options.tx) return locked(options.tx);
-  const deadlineMs = Math.min(applyLimits.deadlineMs, options.deadlineMs ?? Infinity);
-  return transactionWithin({ ...applyLimits, deadlineMs }, locked);
+export async function lockCallbackKeys(
+  tx: DbOrTx,
+  ref: {
+    mode: GatewayMode;
+    deliveryId: string | null;
+    purwantaraUuid: string;
+    externalId: string | null;
+  },
+): Promise<void> {
+  const keys = [
+    ref.deliveryId ? `ppn-delivery:${ref.mode}:${ref.deliveryId}` : null,
+    `ppn-uuid:${ref.mode}:${ref.purwantaraUuid}`,
+    ref.externalId ? `ppn-bill:${ref.mode}:${ref.externalId}` : null,
+  ];
+  for (const key of keys) {
+    if (key) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+  }
 }
 
 /** The first handled delivery with this id in this mode, and whether its raw body equals `rawBody`. */
@@ -82,6 +76,58 @@ export async function findHandledDelivery(
   return row ?? null;
 }
 
+/** The rows a callback may touch, locked: see lib/webhooks/plan.ts for what each means. */
+export type CallbackRows = {
+  byUuid: Transaction | null;
+  bill: Transaction | null;
+  /** The bill's payments other than `byUuid` (its first row included). */
+  others: Transaction[];
+};
+
+/** Locks and reads, within the mode, the row with this uuid, the bill's first row and its other payments. */
+export async function lockCallbackRows(
+  tx: DbOrTx,
+  ref: { mode: GatewayMode; purwantaraUuid: string; externalId: string | null },
+): Promise<CallbackRows> {
+  const [byUuid = null] = await tx
+    .select()
+    .from(transactions)
+    .where(
+      and(eq(transactions.mode, ref.mode), eq(transactions.purwantaraUuid, ref.purwantaraUuid)),
+    )
+    .for("update");
+  const billKey = byUuid?.billId ?? null;
+  let bill: Transaction | null = null;
+  if (billKey || ref.externalId) {
+    const [row] = await tx
+      .select()
+      .from(transactions)
+      .where(
+        billKey
+          ? eq(transactions.id, billKey)
+          : and(
+              eq(transactions.mode, ref.mode),
+              eq(transactions.externalId, ref.externalId ?? ""),
+              isNull(transactions.billId),
+            ),
+      )
+      .for("update");
+    bill = row ?? null;
+  }
+  if (!bill) return { byUuid, bill: null, others: [] };
+  const others = await tx
+    .select()
+    .from(transactions)
+    .where(
+      and(
+        or(eq(transactions.id, bill.id), eq(transactions.billId, bill.id)),
+        byUuid ? ne(transactions.id, byUuid.id) : undefined,
+      ),
+    )
+    .for("update");
+  return { byUuid, bill, others };
+}
+
 export async function insertDelivery(values: NewWebhookDelivery, tx: DbOrTx): Promise<string> {
   const [row] = await tx
     .insert(webhookDeliveries)
@@ -89,6 +135,70 @@ export async function insertDelivery(values: NewWebhookDelivery, tx: DbOrTx): Pr
     .returning({ id: webhookDeliveries.id });
   if (!row) throw new Error("insert returned no delivery");
   return row.id;
+}
+
+/** What one apply writes, decided beforehand (lib/webhooks/plan.ts); carried out as is. */
+export type CallbackWrite = {
+  delivery: NewWebhookDelivery;
+  /** A transaction first seen in this callback, or changes to one we hold. */
+  insert: NewTransaction | null;
+  update: { id: string; changes: Partial<NewTransaction> } | null;
+  /** Flags for other rows (a held delivery's row, the other payments of a bill paid twice). */
+  flagRows: { id: string; flags: string[] }[];
+  /** The timeline entry, for the inserted or updated row. */
+  event: Omit<NewTransactionEvent, "transactionId" | "deliveryId" | "source"> | null;
+};
+
+/**
+ * Carries out one apply's writes in `tx`: the new transaction first (the delivery row
+ * names it), the delivery, then the row changes as late as possible (the row's write
+ * holds the mode's change marker until commit). Returns the delivery row's id.
+ */
+export async function writeCallback(tx: DbOrTx, w: CallbackWrite): Promise<string> {
+  let transactionId = w.update?.id ?? w.delivery.transactionId ?? null;
+  if (w.insert) {
+    const [row] = await tx.insert(transactions).values(w.insert).returning({ id: transactions.id });
+    if (!row) throw new Error("insert returned no transaction");
+    transactionId = row.id;
+  }
+  const deliveryRowId = await insertDelivery({ ...w.delivery, transactionId }, tx);
+  if (w.update) {
+    await tx
+      .update(transactions)
+      .set({ ...w.update.changes, updatedAt: new Date() })
+      .where(eq(transactions.id, w.update.id));
+  }
+  for (const { id, flags } of w.flagRows) await flagTransaction(tx, id, flags);
+  if (w.event && transactionId) {
+    await tx
+      .insert(transactionEvents)
+      .values({ ...w.event, transactionId, deliveryId: deliveryRowId, source: "webhook" });
+  }
+  return deliveryRowId;
+}
+
+/**
+ * Records a delivery that could not be applied for a reason of its own, held for a
+ * person, and flags the transaction its uuid names in its mode (if any).
+ */
+export async function holdDelivery(
+  tx: DbOrTx,
+  values: NewWebhookDelivery,
+  flags: readonly string[],
+): Promise<string> {
+  const id = await insertDelivery(values, tx);
+  if (values.mode && values.purwantaraUuid) {
+    await tx
+      .update(transactions)
+      .set({ flags: mergedFlags(flags), updatedAt: new Date() })
+      .where(
+        and(
+          eq(transactions.mode, values.mode),
+          eq(transactions.purwantaraUuid, values.purwantaraUuid),
+        ),
+      );
+  }
+  return id;
 }
 
 /** Adds `flags` to a transaction's flags (each once, sorted); the state is not touched. */
@@ -107,13 +217,12 @@ function mergedFlags(flags: readonly string[]) {
 }
 
 /**
- * Records one delivery on its own, within the time left after a failed apply. A held
- * delivery (`needs_review`) also flags the transaction it names, within its mode.
- * A copy already held under this id is not recorded twice.
+ * Records one delivery on its own (a signed body that is not a callback), within the
+ * time the answer has left. A copy already recorded under this id is not recorded twice.
  */
 export async function recordDelivery(
   values: NewWebhookDelivery,
-  options: { deadlineMs?: number; flags?: readonly string[] } = {},
+  options: { deadlineMs?: number } = {},
 ): Promise<string | null> {
   const deadlineMs = Math.min(recordLimits.deadlineMs, options.deadlineMs ?? Infinity);
   return transactionWithin({ ...recordLimits, deadlineMs }, async (tx) => {
@@ -122,359 +231,6 @@ export async function recordDelivery(
       .values(values)
       .onConflictDoNothing()
       .returning({ id: webhookDeliveries.id });
-    if (row && options.flags?.length && values.mode && values.purwantaraUuid) {
-      await tx
-        .update(transactions)
-        .set({ flags: mergedFlags(options.flags), updatedAt: new Date() })
-        .where(
-          and(
-            eq(transactions.mode, values.mode),
-            eq(transactions.purwantaraUuid, values.purwantaraUuid),
-          ),
-        );
-    }
     return row?.id ?? null;
   });
-}
-
-// ---------------------------------------------------------------------------------
-// The quick path: a delivery for a transaction we hold, applied in two statements on
-// the quick pool (no BEGIN, no SET): one read, then one statement that locks the row
-// only if it is unchanged since the read, records the delivery (the unique index
-// dedupes), updates the row and writes its event. Anything else takes the full path.
-
-const columns = getTableColumns(transactions);
-const columnOf = Object.fromEntries(Object.entries(columns).map(([key, c]) => [key, c.name]));
-const keyOf = Object.fromEntries(Object.entries(columns).map(([key, c]) => [c.name, key]));
-
-/** What the quick read found: the handled delivery with this id, and the transaction. */
-export type CallbackLookup = {
-  earlier: { id: string; sameBody: boolean } | null;
-  /** The row as it was read, and its version (xmin): the write applies only to that version. */
-  row: (Transaction & { version: string }) | null;
-};
-
-const lookupSql = `
-select d.id as earlier_id, d.same_body as earlier_same_body, t.*
-from (select 1) one
-left join lateral (
-  select w.id, w.raw_body = $4::bytea as same_body from webhook_deliveries w
-  where $2::text is not null and w.delivery_id = $2 and w.mode = $1::gateway_mode
-    and delivery_is_handled(w.outcome) and w.replay_of is null
-  order by w.received_at limit 1
-) d on true
-left join lateral (
-  select x.xmin::text as version, x.* from transactions x
-  where x.mode = $1::gateway_mode and (x.purwantara_uuid = $3 or ($5::text is not null and x.external_id = $5))
-  order by (x.purwantara_uuid = $3) desc nulls last limit 1
-) t on true`;
-
-/** One statement: the earlier handled delivery with this id and the transaction, within the mode. */
-export async function lookupCallback(ref: {
-  mode: GatewayMode;
-  deliveryId: string | null;
-  purwantaraUuid: string;
-  externalId: string | null;
-  rawBody: Buffer;
-}): Promise<CallbackLookup> {
-  const result = await getQuickPool().query({
-    name: "webhook-lookup",
-    text: lookupSql,
-    values: [ref.mode, ref.deliveryId, ref.purwantaraUuid, ref.rawBody, ref.externalId],
-  });
-  const raw = result.rows[0] as Record<string, unknown>;
-  const earlier =
-    raw.earlier_id != null
-      ? { id: String(raw.earlier_id), sameBody: raw.earlier_same_body === true }
-      : null;
-  if (raw.id == null) return { earlier, row: null };
-  const row: Record<string, unknown> = { version: raw.version };
-  for (const [name, value] of Object.entries(raw)) {
-    const key = keyOf[name];
-    if (key) row[key] = value;
-  }
-  return { earlier, row: row as Transaction & { version: string } };
-}
-
-// Columns a callback may change (see lib/webhooks/decide.ts); anything else takes the full path.
-/** What a callback may fill in on a row: only where it is still unknown. */
-const factColumns = [
-  "vaNumber",
-  "qrString",
-  "paymentLinkUrl",
-  "checkoutUrl",
-  "paymentCode",
-  "paymentChannel",
-  "bank",
-  "fee",
-  "total",
-  "customerPhone",
-  "expiresAt",
-] as const satisfies readonly (keyof NewTransaction)[];
-
-const quickColumns = [
-  "purwantaraUuid",
-  "state",
-  "rawStatus",
-  "paidAt",
-  "settledAt",
-  "errorCode",
-  "errorMessage",
-  "errorFields",
-  ...factColumns,
-] as const satisfies readonly (keyof NewTransaction)[];
-const quickSet = new Set<string>(quickColumns);
-
-/** True when the quick write can carry every one of these changes. */
-export function quickWritable(changes: Partial<NewTransaction> | null): boolean {
-  return !changes || Object.keys(changes).every((k) => quickSet.has(k));
-}
-
-const setList = quickColumns
-  .map((key) => {
-    const name = columnOf[key];
-    return `"${name}" = case when $12::jsonb ? '${name}' then c."${name}" else t."${name}" end`;
-  })
-  .join(",\n    ");
-
-const writeSql = `
-with cur as (
-  select id, state from transactions
-  where id = $1::uuid and mode = $2::gateway_mode and xmin = $3::text::xid
-  for update
-),
-ins as (
-  insert into webhook_deliveries
-    (delivery_id, headers, raw_body, signature_valid, outcome, reason, purwantara_uuid, raw_status,
-     transaction_id, mode, verified_with)
-  select $4, $5::jsonb, $6::bytea, true, $7::delivery_outcome, $8, $9, $10, cur.id, $2::gateway_mode, $11
-  from cur
-  on conflict (mode, delivery_id)
-    where delivery_is_handled(outcome) and replay_of is null
-    do nothing
-  returning id
-),
-upd as (
-  update transactions t set
-    ${setList},
-    flags = (select coalesce(array_agg(distinct f order by f), '{}') from unnest(t.flags || $13::text[]) f),
-    updated_at = now()
-  from ins, jsonb_populate_record(null::transactions, $12::jsonb) c
-  where t.id = $1::uuid and $14::boolean
-  returning t.id
-),
-ev as (
-  insert into transaction_events (transaction_id, source, from_state, to_state, raw_status, delivery_id, note)
-  select cur.id, 'webhook', cur.state, $15::transaction_state, $10, ins.id, $16
-  from cur, ins
-  where $15::transaction_state is not null
-  returning id
-)
-select (select count(*) from cur)::int as matched, (select id from ins) as delivery_row_id,
-       (select count(*) from upd)::int as updated, (select count(*) from ev)::int as events`;
-
-export type QuickWrite = {
-  transactionId: string;
-  mode: GatewayMode;
-  version: string;
-  delivery: Pick<
-    NewWebhookDelivery,
-    "deliveryId" | "headers" | "rawBody" | "outcome" | "reason" | "purwantaraUuid" | "rawStatus"
-  > & { verifiedWith: string | null };
-  changes: Partial<NewTransaction> | null;
-  flags: readonly string[];
-  /** Set when the delivery moves the state: the event's new state and note. */
-  event: { toState: TransactionState; note: string | null } | null;
-};
-
-/**
- * The quick write, one statement: locks the transaction only if it is still the
- * version that was read, records the delivery (unless its id is already handled in
- * this mode), applies the changes and flags, and writes the event. `written` false
- * means nothing was done: the row changed meanwhile or the id was handled since.
- */
-export async function writeCallbackQuick(
-  w: QuickWrite,
-): Promise<{ written: boolean; deliveryRowId: string | null }> {
-  const changes: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(w.changes ?? {})) {
-    changes[columnOf[key]!] = value instanceof Date ? value.toISOString() : value;
-  }
-  const touch = Object.keys(changes).length > 0 || w.flags.length > 0;
-  const result = await getQuickPool().query({
-    name: "webhook-write",
-    text: writeSql,
-    values: [
-      w.transactionId,
-      w.mode,
-      w.version,
-      w.delivery.deliveryId ?? null,
-      JSON.stringify(w.delivery.headers),
-      w.delivery.rawBody,
-      w.delivery.outcome,
-      w.delivery.reason ?? null,
-      w.delivery.purwantaraUuid ?? null,
-      w.delivery.rawStatus ?? null,
-      w.delivery.verifiedWith,
-      JSON.stringify(changes),
-      [...w.flags],
-      touch,
-      w.event?.toState ?? null,
-      w.event?.note ?? null,
-    ],
-  });
-  const row = result.rows[0] as { matched: number; delivery_row_id: string | null };
-  const written = row.matched === 1 && row.delivery_row_id != null;
-  return { written, deliveryRowId: row.delivery_row_id };
-}
-
-/** Records a plain duplicate (same id, same body, already handled) in one statement. */
-export async function recordDuplicateQuick(values: NewWebhookDelivery): Promise<void> {
-  await getQuickPool().query({
-    name: "webhook-duplicate",
-    text: `insert into webhook_deliveries
-      (delivery_id, headers, raw_body, signature_valid, outcome, reason, purwantara_uuid, raw_status, mode, verified_with)
-      values ($1, $2::jsonb, $3::bytea, true, 'duplicate', $4, $5, $6, $7::gateway_mode, $8)`,
-    values: [
-      values.deliveryId ?? null,
-      JSON.stringify(values.headers),
-      values.rawBody,
-      values.reason ?? null,
-      values.purwantaraUuid ?? null,
-      values.rawStatus ?? null,
-      values.mode ?? null,
-      values.verifiedWith ?? null,
-    ],
-  });
-}
-
-// ---------------------------------------------------------------------------------
-// The one-statement path: the commonest delivery (a status that moves a row we hold
-// forward, values in order) applied in ONE statement. The row is chosen by identity
-// exactly as the full path does (uuid first, then external_id, within the mode), and
-// locked only if its state is one this status advances from, its amount equals the
-// delivery's and its channel the callback's; then the delivery is recorded (the unique
-// index dedupes), the row updated (facts only fill what is unknown) and the event
-// written. Anything else changes nothing and locks nothing: the caller goes on.
-
-const factSet = factColumns
-  .map((key) => `"${columnOf[key]}" = coalesce(t."${columnOf[key]}", c."${columnOf[key]}")`)
-  .join(",\n    ");
-
-const advanceSql = `
-with cur as (
-  select x.id from transactions x
-  where x.mode = $1::gateway_mode and (x.purwantara_uuid = $2 or ($3::text is not null and x.external_id = $3))
-  order by (x.purwantara_uuid = $2) desc nulls last
-  limit 1
-),
-ok as (
-  select t.id, t.state from transactions t
-  where t.id = (select id from cur) and t.state = any($4::transaction_state[])
-    and t.amount = $5::numeric and t.channel = $6::transaction_channel
-  for update
-),
-pae as (
-  select ok.*, ok.state in ('expired', 'cancelled') and $7::transaction_state in ('paid', 'settled') as late
-  from ok
-),
-ins as (
-  insert into webhook_deliveries
-    (delivery_id, headers, raw_body, signature_valid, outcome, reason, purwantara_uuid, raw_status,
-     transaction_id, mode, verified_with)
-  select $8, $9::jsonb, $10::bytea, true, 'applied',
-         pae.state || ' → ' || $7 || $11
-           || case when pae.late then '; ' || $12 || ' after ' || pae.state || ': the money came, accepted' else '' end
-           || $13,
-         $2, $12, pae.id, $1::gateway_mode, $14
-  from pae
-  on conflict (mode, delivery_id) where delivery_is_handled(outcome) and replay_of is null do nothing
-  returning id
-),
-upd as (
-  update transactions t set
-    state = $7::transaction_state,
-    raw_status = $12,
-    purwantara_uuid = coalesce(t.purwantara_uuid, $2),
-    paid_at = coalesce($15::timestamptz, t.paid_at, case when $7::transaction_state in ('paid', 'settled') then now() end),
-    settled_at = coalesce($16::timestamptz, t.settled_at),
-    error_code = null, error_message = null, error_fields = null,
-    ${factSet},
-    flags = (select coalesce(array_agg(distinct f order by f), '{}') from unnest(
-      t.flags || $17::text[] || case when pae.late then array['paid_after_expiry'] else '{}'::text[] end) f),
-    updated_at = now()
-  from ins, pae, jsonb_populate_record(null::transactions, $18::jsonb) c
-  where t.id = pae.id
-  returning t.id
-),
-ev as (
-  insert into transaction_events (transaction_id, source, from_state, to_state, raw_status, delivery_id, note)
-  select pae.id, 'webhook', pae.state, $7::transaction_state, $12, ins.id, null from pae, ins
-  returning id
-)
-select (select count(*) from ok)::int as matched, (select id from ins) as delivery_row_id,
-       (select count(*) from upd)::int as updated`;
-
-export type AdvanceWrite = {
-  mode: GatewayMode;
-  purwantaraUuid: string;
-  externalId: string | null;
-  /** The states this status moves forward from (lib/payments/lifecycle.ts). */
-  fromStates: readonly TransactionState[];
-  /** The delivery's amount, checked, as a decimal string: the row's must equal it. */
-  amount: string;
-  channel: Transaction["channel"];
-  toState: TransactionState;
-  rawStatus: string;
-  delivery: Pick<NewWebhookDelivery, "deliveryId" | "headers" | "rawBody"> & {
-    verifiedWith: string | null;
-  };
-  /** Reason parts: `; note; note` after `state → to`, and the one after the late-PAID note. */
-  notesBefore: string;
-  notesAfter: string;
-  paidAt: Date | null;
-  settledAt: Date | null;
-  /** Flags the delivery raises whatever the row's state. */
-  flags: readonly string[];
-  /** What the callback carries; each fills its column only where the row has nothing. */
-  facts: Partial<NewTransaction>;
-};
-
-/** The one-statement apply; `written` false means nothing changed and nothing was locked. */
-export async function applyAdvanceInOne(
-  w: AdvanceWrite,
-): Promise<{ written: boolean; deliveryRowId: string | null }> {
-  const facts: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(w.facts)) {
-    if (value != null) facts[columnOf[key]!] = value instanceof Date ? value.toISOString() : value;
-  }
-  const result = await getQuickPool().query({
-    name: "webhook-advance",
-    text: advanceSql,
-    values: [
-      w.mode,
-      w.purwantaraUuid,
-      w.externalId,
-      [...w.fromStates],
-      w.amount,
-      w.channel,
-      w.toState,
-      w.delivery.deliveryId ?? null,
-      JSON.stringify(w.delivery.headers),
-      w.delivery.rawBody,
-      w.notesBefore,
-      w.rawStatus,
-      w.notesAfter,
-      w.delivery.verifiedWith,
-      w.paidAt,
-      w.settledAt,
-      [...w.flags],
-      JSON.stringify(facts),
-    ],
-  });
-  const row = result.rows[0] as { matched: number; delivery_row_id: string | null };
-  return {
-    written: row.matched === 1 && row.delivery_row_id != null,
-    deliveryRowId: row.delivery_row_id,
-  };
 }

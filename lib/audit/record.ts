@@ -34,6 +34,7 @@ export const auditActions = [
   "export.audit_csv",
   "callback.replayed",
   "callback.resolved",
+  "callback.reverified",
   "reconciliation.marked",
   "reconciliation.approved",
   "reconciliation.rejected",

@@ -23,6 +23,14 @@ export const transactionFlags = [
   "conflicting_delivery",
   /** First seen in a callback: made outside the dashboard (another system, the gateway's own page). */
   "outside_dashboard",
+  /** Another payment of the same bill is paid too (one bill at two banks, a VA then a QRIS): check for a refund. */
+  "paid_twice",
+  /** A paid or settled time came without a zone: read as Asia/Jakarta (WIB). */
+  "time_zone_inferred",
+  /** The settled time is before the paid time. */
+  "settled_before_paid",
+  /** An amount with a fraction of a rupiah: rupiah are whole. */
+  "fractional_amount",
 ] as const;
 export type TransactionFlag = (typeof transactionFlags)[number];
 

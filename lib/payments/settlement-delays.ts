@@ -12,6 +12,7 @@ export const defaultSettlementDelays = {
   qris: 1,
   "ewallet-ovo": 2,
   "ewallet-shopeepay": 2,
+  "ewallet-other": 2,
   "payment-link": 2,
   counter: 2,
 } as const satisfies SettlementDelays;

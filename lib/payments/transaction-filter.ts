@@ -41,6 +41,7 @@ export const filterChannels = [
   "ewallet-shopeepay",
   "payment-link",
   "counter",
+  "ewallet-other",
 ] as const;
 export type FilterChannel = (typeof filterChannels)[number];
 

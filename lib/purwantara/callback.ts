@@ -37,11 +37,22 @@ export const callbackIdentitySchema = z.looseObject({
   status: z.string().min(1),
 });
 
-/** Our channel for a callback's `event.type` (and, for e-wallets, `event.channel`). */
+/** Our e-wallet channels by `event.channel`, letters only, upper case ("shopee_pay" → SHOPEEPAY). */
+const ewalletChannels: Record<string, TransactionChannel> = {
+  OVO: "ewallet-ovo",
+  SHOPEEPAY: "ewallet-shopeepay",
+};
+
+/**
+ * Our channel for a callback's `event.type` (and, for e-wallets, `event.channel`). An
+ * e-wallet we do not sell (DANA, LinkAja, …) is `ewallet-other`, never filed under
+ * another channel; its `payment_channel` says which it was.
+ */
 export function channelForCallback(payload: CallbackPayload): TransactionChannel | null {
   const type = payload.event?.type?.toLowerCase();
   if (type === "ewallet") {
-    return payload.event?.channel?.toUpperCase() === "OVO" ? "ewallet-ovo" : "ewallet-shopeepay";
+    const wallet = (payload.event?.channel ?? "").replace(/[^a-z]/gi, "").toUpperCase();
+    return ewalletChannels[wallet] ?? "ewallet-other";
   }
   const known: TransactionChannel[] = ["payment-link", "virtual-account", "qris", "counter"];
   return known.find((c) => c === type) ?? null;
@@ -50,10 +61,33 @@ export function channelForCallback(payload: CallbackPayload): TransactionChannel
 // Years PostgreSQL's timestamptz and a person reading it both make sense of.
 const earliestTime = Date.UTC(1970, 0, 1);
 const latestTime = Date.UTC(9999, 11, 31);
+/** Purwantara's home zone [chosen]: a time sent without a zone is read there, whatever the server's. */
+const gatewayZoneOffset = "+07:00";
+const zoneLess = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)$/;
 
-/** A callback timestamp as a Date, or null when absent, unreadable or out of range. */
-export function callbackTime(value: string | null | undefined): Date | null {
+/** A callback time read: the instant, and whether its zone was inferred (none was sent). */
+export type CallbackTime = { at: Date; zoneInferred: boolean };
+
+/**
+ * A callback timestamp, or null when absent, unreadable or out of range. A zone-less
+ * time (Laravel's `2026-11-24 09:10:00`) is read as Asia/Jakarta and marked inferred.
+ */
+export function readCallbackTime(value: string | null | undefined): CallbackTime | null {
   if (!value) return null;
-  const time = new Date(value).getTime();
-  return Number.isNaN(time) || time < earliestTime || time > latestTime ? null : new Date(time);
+  const bare = zoneLess.exec(value.trim());
+  const text = bare ? `${bare[1]}T${bare[2]}${gatewayZoneOffset}` : value;
+  // Only full ISO-8601 or the zone-less form: Date's lenient parser reads other text in the host's zone.
+  if (
+    !bare &&
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim())
+  )
+    return null;
+  const time = new Date(text).getTime();
+  if (Number.isNaN(time) || time < earliestTime || time > latestTime) return null;
+  return { at: new Date(time), zoneInferred: bare !== null };
+}
+
+/** A callback timestamp as a Date (see readCallbackTime). */
+export function callbackTime(value: string | null | undefined): Date | null {
+  return readCallbackTime(value)?.at ?? null;
 }

@@ -53,6 +53,7 @@ export const callbackEventTypes = {
   "ewallet-ovo": "ewallet",
   "ewallet-shopeepay": "ewallet",
   counter: "counter",
+  "ewallet-other": "ewallet",
 } as const;
 
 /** [seen] minimum payment-link amount, whole rupiah. */

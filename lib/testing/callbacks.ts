@@ -48,3 +48,17 @@ export function callbackRequest(
     body: new Uint8Array(body),
   });
 }
+
+/** Sends a signed request through the receive path with these secrets: the HTTP answer's status and body. */
+export async function ingestWithSecrets(
+  request: Request,
+  secrets: readonly import("@/lib/gateway/config").CallbackSecret[],
+): Promise<{ status: number; body: { ok: boolean; outcome?: string; error?: string } }> {
+  const { receiveCallback } = await import("@/lib/webhooks/ingest");
+  const { answerResponse } = await import("@/lib/webhooks/answer");
+  const response = answerResponse(await receiveCallback(request, { secrets }));
+  return {
+    status: response.status,
+    body: (await response.json()) as { ok: boolean; outcome?: string },
+  };
+}

@@ -1,12 +1,11 @@
 /**
  * A second process for the cross-process race test (lib/webhooks/race.test.ts): sends
- * the same signed delivery `copies` times at once through ingestCallback against
+ * the same signed delivery `copies` times at once through the receive path against
  * DATABASE_URL, waits for GO on stdin so both processes start together, and prints
  * the outcomes as JSON. Run with `node --conditions=react-server --import tsx`.
  */
 import { localCallbackSecret } from "@/lib/purwantara/contract";
-import { callbackRequest } from "@/lib/testing/callbacks";
-import { ingestCallback } from "@/lib/webhooks/ingest";
+import { callbackRequest, ingestWithSecrets } from "@/lib/testing/callbacks";
 import { closeDb } from "@/db/client";
 
 const [bodyBase64, deliveryId, copies] = process.argv.slice(2);
@@ -19,7 +18,7 @@ process.stdin.once("data", () => {
     const results = await Promise.all(
       Array.from({ length: Number(copies) }, () => {
         const request = callbackRequest(body, { deliveryId });
-        return ingestCallback({ rawBody: body, headers: request.headers, secrets });
+        return ingestWithSecrets(request, secrets);
       }),
     );
     process.stdout.write(`${JSON.stringify(results.map((r) => r.body.outcome ?? r.status))}\n`);

@@ -30,7 +30,7 @@ export function webhookRecords(url: () => string) {
     },
     async transaction(id: string) {
       const [row] = await q<{ state: string; raw_status: string; amount: string; title: string }>(
-        "select state, raw_status, amount, title, last_response from transactions where id = $1",
+        "select state, raw_status, amount, title, last_response, mode, bill_id from transactions where id = $1",
         [id],
       );
       return row;

@@ -1,7 +1,12 @@
 import { stateForStatus } from "@/lib/payments/lifecycle";
 import type { GatewayMode } from "@/lib/purwantara/contract";
 import type { TransactionFlag } from "@/lib/payments/flags";
-import { callbackTime, channelForCallback, type CallbackPayload } from "@/lib/purwantara/callback";
+import {
+  channelForCallback,
+  readCallbackTime,
+  type CallbackPayload,
+  type CallbackTime,
+} from "@/lib/purwantara/callback";
 import { checkAmount, shownValue } from "./money";
 
 /** Something finance should know, accepted: the flag it raises and the note kept on the delivery. */
@@ -65,7 +70,9 @@ export function checkCallbackValues(payload: CallbackPayload): CallbackCheck {
   const amount = checkAmount(payload.amount ?? payload.expected_amount);
   if (!amount.ok) return { ok: false, reason: amount.reason, flags: ["amount_mismatch"] };
   const findings: Finding[] = [];
-  if ((state === "paid" || state === "settled") && !callbackTime(payload.paid_at)) {
+  const paidAt = readCallbackTime(payload.paid_at);
+  const settledAt = readCallbackTime(payload.settle_at);
+  if ((state === "paid" || state === "settled") && !paidAt) {
     findings.push({
       flag: "paid_without_time",
       note: payload.paid_at
@@ -73,9 +80,42 @@ export function checkCallbackValues(payload: CallbackPayload): CallbackCheck {
         : `${payload.status} without paid_at; the time received is used`,
     });
   }
+  findings.push(...timeFindings(payload, paidAt, settledAt));
+  if (!/\.0*$/.test(amount.value)) {
+    findings.push({
+      flag: "fractional_amount",
+      note: `amount ${shownValue(payload.amount ?? payload.expected_amount)} has a fraction of a rupiah`,
+    });
+  }
   const type = payload.event?.type;
   if (type != null && !channelForCallback(payload)) {
     findings.push({ flag: "unknown_channel", note: `unknown event.type ${shownValue(type)}` });
   }
   return { ok: true, amount: amount.value, findings };
+}
+
+/** Times finance should know were odd: a zone assumed, a settlement before the payment. */
+function timeFindings(
+  payload: CallbackPayload,
+  paidAt: CallbackTime | null,
+  settledAt: CallbackTime | null,
+): Finding[] {
+  const findings: Finding[] = [];
+  const inferred = [
+    paidAt?.zoneInferred ? `paid_at ${shownValue(payload.paid_at)}` : null,
+    settledAt?.zoneInferred ? `settle_at ${shownValue(payload.settle_at)}` : null,
+  ].filter(Boolean);
+  if (inferred.length > 0) {
+    findings.push({
+      flag: "time_zone_inferred",
+      note: `${inferred.join(" and ")} without a zone; read as Asia/Jakarta`,
+    });
+  }
+  if (paidAt && settledAt && settledAt.at < paidAt.at) {
+    findings.push({
+      flag: "settled_before_paid",
+      note: `settle_at ${shownValue(payload.settle_at)} is before paid_at ${shownValue(payload.paid_at)}`,
+    });
+  }
+  return findings;
 }

@@ -115,8 +115,7 @@ async function replayIn(tx: DbOrTx, request: ReplayRequest): Promise<ReplayResul
     mode: original.mode,
   });
   let recordedId: string | null = null;
-  const outcome = await applyCallback(delivery, {
-    tx,
+  const { outcome } = await applyCallback(tx, delivery, {
     accept: Boolean(request.accept),
     onRecorded: (id) => (recordedId = id),
   });

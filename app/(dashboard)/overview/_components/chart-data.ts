@@ -8,6 +8,7 @@ export const channelColours = {
   qris: "#b45309",
   "ewallet-ovo": "#6d28d9",
   "ewallet-shopeepay": "#c2410c",
+  "ewallet-other": "#0e7490",
   "payment-link": "#047857",
   counter: "#be123c",
 } as const satisfies Record<TransactionChannel, string>;

@@ -6,19 +6,14 @@ import { webhookRecords } from "@/lib/testing/webhook-records";
 import { POST } from "./route";
 
 // An apply that fails the way a query does: the wrapper's message lists the parameters.
-// Every path that writes the transaction fails so: the quick statements and the full path.
+// The one writer fails so; the delivery is then held, in the same transaction as its inbox row.
 const failing = vi.hoisted(() => async () => {
   const cause = Object.assign(new Error("value out of range"), { code: "22003" });
   throw new Error("Failed query: update ... params: 08123456789,buyer@example.com", { cause });
 });
-vi.mock("@/db/queries/transactions", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/db/queries/transactions")>()),
-  updateTransaction: vi.fn(failing),
-}));
 vi.mock("@/db/queries/webhooks", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/db/queries/webhooks")>()),
-  applyAdvanceInOne: vi.fn(failing),
-  writeCallbackQuick: vi.fn(failing),
+  writeCallback: vi.fn(failing),
 }));
 
 const db = withTestDatabase();

@@ -39,9 +39,10 @@ describe("POST /api/webhooks/purwantara keeps test and live apart", () => {
       payment_link_url: "https://pay.example/live",
     });
     const rows = await records.deliveries(deliveryId);
-    // Recorded (held for review: the uuid is taken by the other mode), never applied to it.
-    expect(rows).toMatchObject([{ outcome: "needs_review" }]);
+    // Identity is per mode: it is a test payment of its own, never applied to the live one.
+    expect(rows).toMatchObject([{ outcome: "unmatched" }]);
     expect(rows[0]?.transaction_id).not.toBe(live.id);
+    expect(await records.transaction(rows[0]!.transaction_id!)).toMatchObject({ mode: "local" });
   });
 
   it("nor one naming its external_id", async () => {
@@ -50,6 +51,11 @@ describe("POST /api/webhooks/purwantara keeps test and live apart", () => {
     const body = callbackBody({ uuid: randomUUID(), external_id: live.externalId });
     expect((await POST(callbackRequest(body, { deliveryId }))).status).toBe(200);
     expect(await records.transaction(live.id)).toMatchObject({ state: "active" });
-    expect((await records.deliveries(deliveryId))[0]?.transaction_id).not.toBe(live.id);
+    const [delivery] = await records.deliveries(deliveryId);
+    expect(delivery?.transaction_id).not.toBe(live.id);
+    expect(await records.transaction(delivery!.transaction_id!)).toMatchObject({
+      mode: "local",
+      bill_id: null,
+    });
   });
 });

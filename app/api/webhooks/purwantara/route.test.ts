@@ -92,7 +92,7 @@ describe("POST /api/webhooks/purwantara", () => {
       [deliveryId],
     );
     expect(outcomes.map((r) => r.outcome)).toEqual(["applied", "duplicate"]);
-    expect(outcomes[1]?.reason).toBe(`delivery ${deliveryId} was already processed`);
+    expect(outcomes[1]?.reason).toBe(`delivery ${deliveryId} was already received`);
   });
 
   it("applies the same delivery once when copies arrive at the same time", async () => {
