@@ -2,12 +2,16 @@
  * Runs once per server process, in `next dev` and `next start` (never during
  * `next build`). The Node.js part (request stamping for the sign-in limits) lives in
  * instrumentation-node.ts; the background jobs (the status sweep) start unless
- * JOBS=off. Imports are dynamic and behind the runtime check so pg-boss never
+ * JOBS=off. The callback inbox's drainer runs in every process whatever JOBS says:
+ * a delivery left by a stopped instance is applied by the others. Imports are dynamic and behind the runtime check so pg-boss never
  * reaches an edge or client bundle.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   await import("./instrumentation-node");
+  const { startInboxDrainer, stopInboxDrainer } = await import("./lib/webhooks/inbox");
+  startInboxDrainer();
+  process.once("SIGTERM", () => void stopInboxDrainer());
   const { startBackgroundJobs } = await import("./lib/jobs/start");
   startBackgroundJobs();
 }

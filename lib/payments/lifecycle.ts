@@ -27,7 +27,7 @@ export function stateForStatus(rawStatus: string | null | undefined): Transactio
  * can pay just as a code expires, and that money is real), so a late PAID wins over
  * EXPIRED, while an EXPIRED arriving after PAID is stale.
  */
-const rank: Record<TransactionState, number> = {
+export const rank: Record<TransactionState, number> = {
   creating: 0,
   failed_to_create: 0,
   unconfirmed: 0,
