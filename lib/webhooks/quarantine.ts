@@ -4,7 +4,7 @@ import { insertQuarantined, listQuarantined, releaseQuarantined } from "@/db/que
 import { recordAudit } from "@/lib/audit/record";
 import { callbackHeaders } from "@/lib/purwantara/contract";
 import { getEnv } from "@/lib/env";
-import { callbackSecrets } from "@/lib/gateway/config";
+import { callbackSecrets, type CallbackSecret } from "@/lib/gateway/config";
 import { logSafeError } from "./failures";
 import { ingestVerified } from "./ingest";
 import { countRejection, sampleHeaders } from "./rejections";
@@ -87,12 +87,12 @@ export type ReverifyResult = { checked: number; released: number; unmatched: num
  * fixing one): each that now matches goes into the inbox in the mode its secret
  * proves, and is applied like any delivery; the rest stay. Audited.
  */
-export async function reverifyQuarantine(actor: {
-  id: string;
-  ip: string | null;
-}): Promise<ReverifyResult> {
+export async function reverifyQuarantine(
+  actor: { id: string; ip: string | null },
+  configured?: readonly CallbackSecret[],
+): Promise<ReverifyResult> {
   const env = getEnv();
-  const secrets = usableSecrets(await callbackSecrets(), {
+  const secrets = usableSecrets(configured ?? (await callbackSecrets()), {
     production: env.nodeEnv === "production",
     localDemo: env.localDemo,
   });
