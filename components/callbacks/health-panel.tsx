@@ -68,6 +68,14 @@ export async function HealthPanel({ mode }: { mode?: GatewayMode } = {}) {
           </li>
         ))}
       </ul>
+      <p
+        className={`mt-3 text-sm ${health.inbox.pending > 0 ? "font-medium text-amber-900" : "text-slate-700"}`}
+      >
+        {t("callbacks.health.inbox", {
+          count: health.inbox.pending,
+          oldest: health.inbox.oldestAt ? format.dateTime(health.inbox.oldestAt) : "—",
+        })}
+      </p>
       <div
         className={`mt-3 rounded-lg px-3 py-2 text-sm ${
           health.rejectedLastDay > 0
