@@ -17,6 +17,11 @@ export class LoginRateLimited extends CredentialsSignin {
   override code = "rate_limited";
 }
 
+/** Every password-check slot was taken (lib/auth/password-slots.ts): try again in a moment. */
+export class SignInBusy extends CredentialsSignin {
+  override code = "busy";
+}
+
 declare module "@auth/core/jwt" {
   interface JWT {
     sid?: string;
@@ -82,6 +87,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!parsed.success) return null;
         const result = await signInWithPassword({ ...parsed.data, headers: request.headers });
         if (result.status === "limited") throw new LoginRateLimited();
+        if (result.status === "busy") throw new SignInBusy();
         if (result.status === "wrong") return null;
         // A two-factor session exists but is not valid until its code passes.
         return { id: result.userId, sessionId: result.sessionId };

@@ -96,6 +96,15 @@ export async function loginSucceeded(email: string, ip: string | null): Promise<
   if (Math.random() < 0.05) await Promise.all([pruneLoginCounters(), pruneOldSessions()]);
 }
 
+/**
+ * The reserved attempt was never checked (every password-check slot was taken): its
+ * counts are given back, so a busy moment costs the person none of their tries.
+ */
+export async function loginNotChecked(email: string, ip: string | null): Promise<void> {
+  const k = keys(email, ip);
+  for (const key of [k.pair, k.address, k.account]) if (key) await uncountAttempt(key);
+}
+
 /** Reserves one two-factor code attempt for a person; false past the limit. */
 export async function reserveCodeAttempt(userId: string): Promise<boolean> {
   const { count } = await countAttempt(`code:${userId}`, loginLimits.windowMinutes);
