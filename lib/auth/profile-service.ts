@@ -56,11 +56,11 @@ export async function changePassword(
   if (!verdict.allowed) return "limited";
   const hash = await getPasswordHash(getDb(), user.id);
   const ok = await verifyPassword(current, hash).catch(async (error: unknown) => {
-    if (error instanceof PasswordChecksBusy) await loginNotChecked(user.email, ip);
+    if (error instanceof PasswordChecksBusy) await loginNotChecked(user.email, ip, verdict);
     throw error;
   });
   if (!ok) return "wrong";
-  await loginSucceeded(user.email, ip);
+  await loginSucceeded(user.email, ip, verdict);
   const newHash = await hashPassword(next);
   await getDb().transaction(async (tx) => {
     await updatePasswordHash(tx, user.id, newHash, { chosenByOwner: true });

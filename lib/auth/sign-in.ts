@@ -25,7 +25,8 @@ export type PasswordSignInResult =
   | { status: "signed_in"; userId: string; sessionId: string }
   | { status: "two_factor"; userId: string; sessionId: string }
   | { status: "wrong" }
-  | { status: "limited" }
+  /** Past a guessing limit; "account": locked for every unknown address (an admin can lift it). */
+  | { status: "limited"; reason: "pair" | "address" | "account" }
   /** Every password-check slot of this process was taken (password-slots.ts): try again. */
   | { status: "busy" };
 
@@ -43,12 +44,12 @@ export async function signInWithPassword(input: {
   const { email, password, headers } = input;
   const ip = clientIp(headers);
   const verdict = await reserveLoginAttempt(email, ip);
-  if (!verdict.allowed) return { status: "limited" };
+  if (!verdict.allowed) return { status: "limited", reason: verdict.reason };
   await applyDelay(verdict);
   const user = await getUserByEmail(email);
   const passwordOk = await checkPassword(password, user?.passwordHash ?? null);
   if (passwordOk === "busy") {
-    await loginNotChecked(email, ip);
+    await loginNotChecked(email, ip, verdict);
     return { status: "busy" };
   }
   if (!user || !passwordOk || user.disabledAt) {
@@ -56,7 +57,7 @@ export async function signInWithPassword(input: {
     await auditFailure(email, user?.id ?? null, ip, reason);
     return { status: "wrong" };
   }
-  await loginSucceeded(email, ip);
+  await loginSucceeded(email, ip, verdict);
   if (needsRehash(user.passwordHash)) await rehash(user.id, password);
   const twoFactor = await getTwoFactor(user.id);
   const pending = Boolean(twoFactor?.enabledAt);

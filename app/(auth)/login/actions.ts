@@ -7,7 +7,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
 import { parseForm } from "@/lib/actions/protected-action";
-import { LoginRateLimited, SignInBusy, signIn, signOut } from "@/lib/auth";
+import { AccountLocked, LoginRateLimited, SignInBusy, signIn, signOut } from "@/lib/auth";
 import { clientIp, loginLimits } from "@/lib/auth/login-limits";
 import { getPendingSignIn } from "@/lib/auth/session";
 import { completeSecondStep } from "@/lib/auth/second-step";
@@ -47,6 +47,9 @@ async function signInErrorMessage(code: string | null): Promise<string> {
   const t = await getTranslations("login");
   if (code === new LoginRateLimited().code) {
     return t("limited", { minutes: loginLimits.windowMinutes });
+  }
+  if (code === new AccountLocked().code) {
+    return t("locked", { minutes: loginLimits.accountLockMinutes });
   }
   if (code === new SignInBusy().code) return t("busy");
   return t("wrong");
