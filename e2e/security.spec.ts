@@ -117,6 +117,38 @@ test("two-factor sign-in: turn it on, sign in with a code, then with a recovery 
   expect(await violations()).toEqual([]);
 });
 
+test("a next address that leads off the site is refused: sign-in lands on this site", async ({
+  page,
+  baseURL,
+}) => {
+  const appOrigin = new URL(baseURL!).origin;
+  // Were a redirect followed, the browser would leave for evil.example: answer it here,
+  // so the test fails at once with that URL instead of waiting for a DNS error.
+  await page.route(
+    (url) => url.hostname === "evil.example",
+    (route) => route.fulfill({ status: 200, body: "evil" }),
+  );
+  const account = await createAccount("operator");
+  await page.goto("/login?next=%2F.%2F%2Fevil.example%2Fx");
+  await page.getByLabel(id.login.email).fill(account.email);
+  await page.getByLabel(id.login.password).fill(account.password);
+  await page.getByRole("button", { name: id.login.submit, exact: true }).click();
+  await expect(page.getByRole("heading", { name: id.overview.title, exact: true })).toBeVisible();
+  expect(new URL(page.url()).origin).toBe(appOrigin);
+  // Signed in, the sign-in page sends a person straight on to `next`: the other tricks.
+  const tricks = [
+    "/..//evil.example",
+    "/\\evil.example",
+    "/%5Cevil.example",
+    "/%2F%2Fevil.example",
+    "/\t/evil.example",
+  ];
+  for (const next of tricks) {
+    await page.goto(`/login?next=${encodeURIComponent(next)}`);
+    await expect(page).toHaveURL(`${appOrigin}/overview`);
+  }
+});
+
 test("after sign-out the old session cookie no longer reads payment data", async ({
   page,
   context,

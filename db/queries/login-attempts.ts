@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb } from "../client";
+import { getDb, type DbOrTx } from "../client";
 
 /**
  * Counts one attempt under `key` in a window of `windowMinutes`, atomically: a single
@@ -54,6 +54,17 @@ export async function recordSuccess(keys: { reset: string[]; known: string[] }):
 export async function uncountAttempt(key: string): Promise<void> {
   await getDb().execute(
     sql`update login_counters set count = greatest(count - 1, 0) where key = ${key}`,
+  );
+}
+
+/** Forgets counters (an admin lifting an account's lock). */
+export async function deleteLoginCounters(tx: DbOrTx, keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await tx.execute(
+    sql`delete from login_counters where key in (${sql.join(
+      keys.map((k) => sql`${k}`),
+      sql`, `,
+    )})`,
   );
 }
 

@@ -17,6 +17,16 @@ export class LoginRateLimited extends CredentialsSignin {
   override code = "rate_limited";
 }
 
+/** Too many failures for this account from unknown addresses: an admin can lift the lock. */
+export class AccountLocked extends CredentialsSignin {
+  override code = "account_locked";
+}
+
+/** Every password-check slot was taken (lib/auth/password-slots.ts): try again in a moment. */
+export class SignInBusy extends CredentialsSignin {
+  override code = "busy";
+}
+
 declare module "@auth/core/jwt" {
   interface JWT {
     sid?: string;
@@ -81,7 +91,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = credentialsSchema.safeParse(input);
         if (!parsed.success) return null;
         const result = await signInWithPassword({ ...parsed.data, headers: request.headers });
-        if (result.status === "limited") throw new LoginRateLimited();
+        if (result.status === "limited") {
+          throw result.reason === "account" ? new AccountLocked() : new LoginRateLimited();
+        }
+        if (result.status === "busy") throw new SignInBusy();
         if (result.status === "wrong") return null;
         // A two-factor session exists but is not valid until its code passes.
         return { id: result.userId, sessionId: result.sessionId };

@@ -1,13 +1,16 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
+import type { DbOrTx } from "@/db/client";
 import {
   countAttempt,
+  deleteLoginCounters,
   pruneLoginCounters,
   recordSuccess,
   uncountAttempt,
 } from "@/db/queries/login-attempts";
 import { pruneOldSessions } from "@/db/queries/sessions";
+import { addressGroup } from "@/lib/http/address-group";
 import { clientAddress, trustedProxyHops } from "@/lib/http/peer-address";
 
 /**
@@ -15,12 +18,18 @@ import { clientAddress, trustedProxyHops } from "@/lib/http/peer-address";
  * - Per (account, address) pair: 10 tries per 15 minutes, then refused. Only this pair
  *   is refused, so a stranger guessing from elsewhere cannot lock the owner out.
  * - Per address: 50 tries per 15 minutes across all accounts (spraying), then refused.
- * - Per account, from anywhere: never refused, only slowed: past 5 tries in the window
- *   every further try waits 100 ms × 2^(n−5), at most 5 s, before it is answered. An
- *   address that signed in to the account within 30 days (a known pair) is not slowed,
- *   so the owner signs in at once from their usual address even under attack.
+ * - Per account, from anywhere: slowed past 5 tries in the window (every further try
+ *   waits 100 ms × 2^(n−5), at most 5 s, before it is answered), and locked past 20
+ *   failures in an hour from all addresses together (ASVS asks at most 100 an hour):
+ *   rotating addresses buys no more guesses. The lock lasts until the hour is over or
+ *   an admin forces a password reset (lib/team/members.ts).
+ * - A known address (one that signed in to the account within 30 days: a known pair)
+ *   is neither slowed nor locked, so the owner signs in at once from their usual
+ *   address even while strangers have locked the account.
+ * Addresses are counted as their group: IPv4 as is, IPv6 by /64 (address-group.ts).
  * Every count is reserved with one atomic upsert BEFORE the password is checked, so
- * parallel attempts cannot get more tries than the limit.
+ * parallel attempts cannot get more tries than the limit, and a refused attempt is
+ * never hashed.
  */
 export const loginLimits = {
   windowMinutes: 15,
@@ -28,6 +37,10 @@ export const loginLimits = {
   perAddress: 50,
   accountSlowAfter: 5,
   accountDelayMs: { base: 100, max: 5000 },
+  /** [chosen] Failures per account per hour from unknown addresses, then locked. */
+  accountFailuresPerHour: 20,
+  accountLockMinutes: 60,
+  knownAddressDays: 30,
   /** Two-factor codes per person per window, and per pending session. */
   codesPerAccount: 10,
   codesPerSession: 5,
@@ -45,15 +58,18 @@ function accountKey(email: string): string {
 
 const keys = (email: string, ip: string | null) => {
   const account = accountKey(email);
+  const group = ip ? addressGroup(ip) : null;
   return {
-    pair: `pair:${account}:${ip ?? "unknown"}`,
-    address: ip ? `ip:${ip}` : null,
+    pair: `pair:${account}:${group ?? "unknown"}`,
+    address: group ? `ip:${group}` : null,
     account: `account:${account}`,
+    accountHour: `account-hour:${account}`,
   };
 };
 
 export type AttemptVerdict =
-  { allowed: true; delayMs: number } | { allowed: false; reason: "pair" | "address" };
+  | { allowed: true; delayMs: number; known: boolean }
+  | { allowed: false; reason: "pair" | "address" | "account" };
 
 /** Progressive slow-down for an account under attack (see above). */
 export function accountDelayMs(accountCount: number): number {
@@ -76,10 +92,17 @@ export async function reserveLoginAttempt(
     const address = await countAttempt(k.address, windowMinutes);
     if (address.count > loginLimits.perAddress) return { allowed: false, reason: "address" };
   }
-  const account = await countAttempt(k.account, windowMinutes);
   const known =
-    pair.lastSuccessAt !== null && Date.now() - pair.lastSuccessAt.getTime() < 30 * 86_400_000;
-  return { allowed: true, delayMs: known ? 0 : accountDelayMs(account.count) };
+    pair.lastSuccessAt !== null &&
+    Date.now() - pair.lastSuccessAt.getTime() < loginLimits.knownAddressDays * 86_400_000;
+  if (!known) {
+    const hour = await countAttempt(k.accountHour, loginLimits.accountLockMinutes);
+    if (hour.count > loginLimits.accountFailuresPerHour) {
+      return { allowed: false, reason: "account" };
+    }
+  }
+  const account = await countAttempt(k.account, windowMinutes);
+  return { allowed: true, delayMs: known ? 0 : accountDelayMs(account.count), known };
 }
 
 /** Waits out an account's slow-down (outside any transaction). */
@@ -87,13 +110,41 @@ export async function applyDelay(verdict: AttemptVerdict): Promise<void> {
   if (verdict.allowed && verdict.delayMs > 0) await sleep(verdict.delayMs);
 }
 
-/** The password was right: the pair and the account start again; the pair is now known. */
-export async function loginSucceeded(email: string, ip: string | null): Promise<void> {
+/**
+ * The password was right: the pair and the account's slow-down start again, the pair
+ * is now known, and this attempt leaves the address's and the hour's failure counts.
+ */
+export async function loginSucceeded(
+  email: string,
+  ip: string | null,
+  verdict: AttemptVerdict,
+): Promise<void> {
   const k = keys(email, ip);
   await recordSuccess({ reset: [k.account], known: [k.pair] });
   if (k.address) await uncountAttempt(k.address);
+  if (verdict.allowed && !verdict.known) await uncountAttempt(k.accountHour);
   // Housekeeping now and then, off the hot path of every request.
   if (Math.random() < 0.05) await Promise.all([pruneLoginCounters(), pruneOldSessions()]);
+}
+
+/**
+ * The reserved attempt was never checked (every password-check slot was taken): its
+ * counts are given back, so a busy moment costs the person none of their tries.
+ */
+export async function loginNotChecked(
+  email: string,
+  ip: string | null,
+  verdict: AttemptVerdict,
+): Promise<void> {
+  const k = keys(email, ip);
+  const hour = verdict.allowed && !verdict.known ? k.accountHour : null;
+  for (const key of [k.pair, k.address, k.account, hour]) if (key) await uncountAttempt(key);
+}
+
+/** An admin lifted the account's lock (a forced password reset): its counts start again. */
+export async function unlockAccount(tx: DbOrTx, email: string): Promise<void> {
+  const k = keys(email, null);
+  await deleteLoginCounters(tx, [k.account, k.accountHour]);
 }
 
 /** Reserves one two-factor code attempt for a person; false past the limit. */

@@ -11,8 +11,9 @@ import {
   savePendingTwoFactor,
 } from "@/db/queries/two-factor";
 import { recordAudit } from "@/lib/audit/record";
-import { loginSucceeded, reserveLoginAttempt } from "./login-limits";
+import { loginNotChecked, loginSucceeded, reserveLoginAttempt } from "./login-limits";
 import { hashPassword, verifyPassword } from "./password";
+import { PasswordChecksBusy } from "./password-slots";
 import type { CurrentUser } from "./session";
 import { endOneSession, endUserSessions } from "./sessions";
 import {
@@ -42,7 +43,8 @@ export async function changeName(user: Actor, name: string, ip: string | null): 
 
 /**
  * Changes a password given the current one (limited like a sign-in, so a borrowed
- * session cannot guess it); ends every other session, keeps this one.
+ * session cannot guess it); ends every other session, keeps this one. Throws
+ * PasswordChecksBusy (an AppError the action shows) when no check slot is free.
  */
 export async function changePassword(
   user: Actor,
@@ -53,8 +55,12 @@ export async function changePassword(
   const verdict = await reserveLoginAttempt(user.email, ip);
   if (!verdict.allowed) return "limited";
   const hash = await getPasswordHash(getDb(), user.id);
-  if (!(await verifyPassword(current, hash))) return "wrong";
-  await loginSucceeded(user.email, ip);
+  const ok = await verifyPassword(current, hash).catch(async (error: unknown) => {
+    if (error instanceof PasswordChecksBusy) await loginNotChecked(user.email, ip, verdict);
+    throw error;
+  });
+  if (!ok) return "wrong";
+  await loginSucceeded(user.email, ip, verdict);
   const newHash = await hashPassword(next);
   await getDb().transaction(async (tx) => {
     await updatePasswordHash(tx, user.id, newHash, { chosenByOwner: true });

@@ -8,6 +8,7 @@ import {
 } from "@/db/queries/team";
 import type { UserRole } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
+import { unlockAccount } from "@/lib/auth/login-limits";
 import { endUserSessions } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
 
@@ -27,7 +28,8 @@ export type MemberChangeMessages = {
  * An admin's change to a colleague's account, audited in the same transaction. The
  * database refuses to leave no active admin (trigger `users_keep_an_active_admin`),
  * race-safe, and that refusal becomes a clear message. A role change, a disable and a
- * forced reset end the person's sessions.
+ * forced reset end the person's sessions; a forced reset also lifts a sign-in lock
+ * (lib/auth/login-limits.ts), so the person can sign in to choose the new password.
  */
 export async function changeMember(
   targetId: string,
@@ -68,6 +70,7 @@ export async function changeMember(
         }
         case "force_password_reset": {
           await updateUserAccount(tx, target.id, { mustChangePassword: true });
+          await unlockAccount(tx, target.email);
           await recordAudit(tx, { ...audit, action: "user.password_reset_forced" });
           await endUserSessions(tx, target.id, "password_reset_forced", {
             actorId: actor.id,

@@ -7,7 +7,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
 import { parseForm } from "@/lib/actions/protected-action";
-import { LoginRateLimited, signIn, signOut } from "@/lib/auth";
+import { AccountLocked, LoginRateLimited, SignInBusy, signIn, signOut } from "@/lib/auth";
 import { clientIp, loginLimits } from "@/lib/auth/login-limits";
 import { getPendingSignIn } from "@/lib/auth/session";
 import { completeSecondStep } from "@/lib/auth/second-step";
@@ -34,14 +34,25 @@ export async function signInAction(
     await signIn("credentials", { email, password, redirectTo: target });
   } catch (error) {
     if (error instanceof AuthError) {
-      const limited =
-        error instanceof CredentialsSignin && error.code === new LoginRateLimited().code;
-      const message = limited ? t("limited", { minutes: loginLimits.windowMinutes }) : t("wrong");
-      return { status: "error", message, values: { email } };
+      const code = error instanceof CredentialsSignin ? error.code : null;
+      return { status: "error", message: await signInErrorMessage(code), values: { email } };
     }
     throw error; // the redirect that follows a successful sign-in
   }
   return { status: "idle" };
+}
+
+/** What the form says for a refused sign-in, told apart by the error's code (lib/auth/index.ts). */
+async function signInErrorMessage(code: string | null): Promise<string> {
+  const t = await getTranslations("login");
+  if (code === new LoginRateLimited().code) {
+    return t("limited", { minutes: loginLimits.windowMinutes });
+  }
+  if (code === new AccountLocked().code) {
+    return t("locked", { minutes: loginLimits.accountLockMinutes });
+  }
+  if (code === new SignInBusy().code) return t("busy");
+  return t("wrong");
 }
 
 const codeSchema = z.object({

@@ -4,10 +4,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { createFirstUser } from "@/db/queries/users";
 import type { ActionState } from "@/lib/actions/action-state";
-import { parseForm, submittedValues } from "@/lib/actions/protected-action";
+import { parseForm, shown, submittedValues } from "@/lib/actions/protected-action";
 import { signIn } from "@/lib/auth";
 import { hashPassword } from "@/lib/auth/password";
 import { confirmationMatches, newPasswordSchema } from "@/lib/auth/password-rules";
+import { PasswordChecksBusy } from "@/lib/auth/password-slots";
 
 const setupSchema = z
   .object({
@@ -29,13 +30,24 @@ export async function createFirstAdminAction(
   const parsed = await parseForm(setupSchema, formData);
   if (!parsed.ok) return parsed.state;
   const { name, email, password } = parsed.data;
+  const passwordHash = await hashPassword(password).catch((error: unknown) => {
+    if (error instanceof PasswordChecksBusy) return error;
+    throw error;
+  });
+  if (passwordHash instanceof PasswordChecksBusy) {
+    return {
+      status: "error",
+      message: await shown(passwordHash),
+      values: submittedValues(formData),
+    };
+  }
   const user = await createFirstUser({
     name,
     email,
     role: "admin",
     // The language the first admin set up in becomes theirs.
     locale: await getLocale(),
-    passwordHash: await hashPassword(password),
+    passwordHash,
   });
   if (!user) {
     const t = await getTranslations("setup");

@@ -3,11 +3,12 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
-import { parseForm, submittedValues } from "@/lib/actions/protected-action";
+import { parseForm, shown, submittedValues } from "@/lib/actions/protected-action";
 import { signIn } from "@/lib/auth";
 import { confirmationMatches, newPasswordSchema } from "@/lib/auth/password-rules";
 import { requestIp } from "@/lib/http/request-ip";
-import { acceptInvitation } from "@/lib/team/invitations";
+import { AppError } from "@/lib/errors";
+import { acceptInvitation, type AcceptResult } from "@/lib/team/invitations";
 
 const acceptSchema = z
   .object({
@@ -29,11 +30,18 @@ export async function acceptInvitationAction(
   const parsed = await parseForm(acceptSchema, formData);
   if (!parsed.ok) return parsed.state;
   const locale = (await getLocale()) === "en" ? "en" : "id";
-  const result = await acceptInvitation(
-    token,
-    { name: parsed.data.name, password: parsed.data.password, locale },
-    await requestIp(),
-  );
+  let result: AcceptResult;
+  try {
+    result = await acceptInvitation(
+      token,
+      { name: parsed.data.name, password: parsed.data.password, locale },
+      await requestIp(),
+    );
+  } catch (error) {
+    // Busy password slots (lib/auth/password-slots.ts): try again in a moment.
+    if (!(error instanceof AppError)) throw error;
+    return { status: "error", message: await shown(error), values: submittedValues(formData) };
+  }
   if (!result.ok) {
     const t = await getTranslations("invite");
     return {
