@@ -129,3 +129,16 @@ export async function sendBurst(
   );
   return result;
 }
+
+/** One sign-in attempt through the process's password step, from `ip`: its status. */
+export async function postSignIn(
+  port: number,
+  attempt: { email: string; password: string; ip: string },
+): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${port}/sign-in`, {
+    method: "POST",
+    body: JSON.stringify(attempt),
+  }).catch(() => null);
+  if (!response) return "no answer";
+  return ((await response.json()) as { status: string }).status;
+}
