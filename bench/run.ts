@@ -17,6 +17,8 @@
  *      memory), and each finance route's gzipped JavaScript
  *   5. the overview and the settlement view at a seeded million rows (bench/overview.ts,
  *      its own process: the app's modules need the react-server condition)
+ *   6. money in (bench/burst.ts): a burst of payments the app does not hold, against one
+ *      and two app processes, and callbacks during a sign-in flood
  * Prints figures; asserts nothing about speed. BENCH_ROWS=1000000 for the issue's scale.
  */
 import { spawnSync } from "node:child_process";
@@ -355,6 +357,7 @@ function runSection(file: string): void {
 
 main()
   .then(() => runSection("bench/overview.ts"))
+  .then(() => runSection("bench/burst.ts"))
   .catch((error: unknown) => {
     console.error(error);
     process.exit(1);

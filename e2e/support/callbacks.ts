@@ -36,11 +36,56 @@ export async function postCallback(
     },
   });
   if (response.status() !== 200) throw new Error(`callback answered ${response.status()}`);
-  const [row] = await query<{ id: string }>(
-    "select id from webhook_deliveries where delivery_id = $1",
-    [deliveryId],
+  // On disk when answered; applied at once, or by the drainer moments later.
+  for (let waited = 0; waited < 15_000; waited += 100) {
+    const [row] = await query<{ id: string }>(
+      "select id from webhook_deliveries where delivery_id = $1",
+      [deliveryId],
+    );
+    if (row) return row.id;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`delivery ${deliveryId} was not applied within 15 s`);
+}
+
+export async function externalIdOf(transactionId: string): Promise<string> {
+  const [row] = await query<{ external_id: string }>(
+    "select external_id from transactions where id = $1",
+    [transactionId],
   );
-  return row!.id;
+  return row!.external_id;
+}
+
+/**
+ * A signed delivery already in the inbox, waiting (as after two tries the database could
+ * not take, its next try an hour away): what the log shows as received, not yet applied.
+ */
+export async function leavePendingDelivery(overrides: Record<string, JsonValue>): Promise<string> {
+  const body = callbackBody(overrides);
+  const deliveryId = randomUUID();
+  await query(
+    `insert into callback_inbox (mode, delivery_id, body_hash, headers, raw_body, verified_with, attempts, next_attempt_at)
+     values ('local', $1, sha256($2), '{}'::jsonb, $2, 'current', 2, now() + interval '1 hour')`,
+    [deliveryId, body],
+  );
+  return deliveryId;
+}
+
+/** A genuine delivery quarantined while the app had another secret (it is signed with today's). */
+export async function leaveQuarantinedDelivery(
+  overrides: Record<string, JsonValue>,
+): Promise<string> {
+  const body = callbackBody(overrides);
+  const deliveryId = randomUUID();
+  const headers = {
+    "x-ppn-delivery": deliveryId,
+    signature: signCallbackBody(body, callbackSecret),
+  };
+  await query(
+    `insert into callback_quarantine (delivery_id, headers, raw_body, bytes) values ($1, $2, $3, $4)`,
+    [deliveryId, headers, body, body.length],
+  );
+  return deliveryId;
 }
 
 export async function purwantaraUuidOf(transactionId: string): Promise<string> {
