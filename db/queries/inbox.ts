@@ -3,12 +3,7 @@ import { createHash } from "node:crypto";
 import { and, asc, count, eq, isNull, lte, min, sql } from "drizzle-orm";
 import type { GatewayMode } from "@/lib/purwantara/contract";
 import { getQuickDb, type DbOrTx } from "../client";
-import {
-  callbackInbox,
-  webhookDeliveries,
-  type CallbackInboxRow,
-  type DeliveryOutcome,
-} from "../schema";
+import { callbackInbox, type CallbackInboxRow, type DeliveryOutcome } from "../schema";
 
 export type InboxEntry = {
   mode: GatewayMode;
@@ -16,46 +11,35 @@ export type InboxEntry = {
   headers: Record<string, string>;
   rawBody: Buffer;
   verifiedWith: string | null;
-  /** For the duplicate's own delivery row, should these bytes be in the inbox already. */
-  purwantaraUuid: string;
-  rawStatus: string;
-  duplicateReason: string;
   /** Until then only the inline apply takes it; the drainers after (0: at once). */
   drainAfterMs: number;
 };
 
-/** The inbox insert: a new row, or the row these bytes already have (a retry). */
+/** The inbox insert: a new row, or none when these bytes are there already (a retry). */
 export type Received = { inboxId: string; fresh: true } | { inboxId: null; fresh: false };
 
 /**
  * Puts one verified delivery on disk, in one statement on the quick pool. The same
- * bytes under the same delivery id in one mode are already there: then a `duplicate`
- * delivery row is written instead (every HTTP delivery leaves a row), and nothing else.
+ * bytes under the same delivery id in one mode are already there: nothing is written.
  */
 export async function insertInbox(entry: InboxEntry): Promise<Received> {
-  const db = getQuickDb();
-  const bodyHash = createHash("sha256").update(entry.rawBody).digest();
-  const headers = JSON.stringify(entry.headers);
-  const result = await db.execute<{ inbox_id: string | null }>(sql`
-    with ins as (
-      insert into ${callbackInbox} (mode, delivery_id, body_hash, headers, raw_body, verified_with, next_attempt_at)
-      values (${entry.mode}::gateway_mode, ${entry.deliveryId}::text, ${bodyHash}::bytea, ${headers}::jsonb,
-              ${entry.rawBody}::bytea, ${entry.verifiedWith}::text,
-              now() + ${`${entry.drainAfterMs} milliseconds`}::interval)
-      on conflict (mode, delivery_id, body_hash) where delivery_id is not null do nothing
-      returning id
-    ),
-    dup as (
-      insert into ${webhookDeliveries}
-        (delivery_id, headers, raw_body, signature_valid, outcome, reason, purwantara_uuid, raw_status, mode, verified_with)
-      select ${entry.deliveryId}::text, ${headers}::jsonb, ${entry.rawBody}::bytea, true,
-             'duplicate'::delivery_outcome, ${entry.duplicateReason}::text, ${entry.purwantaraUuid}::text,
-             ${entry.rawStatus}::text, ${entry.mode}::gateway_mode, ${entry.verifiedWith}::text
-      where not exists (select 1 from ins)
-    )
-    select (select id from ins) as inbox_id`);
-  const inboxId = result.rows[0]?.inbox_id ?? null;
-  return inboxId ? { inboxId, fresh: true } : { inboxId: null, fresh: false };
+  const [row] = await getQuickDb()
+    .insert(callbackInbox)
+    .values({
+      mode: entry.mode,
+      deliveryId: entry.deliveryId,
+      bodyHash: createHash("sha256").update(entry.rawBody).digest(),
+      headers: entry.headers,
+      rawBody: entry.rawBody,
+      verifiedWith: entry.verifiedWith,
+      nextAttemptAt: sql`now() + ${`${entry.drainAfterMs} milliseconds`}::interval`,
+    })
+    .onConflictDoNothing({
+      target: [callbackInbox.mode, callbackInbox.deliveryId, callbackInbox.bodyHash],
+      where: sql`${callbackInbox.deliveryId} is not null`,
+    })
+    .returning({ id: callbackInbox.id });
+  return row ? { inboxId: row.id, fresh: true } : { inboxId: null, fresh: false };
 }
 
 /**

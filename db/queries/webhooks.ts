@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { GatewayMode } from "@/lib/purwantara/contract";
-import { transactionWithin, type DbOrTx, type TransactionLimits } from "../client";
+import { getQuickDb, type DbOrTx } from "../client";
 import {
   transactionEvents,
   transactions,
@@ -12,13 +12,6 @@ import {
   type NewWebhookDelivery,
   type Transaction,
 } from "../schema";
-
-/** A signed body that is not a callback is recorded within what is left of the answer's time. */
-const recordLimits: TransactionLimits = {
-  deadlineMs: 600,
-  statementTimeoutMs: 400,
-  lockTimeoutMs: 300,
-};
 
 /**
  * Outcomes after which a delivery id counts as handled within its mode: a retry of it
@@ -217,20 +210,15 @@ function mergedFlags(flags: readonly string[]) {
 }
 
 /**
- * Records one delivery on its own (a signed body that is not a callback), within the
- * time the answer has left. A copy already recorded under this id is not recorded twice.
+ * Records one delivery on its own, in one statement on the quick pool (its timeouts
+ * bound it): a signed body that is not a callback, or a retry of bytes already in the
+ * inbox. A copy already recorded as handled under this id is not recorded twice.
  */
-export async function recordDelivery(
-  values: NewWebhookDelivery,
-  options: { deadlineMs?: number } = {},
-): Promise<string | null> {
-  const deadlineMs = Math.min(recordLimits.deadlineMs, options.deadlineMs ?? Infinity);
-  return transactionWithin({ ...recordLimits, deadlineMs }, async (tx) => {
-    const [row] = await tx
-      .insert(webhookDeliveries)
-      .values(values)
-      .onConflictDoNothing()
-      .returning({ id: webhookDeliveries.id });
-    return row?.id ?? null;
-  });
+export async function recordDelivery(values: NewWebhookDelivery): Promise<string | null> {
+  const [row] = await getQuickDb()
+    .insert(webhookDeliveries)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: webhookDeliveries.id });
+  return row?.id ?? null;
 }

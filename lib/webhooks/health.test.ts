@@ -11,6 +11,7 @@ describe("callback health", () => {
     expect(await getCallbackHealth("local")).toEqual({
       modes: [{ mode: "local", lastReceivedAt: null, awaitingReview: 0 }],
       rejectedLastDay: 0,
+      inbox: { pending: 0, oldestAt: null },
     });
     const [original] = await q(
       `insert into webhook_deliveries (received_at, headers, raw_body, signature_valid, outcome, mode)
@@ -53,6 +54,16 @@ describe("callback health", () => {
       { mode: "local", lastReceivedAt: new Date("2026-11-24T03:00:00Z"), awaitingReview: 2 },
     ]);
     expect(health.rejectedLastDay).toBe(3);
+    // Deliveries on disk not yet applied: how many, and since when the oldest waits.
+    await q(
+      `insert into callback_inbox (mode, delivery_id, body_hash, headers, raw_body, received_at, next_attempt_at)
+       values ('local', 'waiting-1', '\\x00', '{}', '{}', '2026-11-24 10:05+07', now() + interval '1 hour'),
+              ('local', 'waiting-2', '\\x00', '{}', '{}', '2026-11-24 10:09+07', now() + interval '1 hour')`,
+    );
+    expect((await getCallbackHealth("local")).inbox).toEqual({
+      pending: 2,
+      oldestAt: new Date("2026-11-24T03:05:00Z"),
+    });
     expect((await getCallbackHealth("production")).modes[0]).toMatchObject({ awaitingReview: 0 });
     // Without a mode: every configured mode (the environment's, local here).
     expect((await getCallbackHealth()).modes.map((m) => m.mode)).toEqual(["local"]);

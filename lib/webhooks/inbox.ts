@@ -1,7 +1,7 @@
 import "server-only";
 import { getApplyPool, getQuickDb, transactionWithin, type DbOrTx } from "@/db/client";
 import { claimInbox, finishInbox, insertInbox, postponeInbox } from "@/db/queries/inbox";
-import { holdDelivery } from "@/db/queries/webhooks";
+import { holdDelivery, recordDelivery } from "@/db/queries/webhooks";
 import type { CallbackInboxRow, DeliveryOutcome } from "@/db/schema";
 import { applyCallback } from "./apply";
 import { logSafeError, shouldRetryLater } from "./failures";
@@ -52,9 +52,6 @@ export async function receiveDelivery(
       headers: delivery.headers,
       rawBody: delivery.rawBody,
       verifiedWith: delivery.verifiedWith,
-      purwantaraUuid: delivery.payload.uuid,
-      rawStatus: delivery.payload.status,
-      duplicateReason: `delivery ${delivery.deliveryId} was already received`,
       drainAfterMs: inline ? inlineGraceMs : 0,
     });
   } catch (error) {
@@ -62,6 +59,10 @@ export async function receiveDelivery(
     throw error;
   }
   startInboxDrainer();
+  if (!received.fresh) {
+    const reason = `delivery ${delivery.deliveryId} was already received`;
+    await recordDelivery(deliveryValues(delivery, "duplicate", reason, null));
+  }
   if (!received.fresh || !inline) {
     if (inline) s.inline -= 1;
     if (received.fresh) kickDrainer();

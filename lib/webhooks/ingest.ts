@@ -110,10 +110,7 @@ export async function ingestVerified(
         parsed.reason,
         null,
       );
-      await recordDelivery(
-        { ...values, purwantaraUuid: null, rawStatus: null },
-        { deadlineMs: budgetMs },
-      );
+      await recordDelivery({ ...values, purwantaraUuid: null, rawStatus: null });
       return { kind: "not_a_callback", reason: parsed.reason };
     }
     const delivery: ReceivedDelivery = { ...base, ...parsed.delivery };

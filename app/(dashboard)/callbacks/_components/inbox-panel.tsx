@@ -41,20 +41,17 @@ export async function InboxPanel({ view, format }: { view: InboxView; format: Fo
           </h2>
           <p className="mt-1 text-sm text-slate-700">{t("quarantineHint")}</p>
           {view.quarantine.recent.length > 0 ? (
-            <>
-              <ul className="mt-2 divide-y divide-slate-100 text-sm">
-                {view.quarantine.recent.map((q) => (
-                  <li key={q.id} className="flex flex-wrap justify-between gap-x-3 py-1.5">
-                    <span className="font-mono break-all text-slate-800">
-                      {q.deliveryId ?? "—"}
-                    </span>
-                    <span className="text-slate-700">{format.dateTime(q.receivedAt)}</span>
-                  </li>
-                ))}
-              </ul>
-              <ReverifyForm />
-            </>
+            <ul className="mt-2 divide-y divide-slate-100 text-sm">
+              {view.quarantine.recent.map((q) => (
+                <li key={q.id} className="flex flex-wrap justify-between gap-x-3 py-1.5">
+                  <span className="font-mono break-all text-slate-800">{q.deliveryId ?? "—"}</span>
+                  <span className="text-slate-700">{format.dateTime(q.receivedAt)}</span>
+                </li>
+              ))}
+            </ul>
           ) : null}
+          {/* Always there: its result stays on screen after the list it emptied. */}
+          <ReverifyForm />
         </section>
       ) : null}
     </div>

@@ -63,7 +63,7 @@ describe("POST /api/webhooks/purwantara with a slow database", () => {
     ).toEqual([{ n: 1 }]);
   });
 
-  it("answers 503 within 2 s while the deliveries table is locked", async () => {
+  it("answers 200 within 2 s while the deliveries table is locked; applies it afterwards", async () => {
     const t = await records.seedTransaction();
     const deliveryId = randomUUID();
     const body = callbackBody({ uuid: t.uuid, status: "PAID" });
@@ -72,9 +72,12 @@ describe("POST /api/webhooks/purwantara with a slow database", () => {
       [],
       () => timedPost(body, deliveryId),
     );
-    expect(response.status).toBe(503);
+    // The inbox took it: the log's table being busy is no reason to refuse a payment.
+    expect(response.status).toBe(200);
     expect(ms).toBeLessThan(2000);
-    expect(await records.transaction(t.id)).toMatchObject({ state: "active" });
+    await expect
+      .poll(() => records.transaction(t.id), { timeout: 15_000 })
+      .toMatchObject({ state: "paid" });
   });
 
   it("still answers 401 within 2 s to an unsigned request while the table is locked", async () => {
