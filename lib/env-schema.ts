@@ -6,6 +6,7 @@ import {
   localEmulatorToken,
   type GatewayMode,
 } from "./purwantara/contract";
+import { callbackSecretRefusal, gatewayTokenRefusal } from "./gateway/credential-rules";
 
 /**
  * The app's configuration, parsed from an environment object. Kept free of
@@ -105,20 +106,24 @@ function resolveGateway(raw: z.infer<typeof rawSchema>): Env["gateway"] {
   const token = raw.PURWANTARA_TOKEN ?? (mode === "local" ? localEmulatorToken : undefined);
   const secret =
     raw.PURWANTARA_CALLBACK_SECRET ?? (mode === "local" ? localCallbackSecret : undefined);
-  if (mode !== "local") {
-    if (!token || token === localEmulatorToken) {
-      throw new EnvError(`PURWANTARA_TOKEN: required in ${mode} mode (Settings > API)`);
-    }
-    if (raw.PURWANTARA_CALLBACK_SECRET_PREVIOUS === localCallbackSecret) {
-      throw new EnvError(
-        `PURWANTARA_CALLBACK_SECRET_PREVIOUS: the local emulator's secret is refused in ${mode} mode`,
-      );
-    }
-    if (!secret || secret === localCallbackSecret) {
-      throw new EnvError(
-        `PURWANTARA_CALLBACK_SECRET: required in ${mode} mode; the local emulator's default is refused`,
-      );
-    }
+  // The same rule as the settings page and the callback route (lib/gateway/credential-rules.ts).
+  const build = {
+    production: raw.NODE_ENV === "production",
+    localDemo: raw.PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION === "1",
+  };
+  if (gatewayTokenRefusal(mode, token ?? "")) {
+    throw new EnvError(`PURWANTARA_TOKEN: required in ${mode} mode (Settings > API)`);
+  }
+  const previous = raw.PURWANTARA_CALLBACK_SECRET_PREVIOUS;
+  if (previous && callbackSecretRefusal(mode, previous, build)) {
+    throw new EnvError(
+      `PURWANTARA_CALLBACK_SECRET_PREVIOUS: the local emulator's secret is refused in ${mode} mode`,
+    );
+  }
+  if (callbackSecretRefusal(mode, secret ?? "", build)) {
+    throw new EnvError(
+      `PURWANTARA_CALLBACK_SECRET: required in ${mode} mode; the local emulator's default is refused`,
+    );
   }
   return {
     mode,

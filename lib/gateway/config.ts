@@ -4,14 +4,15 @@ import { getEnv } from "@/lib/env";
 import type { Env } from "@/lib/env-schema";
 import { defaultBaseUrls, type GatewayMode } from "@/lib/purwantara/contract";
 import { savedGateways, type SavedGateway } from "@/lib/settings/saved-gateway";
+import {
+  callbackSecretRefusal,
+  gatewayTokenRefusal,
+  savedCredentialsTrust,
+  usableSecrets,
+  type CallbackSecret,
+} from "./credential-rules";
 
-/** One callback secret and the mode whose deliveries it proves. */
-export type CallbackSecret = {
-  mode: GatewayMode;
-  /** `previous` only during a rotation, until the old secret is retired. */
-  slot: "current" | "previous";
-  secret: string;
-};
+export type { CallbackSecret } from "./credential-rules";
 
 /** Where a value in effect comes from: the environment wins over saved settings. */
 export type ValueSource = "env" | "settings" | "default";
@@ -71,15 +72,25 @@ function envModeConfig(
   };
 }
 
-/** Another mode, configured only from saved settings (a token and a secret both saved). */
+/**
+ * Another mode, configured only from saved settings: a token and a secret both saved,
+ * and both ones the credential rules accept (a value saved before a rule existed, such
+ * as the emulator's public secret, leaves the mode not configured).
+ */
 function savedModeConfig(saved: SavedGateway, timeoutMs: number): GatewayConfig | null {
-  if (saved.mode === "local" || !saved.token || !saved.callbackSecret) return null;
+  const { mode, token, callbackSecret } = saved;
+  if (mode === "local" || !token || !callbackSecret) return null;
+  if (gatewayTokenRefusal(mode, token)) return null;
+  if (callbackSecretRefusal(mode, callbackSecret, savedCredentialsTrust)) return null;
   return {
-    mode: saved.mode,
-    baseUrl: saved.baseUrl ?? defaultBaseUrls[saved.mode],
-    token: saved.token,
+    mode,
+    baseUrl: saved.baseUrl ?? defaultBaseUrls[mode],
+    token,
     timeoutMs,
-    callbackSecrets: secretsOf(saved.mode, saved.callbackSecret, saved.previousSecret),
+    callbackSecrets: usableSecrets(
+      secretsOf(mode, callbackSecret, saved.previousSecret),
+      savedCredentialsTrust,
+    ),
     source: "settings",
     sources: {
       baseUrl: saved.baseUrl ? "settings" : "default",

@@ -5,6 +5,11 @@ import type { GatewaySettingsRow } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { open, seal as sealSecret } from "@/lib/crypto/secret-box";
 import { callbackSecrets } from "@/lib/gateway/config";
+import {
+  callbackSecretRefusal,
+  gatewayTokenRefusal,
+  savedCredentialsTrust,
+} from "@/lib/gateway/credential-rules";
 import { AppError } from "@/lib/errors";
 import type { GatewayMode } from "@/lib/purwantara/contract";
 import {
@@ -26,16 +31,29 @@ export type GatewaySettingsMessages = {
   rotationUnderway: string;
   noRotation: string;
   nothingToSave: string;
+  /** The emulator's public secret (or one the callback route would refuse). */
+  emulatorSecret: string;
+  emulatorToken: string;
 };
 
 function seal(mode: SavedMode, field: SealedField, value: string) {
   return { [sealedColumn(field)]: sealSecret(value, secretContext(mode, field)) };
 }
 
-/** A callback secret decides a delivery's mode, so two modes can never share one. */
-async function assertSecretFree(mode: SavedMode, secret: string, message: string) {
+/**
+ * A secret the callback route would refuse is never saved (the page would say "Ready"
+ * while every callback fails); and a callback secret decides a delivery's mode, so two
+ * modes can never share one.
+ */
+async function assertSecretUsable(
+  mode: SavedMode,
+  secret: string,
+  messages: GatewaySettingsMessages,
+) {
+  if (callbackSecretRefusal(mode, secret, savedCredentialsTrust))
+    throw new AppError("validation", messages.emulatorSecret);
   const clash = (await callbackSecrets()).some((s) => s.mode !== mode && s.secret === secret);
-  if (clash) throw new AppError("validation", message);
+  if (clash) throw new AppError("validation", messages.secretInUse);
 }
 
 /** Runs one change to a mode's row and its audit entry together; the cache drops after. */
@@ -64,8 +82,9 @@ export async function saveGatewayCredentials(
   actor: SettingsActor,
   messages: GatewaySettingsMessages,
 ): Promise<string[]> {
-  if (input.callbackSecret)
-    await assertSecretFree(mode, input.callbackSecret, messages.secretInUse);
+  if (input.token && gatewayTokenRefusal(mode, input.token))
+    throw new AppError("validation", messages.emulatorToken);
+  if (input.callbackSecret) await assertSecretUsable(mode, input.callbackSecret, messages);
   return withGatewayRow(mode, async (tx, row) => {
     const changes: Partial<GatewaySettingsRow> = { updatedBy: actor.id };
     const fields: string[] = [];
@@ -139,7 +158,7 @@ export async function startSecretRotation(
   actor: SettingsActor,
   messages: GatewaySettingsMessages,
 ): Promise<void> {
-  await assertSecretFree(mode, newSecret, messages.secretInUse);
+  await assertSecretUsable(mode, newSecret, messages);
   await withGatewayRow(mode, async (tx, row) => {
     if (!row.callbackSecretSealed) throw new AppError("conflict", messages.noSecretYet);
     if (row.previousSecretSealed) throw new AppError("conflict", messages.rotationUnderway);

@@ -1,5 +1,11 @@
 import { z } from "zod";
 import { transactionChannel } from "@/db/schema";
+import {
+  callbackSecretRefusal,
+  gatewayTokenRefusal,
+  savedCredentialsTrust,
+} from "@/lib/gateway/credential-rules";
+import type { GatewayMode } from "@/lib/purwantara/contract";
 import { timeZoneIds } from "@/lib/time";
 
 /** https anywhere; http only to this machine (an emulator), never across a network. */
@@ -26,19 +32,35 @@ const opaque = (min: number, max: number) =>
     })
     .transform((v) => v || undefined);
 
-export const gatewayCredentialsSchema = z.object({
-  baseUrl: z
-    .string()
-    .trim()
-    .max(500, "tooLong")
-    .refine((v) => v === "" || isGatewayUrl(v), "gatewayUrl"),
-  token: opaque(8, 4096),
-  callbackSecret: opaque(16, 512).optional(),
-});
+/** A token the credential rules accept for `mode` (the emulator's is refused outside local). */
+const tokenFor = (mode: GatewayMode) =>
+  opaque(8, 4096).refine(
+    (v) => v === undefined || gatewayTokenRefusal(mode, v) === null,
+    "emulatorToken",
+  );
 
-export const newSecretSchema = z.object({
-  newSecret: opaque(16, 512).refine((v) => v !== undefined, "required"),
-});
+/** A callback secret the callback route would accept for `mode` (lib/gateway/credential-rules). */
+const secretFor = (mode: GatewayMode) =>
+  opaque(16, 512).refine(
+    (v) => v === undefined || callbackSecretRefusal(mode, v, savedCredentialsTrust) === null,
+    "emulatorSecret",
+  );
+
+export const gatewayCredentialsSchema = (mode: GatewayMode) =>
+  z.object({
+    baseUrl: z
+      .string()
+      .trim()
+      .max(500, "tooLong")
+      .refine((v) => v === "" || isGatewayUrl(v), "gatewayUrl"),
+    token: tokenFor(mode),
+    callbackSecret: secretFor(mode).optional(),
+  });
+
+export const newSecretSchema = (mode: GatewayMode) =>
+  z.object({
+    newSecret: secretFor(mode).refine((v) => v !== undefined, "required"),
+  });
 
 const delay = z.coerce
   .number("delayRange")

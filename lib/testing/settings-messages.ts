@@ -7,4 +7,6 @@ export const settingsMessages: GatewaySettingsMessages = {
   rotationUnderway: "underway",
   noRotation: "no rotation",
   nothingToSave: "nothing",
+  emulatorSecret: "emulator secret",
+  emulatorToken: "emulator token",
 };
