@@ -10,7 +10,7 @@ import {
   gatewayTokenRefusal,
   savedCredentialsTrust,
 } from "@/lib/gateway/credential-rules";
-import { AppError } from "@/lib/errors";
+import { AppError, FieldError } from "@/lib/errors";
 import type { GatewayMode } from "@/lib/purwantara/contract";
 import {
   forgetSavedGateways,
@@ -18,6 +18,7 @@ import {
   secretContext,
   type SealedField,
 } from "./saved-gateway";
+import { confirmAddressChange, movesAddress, type AddressChangeMessages } from "./address-change";
 
 /** The modes whose credentials the settings page keeps (local is the emulator's). */
 export const savedModes = ["sandbox", "production"] as const satisfies readonly GatewayMode[];
@@ -25,7 +26,7 @@ export type SavedMode = (typeof savedModes)[number];
 
 export type SettingsActor = { id: string; ip: string | null };
 
-export type GatewaySettingsMessages = {
+export type GatewaySettingsMessages = AddressChangeMessages & {
   secretInUse: string;
   noSecretYet: string;
   rotationUnderway: string;
@@ -49,9 +50,10 @@ async function assertSecretUsable(
   mode: SavedMode,
   secret: string,
   messages: GatewaySettingsMessages,
+  field: "callbackSecret" | "newSecret",
 ) {
   if (callbackSecretRefusal(mode, secret, savedCredentialsTrust))
-    throw new AppError("validation", messages.emulatorSecret);
+    throw new FieldError(field, messages.emulatorSecret);
   const clash = (await callbackSecrets()).some((s) => s.mode !== mode && s.secret === secret);
   if (clash) throw new AppError("validation", messages.secretInUse);
 }
@@ -74,6 +76,8 @@ export type GatewayCredentialsInput = {
   token?: string;
   /** Only while the mode has no secret yet; afterwards a rotation replaces it. */
   callbackSecret?: string;
+  /** The person's own password: needed to move the mode to another address. */
+  currentPassword?: string;
 };
 
 export async function saveGatewayCredentials(
@@ -83,15 +87,23 @@ export async function saveGatewayCredentials(
   messages: GatewaySettingsMessages,
 ): Promise<string[]> {
   if (input.token && gatewayTokenRefusal(mode, input.token))
-    throw new AppError("validation", messages.emulatorToken);
-  if (input.callbackSecret) await assertSecretUsable(mode, input.callbackSecret, messages);
+    throw new FieldError("token", messages.emulatorToken);
+  if (input.callbackSecret)
+    await assertSecretUsable(mode, input.callbackSecret, messages, "callbackSecret");
+  const confirmed = await confirmAddressChange(mode, input, actor, messages);
   return withGatewayRow(mode, async (tx, row) => {
     const changes: Partial<GatewaySettingsRow> = { updatedBy: actor.id };
     const fields: string[] = [];
-    const baseUrl = input.baseUrl === undefined ? undefined : input.baseUrl || null;
-    if (baseUrl !== undefined && baseUrl !== row.baseUrl) {
-      changes.baseUrl = baseUrl;
+    if (movesAddress(mode, row.baseUrl, input.baseUrl)) {
+      // Another save moved it meanwhile: this one was not confirmed as a move.
+      if (!confirmed) throw new FieldError("currentPassword", messages.addressNeedsPassword);
+      changes.baseUrl = input.baseUrl || null;
       fields.push("baseUrl");
+      // The saved token was given for the old address: it is never sent to the new one.
+      if (!input.token && row.tokenSealed) {
+        changes.tokenSealed = null;
+        fields.push("tokenCleared");
+      }
     }
     if (input.token) {
       Object.assign(changes, seal(mode, "token", input.token));
@@ -158,7 +170,7 @@ export async function startSecretRotation(
   actor: SettingsActor,
   messages: GatewaySettingsMessages,
 ): Promise<void> {
-  await assertSecretUsable(mode, newSecret, messages);
+  await assertSecretUsable(mode, newSecret, messages, "newSecret");
   await withGatewayRow(mode, async (tx, row) => {
     if (!row.callbackSecretSealed) throw new AppError("conflict", messages.noSecretYet);
     if (row.previousSecretSealed) throw new AppError("conflict", messages.rotationUnderway);

@@ -16,7 +16,7 @@ function fieldErrors(result: {
 describe("gateway settings forms", () => {
   for (const mode of ["sandbox", "production"] as const) {
     it(`refuse the emulator's secret and token as ${mode} credentials, first save and rotation`, () => {
-      const first = gatewayCredentialsSchema(mode).safeParse({
+      const first = gatewayCredentialsSchema(mode, []).safeParse({
         baseUrl: "",
         token: localEmulatorToken,
         callbackSecret: localCallbackSecret,
@@ -32,7 +32,7 @@ describe("gateway settings forms", () => {
   }
 
   it("accept real-looking credentials", () => {
-    const saved = gatewayCredentialsSchema("production").safeParse({
+    const saved = gatewayCredentialsSchema("production", []).safeParse({
       baseUrl: "https://api.purwantara.id/v1/",
       token: "jwt-from-purwantara",
       callbackSecret: "secret-from-purwantara-dashboard",
@@ -41,5 +41,23 @@ describe("gateway settings forms", () => {
     expect(newSecretSchema("sandbox").safeParse({ newSecret: "another-real-secret" }).success).toBe(
       true,
     );
+  });
+
+  it("take only Purwantara's address for the mode, or an origin the operator allows", () => {
+    const form = (mode: "sandbox" | "production", baseUrl: string, extra: string[] = []) =>
+      fieldErrors(
+        gatewayCredentialsSchema(mode, extra).safeParse({
+          baseUrl,
+          token: "",
+          currentPassword: "",
+        }),
+      );
+    expect(form("production", "https://api.purwantara.id/v1/")).toEqual({});
+    expect(form("sandbox", "")).toEqual({});
+    expect(form("production", "http://169.254.169.254/latest/")).toEqual({
+      baseUrl: ["gatewayUrl"],
+    });
+    expect(form("sandbox", "https://api.purwantara.id/v1/")).toEqual({ baseUrl: ["gatewayUrl"] });
+    expect(form("sandbox", "http://127.0.0.1:4010/v1/", ["http://127.0.0.1:4010"])).toEqual({});
   });
 });

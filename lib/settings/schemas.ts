@@ -5,20 +5,9 @@ import {
   gatewayTokenRefusal,
   savedCredentialsTrust,
 } from "@/lib/gateway/credential-rules";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import { gatewayAddressRefusal } from "@/lib/gateway/gateway-address";
+import { defaultBaseUrls, type GatewayMode } from "@/lib/purwantara/contract";
 import { timeZoneIds } from "@/lib/time";
-
-/** https anywhere; http only to this machine (an emulator), never across a network. */
-function isGatewayUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    if (url.username || url.password) return false;
-    if (url.protocol === "https:") return true;
-    return url.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
-  } catch {
-    return false;
-  }
-}
 
 // A token or secret is one opaque word: surrounding spaces from a paste are dropped.
 const opaque = (min: number, max: number) =>
@@ -46,15 +35,27 @@ const secretFor = (mode: GatewayMode) =>
     "emulatorSecret",
   );
 
-export const gatewayCredentialsSchema = (mode: GatewayMode) =>
+/**
+ * A mode's form. `extraOrigins`: PURWANTARA_EXTRA_GATEWAY_ORIGINS (lib/env.ts). The
+ * password is asked for only when the address changes (lib/settings/gateway-settings.ts).
+ */
+export const gatewayCredentialsSchema = (mode: GatewayMode, extraOrigins: readonly string[]) =>
   z.object({
     baseUrl: z
       .string()
       .trim()
       .max(500, "tooLong")
-      .refine((v) => v === "" || isGatewayUrl(v), "gatewayUrl"),
+      .refine((v) => v === "" || gatewayAddressRefusal(mode, v, extraOrigins) === null, {
+        message: "gatewayUrl",
+        params: { address: defaultBaseUrls[mode] },
+      }),
     token: tokenFor(mode),
     callbackSecret: secretFor(mode).optional(),
+    currentPassword: z
+      .string()
+      .max(200, "tooLong")
+      .optional()
+      .transform((v) => v || undefined),
   });
 
 export const newSecretSchema = (mode: GatewayMode) =>

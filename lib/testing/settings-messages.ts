@@ -9,4 +9,8 @@ export const settingsMessages: GatewaySettingsMessages = {
   nothingToSave: "nothing",
   emulatorSecret: "emulator secret",
   emulatorToken: "emulator token",
+  gatewayUrl: "not purwantara",
+  addressNeedsPassword: "password needed",
+  passwordWrong: "wrong password",
+  passwordLimited: "limited",
 };

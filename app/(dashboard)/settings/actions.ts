@@ -29,17 +29,24 @@ import {
 } from "@/lib/settings/merchant";
 import { isSavedMode } from "@/lib/settings/overview";
 import { gatewayCredentialsSchema, merchantSchema, newSecretSchema } from "@/lib/settings/schemas";
-import { gatewayModes, type GatewayMode } from "@/lib/purwantara/contract";
+import { loginLimits } from "@/lib/auth/login-limits";
+import { gatewayAddressRules } from "@/lib/gateway/config";
+import { defaultBaseUrls, gatewayModes, type GatewayMode } from "@/lib/purwantara/contract";
 import { callbackPath } from "@/lib/settings/callback-url";
 
 type Bound = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
-async function settingsMessages(): Promise<GatewaySettingsMessages> {
+async function settingsMessages(mode?: SavedMode): Promise<GatewaySettingsMessages> {
   const t = await getTranslations("settings.errors");
   const field = await getTranslations("validation");
+  const security = await getTranslations("security");
   return {
     emulatorSecret: field("emulatorSecret"),
     emulatorToken: field("emulatorToken"),
+    gatewayUrl: field("gatewayUrl", { address: defaultBaseUrls[mode ?? "production"] }),
+    addressNeedsPassword: t("addressNeedsPassword"),
+    passwordWrong: security("currentWrong"),
+    passwordLimited: security("limited", { minutes: loginLimits.windowMinutes }),
     secretInUse: t("secretInUse"),
     noSecretYet: t("noSecretYet"),
     rotationUnderway: t("rotationUnderway"),
@@ -74,9 +81,12 @@ function gatewayAction<S extends z.ZodType>(
     })(previous, formData);
 }
 
-const saveGateway = gatewayAction(gatewayCredentialsSchema, async (mode, input, user) => {
+const credentialsForm = (mode: SavedMode) =>
+  gatewayCredentialsSchema(mode, gatewayAddressRules().extraOrigins);
+
+const saveGateway = gatewayAction(credentialsForm, async (mode, input, user) => {
   const t = await getTranslations("settings");
-  await saveGatewayCredentials(mode, input, await actor(user), await settingsMessages());
+  await saveGatewayCredentials(mode, input, await actor(user), await settingsMessages(mode));
   return t("done.saved", { mode: (await getTranslations("mode"))(mode) });
 });
 export async function saveGatewayAction(mode: string, previous: ActionState, formData: FormData) {
