@@ -1,6 +1,10 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { apiContentSecurityPolicy, permissionsPolicy } from "./lib/http/security-headers";
+import {
+  apiContentSecurityPolicy,
+  apiStrictTransportRule,
+  permissionsPolicy,
+} from "./lib/http/security-headers";
 
 // The language and time zone come from the person (cookie or account), not the URL.
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
@@ -23,7 +27,8 @@ const nextConfig: NextConfig = {
       { source: "/payment-links/new", destination: "/payments/new/payment-link", permanent: true },
     ];
   },
-  // Pages get their CSP (with a per-request nonce), HSTS and the rest from proxy.ts.
+  // Pages get their CSP (with a per-request nonce), HSTS and the rest from proxy.ts;
+  // /api answers their HSTS from apiStrictTransportRule (proxy.ts does not run there).
   async headers() {
     return [
       {
@@ -39,6 +44,7 @@ const nextConfig: NextConfig = {
         source: "/api/:path*",
         headers: [{ key: "Content-Security-Policy", value: apiContentSecurityPolicy }],
       },
+      apiStrictTransportRule,
     ];
   },
   // The common-password list is read at run time (lib/auth/password-rules.ts).

@@ -106,6 +106,8 @@ export default defineConfig({
         // A production build against the emulator: a declared demo (the UI says so).
         PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION: "1",
         PURWANTARA_BASE_URL: `${emulatorUrl}/v1/`,
+        // The emulator stands in for Purwantara's hosts when a spec saves sandbox or production.
+        PURWANTARA_EXTRA_GATEWAY_ORIGINS: emulatorUrl,
         PURWANTARA_TOKEN: gatewayToken,
         PURWANTARA_CALLBACK_SECRET: callbackSecret,
         PURWANTARA_TIMEOUT_MS: "5000",

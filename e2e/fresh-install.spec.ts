@@ -59,7 +59,7 @@ test.beforeAll(async () => {
   await runMigrations(url.toString());
   const port = await freePort();
   appUrl = `http://127.0.0.1:${port}`;
-  // Nothing about the gateway: only what the README's production paragraph requires.
+  // No gateway credentials: only what the README's production paragraph requires.
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !name.startsWith("PURWANTARA_")),
   );
@@ -73,6 +73,8 @@ test.beforeAll(async () => {
       DATABASE_URL: url.toString(),
       AUTH_SECRET: randomBytes(32).toString("hex"),
       SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      // The one gateway variable: the emulator stands in for Purwantara's sandbox host.
+      PURWANTARA_EXTRA_GATEWAY_ORIGINS: emulatorUrl,
       JOBS: "off",
     },
     stdio: "ignore",
@@ -123,6 +125,8 @@ test("a production install with no gateway variables is configured entirely in t
   await sandbox.getByLabel(g.baseUrl).fill(`${emulatorUrl}/v1/`);
   await sandbox.getByLabel(g.token).fill("e2e-gateway-token");
   await sandbox.getByLabel(g.callbackSecret).fill("fresh-install-sandbox-secret-7788");
+  // Another address than Purwantara's default: confirmed with the admin's password.
+  await sandbox.getByLabel(g.currentPassword).fill("kopi tubruk pagi hari");
   await sandbox.getByRole("button", { name: g.save }).click();
   await expect(
     sandbox.getByText(fill(m.settings.done.saved, { mode: m.mode.sandbox })),

@@ -149,6 +149,7 @@ test("live data needs production credentials; saved, the header switches test an
     await production
       .getByLabel(settings.gateway.callbackSecret)
       .fill("e2e-live-callback-secret-0001");
+    await production.getByLabel(settings.gateway.currentPassword).fill(admin.password);
     await production.getByRole("button", { name: settings.gateway.save }).click();
     await expect(
       production.getByText(fill(settings.done.saved, { mode: m.mode.production })),

@@ -104,4 +104,34 @@ describe("parseEnv", () => {
       callbackSecrets: ["new", "old"],
     });
   });
+
+  it("keeps sandbox and production on Purwantara's hosts unless the operator names another origin", () => {
+    const live = { ...base, PURWANTARA_MODE: "production", PURWANTARA_TOKEN: "jwt" };
+    const secret = { PURWANTARA_CALLBACK_SECRET: "live-secret" };
+    expect(() =>
+      parseEnv({ ...live, ...secret, PURWANTARA_BASE_URL: "http://10.0.0.5:8080/v1/" }),
+    ).toThrow(/PURWANTARA_BASE_URL: in production mode only https:\/\/api\.purwantara\.id/);
+    expect(
+      parseEnv({ ...live, ...secret, PURWANTARA_BASE_URL: "https://api.purwantara.id/v2/" }).gateway
+        ?.baseUrl,
+    ).toBe("https://api.purwantara.id/v2/");
+    const emulated = parseEnv({
+      ...live,
+      ...secret,
+      PURWANTARA_BASE_URL: "http://127.0.0.1:4010/v1/",
+      PURWANTARA_EXTRA_GATEWAY_ORIGINS: "http://127.0.0.1:4010",
+    });
+    expect(emulated.extraGatewayOrigins).toEqual(["http://127.0.0.1:4010"]);
+    expect(emulated.gateway?.baseUrl).toBe("http://127.0.0.1:4010/v1/");
+    expect(() => parseEnv({ ...base, PURWANTARA_EXTRA_GATEWAY_ORIGINS: "emulator" })).toThrow(
+      /PURWANTARA_EXTRA_GATEWAY_ORIGINS: "emulator"/,
+    );
+    // Local mode (the emulator) may live on any host.
+    expect(
+      parseEnv({ ...base, PURWANTARA_BASE_URL: "http://192.168.1.20:4010/v1/" }).gateway,
+    ).toMatchObject({
+      mode: "local",
+      baseUrl: "http://192.168.1.20:4010/v1/",
+    });
+  });
 });

@@ -6,6 +6,8 @@ import {
   localEmulatorToken,
   type GatewayMode,
 } from "./purwantara/contract";
+import { callbackSecretRefusal, gatewayTokenRefusal } from "./gateway/credential-rules";
+import { gatewayAddressRefusal, parseExtraOrigins } from "./gateway/gateway-address";
 
 /**
  * The app's configuration, parsed from an environment object. Kept free of
@@ -22,6 +24,8 @@ const rawSchema = z.object({
   PURWANTARA_CALLBACK_SECRET: z.string().min(1).optional(),
   PURWANTARA_CALLBACK_SECRET_PREVIOUS: z.string().min(1).optional(),
   PURWANTARA_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
+  /** Origins besides Purwantara's that sandbox and production may use (lib/gateway/gateway-address.ts). */
+  PURWANTARA_EXTRA_GATEWAY_ORIGINS: z.string().optional(),
   /** "1": a production build may run in local mode (a demo against the emulator). */
   PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION: z.enum(["0", "1"]).optional(),
   /** Seals TOTP secrets and saved credentials: 32 bytes, base64 or hex (lib/crypto/secret-box.ts). */
@@ -48,6 +52,11 @@ export type Env = {
     /** Which of the mode's values the environment set itself (the rest are defaults). */
     fromEnv: { baseUrl: boolean; token: boolean; callbackSecret: boolean; previousSecret: boolean };
   } | null;
+  /**
+   * Origins besides Purwantara's own that sandbox and production addresses may use (an
+   * emulator in end-to-end tests); empty in a real deployment.
+   */
+  extraGatewayOrigins: string[];
   /** How long one call to Purwantara may take, in every mode. */
   gatewayTimeoutMs: number;
   /**
@@ -73,7 +82,17 @@ const gatewayVariables = [
   "PURWANTARA_CALLBACK_SECRET_PREVIOUS",
 ] as const;
 
-function resolveGateway(raw: z.infer<typeof rawSchema>): Env["gateway"] {
+function extraGatewayOrigins(raw: z.infer<typeof rawSchema>): string[] {
+  const parsed = parseExtraOrigins(raw.PURWANTARA_EXTRA_GATEWAY_ORIGINS);
+  if (!parsed.ok) {
+    throw new EnvError(
+      `PURWANTARA_EXTRA_GATEWAY_ORIGINS: "${parsed.entry}" is not an origin such as http://127.0.0.1:4010`,
+    );
+  }
+  return parsed.origins;
+}
+
+function resolveGateway(raw: z.infer<typeof rawSchema>, origins: string[]): Env["gateway"] {
   if (!raw.PURWANTARA_MODE) {
     // Local (the emulator) is the default only while no real token is configured.
     const stray = raw.PURWANTARA_TOKEN
@@ -105,20 +124,29 @@ function resolveGateway(raw: z.infer<typeof rawSchema>): Env["gateway"] {
   const token = raw.PURWANTARA_TOKEN ?? (mode === "local" ? localEmulatorToken : undefined);
   const secret =
     raw.PURWANTARA_CALLBACK_SECRET ?? (mode === "local" ? localCallbackSecret : undefined);
-  if (mode !== "local") {
-    if (!token || token === localEmulatorToken) {
-      throw new EnvError(`PURWANTARA_TOKEN: required in ${mode} mode (Settings > API)`);
-    }
-    if (raw.PURWANTARA_CALLBACK_SECRET_PREVIOUS === localCallbackSecret) {
-      throw new EnvError(
-        `PURWANTARA_CALLBACK_SECRET_PREVIOUS: the local emulator's secret is refused in ${mode} mode`,
-      );
-    }
-    if (!secret || secret === localCallbackSecret) {
-      throw new EnvError(
-        `PURWANTARA_CALLBACK_SECRET: required in ${mode} mode; the local emulator's default is refused`,
-      );
-    }
+  // The same rule as the settings page and the callback route (lib/gateway/credential-rules.ts).
+  const build = {
+    production: raw.NODE_ENV === "production",
+    localDemo: raw.PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION === "1",
+  };
+  if (gatewayTokenRefusal(mode, token ?? "")) {
+    throw new EnvError(`PURWANTARA_TOKEN: required in ${mode} mode (Settings > API)`);
+  }
+  const previous = raw.PURWANTARA_CALLBACK_SECRET_PREVIOUS;
+  if (previous && callbackSecretRefusal(mode, previous, build)) {
+    throw new EnvError(
+      `PURWANTARA_CALLBACK_SECRET_PREVIOUS: the local emulator's secret is refused in ${mode} mode`,
+    );
+  }
+  if (callbackSecretRefusal(mode, secret ?? "", build)) {
+    throw new EnvError(
+      `PURWANTARA_CALLBACK_SECRET: required in ${mode} mode; the local emulator's default is refused`,
+    );
+  }
+  if (raw.PURWANTARA_BASE_URL && gatewayAddressRefusal(mode, raw.PURWANTARA_BASE_URL, origins)) {
+    throw new EnvError(
+      `PURWANTARA_BASE_URL: in ${mode} mode only ${defaultBaseUrls[mode]} (Purwantara's own host) or an origin in PURWANTARA_EXTRA_GATEWAY_ORIGINS`,
+    );
   }
   return {
     mode,
@@ -144,11 +172,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(`Invalid environment:\n${lines.join("\n")}\nSee .env.example.`);
   }
   const raw = parsed.data;
+  const origins = extraGatewayOrigins(raw);
   return {
     nodeEnv: raw.NODE_ENV,
     databaseUrl: raw.DATABASE_URL,
     authSecret: raw.AUTH_SECRET,
-    gateway: resolveGateway(raw),
+    gateway: resolveGateway(raw, origins),
+    extraGatewayOrigins: origins,
     gatewayTimeoutMs: raw.PURWANTARA_TIMEOUT_MS,
     localDemo:
       raw.NODE_ENV === "production" &&

@@ -43,6 +43,17 @@ export class AppError extends Error {
   }
 }
 
+/** A refusal that belongs to one form field: the form shows it beside that field. */
+export class FieldError extends AppError {
+  override name = "FieldError";
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super("validation", message);
+  }
+}
+
 // Connection-level failures: the database is down or unreachable, not a bad query.
 const unavailableCodes = new Set([
   "ECONNREFUSED",

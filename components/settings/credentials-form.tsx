@@ -9,7 +9,10 @@ import { fieldBinder, idleState, type ActionState } from "@/lib/actions/action-s
 
 type Bound = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
-/** A mode's address and token (and its first callback secret). Secrets are never prefilled. */
+/**
+ * A mode's address and token (and its first callback secret), and the person's password
+ * for moving the address. Secrets are never prefilled.
+ */
 export function CredentialsForm({
   action,
   mode,
@@ -59,6 +62,15 @@ export function CredentialsForm({
           disabled={disabled}
         />
       ) : null}
+      <Field
+        {...field("currentPassword")}
+        id={`${mode}-currentPassword`}
+        label={t("currentPassword")}
+        type="password"
+        autoComplete="current-password"
+        hint={t("currentPasswordHint")}
+        disabled={disabled}
+      />
       <SubmitButton pendingText={t("saving")} disabled={disabled}>
         {t("save")}
       </SubmitButton>

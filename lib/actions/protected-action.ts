@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { holdOn } from "@/lib/auth/holds";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { can, type Permission } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
+import { AppError, FieldError } from "@/lib/errors";
 import { translateIssues } from "@/lib/i18n/server";
 import type { ActionErrorState, ActionState } from "./action-state";
 
@@ -90,6 +90,13 @@ export function protectedAction<S extends z.ZodType>(options: {
     try {
       outcome = await options.run(parsed.data, user);
     } catch (error) {
+      if (error instanceof FieldError)
+        return {
+          status: "error",
+          message: error.message,
+          fieldErrors: { [error.field]: [error.message] },
+          values,
+        };
       if (error instanceof AppError)
         return { status: "error", message: await shown(error), values };
       console.error("action failed:", error instanceof Error ? error.name : "unknown", error);

@@ -29,6 +29,10 @@ export const auditActions = [
   "settings.secret_retired",
   "settings.mode_switched",
   "payment.cancelled",
+  "export.started",
+  "export.completed",
+  "export.aborted",
+  // Transaction exports recorded before export.started/completed/aborted existed.
   "export.csv",
   "export.xlsx",
   "export.audit_csv",

@@ -19,6 +19,8 @@ beforeAll(() => {
   process.env.PURWANTARA_CALLBACK_SECRET = "env-sandbox-secret";
   delete process.env.PURWANTARA_BASE_URL;
   delete process.env.PURWANTARA_CALLBACK_SECRET_PREVIOUS;
+  // The saved sandbox address below is not Purwantara's: the operator allows it.
+  process.env.PURWANTARA_EXTRA_GATEWAY_ORIGINS = "https://sandbox.example.test";
   process.env.SETTINGS_ENCRYPTION_KEY = keyBytes.toString("base64");
   resetSecretKeyring();
 });

@@ -4,14 +4,16 @@ import { getEnv } from "@/lib/env";
 import type { Env } from "@/lib/env-schema";
 import { defaultBaseUrls, type GatewayMode } from "@/lib/purwantara/contract";
 import { savedGateways, type SavedGateway } from "@/lib/settings/saved-gateway";
+import {
+  callbackSecretRefusal,
+  gatewayTokenRefusal,
+  savedCredentialsTrust,
+  usableSecrets,
+  type CallbackSecret,
+} from "./credential-rules";
+import { gatewayAddressRefusal } from "./gateway-address";
 
-/** One callback secret and the mode whose deliveries it proves. */
-export type CallbackSecret = {
-  mode: GatewayMode;
-  /** `previous` only during a rotation, until the old secret is retired. */
-  slot: "current" | "previous";
-  secret: string;
-};
+export type { CallbackSecret } from "./credential-rules";
 
 /** Where a value in effect comes from: the environment wins over saved settings. */
 export type ValueSource = "env" | "settings" | "default";
@@ -37,18 +39,33 @@ function secretsOf(mode: GatewayMode, current: string, previous: string | null) 
   return secrets;
 }
 
+type Limits = { timeoutMs: number; extraOrigins: readonly string[] };
+
+/**
+ * A saved address the address rule accepts (lib/gateway/gateway-address.ts), else null:
+ * one saved before the rule existed is never used, so no request (and no token) goes there.
+ */
+function usableAddress(
+  mode: GatewayMode,
+  baseUrl: string | null | undefined,
+  extraOrigins: readonly string[],
+): string | null {
+  return baseUrl && !gatewayAddressRefusal(mode, baseUrl, extraOrigins) ? baseUrl : null;
+}
+
 /** The environment's mode: each value set there wins; the rest come from saved settings. */
 function envModeConfig(
   gateway: NonNullable<Env["gateway"]>,
-  timeoutMs: number,
+  { timeoutMs, extraOrigins }: Limits,
   saved: SavedGateway | undefined,
 ): GatewayConfig {
   const { fromEnv } = gateway;
+  const savedBaseUrl = usableAddress(gateway.mode, saved?.baseUrl, extraOrigins);
   const pick = <T>(envSet: boolean, envValue: T, savedValue: T | null | undefined) =>
     envSet || savedValue == null
       ? { value: envValue, source: (envSet ? "env" : "default") as ValueSource }
       : { value: savedValue, source: "settings" as ValueSource };
-  const baseUrl = pick(fromEnv.baseUrl, gateway.baseUrl, saved?.baseUrl);
+  const baseUrl = pick(fromEnv.baseUrl, gateway.baseUrl, savedBaseUrl);
   const token = pick(fromEnv.token, gateway.token, saved?.token);
   // The secrets go as a pair: a saved rotation never mixes with an environment secret.
   const savedSecrets = !fromEnv.callbackSecret && saved?.callbackSecret;
@@ -71,15 +88,29 @@ function envModeConfig(
   };
 }
 
-/** Another mode, configured only from saved settings (a token and a secret both saved). */
-function savedModeConfig(saved: SavedGateway, timeoutMs: number): GatewayConfig | null {
-  if (saved.mode === "local" || !saved.token || !saved.callbackSecret) return null;
+/**
+ * Another mode, configured only from saved settings: a token and a secret both saved,
+ * and both ones the credential rules accept (a value saved before a rule existed, such
+ * as the emulator's public secret, leaves the mode not configured).
+ */
+function savedModeConfig(
+  saved: SavedGateway,
+  { timeoutMs, extraOrigins }: Limits,
+): GatewayConfig | null {
+  const { mode, token, callbackSecret } = saved;
+  if (mode === "local" || !token || !callbackSecret) return null;
+  if (saved.baseUrl && !usableAddress(mode, saved.baseUrl, extraOrigins)) return null;
+  if (gatewayTokenRefusal(mode, token)) return null;
+  if (callbackSecretRefusal(mode, callbackSecret, savedCredentialsTrust)) return null;
   return {
-    mode: saved.mode,
-    baseUrl: saved.baseUrl ?? defaultBaseUrls[saved.mode],
-    token: saved.token,
+    mode,
+    baseUrl: saved.baseUrl ?? defaultBaseUrls[mode],
+    token,
     timeoutMs,
-    callbackSecrets: secretsOf(saved.mode, saved.callbackSecret, saved.previousSecret),
+    callbackSecrets: usableSecrets(
+      secretsOf(mode, callbackSecret, saved.previousSecret),
+      savedCredentialsTrust,
+    ),
     source: "settings",
     sources: {
       baseUrl: saved.baseUrl ? "settings" : "default",
@@ -96,23 +127,29 @@ function savedModeConfig(saved: SavedGateway, timeoutMs: number): GatewayConfig 
  * without PURWANTARA_* variables has only saved modes, and none until an admin saves one.
  */
 export async function gatewayConfigs(): Promise<GatewayConfig[]> {
-  const { gateway, gatewayTimeoutMs } = getEnv();
+  const { gateway, gatewayTimeoutMs, extraGatewayOrigins } = getEnv();
+  const limits: Limits = { timeoutMs: gatewayTimeoutMs, extraOrigins: extraGatewayOrigins };
   const saved = await savedGateways();
   const configs = gateway
     ? [
         envModeConfig(
           gateway,
-          gatewayTimeoutMs,
+          limits,
           saved.find((s) => s.mode === gateway.mode),
         ),
       ]
     : [];
   for (const entry of saved) {
     if (entry.mode === gateway?.mode) continue;
-    const config = savedModeConfig(entry, gatewayTimeoutMs);
+    const config = savedModeConfig(entry, limits);
     if (config) configs.push(config);
   }
   return configs.sort((a, b) => modeOrder.indexOf(a.mode) - modeOrder.indexOf(b.mode));
+}
+
+/** What the settings forms need of the address rule (lib/gateway/gateway-address.ts). */
+export function gatewayAddressRules(): { extraOrigins: readonly string[] } {
+  return { extraOrigins: getEnv().extraGatewayOrigins };
 }
 
 export async function gatewayConfig(mode: GatewayMode): Promise<GatewayConfig | null> {

@@ -8,6 +8,7 @@ import { createPayment } from "@/lib/payments/create-payment";
 import { saveGatewayCredentials, startSecretRotation } from "@/lib/settings/gateway-settings";
 import { getViewChoice } from "@/lib/settings/active-view";
 import { forgetSavedGateways } from "@/lib/settings/saved-gateway";
+import { insertTestUser } from "@/lib/testing/accounts";
 import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
 import type { CurrentUser } from "@/lib/auth/session";
 import { actingMode, callbackSecrets, gatewayConfigs } from "./config";
@@ -24,6 +25,7 @@ vi.mock("@/lib/env", async () => {
         DATABASE_URL: process.env.DATABASE_URL,
         AUTH_SECRET: "a".repeat(40),
         PURWANTARA_TIMEOUT_MS: "2000",
+        PURWANTARA_EXTRA_GATEWAY_ORIGINS: process.env.PURWANTARA_EXTRA_GATEWAY_ORIGINS,
       }),
   };
 });
@@ -36,16 +38,14 @@ let operator: CurrentUser;
 
 beforeAll(async () => {
   process.env.SETTINGS_ENCRYPTION_KEY = randomBytes(32).toString("base64");
+  // The emulator stands in for Purwantara's sandbox host (lib/gateway/gateway-address.ts).
+  process.env.PURWANTARA_EXTRA_GATEWAY_ORIGINS = emulator.baseUrl();
   resetSecretKeyring();
   const person = async (role: "admin" | "operator") => {
     const email = `settings-only-${role}@example.com`;
-    const [row] = await queryTestDb<{ id: string }>(
-      db.url(),
-      "insert into users (email, name, password_hash, role) values ($1, 'P', 'x', $2) returning id",
-      [email, role],
-    );
+    const id = await insertTestUser(db.url(), { email, password: `${role} password`, role });
     return {
-      id: row!.id,
+      id,
       email,
       name: "P",
       role,
@@ -100,6 +100,7 @@ describe("a production build with no gateway in the environment", () => {
         baseUrl: `${emulator.baseUrl()}/v1/`,
         token: "sandbox-token-from-the-browser",
         callbackSecret: "sandbox-secret-from-the-browser",
+        currentPassword: "admin password",
       },
       { id: admin.id, ip: null },
       messages,

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { peerHeader, peerStamp } from "./peer-address";
-import { contentSecurityPolicy, newNonce, pageSecurityHeaders } from "./security-headers";
+// Next.js's own matcher for `has` conditions in next.config.ts headers (an internal module).
+import { matchHas } from "next/dist/shared/lib/router/utils/prepare-destination";
+import {
+  apiStrictTransportRule,
+  contentSecurityPolicy,
+  newNonce,
+  pageSecurityHeaders,
+} from "./security-headers";
 
 describe("security headers", () => {
   it("a CSP with the nonce: scripts only from self and the nonce, no framing, no plugins", () => {
@@ -35,5 +42,26 @@ describe("security headers", () => {
     expect(
       pageSecurityHeaders(new Headers(), "http://app.test/", 0)["Permissions-Policy"],
     ).toContain("camera=()");
+  });
+
+  it("HSTS on /api answers whenever a proxy says HTTPS, by Next.js's own header matching", () => {
+    const matches = (proto: string | undefined) =>
+      Boolean(
+        matchHas(
+          { headers: proto === undefined ? {} : { "x-forwarded-proto": proto } } as never,
+          {},
+          apiStrictTransportRule.has,
+        ),
+      );
+    expect(matches("https")).toBe(true);
+    expect(matches("http, https")).toBe(true);
+    expect(matches("https,http")).toBe(true);
+    expect(matches("http")).toBe(false);
+    expect(matches("httpsx")).toBe(false);
+    expect(matches(undefined)).toBe(false);
+    expect(apiStrictTransportRule.source).toBe("/api/:path*");
+    expect(apiStrictTransportRule.headers).toEqual([
+      { key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" },
+    ]);
   });
 });

@@ -43,6 +43,22 @@ export const permissionsPolicy = [
 /** One year, subdomains included; sent only on answers that came over HTTPS. */
 export const strictTransportSecurity = "max-age=31536000; includeSubDomains";
 
+/**
+ * HSTS for the answers proxy.ts does not see (route handlers under /api): a header rule
+ * for next.config.ts, applied when a proxy in front says the request came over HTTPS
+ * (`next start` itself speaks only HTTP). It needs no trusted hop: browsers ignore HSTS
+ * received over plain HTTP (RFC 6797 section 8.1), so a forged header gains nothing.
+ */
+export const apiStrictTransportRule = {
+  source: "/api/:path*",
+  has: [{ type: "header", key: "x-forwarded-proto", value: "(?:.*,\\s*)?https(?:\\s*,.*)?" }],
+  headers: [{ key: "Strict-Transport-Security", value: strictTransportSecurity }],
+} satisfies {
+  source: string;
+  has: { type: "header"; key: string; value: string }[];
+  headers: { key: string; value: string }[];
+};
+
 /** Headers every page answer carries besides the CSP (HSTS only over HTTPS). */
 export function pageSecurityHeaders(
   requestHeaders: Headers,

@@ -1,17 +1,7 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import { PassThrough } from "node:stream";
-import { getDb } from "@/db/client";
-import {
-  streamFilteredTransactions,
-  type ExportRow,
-  type ResolvedFilter,
-  type TransactionTotals,
-} from "@/db/queries/transaction-list";
-import { recordAudit } from "@/lib/audit/record";
+import type { ExportRow, ResolvedFilter, TransactionTotals } from "@/db/queries/transaction-list";
 import { timeZoneIds, timeZones, toZonedIso, type TimeZone } from "@/lib/time";
-import { filterFileStem, serializeTransactionFilter } from "./transaction-filter";
-import { worksheetZipInput, zipCaughtUp } from "./xlsx-backpressure";
+import { filterFileStem } from "./transaction-filter";
 
 export type ExportFormat = "csv" | "xlsx";
 
@@ -51,19 +41,8 @@ export const exportColumns = [
   (row: ExportRow, zone: TimeZone) => string | null,
 ])[];
 
-const moneyColumns = new Set(["amount", "fee", "total", "net"]);
-
-/**
- * Rows per cursor read. Small on purpose: V8 moves an object to its old generation once
- * it has lived through two young collections, and cleans the old generation only when it
- * has grown to a few times its live size. exceljs allocates ~70 KB of short-lived objects
- * per row, so the rows of a 1,000-row batch lived through several young collections and
- * were promoted (measured: ~135 MB per 100,000 rows; 11–13 MB with 100- to 250-row batches).
- */
-const cursorBatchRows = 200;
-
-/** XML (bytes) a batch may leave queued for the zip before the next batch waits. */
-const queuedXmlLimit = 1024 * 1024;
+/** Columns written as numbers in XLSX. */
+export const moneyColumns = new Set(["amount", "fee", "total", "net"]);
 
 /** "10000.5000" → "10000.5", "10000.0000" → "10000". */
 export function plain(value: string | null): string | null {
@@ -115,7 +94,7 @@ function csvCell(value: string | null): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function csvLine(cells: (string | null)[]): string {
+export function csvLine(cells: (string | null)[]): string {
   return `${cells.map(csvCell).join(",")}\r\n`;
 }
 
@@ -138,185 +117,4 @@ export type ExportRequest = {
 /** The file name: what the filter is and the day it was exported. */
 export function exportFileName(request: ExportRequest): string {
   return `${filterFileStem(request.resolved.filter, request.zone, request.now)}.${request.format}`;
-}
-
-/**
- * Streams the filtered set as CSV or XLSX. Rows come from a PostgreSQL cursor in one
- * snapshot, a batch at a time, so memory stays flat at any size. The bytes are hashed
- * as they leave; when the last byte is out, the export is written to audit_log with the
- * filter, row count, totals and SHA-256 (only known then). `onTotals` resolves before
- * the first byte, so the response can carry the row count for a progress bar.
- */
-export function streamExport(request: ExportRequest): {
-  body: ReadableStream<Uint8Array>;
-  totals: Promise<TransactionTotals>;
-  done: Promise<ExportResult>;
-} {
-  const { resolved, zone, format } = request;
-  const hash = createHash("sha256");
-  const out = new PassThrough({ highWaterMark: 256 * 1024 });
-  let bytes = 0;
-  let rows = 0;
-  let resolveTotals!: (t: TransactionTotals) => void;
-  let rejectTotals!: (e: unknown) => void;
-  const totals = new Promise<TransactionTotals>((res, rej) => {
-    resolveTotals = res;
-    rejectTotals = rej;
-  });
-  const abort = new AbortController();
-  const header = exportColumns.map(([name]) => name);
-
-  const drained = () =>
-    out.writableNeedDrain && !out.destroyed
-      ? new Promise<void>((res) => {
-          const done = () => {
-            out.off("drain", done);
-            out.off("close", done);
-            res();
-          };
-          out.on("drain", done);
-          out.on("close", done);
-        })
-      : Promise.resolve();
-
-  const produce = async (): Promise<ExportResult> => {
-    let seenTotals: TransactionTotals | null = null;
-    if (format === "csv") {
-      // A BOM so spreadsheet programs read the UTF-8 names right.
-      out.write(`\ufeff${csvLine(header)}`);
-      await streamFilteredTransactions(resolved, {
-        signal: abort.signal,
-        batch: cursorBatchRows,
-        onTotals: (t) => {
-          seenTotals = t;
-          resolveTotals(t);
-        },
-        onRows: async (batch) => {
-          let text = "";
-          for (const row of batch) text += csvLine(exportColumns.map(([, get]) => get(row, zone)));
-          rows += batch.length;
-          out.write(text);
-          await drained();
-        },
-      });
-      out.end();
-    } else {
-      const { default: ExcelJS } = await import("exceljs");
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-        stream: out,
-        useStyles: false,
-        useSharedStrings: false,
-      });
-      const sheet = workbook.addWorksheet("transactions");
-      const zipInput = worksheetZipInput(sheet);
-      sheet.addRow(header).commit();
-      await streamFilteredTransactions(resolved, {
-        signal: abort.signal,
-        batch: cursorBatchRows,
-        onTotals: (t) => {
-          seenTotals = t;
-          resolveTotals(t);
-        },
-        onRows: async (batch) => {
-          for (const row of batch) {
-            sheet
-              .addRow(
-                exportColumns.map(([name, get]) => {
-                  const value = get(row, zone);
-                  return value !== null && moneyColumns.has(name) ? Number(value) : value;
-                }),
-              )
-              .commit();
-          }
-          rows += batch.length;
-          await drained();
-          // exceljs gives the zip its XML without backpressure (see xlsx-backpressure):
-          // the next batch waits until the zip, paced by the reader, has taken this one.
-          await zipCaughtUp(zipInput, queuedXmlLimit, abort.signal);
-        },
-      });
-      sheet.commit();
-      await workbook.commit();
-    }
-    await finished;
-    const result: ExportResult = {
-      rows,
-      totals: seenTotals!,
-      sha256: hash.digest("hex"),
-      bytes,
-    };
-    await getDb().transaction(async (tx) => {
-      const params = serializeTransactionFilter(resolved.filter);
-      // The search text may be a buyer's name or email: the log keeps its hash, not the text.
-      const q = params.get("q");
-      if (q) params.set("q", `sha256:${createHash("sha256").update(q).digest("hex")}`);
-      await recordAudit(tx, {
-        action: format === "csv" ? "export.csv" : "export.xlsx",
-        actorId: request.actorId,
-        mode: resolved.mode,
-        target: { type: "transactions", id: resolved.mode },
-        ip: request.ip,
-        details: {
-          filter: params.toString(),
-          from: resolved.start?.toISOString() ?? null,
-          to: resolved.end?.toISOString() ?? null,
-          zone,
-          fileName: exportFileName(request),
-          rows: result.rows,
-          bytes: result.bytes,
-          totals: result.totals,
-          sha256: result.sha256,
-        },
-      });
-    });
-    return result;
-  };
-
-  const finished = new Promise<void>((res, rej) => {
-    out.on("end", res);
-    out.on("error", rej);
-  });
-  out.on("data", (chunk: Buffer) => {
-    hash.update(chunk);
-    bytes += chunk.length;
-  });
-  // Reading starts when the web stream is pulled; "data" listeners above see each chunk once.
-  out.pause();
-  const done = produce();
-  done.catch((error: unknown) => {
-    rejectTotals(error);
-    out.destroy(error instanceof Error ? error : new Error(String(error)));
-  });
-
-  const body = new ReadableStream<Uint8Array>(
-    {
-      start(controller) {
-        out.on("data", (chunk: Buffer) => {
-          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
-          if ((controller.desiredSize ?? 1) <= 0) out.pause();
-        });
-        // The file ends only once its audit entry is written: a download that completes
-        // is always on record (and one whose audit write failed ends in an error).
-        done.then(
-          () => {
-            try {
-              controller.close();
-            } catch {
-              // Cancelled by the reader meanwhile: nothing to close.
-            }
-          },
-          (error: unknown) => controller.error(error),
-        );
-      },
-      pull() {
-        out.resume();
-      },
-      cancel(reason) {
-        abort.abort(reason ?? new Error("export cancelled"));
-        out.destroy();
-      },
-    },
-    { highWaterMark: 4 },
-  );
-  return { body, totals, done };
 }

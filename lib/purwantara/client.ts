@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { errorEnvelopeSchema, normalizeFields, successEnvelopeSchema } from "./envelope";
+import { maxGatewayResponseBytes, readBoundedJson, type GatewayBody } from "./bounded-body";
 import { kindForStatus, PurwantaraError } from "./errors";
 
 export type PurwantaraClientOptions = {
@@ -38,8 +39,20 @@ export class PurwantaraClient {
     body?: unknown,
   ): Promise<GatewayResult<z.infer<S>>> {
     const response = await this.send(method, path, body);
-    const parsed = await readJson(response);
+    const answer = await this.readBody(response);
+    // Text that is not JSON (a proxy's error page, anything else) is never kept or shown.
+    const parsed = answer.kind === "json" ? answer.value : null;
     if (!response.ok) throw errorFromResponse(response.status, parsed);
+    if (answer.kind === "too_large" || answer.kind === "not_json") {
+      throw new PurwantaraError({
+        kind: "invalid_response",
+        message:
+          answer.kind === "too_large"
+            ? `Purwantara answered ${response.status} with more than ${maxGatewayResponseBytes} bytes`
+            : `Purwantara answered ${response.status} with a body that is not JSON`,
+        httpStatus: response.status,
+      });
+    }
     const envelope = successEnvelopeSchema.safeParse(parsed);
     const data = envelope.success ? schema.safeParse(envelope.data.data) : null;
     if (!data?.success) {
@@ -53,10 +66,20 @@ export class PurwantaraClient {
     return { data: data.data, body: parsed, httpStatus: response.status };
   }
 
+  /** The answer's body, read at most to the size limit (lib/purwantara/bounded-body.ts). */
+  private async readBody(response: Response): Promise<GatewayBody> {
+    try {
+      return await readBoundedJson(response);
+    } catch (error) {
+      throw this.transportError(error);
+    }
+  }
+
   private async send(method: string, path: string, body: unknown): Promise<Response> {
     const doFetch = this.options.fetch ?? fetch;
+    let response: Response;
     try {
-      return await doFetch(new URL(path, this.baseUrl), {
+      response = await doFetch(new URL(path, this.baseUrl), {
         method,
         headers: {
           Authorization: `Bearer ${this.options.token}`,
@@ -66,26 +89,32 @@ export class PurwantaraClient {
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.options.timeoutMs),
         cache: "no-store",
+        // Never followed: a redirect would carry the token, or the server's reach, elsewhere.
+        redirect: "manual",
       });
     } catch (error) {
-      const timedOut = error instanceof Error && error.name === "TimeoutError";
+      throw this.transportError(error);
+    }
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel().catch(() => undefined);
       throw new PurwantaraError({
-        kind: timedOut ? "timeout" : "network",
-        message: timedOut
-          ? `Purwantara did not answer within ${this.options.timeoutMs / 1000} s`
-          : "Could not reach Purwantara",
-        cause: error,
+        kind: "gateway",
+        message: `Purwantara answered with an unexpected redirect (HTTP ${response.status}), not followed`,
+        httpStatus: response.status,
       });
     }
+    return response;
   }
-}
 
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text().catch(() => "");
-  try {
-    return text ? (JSON.parse(text) as unknown) : null;
-  } catch {
-    return text.slice(0, 2000);
+  private transportError(error: unknown): PurwantaraError {
+    const timedOut = error instanceof Error && error.name === "TimeoutError";
+    return new PurwantaraError({
+      kind: timedOut ? "timeout" : "network",
+      message: timedOut
+        ? `Purwantara did not answer within ${this.options.timeoutMs / 1000} s`
+        : "Could not reach Purwantara",
+      cause: error,
+    });
   }
 }
 

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { resetSecretKeyring } from "@/lib/crypto/secret-box";
 import { beforeAll, describe, expect, it } from "vitest";
 import { withEmulator } from "@/emulator/test-support";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { insertTestUser } from "@/lib/testing/accounts";
+import { withTestDatabase } from "@/lib/testing/database";
 import { testGatewayConnection } from "./gateway-checks";
 import { saveGatewayCredentials } from "./gateway-settings";
 import {
@@ -22,13 +23,16 @@ beforeAll(async () => {
   delete process.env.PURWANTARA_TOKEN;
   delete process.env.PURWANTARA_CALLBACK_SECRET;
   process.env.PURWANTARA_BASE_URL = `${emulator.baseUrl()}/v1/`;
+  // The emulator and a closed port stand in for Purwantara's hosts (lib/gateway/gateway-address.ts).
+  process.env.PURWANTARA_EXTRA_GATEWAY_ORIGINS = `${emulator.baseUrl()},http://127.0.0.1:9`;
   process.env.SETTINGS_ENCRYPTION_KEY = randomBytes(32).toString("base64");
   resetSecretKeyring();
-  const [row] = await queryTestDb<{ id: string }>(
-    db.url(),
-    "insert into users (email, name, password_hash, role) values ('chk@example.com', 'A', 'x', 'admin') returning id",
-  );
-  admin = { id: row!.id, ip: null };
+  const id = await insertTestUser(db.url(), {
+    email: "chk@example.com",
+    password: "admin password",
+    role: "admin",
+  });
+  admin = { id, ip: null };
 });
 
 describe("test connection", () => {
@@ -41,6 +45,7 @@ describe("test connection", () => {
         baseUrl: `${emulator.baseUrl()}/v1/`,
         token: "not-the-emulator-token",
         callbackSecret: "sandbox-secret-0123456789",
+        currentPassword: "admin password",
       },
       admin,
       messages,
@@ -52,6 +57,7 @@ describe("test connection", () => {
         baseUrl: "http://127.0.0.1:9/v1/",
         token: "some-live-token",
         callbackSecret: "live-secret-0123456789",
+        currentPassword: "admin password",
       },
       admin,
       messages,

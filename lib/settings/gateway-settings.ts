@@ -5,7 +5,12 @@ import type { GatewaySettingsRow } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { open, seal as sealSecret } from "@/lib/crypto/secret-box";
 import { callbackSecrets } from "@/lib/gateway/config";
-import { AppError } from "@/lib/errors";
+import {
+  callbackSecretRefusal,
+  gatewayTokenRefusal,
+  savedCredentialsTrust,
+} from "@/lib/gateway/credential-rules";
+import { AppError, FieldError } from "@/lib/errors";
 import type { GatewayMode } from "@/lib/purwantara/contract";
 import {
   forgetSavedGateways,
@@ -13,6 +18,7 @@ import {
   secretContext,
   type SealedField,
 } from "./saved-gateway";
+import { confirmAddressChange, movesAddress, type AddressChangeMessages } from "./address-change";
 
 /** The modes whose credentials the settings page keeps (local is the emulator's). */
 export const savedModes = ["sandbox", "production"] as const satisfies readonly GatewayMode[];
@@ -20,22 +26,36 @@ export type SavedMode = (typeof savedModes)[number];
 
 export type SettingsActor = { id: string; ip: string | null };
 
-export type GatewaySettingsMessages = {
+export type GatewaySettingsMessages = AddressChangeMessages & {
   secretInUse: string;
   noSecretYet: string;
   rotationUnderway: string;
   noRotation: string;
   nothingToSave: string;
+  /** The emulator's public secret (or one the callback route would refuse). */
+  emulatorSecret: string;
+  emulatorToken: string;
 };
 
 function seal(mode: SavedMode, field: SealedField, value: string) {
   return { [sealedColumn(field)]: sealSecret(value, secretContext(mode, field)) };
 }
 
-/** A callback secret decides a delivery's mode, so two modes can never share one. */
-async function assertSecretFree(mode: SavedMode, secret: string, message: string) {
+/**
+ * A secret the callback route would refuse is never saved (the page would say "Ready"
+ * while every callback fails); and a callback secret decides a delivery's mode, so two
+ * modes can never share one.
+ */
+async function assertSecretUsable(
+  mode: SavedMode,
+  secret: string,
+  messages: GatewaySettingsMessages,
+  field: "callbackSecret" | "newSecret",
+) {
+  if (callbackSecretRefusal(mode, secret, savedCredentialsTrust))
+    throw new FieldError(field, messages.emulatorSecret);
   const clash = (await callbackSecrets()).some((s) => s.mode !== mode && s.secret === secret);
-  if (clash) throw new AppError("validation", message);
+  if (clash) throw new AppError("validation", messages.secretInUse);
 }
 
 /** Runs one change to a mode's row and its audit entry together; the cache drops after. */
@@ -56,6 +76,8 @@ export type GatewayCredentialsInput = {
   token?: string;
   /** Only while the mode has no secret yet; afterwards a rotation replaces it. */
   callbackSecret?: string;
+  /** The person's own password: needed to move the mode to another address. */
+  currentPassword?: string;
 };
 
 export async function saveGatewayCredentials(
@@ -64,15 +86,24 @@ export async function saveGatewayCredentials(
   actor: SettingsActor,
   messages: GatewaySettingsMessages,
 ): Promise<string[]> {
+  if (input.token && gatewayTokenRefusal(mode, input.token))
+    throw new FieldError("token", messages.emulatorToken);
   if (input.callbackSecret)
-    await assertSecretFree(mode, input.callbackSecret, messages.secretInUse);
+    await assertSecretUsable(mode, input.callbackSecret, messages, "callbackSecret");
+  const confirmed = await confirmAddressChange(mode, input, actor, messages);
   return withGatewayRow(mode, async (tx, row) => {
     const changes: Partial<GatewaySettingsRow> = { updatedBy: actor.id };
     const fields: string[] = [];
-    const baseUrl = input.baseUrl === undefined ? undefined : input.baseUrl || null;
-    if (baseUrl !== undefined && baseUrl !== row.baseUrl) {
-      changes.baseUrl = baseUrl;
+    if (movesAddress(mode, row.baseUrl, input.baseUrl)) {
+      // Another save moved it meanwhile: this one was not confirmed as a move.
+      if (!confirmed) throw new FieldError("currentPassword", messages.addressNeedsPassword);
+      changes.baseUrl = input.baseUrl || null;
       fields.push("baseUrl");
+      // The saved token was given for the old address: it is never sent to the new one.
+      if (!input.token && row.tokenSealed) {
+        changes.tokenSealed = null;
+        fields.push("tokenCleared");
+      }
     }
     if (input.token) {
       Object.assign(changes, seal(mode, "token", input.token));
@@ -139,7 +170,7 @@ export async function startSecretRotation(
   actor: SettingsActor,
   messages: GatewaySettingsMessages,
 ): Promise<void> {
-  await assertSecretFree(mode, newSecret, messages.secretInUse);
+  await assertSecretUsable(mode, newSecret, messages, "newSecret");
   await withGatewayRow(mode, async (tx, row) => {
     if (!row.callbackSecretSealed) throw new AppError("conflict", messages.noSecretYet);
     if (row.previousSecretSealed) throw new AppError("conflict", messages.rotationUnderway);

@@ -1,18 +1,13 @@
 import { z } from "zod";
 import { transactionChannel } from "@/db/schema";
+import {
+  callbackSecretRefusal,
+  gatewayTokenRefusal,
+  savedCredentialsTrust,
+} from "@/lib/gateway/credential-rules";
+import { gatewayAddressRefusal } from "@/lib/gateway/gateway-address";
+import { defaultBaseUrls, type GatewayMode } from "@/lib/purwantara/contract";
 import { timeZoneIds } from "@/lib/time";
-
-/** https anywhere; http only to this machine (an emulator), never across a network. */
-function isGatewayUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    if (url.username || url.password) return false;
-    if (url.protocol === "https:") return true;
-    return url.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
-  } catch {
-    return false;
-  }
-}
 
 // A token or secret is one opaque word: surrounding spaces from a paste are dropped.
 const opaque = (min: number, max: number) =>
@@ -26,19 +21,47 @@ const opaque = (min: number, max: number) =>
     })
     .transform((v) => v || undefined);
 
-export const gatewayCredentialsSchema = z.object({
-  baseUrl: z
-    .string()
-    .trim()
-    .max(500, "tooLong")
-    .refine((v) => v === "" || isGatewayUrl(v), "gatewayUrl"),
-  token: opaque(8, 4096),
-  callbackSecret: opaque(16, 512).optional(),
-});
+/** A token the credential rules accept for `mode` (the emulator's is refused outside local). */
+const tokenFor = (mode: GatewayMode) =>
+  opaque(8, 4096).refine(
+    (v) => v === undefined || gatewayTokenRefusal(mode, v) === null,
+    "emulatorToken",
+  );
 
-export const newSecretSchema = z.object({
-  newSecret: opaque(16, 512).refine((v) => v !== undefined, "required"),
-});
+/** A callback secret the callback route would accept for `mode` (lib/gateway/credential-rules). */
+const secretFor = (mode: GatewayMode) =>
+  opaque(16, 512).refine(
+    (v) => v === undefined || callbackSecretRefusal(mode, v, savedCredentialsTrust) === null,
+    "emulatorSecret",
+  );
+
+/**
+ * A mode's form. `extraOrigins`: PURWANTARA_EXTRA_GATEWAY_ORIGINS (lib/env.ts). The
+ * password is asked for only when the address changes (lib/settings/gateway-settings.ts).
+ */
+export const gatewayCredentialsSchema = (mode: GatewayMode, extraOrigins: readonly string[]) =>
+  z.object({
+    baseUrl: z
+      .string()
+      .trim()
+      .max(500, "tooLong")
+      .refine((v) => v === "" || gatewayAddressRefusal(mode, v, extraOrigins) === null, {
+        message: "gatewayUrl",
+        params: { address: defaultBaseUrls[mode] },
+      }),
+    token: tokenFor(mode),
+    callbackSecret: secretFor(mode).optional(),
+    currentPassword: z
+      .string()
+      .max(200, "tooLong")
+      .optional()
+      .transform((v) => v || undefined),
+  });
+
+export const newSecretSchema = (mode: GatewayMode) =>
+  z.object({
+    newSecret: secretFor(mode).refine((v) => v !== undefined, "required"),
+  });
 
 const delay = z.coerce
   .number("delayRange")

@@ -7,4 +7,10 @@ export const settingsMessages: GatewaySettingsMessages = {
   rotationUnderway: "underway",
   noRotation: "no rotation",
   nothingToSave: "nothing",
+  emulatorSecret: "emulator secret",
+  emulatorToken: "emulator token",
+  gatewayUrl: "not purwantara",
+  addressNeedsPassword: "password needed",
+  passwordWrong: "wrong password",
+  passwordLimited: "limited",
 };

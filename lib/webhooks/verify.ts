@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { CallbackSecret } from "@/lib/gateway/config";
-import { localCallbackSecret, type GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@/lib/purwantara/contract";
+export { usableSecrets } from "@/lib/gateway/credential-rules";
 
 export type Verdict =
   | { ok: true; mode: GatewayMode; slot: CallbackSecret["slot"] }
@@ -37,22 +38,4 @@ export function verifyDelivery(
     mode: first.mode,
     slot: matched.some((m) => m.slot === "current") ? "current" : first.slot,
   };
-}
-
-/**
- * The secrets a callback may be verified with. The local emulator's secret is public
- * (it is in the source): it proves only the local mode, and a production build takes
- * it only when local mode was chosen on purpose for a demo
- * (PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION=1, see lib/env-schema.ts).
- */
-export function usableSecrets(
-  secrets: readonly CallbackSecret[],
-  build: { production: boolean; localDemo: boolean },
-): CallbackSecret[] {
-  return secrets.filter(
-    (s) =>
-      s.secret.length > 0 &&
-      (s.secret !== localCallbackSecret ||
-        (s.mode === "local" && (!build.production || build.localDemo))),
-  );
 }

@@ -16,6 +16,7 @@ import {
   retirePreviousSecret,
   saveGatewayCredentials,
   startSecretRotation,
+  type GatewaySettingsMessages,
   type SavedMode,
 } from "@/lib/settings/gateway-settings";
 import { sendTestCallback, testGatewayConnection } from "@/lib/settings/gateway-checks";
@@ -28,14 +29,24 @@ import {
 } from "@/lib/settings/merchant";
 import { isSavedMode } from "@/lib/settings/overview";
 import { gatewayCredentialsSchema, merchantSchema, newSecretSchema } from "@/lib/settings/schemas";
-import { gatewayModes, type GatewayMode } from "@/lib/purwantara/contract";
+import { loginLimits } from "@/lib/auth/login-limits";
+import { gatewayAddressRules } from "@/lib/gateway/config";
+import { defaultBaseUrls, gatewayModes, type GatewayMode } from "@/lib/purwantara/contract";
 import { callbackPath } from "@/lib/settings/callback-url";
 
 type Bound = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
-async function settingsMessages() {
+async function settingsMessages(mode?: SavedMode): Promise<GatewaySettingsMessages> {
   const t = await getTranslations("settings.errors");
+  const field = await getTranslations("validation");
+  const security = await getTranslations("security");
   return {
+    emulatorSecret: field("emulatorSecret"),
+    emulatorToken: field("emulatorToken"),
+    gatewayUrl: field("gatewayUrl", { address: defaultBaseUrls[mode ?? "production"] }),
+    addressNeedsPassword: t("addressNeedsPassword"),
+    passwordWrong: security("currentWrong"),
+    passwordLimited: security("limited", { minutes: loginLimits.windowMinutes }),
     secretInUse: t("secretInUse"),
     noSecretYet: t("noSecretYet"),
     rotationUnderway: t("rotationUnderway"),
@@ -54,13 +65,14 @@ async function actor(user: { id: string }) {
 }
 
 function gatewayAction<S extends z.ZodType>(
-  schema: S,
+  schemaFor: (mode: SavedMode) => S,
   run: (mode: SavedMode, input: z.infer<S>, user: { id: string }) => Promise<string>,
 ) {
   return async (mode: string, previous: ActionState, formData: FormData) =>
     protectedAction({
       permission: "settings:manage",
-      schema,
+      // A mode not saved here (local) is read by the strictest rules, then refused in `run`.
+      schema: schemaFor(isSavedMode(mode) ? mode : "production"),
       run: async (input, user) => {
         const message = await run(await savedModeOf(mode), input, user);
         revalidatePath("/settings");
@@ -69,9 +81,12 @@ function gatewayAction<S extends z.ZodType>(
     })(previous, formData);
 }
 
-const saveGateway = gatewayAction(gatewayCredentialsSchema, async (mode, input, user) => {
+const credentialsForm = (mode: SavedMode) =>
+  gatewayCredentialsSchema(mode, gatewayAddressRules().extraOrigins);
+
+const saveGateway = gatewayAction(credentialsForm, async (mode, input, user) => {
   const t = await getTranslations("settings");
-  await saveGatewayCredentials(mode, input, await actor(user), await settingsMessages());
+  await saveGatewayCredentials(mode, input, await actor(user), await settingsMessages(mode));
   return t("done.saved", { mode: (await getTranslations("mode"))(mode) });
 });
 export async function saveGatewayAction(mode: string, previous: ActionState, formData: FormData) {
@@ -86,7 +101,9 @@ export async function rotateSecretAction(mode: string, previous: ActionState, fo
   return rotate(mode, previous, formData);
 }
 
-const retire = gatewayAction(z.object({}), async (mode, _input, user) => {
+const noFields = () => z.object({});
+
+const retire = gatewayAction(noFields, async (mode, _input, user) => {
   const lastVerifiedAt = await lastVerifiedWithPreviousSecret(mode);
   await retirePreviousSecret(mode, lastVerifiedAt, await actor(user), await settingsMessages());
   return (await getTranslations("settings"))("done.retired");
@@ -95,7 +112,7 @@ export async function retireSecretAction(mode: string, previous: ActionState, fo
   return retire(mode, previous, formData);
 }
 
-const clear = gatewayAction(z.object({}), async (mode, _input, user) => {
+const clear = gatewayAction(noFields, async (mode, _input, user) => {
   await clearGatewayCredentials(mode, await actor(user));
   return (await getTranslations("settings"))("done.cleared");
 });

@@ -91,6 +91,30 @@ async function listAll(query: string, user: CurrentUser) {
   return { ids, totals };
 }
 
+type AuditEntry = {
+  action: string;
+  actor_id: string;
+  mode: string;
+  details: Record<string, unknown>;
+};
+
+/** The newest `count` exports' audit entries, oldest export first, each in order. */
+async function exportTrails(count: number): Promise<AuditEntry[][]> {
+  const entries = await queryTestDb<AuditEntry & { export_id: string }>(
+    db.url(),
+    `select action, actor_id, mode, details, details->>'exportId' as export_id from audit_log
+     where details->>'exportId' in (
+       select details->>'exportId' from audit_log where action = 'export.started'
+       order by id desc limit $1)
+     order by id`,
+    [count],
+  );
+  const trails = new Map<string, AuditEntry[]>();
+  for (const entry of entries)
+    trails.set(entry.export_id, [...(trails.get(entry.export_id) ?? []), entry]);
+  return [...trails.values()];
+}
+
 describe("GET /api/transactions", () => {
   it("answers 401 without a session", async () => {
     currentUser = null;
@@ -224,26 +248,60 @@ describe("export", () => {
         data.map((r) => r[col("created_at")]),
       );
 
-      const audit = await queryTestDb<{
-        action: string;
-        actor_id: string;
-        mode: string;
-        details: Record<string, unknown>;
-      }>(
-        db.url(),
-        "select action, actor_id, mode, details from audit_log where action like 'export.%' order by id desc limit 2",
-      );
-      const [xlsxEntry, csvEntry] = audit;
-      expect(csvEntry!.action).toBe("export.csv");
-      expect(xlsxEntry!.action).toBe("export.xlsx");
+      const [csvTrail, xlsxTrail] = await exportTrails(2);
+      expect(csvTrail!.map((e) => e.action)).toEqual(["export.started", "export.completed"]);
+      expect(xlsxTrail!.map((e) => e.action)).toEqual(["export.started", "export.completed"]);
+      const [csvStart, csvEntry] = csvTrail!;
+      const xlsxEntry = xlsxTrail![1]!;
+      expect(csvStart!.details).toMatchObject({ format: "csv", expectedRows: ids.length });
+      expect(xlsxEntry.details.format).toBe("xlsx");
       expect(csvEntry!.actor_id).toBe(users.finance.id);
       expect(csvEntry!.mode).toBe("local");
       expect(csvEntry!.details.sha256).toBe(createHash("sha256").update(csv.bytes).digest("hex"));
-      expect(xlsxEntry!.details.sha256).toBe(createHash("sha256").update(xlsx.bytes).digest("hex"));
+      expect(csvEntry!.details.bytes).toBe(csv.bytes.length);
+      expect(xlsxEntry.details.sha256).toBe(createHash("sha256").update(xlsx.bytes).digest("hex"));
       expect(csvEntry!.details.rows).toBe(ids.length);
       expect(csvEntry!.details.totals).toEqual(totals);
       // The search text is kept as a hash, never as a buyer's name.
-      expect(String(csvEntry!.details.filter)).not.toContain("Nama");
+      expect(String(csvStart!.details.filter)).not.toContain("Nama");
     },
   );
+
+  it("puts an export on record before its first byte, and one cut short as aborted", async () => {
+    currentUser = users.finance;
+    const whole = (await exportOf("csv", "")).bytes.length;
+    const response = await exportRoute(get("/api/transactions/export/csv"), {
+      params: Promise.resolve({ format: "csv" }),
+    });
+    expect(response.status).toBe(200);
+    const expected = Number(response.headers.get("x-export-rows"));
+    // Not a byte read yet, and the export is already on record.
+    const [before] = await exportTrails(1);
+    expect(before!.map((e) => [e.action, e.details.expectedRows])).toEqual([
+      ["export.started", expected],
+    ]);
+    expect(before![0]!.actor_id).toBe(users.finance.id);
+
+    const reader = response.body!.getReader();
+    let received = 0;
+    while (received < 10_000) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      received += value.length;
+    }
+    await reader.cancel();
+    let trail: AuditEntry[] = [];
+    for (let i = 0; i < 100 && trail.length < 2; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      [trail = []] = await exportTrails(1);
+    }
+    expect(trail.map((e) => e.action)).toEqual(["export.started", "export.aborted"]);
+    const aborted = trail[1]!.details;
+    expect(aborted).toMatchObject({ format: "csv", reason: "client_gone" });
+    // The bytes handed to the response: at least what was read, short of the whole file.
+    expect(aborted.bytes).toBeGreaterThanOrEqual(received);
+    expect(aborted.bytes).toBeLessThan(whole);
+    expect(aborted.rows).toBeLessThanOrEqual(expected);
+    expect(aborted.sha256).toBeUndefined();
+  });
 });

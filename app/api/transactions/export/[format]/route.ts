@@ -2,7 +2,8 @@ import { clientIp } from "@/lib/auth/login-limits";
 import { routeCaller } from "@/lib/http/route-caller";
 import { actingMode } from "@/lib/gateway/config";
 import { jsonError } from "@/lib/http/json-error";
-import { streamExport, exportFileName, type ExportFormat } from "@/lib/payments/transaction-export";
+import { streamExport } from "@/lib/payments/export-stream";
+import { exportFileName, type ExportFormat } from "@/lib/payments/transaction-export";
 import { parseTransactionFilter } from "@/lib/payments/transaction-filter";
 import { resolveFilter } from "@/lib/payments/transaction-list";
 import { defaultTimeZone, isTimeZone } from "@/lib/time";
@@ -14,7 +15,8 @@ export const runtime = "nodejs";
  * GET /api/transactions/export/csv|xlsx?<the list's filter>: every row of exactly the
  * filtered set, streamed from a PostgreSQL cursor. `X-Export-Rows` says how many rows
  * follow (read in the same snapshot as the rows), for the browser's progress bar.
- * Recorded in audit_log once the last byte is out (with the file's SHA-256).
+ * On record in audit_log before the first byte (export.started), then as completed (with
+ * the file's SHA-256) or aborted (rows and bytes so far) when the download is cut short.
  */
 export async function GET(
   request: Request,
@@ -37,14 +39,16 @@ export async function GET(
     actorId: user.id,
     ip: clientIp(request.headers),
   };
-  const { body, totals, done } = streamExport(exportRequest);
+  const { body, started, done } = streamExport(exportRequest);
   done.catch((error: unknown) => {
     console.error(`export ${format} ended early:`, error instanceof Error ? error.message : error);
   });
   let count: number;
   try {
-    count = (await totals).count;
+    // Nothing is sent before the export is on record (export.started).
+    count = (await started).count;
   } catch {
+    await body.cancel().catch(() => undefined);
     return jsonError(503, "Transactions are temporarily unavailable.");
   }
   const name = exportFileName(exportRequest);
