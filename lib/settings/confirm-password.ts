@@ -1,7 +1,8 @@
 import "server-only";
 import { getUserById } from "@/db/queries/users";
-import { loginSucceeded, reserveLoginAttempt } from "@/lib/auth/login-limits";
+import { loginNotChecked, loginSucceeded, reserveLoginAttempt } from "@/lib/auth/login-limits";
 import { verifyPassword } from "@/lib/auth/password";
+import { PasswordChecksBusy } from "@/lib/auth/password-slots";
 
 export type PasswordCheck = "confirmed" | "wrong" | "limited";
 
@@ -19,7 +20,12 @@ export async function confirmPassword(
   if (!user) return "wrong";
   const verdict = await reserveLoginAttempt(user.email, ip);
   if (!verdict.allowed) return "limited";
-  if (!(await verifyPassword(password, user.passwordHash))) return "wrong";
-  await loginSucceeded(user.email, ip);
+  const ok = await verifyPassword(password, user.passwordHash).catch(async (error: unknown) => {
+    // Every check slot taken: the attempt is given back, and the caller says "busy".
+    if (error instanceof PasswordChecksBusy) await loginNotChecked(user.email, ip, verdict);
+    throw error;
+  });
+  if (!ok) return "wrong";
+  await loginSucceeded(user.email, ip, verdict);
   return "confirmed";
 }
