@@ -7,7 +7,8 @@ import {
   writeCallback,
 } from "@/db/queries/webhooks";
 import type { DeliveryOutcome } from "@/db/schema";
-import { planDelivery, type PlanOptions, type ReceivedDelivery } from "./plan";
+import type { ReceivedDelivery } from "./delivery";
+import { planDelivery, type PlanOptions } from "./plan";
 
 export type ApplyOptions = PlanOptions & {
   /** Told the id of the delivery row this run recorded. */

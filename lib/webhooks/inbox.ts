@@ -6,7 +6,7 @@ import type { CallbackInboxRow, DeliveryOutcome } from "@/db/schema";
 import { applyCallback } from "./apply";
 import { logSafeError, shouldRetryLater } from "./failures";
 import { parseBody } from "./parse";
-import { deliveryValues, type ReceivedDelivery } from "./plan";
+import { deliveryValues, type ReceivedDelivery } from "./delivery";
 import { storableText } from "./sanitize";
 
 /** Applies running inline per process; more wait in the inbox for the drainer. */

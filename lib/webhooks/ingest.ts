@@ -8,7 +8,7 @@ import { callbackHeaders, type GatewayMode } from "@/lib/purwantara/contract";
 import { logSafeError, shouldRetryLater } from "./failures";
 import { receiveDelivery } from "./inbox";
 import { parseBody } from "./parse";
-import { deliveryValues, type ReceivedDelivery } from "./plan";
+import { deliveryValues, type ReceivedDelivery } from "./delivery";
 import { quarantineDelivery } from "./quarantine";
 import { countRejection } from "./rejections";
 import { storableText } from "./sanitize";

@@ -1,5 +1,5 @@
 import { callbackIdentitySchema, callbackSchema } from "@/lib/purwantara/callback";
-import type { ReceivedDelivery } from "./plan";
+import type { ReceivedDelivery } from "./delivery";
 import { describeChanges, sanitizeJson, storableText } from "./sanitize";
 
 // Fields the app acts on: a stored copy that differs from the body there needs a person.

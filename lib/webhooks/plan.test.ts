@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { NewTransaction, Transaction } from "@/db/schema";
 import { rank } from "@/lib/payments/lifecycle";
 import type { CallbackPayload } from "@/lib/purwantara/callback";
-import { planDelivery, type PlanContext, type ReceivedDelivery } from "./plan";
+import type { ReceivedDelivery } from "./delivery";
+import { planDelivery, type PlanContext } from "./plan";
 
 const payload = (over: Partial<CallbackPayload> = {}): CallbackPayload => ({
   uuid: "u-1",
