@@ -45,6 +45,7 @@ async function actionsByTarget(): Promise<Record<string, Action>> {
   const profile = await import("@/app/(dashboard)/profile/actions");
   const reconciliation = await import("@/app/(dashboard)/reconciliation/[day]/actions");
   const callbacks = await import("@/app/(dashboard)/callbacks/[id]/actions");
+  const callbackLog = await import("@/app/(dashboard)/callbacks/actions");
   return {
     "payments/new/[channel]#createPaymentAction": payments.createPaymentAction.bind(
       null,
@@ -66,6 +67,7 @@ async function actionsByTarget(): Promise<Record<string, Action>> {
       "2026-01-01",
       "rejected",
     ),
+    "callbacks#reverifyQuarantineAction": callbackLog.reverifyQuarantineAction,
     "callbacks/[id]#manageDeliveryAction": callbacks.manageDeliveryAction.bind(
       null,
       absentId,

@@ -263,6 +263,12 @@ export const roleMatrix: readonly MatrixRow[] = [
   },
   {
     kind: "action",
+    target: "callbacks#reverifyQuarantineAction",
+    permission: "callbacks:manage",
+    expect: actionFor(admins),
+  },
+  {
+    kind: "action",
     target: "callbacks/[id]#manageDeliveryAction",
     permission: "callbacks:manage",
     expect: actionFor(admins),
