@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { Highlight } from "@/components/live/use-live-changes";
 import type { Formatter } from "@/lib/format";
+import { isFeeUnknown } from "@/lib/payments/fees";
 import type { TransactionListItem } from "@/lib/payments/transaction-list-types";
 import { StatusBadge } from "./status-badge";
 
@@ -54,11 +55,7 @@ export function TransactionRows({
               </td>
               <td className="px-4 py-3 text-right tabular-nums">
                 <p className="font-medium">{format.money(item.amount)}</p>
-                {item.fee ? (
-                  <p className="text-xs text-slate-600">
-                    {t("feeLine", { fee: format.money(item.fee) })}
-                  </p>
-                ) : null}
+                <FeeLine item={item} format={format} />
               </td>
               <td className="px-4 py-3">
                 <StatusBadge state={item.state} rawStatus={item.rawStatus} />
@@ -88,11 +85,7 @@ export function TransactionRows({
               </div>
               <div className="shrink-0 text-right">
                 <p className="font-semibold tabular-nums">{format.money(item.amount)}</p>
-                {item.fee ? (
-                  <p className="text-xs text-slate-600 tabular-nums">
-                    {t("feeLine", { fee: format.money(item.fee) })}
-                  </p>
-                ) : null}
+                <FeeLine item={item} format={format} />
               </div>
             </div>
             <div className="mt-2 flex flex-wrap items-center justify-between gap-2 text-xs text-slate-700">
@@ -111,6 +104,21 @@ export function TransactionRows({
 
 function rowTone(mark: Highlight | undefined): string {
   return mark ? "bg-amber-50 transition-colors duration-1000" : "transition-colors duration-1000";
+}
+
+/** The fee under an amount: reported, unknown (a paid payment without one), or nothing. */
+function FeeLine({ item, format }: { item: TransactionListItem; format: Formatter }) {
+  const t = useTranslations("transactions");
+  if (item.fee) {
+    return (
+      <p className="text-xs text-slate-600 tabular-nums">
+        {t("feeLine", { fee: format.money(item.fee) })}
+      </p>
+    );
+  }
+  return isFeeUnknown(item) ? (
+    <p className="text-xs text-amber-800">{t("feeUnknownLine")}</p>
+  ) : null;
 }
 
 function FlagList({ flags }: { flags: string[] }) {

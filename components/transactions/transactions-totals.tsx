@@ -2,17 +2,33 @@
 
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/format/use-format";
+import { feeCoverage } from "@/lib/payments/fees";
 import type { TransactionListTotals } from "@/lib/payments/transaction-list-types";
 
-/** Totals of every row the filter matches (not one page): count, paid, fees, net, open. */
+/**
+ * Totals of every row the filter matches (not one page): count, paid, fees, net, open.
+ * Fees and net are over the paid payments whose fee is known; how many fees are unknown
+ * is said beside them (an unknown fee is not zero).
+ */
 export function TransactionsTotals({ totals }: { totals: TransactionListTotals }) {
   const t = useTranslations("transactions.totals");
   const format = useFormat();
+  const coverage = feeCoverage(totals);
+  const unknownNote =
+    coverage === "all" ? null : t("feeUnknown", { count: totals.unknownFeeCount });
+  const knownAmount = (amount: string) =>
+    coverage === "none" ? t("unknown") : format.money(amount);
   const items: [string, string, string | null][] = [
     [t("count"), format.number(totals.count), null],
     [t("paid"), format.money(totals.paidAmount), t("paidCount", { count: totals.paidCount })],
-    [t("fees"), format.money(totals.fees), null],
-    [t("net"), format.money(totals.net), null],
+    [t("fees"), knownAmount(totals.fees), unknownNote],
+    [
+      t("net"),
+      knownAmount(totals.net),
+      coverage === "some"
+        ? t("netKnownPart", { count: totals.paidCount - totals.unknownFeeCount })
+        : unknownNote,
+    ],
     [t("open"), format.money(totals.openAmount), t("openCount", { count: totals.openCount })],
   ];
   return (

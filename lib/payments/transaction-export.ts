@@ -10,6 +10,7 @@ import {
 } from "@/db/queries/transaction-list";
 import { recordAudit } from "@/lib/audit/record";
 import { timeZoneIds, timeZones, toZonedIso, type TimeZone } from "@/lib/time";
+import { netOf } from "./fees";
 import { filterFileStem, serializeTransactionFilter } from "./transaction-filter";
 import { worksheetZipInput, zipCaughtUp } from "./xlsx-backpressure";
 
@@ -71,19 +72,13 @@ export function plain(value: string | null): string | null {
   return value.includes(".") ? value.replace(/0+$/, "").replace(/\.$/, "") : value;
 }
 
-/** Amount minus fee, exact (4 decimals, as stored), for paid and settled rows only. */
+/**
+ * Amount minus fee, exact, for paid and settled rows whose fee is known; empty while
+ * Purwantara has not reported the fee (unknown, not zero: see ./fees).
+ */
 function net(row: ExportRow): string | null {
   if (row.state !== "paid" && row.state !== "settled") return null;
-  const scale = (v: string | null) => {
-    const [whole = "0", frac = ""] = (v ?? "0").split(".");
-    const sign = whole.startsWith("-") ? -1n : 1n;
-    return sign * (BigInt(whole.replace("-", "")) * 10000n + BigInt((frac + "0000").slice(0, 4)));
-  };
-  const n = scale(row.amount) - scale(row.fee);
-  const negative = n < 0n;
-  const abs = negative ? -n : n;
-  const text = `${negative ? "-" : ""}${abs / 10000n}.${String(abs % 10000n).padStart(4, "0")}`;
-  return plain(text);
+  return netOf(row.amount, row.fee);
 }
 
 /**

@@ -7,6 +7,7 @@ import { getTransactionListPage, resolveFilter } from "@/lib/payments/transactio
 import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
 import { toZonedIso } from "@/lib/time";
 import { parseCsv } from "@/lib/testing/csv";
+import { exact } from "@/lib/testing/list-totals";
 
 let currentUser: CurrentUser | null = null;
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => currentUser }));
@@ -197,11 +198,23 @@ describe("export", () => {
       for (const r of data) expect(r[col("title")]).not.toMatch(/^=/);
       expect(data.every((r) => r[col("mode")] === "local")).toBe(true);
       // Every time is the stored instant in the viewer's zone, to the second.
-      const stored = await queryTestDb<{ id: string; created_at: Date; paid_at: Date | null }>(
+      const stored = await queryTestDb<{
+        id: string;
+        created_at: Date;
+        paid_at: Date | null;
+        net: string | null;
+      }>(
         db.url(),
-        "select id::text, created_at, paid_at from transactions where id::text = any($1)",
+        `select id::text, created_at, paid_at,
+                case when state in ('paid', 'settled') then (amount - fee)::text end as net
+           from transactions where id::text = any($1)`,
         [data.map((r) => r[col("id")])],
       );
+      // Net is amount − fee where the fee is known; empty (not the amount) where it is not.
+      const nets = new Map(stored.map((t) => [t.id, t.net === null ? "" : exact(t.net)]));
+      for (const r of data) expect(r[col("net")], r[col("id")]).toBe(nets.get(r[col("id")]!));
+      const paidWithoutFee = data.filter((r) => r[col("state")] === "paid" && !r[col("fee")]);
+      if (query === "") expect(paidWithoutFee.length).toBeGreaterThan(0);
       const zoned = (d: Date | null) => (d ? toZonedIso(d, "Asia/Makassar") : "");
       const times = new Map(stored.map((t) => [t.id, [zoned(t.created_at), zoned(t.paid_at)]]));
       expect(data.some((r) => r[col("paid_at")] !== "")).toBe(true);
