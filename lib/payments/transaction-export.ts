@@ -4,55 +4,18 @@ import { PassThrough } from "node:stream";
 import { getDb } from "@/db/client";
 import {
   streamFilteredTransactions,
-  type ExportRow,
   type ResolvedFilter,
   type TransactionTotals,
 } from "@/db/queries/transaction-list";
 import { recordAudit } from "@/lib/audit/record";
-import { timeZoneIds, timeZones, toZonedIso, type TimeZone } from "@/lib/time";
-import { netOf } from "./fees";
+import type { Locale } from "@/lib/i18n/config";
+import type { TimeZone } from "@/lib/time";
+import { csvLine, type CsvSeparator } from "./csv-format";
+import { exportColumnKinds, exportColumns, exportHeader, exportValues } from "./export-columns";
 import { filterFileStem, serializeTransactionFilter } from "./transaction-filter";
 import { worksheetZipInput, zipCaughtUp } from "./xlsx-backpressure";
 
 export type ExportFormat = "csv" | "xlsx";
-
-/**
- * The export's columns, in order (documented in README, "Export columns"). Amounts are
- * plain numbers (no currency, no grouping), times ISO 8601 with the viewer zone's offset.
- */
-export const exportColumns = [
-  ["id", (r) => r.id],
-  ["external_id", (r) => r.externalId],
-  ["purwantara_uuid", (r) => r.purwantaraUuid],
-  ["mode", (r) => r.mode],
-  ["channel", (r) => r.channel],
-  ["bank", (r) => r.bank],
-  ["payment_channel", (r) => r.paymentChannel],
-  ["state", (r) => r.state],
-  ["raw_status", (r) => r.rawStatus],
-  ["title", (r) => r.title],
-  ["description", (r) => r.description],
-  ["amount", (r) => plain(r.amount)],
-  ["fee", (r) => plain(r.fee)],
-  ["total", (r) => plain(r.total)],
-  ["net", (r) => net(r)],
-  ["customer_name", (r) => r.customerName],
-  ["customer_email", (r) => r.customerEmail],
-  ["customer_phone", (r) => r.customerPhone],
-  ["va_number", (r) => r.vaNumber],
-  ["payment_code", (r) => r.paymentCode],
-  ["created_at", (r, z) => iso(r.createdAt, z)],
-  ["expires_at", (r, z) => iso(r.expiresAt, z)],
-  ["paid_at", (r, z) => iso(r.paidAt, z)],
-  ["settled_at", (r, z) => iso(r.settledAt, z)],
-  ["created_by", (r) => r.createdByEmail],
-  ["flags", (r) => (r.flags.length ? r.flags.join(" ") : null)],
-] as const satisfies readonly (readonly [
-  string,
-  (row: ExportRow, zone: TimeZone) => string | null,
-])[];
-
-const moneyColumns = new Set(["amount", "fee", "total", "net"]);
 
 /**
  * Rows per cursor read. Small on purpose: V8 moves an object to its old generation once
@@ -66,54 +29,6 @@ const cursorBatchRows = 200;
 /** XML (bytes) a batch may leave queued for the zip before the next batch waits. */
 const queuedXmlLimit = 1024 * 1024;
 
-/** "10000.5000" → "10000.5", "10000.0000" → "10000". */
-export function plain(value: string | null): string | null {
-  if (value === null || value === undefined) return null;
-  return value.includes(".") ? value.replace(/0+$/, "").replace(/\.$/, "") : value;
-}
-
-/**
- * Amount minus fee, exact, for paid and settled rows whose fee is known; empty while
- * Purwantara has not reported the fee (unknown, not zero: see ./fees).
- */
-function net(row: ExportRow): string | null {
-  if (row.state !== "paid" && row.state !== "settled") return null;
-  return netOf(row.amount, row.fee);
-}
-
-/**
- * One Date, reused: in the app every `new Date` also leaves a hidden class in V8's old
- * generation (see `exportTypes` in db/queries/transaction-list.ts).
- */
-const scratchDate = new Date(0);
-
-/** Each zone's offset ("+07:00" for WIB) exactly as toZonedIso writes it. */
-const offsetSuffixes = Object.fromEntries(
-  timeZoneIds.map((zone) => [zone, toZonedIso(new Date(0), zone).slice(19)]),
-) as Record<TimeZone, string>;
-
-/**
- * PostgreSQL's UTC text of a time ("2026-11-25 09:43:05.123456+00") as toZonedIso gives
- * it in `zone` ("2026-11-25T16:43:05+07:00"): to the second, with the zone's offset.
- */
-function iso(utc: string | null, zone: TimeZone): string | null {
-  if (!utc) return null;
-  const instant = Date.parse(`${utc.slice(0, 10)}T${utc.slice(11, 19)}Z`);
-  scratchDate.setTime(instant + timeZones[zone].offsetMinutes * 60_000);
-  return `${scratchDate.toISOString().slice(0, 19)}${offsetSuffixes[zone]}`;
-}
-
-function csvCell(value: string | null): string {
-  if (value === null) return "";
-  // A cell a spreadsheet would run as a formula is prefixed with a quote (CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-function csvLine(cells: (string | null)[]): string {
-  return `${cells.map(csvCell).join(",")}\r\n`;
-}
-
 export type ExportResult = {
   rows: number;
   totals: TransactionTotals;
@@ -124,6 +39,10 @@ export type ExportResult = {
 export type ExportRequest = {
   resolved: ResolvedFilter;
   zone: TimeZone;
+  /** The language of the header row. */
+  locale: Locale;
+  /** The CSV's dialect (see ./csv-format); an XLSX has none. */
+  separator: CsvSeparator;
   format: ExportFormat;
   actorId: string;
   ip: string | null;
@@ -147,7 +66,7 @@ export function streamExport(request: ExportRequest): {
   totals: Promise<TransactionTotals>;
   done: Promise<ExportResult>;
 } {
-  const { resolved, zone, format } = request;
+  const { resolved, zone, format, separator } = request;
   const hash = createHash("sha256");
   const out = new PassThrough({ highWaterMark: 256 * 1024 });
   let bytes = 0;
@@ -159,7 +78,7 @@ export function streamExport(request: ExportRequest): {
     rejectTotals = rej;
   });
   const abort = new AbortController();
-  const header = exportColumns.map(([name]) => name);
+  const header = exportHeader(request.locale);
 
   const drained = () =>
     out.writableNeedDrain && !out.destroyed
@@ -178,7 +97,7 @@ export function streamExport(request: ExportRequest): {
     let seenTotals: TransactionTotals | null = null;
     if (format === "csv") {
       // A BOM so spreadsheet programs read the UTF-8 names right.
-      out.write(`\ufeff${csvLine(header)}`);
+      out.write(`\ufeff${csvLine(header, [], separator)}`);
       await streamFilteredTransactions(resolved, {
         signal: abort.signal,
         batch: cursorBatchRows,
@@ -188,7 +107,9 @@ export function streamExport(request: ExportRequest): {
         },
         onRows: async (batch) => {
           let text = "";
-          for (const row of batch) text += csvLine(exportColumns.map(([, get]) => get(row, zone)));
+          for (const row of batch) {
+            text += csvLine(exportValues(row, zone), exportColumnKinds, separator);
+          }
           rows += batch.length;
           out.write(text);
           await drained();
@@ -216,9 +137,9 @@ export function streamExport(request: ExportRequest): {
           for (const row of batch) {
             sheet
               .addRow(
-                exportColumns.map(([name, get]) => {
+                exportColumns.map(({ kind, get }) => {
                   const value = get(row, zone);
-                  return value !== null && moneyColumns.has(name) ? Number(value) : value;
+                  return value !== null && kind === "number" ? Number(value) : value;
                 }),
               )
               .commit();
@@ -256,6 +177,7 @@ export function streamExport(request: ExportRequest): {
           from: resolved.start?.toISOString() ?? null,
           to: resolved.end?.toISOString() ?? null,
           zone,
+          ...(format === "csv" ? { separator } : {}),
           fileName: exportFileName(request),
           rows: result.rows,
           bytes: result.bytes,
