@@ -84,7 +84,7 @@ export function ExportButtons({ query, count }: { query: string; count: number }
             onChange={(e) => {
               if (isCsvSeparator(e.target.value)) setSeparator(e.target.value);
             }}
-            className="min-h-11 max-w-56 rounded-md bg-white px-2 py-2 text-sm shadow-xs ring-1 ring-slate-300 outline-none focus:ring-2 focus:ring-brand-500"
+            className="min-h-11 rounded-md bg-white px-2 py-2 text-sm shadow-xs ring-1 ring-slate-300 outline-none focus:ring-2 focus:ring-brand-500"
           >
             {csvSeparators.map((s) => (
               <option key={s} value={s}>

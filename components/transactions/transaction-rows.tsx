@@ -35,72 +35,66 @@ export function TransactionRows({ items, highlights = noHighlights, format }: Ro
 const sticky = "sticky left-0 z-10 shadow-[inset_-1px_0_0_var(--color-slate-200)]";
 
 /**
- * From `md` up: a table that scrolls sideways inside its own box when the columns do
- * not fit (the title column staying put), never widening the page. The title column
- * has a width of its own, so a long title or name wraps or is cut inside it.
+ * From `md` up: a table that scrolls sideways inside the list's box (TransactionsView)
+ * when the columns do not fit, the title column staying put, never widening the page.
+ * The title column has a width of its own, so a long title or name wraps or is cut
+ * inside it.
  */
 function TransactionTable({ items, highlights = noHighlights, format }: RowsProps) {
   const t = useTranslations("transactions");
   const tCommon = useTranslations("common");
   return (
-    <div
-      role="region"
-      aria-label={t("tableLabel")}
-      tabIndex={0}
-      className="hidden overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-500 md:block"
-    >
-      <table className="w-full text-left text-sm">
-        <thead className="bg-slate-50 text-xs font-medium tracking-wide text-slate-600 uppercase">
-          <tr>
-            {columns.map((c) => (
-              <th
-                key={c}
-                scope="col"
-                className={`px-4 py-2.5 whitespace-nowrap ${c === "amount" ? "text-right" : ""} ${c === "title" ? `${sticky} bg-slate-50` : ""}`}
-              >
-                {t(`columns.${c}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {items.map((item) => {
-            const mark = highlights.get(item.id);
-            return (
-              <tr key={item.id} className={rowTone(mark)}>
-                <td className={`px-4 py-3 ${sticky} ${mark ? "bg-amber-50" : "bg-white"}`}>
-                  <div className="w-40 lg:w-56 xl:w-72">
-                    <TitleCell item={item} title={item.title ?? tCommon("untitled")} mark={mark} />
-                  </div>
-                </td>
-                <td className="px-4 py-3 text-slate-700">
-                  <ChannelCell item={item} />
-                </td>
-                <td className="px-4 py-3 text-right whitespace-nowrap tabular-nums">
-                  <p className="font-medium">{format.money(item.amount)}</p>
-                  <FeeLine item={item} format={format} />
-                </td>
-                <td className="px-4 py-3">
-                  <StatusBadge state={item.state} rawStatus={item.rawStatus} />
-                  <FlagList flags={item.flags} />
-                </td>
-                <td className="px-4 py-3 whitespace-nowrap text-slate-700">
-                  {format.dateTime(item.createdAt)}
-                </td>
-                <td className="px-4 py-3 whitespace-nowrap text-slate-700">
-                  <p>{format.dateTime(item.paidAt)}</p>
-                  {item.settledAt ? (
-                    <p className="text-xs text-slate-600">
-                      {t("settledLine", { time: format.dateTime(item.settledAt) })}
-                    </p>
-                  ) : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <table className="hidden w-full text-left text-sm md:table">
+      <thead className="bg-slate-50 text-xs font-medium tracking-wide text-slate-600 uppercase">
+        <tr>
+          {columns.map((c) => (
+            <th
+              key={c}
+              scope="col"
+              className={`px-4 py-2.5 whitespace-nowrap ${c === "amount" ? "text-right" : ""} ${c === "title" ? `${sticky} bg-slate-50` : ""}`}
+            >
+              {t(`columns.${c}`)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {items.map((item) => {
+          const mark = highlights.get(item.id);
+          return (
+            <tr key={item.id} className={rowTone(mark)}>
+              <td className={`px-4 py-3 ${sticky} ${mark ? "bg-amber-50" : "bg-white"}`}>
+                <div className="w-40 lg:w-56 xl:w-72">
+                  <TitleCell item={item} title={item.title ?? tCommon("untitled")} mark={mark} />
+                </div>
+              </td>
+              <td className="px-4 py-3 text-slate-700">
+                <ChannelCell item={item} />
+              </td>
+              <td className="px-4 py-3 text-right whitespace-nowrap tabular-nums">
+                <p className="font-medium">{format.money(item.amount)}</p>
+                <FeeLine item={item} format={format} />
+              </td>
+              <td className="px-4 py-3">
+                <StatusBadge state={item.state} rawStatus={item.rawStatus} />
+                <FlagList flags={item.flags} />
+              </td>
+              <td className="px-4 py-3 whitespace-nowrap text-slate-700">
+                {format.dateTime(item.createdAt)}
+              </td>
+              <td className="px-4 py-3 whitespace-nowrap text-slate-700">
+                <p>{format.dateTime(item.paidAt)}</p>
+                {item.settledAt ? (
+                  <p className="text-xs text-slate-600">
+                    {t("settledLine", { time: format.dateTime(item.settledAt) })}
+                  </p>
+                ) : null}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }
 
