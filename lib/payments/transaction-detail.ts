@@ -8,6 +8,7 @@ import {
 import { getTransaction, listTransactionEvents } from "@/db/queries/transactions";
 import type { Transaction, TransactionEvent } from "@/db/schema";
 import type { GatewayMode } from "@/lib/purwantara/contract";
+import { isFeeUnknown, netOf } from "./fees";
 
 /** One entry of the transaction's single timeline: a state change, or a callback without one. */
 export type TimelineEntry =
@@ -22,10 +23,13 @@ export type TransactionDetail = {
   money: {
     /** What the gateway last said the amount is, when it said one. */
     confirmedAmount: string | null;
+    /** Null while Purwantara has not reported it: unknown, not zero. */
     fee: string | null;
     total: string | null;
-    /** Amount (confirmed, else ours) minus fee, once paid. */
+    /** Amount (confirmed, else ours) minus fee, once paid and the fee is known. */
     net: string | null;
+    /** Paid, and Purwantara has not reported the fee yet: fee and net are unknown. */
+    feeUnknown: boolean;
   };
 };
 
@@ -42,19 +46,6 @@ function readMoney(body: unknown, key: string): string | null {
     if (nested.success) return nested.data;
   }
   return null;
-}
-
-function toUnits(value: string): bigint {
-  const negative = value.startsWith("-");
-  const [whole = "0", frac = ""] = value.replace("-", "").split(".");
-  const units = BigInt(whole) * 10000n + BigInt((frac + "0000").slice(0, 4));
-  return negative ? -units : units;
-}
-
-function fromUnits(units: bigint): string {
-  const negative = units < 0n;
-  const abs = negative ? -units : units;
-  return `${negative ? "-" : ""}${abs / 10000n}.${String(abs % 10000n).padStart(4, "0")}`;
 }
 
 /** One transaction with everything its page shows, or null for an unknown (or malformed) id. */
@@ -90,14 +81,18 @@ export async function getTransactionDetail(
   const fee = transaction.fee ?? readMoney(transaction.lastResponse, "fee");
   const total = transaction.total ?? readMoney(transaction.lastResponse, "total");
   const paid = transaction.state === "paid" || transaction.state === "settled";
-  const net = paid
-    ? fromUnits(toUnits(confirmedAmount ?? transaction.amount) - toUnits(fee ?? "0"))
-    : null;
+  const net = paid ? netOf(confirmedAmount ?? transaction.amount, fee) : null;
   return {
     transaction,
     events,
     timeline,
     createdBy,
-    money: { confirmedAmount, fee, total, net },
+    money: {
+      confirmedAmount,
+      fee,
+      total,
+      net,
+      feeUnknown: isFeeUnknown({ state: transaction.state, fee }),
+    },
   };
 }

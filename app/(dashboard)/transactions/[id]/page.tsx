@@ -73,9 +73,23 @@ export default async function TransactionPage({ params, searchParams }: Props) {
         ? format.money(money.confirmedAmount)
         : t("transaction.money.notConfirmed"),
     ],
-    [t("transaction.money.fee"), money.fee ? format.money(money.fee) : dash],
+    [
+      t("transaction.money.fee"),
+      money.fee
+        ? format.money(money.fee)
+        : money.feeUnknown
+          ? t("transaction.money.feeUnknown")
+          : dash,
+    ],
     [t("transaction.money.total"), money.total ? format.money(money.total) : dash],
-    [t("transaction.money.net"), money.net ? format.money(money.net) : dash],
+    [
+      t("transaction.money.net"),
+      money.net
+        ? format.money(money.net)
+        : money.feeUnknown
+          ? t("transaction.money.netUnknown")
+          : dash,
+    ],
   ];
   const customer: [string, string][] = [
     [t("transaction.customer.name"), transaction.customerName ?? dash],
