@@ -192,6 +192,8 @@ export const transactions = pgTable(
     title: text("title"),
     description: text("description"),
     amount: money("amount").notNull(),
+    /** What Purwantara last said the amount is: its create answer or a signed callback's. */
+    confirmedAmount: money("confirmed_amount"),
     fee: money("fee"),
     total: money("total"),
     /** The status string exactly as Purwantara last sent it. */

@@ -3,6 +3,8 @@ import { z } from "zod";
 import {
   getUserName,
   listDeliveriesForTransaction,
+  listOtherBillPayments,
+  type BillPayment,
   type DeliverySummary,
 } from "@/db/queries/transaction-detail";
 import { getTransaction, listTransactionEvents } from "@/db/queries/transactions";
@@ -20,6 +22,8 @@ export type TransactionDetail = {
   events: TransactionEvent[];
   timeline: TimelineEntry[];
   createdBy: { name: string; email: string } | null;
+  /** The other payments of the same bill, its first one included (none for most). */
+  billPayments: BillPayment[];
   money: {
     /** What the gateway last said the amount is, when it said one. */
     confirmedAmount: string | null;
@@ -56,10 +60,11 @@ export async function getTransactionDetail(
   if (!z.uuid().safeParse(id).success) return null;
   const transaction = await getTransaction(id, mode);
   if (!transaction) return null;
-  const [events, deliveries, createdBy] = await Promise.all([
+  const [events, deliveries, createdBy, billPayments] = await Promise.all([
     listTransactionEvents(id),
     listDeliveriesForTransaction(id),
     transaction.createdBy ? getUserName(transaction.createdBy) : Promise.resolve(null),
+    listOtherBillPayments(transaction),
   ]);
   const byId = new Map(deliveries.map((d) => [d.id, d]));
   const linked = new Set(events.map((e) => e.deliveryId).filter(Boolean));
@@ -76,6 +81,7 @@ export async function getTransactionDetail(
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
 
   const confirmedAmount =
+    transaction.confirmedAmount ??
     readMoney(transaction.lastResponse, "amount") ??
     readMoney(transaction.lastResponse, "expected_amount");
   const fee = transaction.fee ?? readMoney(transaction.lastResponse, "fee");
@@ -87,6 +93,7 @@ export async function getTransactionDetail(
     events,
     timeline,
     createdBy,
+    billPayments,
     money: {
       confirmedAmount,
       fee,
