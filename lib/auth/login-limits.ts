@@ -11,7 +11,7 @@ import {
 } from "@/db/queries/login-attempts";
 import { pruneOldSessions } from "@/db/queries/sessions";
 import { addressGroup } from "@/lib/http/address-group";
-import { clientAddress, trustedProxyHops } from "@/lib/http/peer-address";
+import { clientAddress, trustedProxies } from "@/lib/http/peer-address";
 
 /**
  * [chosen] Guessing limits. Design:
@@ -46,9 +46,9 @@ export const loginLimits = {
   codesPerSession: 5,
 } as const;
 
-/** The caller's address by TRUSTED_PROXY_HOPS (lib/http/peer-address.ts). */
+/** The caller's address: the socket's, or by X-Forwarded-For from TRUSTED_PROXIES (peer-address.ts). */
 export function clientIp(headers: Headers): string | null {
-  return clientAddress(headers, trustedProxyHops());
+  return clientAddress(headers, trustedProxies());
 }
 
 function accountKey(email: string): string {
