@@ -18,7 +18,10 @@ if (!proto.__purwantaraPeer) {
     if (event === "request") {
       const request = args[0] as http.IncomingMessage;
       const peer = request.socket?.remoteAddress;
-      request.headers[peerHeader] = peerStamp(peer);
+      request.headers[peerHeader] = peerStamp(
+        peer,
+        Boolean((request.socket as { encrypted?: boolean })?.encrypted),
+      );
       warnOnceIfForwardedUntrusted(request.headers, peer);
     }
     return emit.call(this, event, ...args);

@@ -6,8 +6,8 @@ import { noTrustedProxies, parseTrustedProxies, type TrustedProxies } from "./tr
  * Next.js gives route handlers and server actions no socket address, and it sets
  * `X-Forwarded-For` from the socket only when the client sent none, so that header is
  * whatever the client says. `instrumentation.ts` therefore stamps every incoming
- * request with this header, `<process token> <socket address>`, overwriting anything a
- * client sent; the token (random per process) proves the stamp is ours.
+ * request with this header, `<process token> <socket address> <http|https>`, overwriting
+ * anything a client sent; the token (random per process) proves the stamp is ours.
  */
 export const peerHeader = "x-purwantara-peer";
 
@@ -20,8 +20,8 @@ export function peerToken(): string {
   return g[tokenKey];
 }
 
-export function peerStamp(address: string | undefined): string {
-  return `${peerToken()} ${address ?? ""}`;
+export function peerStamp(address: string | undefined, tls = false): string {
+  return `${peerToken()} ${address ?? ""} ${tls ? "https" : "http"}`;
 }
 
 /** The socket address stamped on this request, or null if the stamp is absent or forged. */
@@ -29,6 +29,12 @@ export function peerAddress(headers: Headers): string | null {
   const [token, address] = (headers.get(peerHeader) ?? "").split(" ");
   if (token !== peerToken() || !address) return null;
   return normalizeAddress(address);
+}
+
+/** Whether the socket itself was TLS, by our stamp; null without a genuine stamp. */
+function peerTls(headers: Headers): boolean | null {
+  const [token, , protocol] = (headers.get(peerHeader) ?? "").split(" ");
+  return token === peerToken() ? protocol === "https" : null;
 }
 
 /** `::ffff:10.0.0.1` and `10.0.0.1` are the same client. */
@@ -104,7 +110,12 @@ export function trustedProxies(
   return parsed.proxies;
 }
 
-/** Whether the client reached us over HTTPS: X-Forwarded-Proto only from a trusted proxy. */
+/**
+ * Whether the client reached us over HTTPS: X-Forwarded-Proto only from a trusted
+ * proxy, else the socket's own transport as stamped. Not the request URL's protocol:
+ * Next.js builds it from X-Forwarded-Proto whoever sent it (the URL serves only where
+ * no stamp exists).
+ */
 export function servedOverHttps(headers: Headers, url: string, proxies: TrustedProxies): boolean {
   const peer = peerAddress(headers);
   const { hops } = peer ? forwardedChain(headers, proxies, peer) : { hops: 0 };
@@ -113,7 +124,7 @@ export function servedOverHttps(headers: Headers, url: string, proxies: TrustedP
     const proto = protos[protos.length - hops] ?? protos[0];
     if (proto) return proto === "https";
   }
-  return new URL(url).protocol === "https:";
+  return peerTls(headers) ?? new URL(url).protocol === "https:";
 }
 
 const forwardedHeaderNames = ["x-forwarded-for", "x-forwarded-proto", "forwarded", "x-real-ip"];
@@ -136,7 +147,7 @@ export function warnOnceIfForwardedUntrusted(
   if (sent.length === 0 || (peer && proxies.has(normalizeAddress(peer)))) return false;
   warnedUntrusted = true;
   console.warn(
-    `[proxy] ${sent.join(", ")} received from ${peer ?? "an unknown peer"}, which is not in TRUSTED_PROXIES: ignored, the socket address counts. Behind a reverse proxy, list its address in TRUSTED_PROXIES. (Said once per process.)`,
+    `[proxy] ${sent.join(", ")} received from ${peer ? normalizeAddress(peer) : "an unknown peer"}, which is not in TRUSTED_PROXIES: ignored, the socket address counts. Behind a reverse proxy, list its address in TRUSTED_PROXIES. (Said once per process.)`,
   );
   return true;
 }

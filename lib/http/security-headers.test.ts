@@ -36,6 +36,14 @@ describe("security headers", () => {
     expect(pageSecurityHeaders(fromProxy, "http://app.test/", proxies)).toHaveProperty(
       "Strict-Transport-Security",
     );
+    // Next.js makes the URL https from a client's own X-Forwarded-Proto: not believed.
+    expect(pageSecurityHeaders(direct, "https://app.test/", proxies)).not.toHaveProperty(
+      "Strict-Transport-Security",
+    );
+    const tls = new Headers({ [peerHeader]: peerStamp("1.2.3.4", true) });
+    expect(pageSecurityHeaders(tls, "http://app.test/", noTrustedProxies)).toHaveProperty(
+      "Strict-Transport-Security",
+    );
     expect(pageSecurityHeaders(new Headers(), "https://app.test/", noTrustedProxies)).toMatchObject(
       {
         "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
