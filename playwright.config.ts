@@ -98,7 +98,7 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: "ignore",
       env: {
-        DATABASE_URL: databaseUrl,
+        DATABASE_URL: process.env.E2E_APP_DATABASE_URL ?? databaseUrl,
         AUTH_SECRET: randomBytes(32).toString("hex"),
         // Seals TOTP secrets and saved gateway credentials; a production build requires one.
         SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),

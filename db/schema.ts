@@ -683,6 +683,11 @@ export const userTwoFactor = pgTable("user_two_factor", {
   enabledAt: timestamp("enabled_at", { withTimezone: true }),
   /** The last accepted time step: a code is never accepted twice. */
   lastTimeStep: bigint("last_time_step", { mode: "number" }),
+  /**
+   * Set after too many wrong codes in a day (lib/auth/second-step.ts): the second step
+   * refuses every code until the password is changed or an admin forces a reset.
+   */
+  lockedAt: timestamp("locked_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

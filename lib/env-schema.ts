@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "./http/trusted-proxies";
 import {
   defaultBaseUrls,
   gatewayModes,
@@ -32,6 +33,24 @@ const rawSchema = z.object({
   SETTINGS_ENCRYPTION_KEY: z.string().min(1).optional(),
   /** The address people and Purwantara reach the app at, e.g. https://pay.example.com. */
   APP_URL: z.url().optional(),
+  /** Reverse proxies whose X-Forwarded-For is believed, as CIDRs (lib/http/trusted-proxies.ts). */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
+  /** Replaced by TRUSTED_PROXIES: a hop count believed any client that reached the app port. */
+  TRUSTED_PROXY_HOPS: z
+    .literal("0", {
+      message:
+        "replaced by TRUSTED_PROXIES: list the proxies' addresses as CIDRs (e.g. TRUSTED_PROXIES=10.0.0.0/8) and remove TRUSTED_PROXY_HOPS",
+    })
+    .optional(),
 });
 
 export type Env = {

@@ -1,13 +1,15 @@
 /**
  * `npm run dev`: the whole dashboard on one machine. Uses DATABASE_URL when set,
- * otherwise an embedded PostgreSQL under .data/pg; migrates it; starts the local
- * Purwantara emulator (in local mode) and `next dev`; prints where to sign in.
+ * otherwise an embedded PostgreSQL under .data/pg, where it migrates as the server's
+ * superuser and runs the app as the runtime role `purwantara_app` (db/runtime-role.ts),
+ * as production should; starts the local Purwantara emulator (in local mode) and
+ * `next dev`; prints where to sign in.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { ensureDevAdmin } from "../db/dev-admin";
-import { runMigrations } from "../db/migrate";
-import { connectDatabaseServer } from "../db/server";
+import { prepareLocalDatabase } from "../db/prepare";
+import { connectDatabaseServer, localRuntimeRoles } from "../db/server";
 import { parseEnv } from "../lib/env-schema";
 import { ProcessGroup, waitForHttp } from "./processes";
 
@@ -30,13 +32,12 @@ async function main() {
     dataDir: `${dataDir}/pg`,
     port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
   });
-  const databaseUrl = process.env.DATABASE_URL ?? server.urlFor("purwantara");
-  if (server.embedded) await server.ensureDatabase("purwantara");
-  await runMigrations(databaseUrl);
+  const { databaseUrl, migrateUrl } = await prepareLocalDatabase(server, process.env.DATABASE_URL);
 
   const baseEnv: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
+    DATABASE_MIGRATE_URL: migrateUrl,
     AUTH_SECRET: process.env.AUTH_SECRET ?? persistedSecret(`${dataDir}/auth-secret`),
   };
   // Fails early, naming any bad variable. Without one, `npm run dev` runs the emulator
@@ -103,7 +104,7 @@ function printBanner(info: {
       : info.mode === "settings"
         ? "  Gateway:    none in the environment; an admin saves credentials under Settings"
         : `  Gateway:    ${info.mode}`,
-    `  Database:   ${info.embedded ? "embedded PostgreSQL, data in .data/pg" : "DATABASE_URL"}`,
+    `  Database:   ${info.embedded ? `embedded PostgreSQL, data in .data/pg (the app as ${localRuntimeRoles.dev.name})` : "DATABASE_URL"}`,
     "  Stop with Ctrl+C.",
     "",
   ];

@@ -1,7 +1,8 @@
 /**
  * `npm test`: every suite against real parts. Uses the PostgreSQL server that
  * DATABASE_URL points at (tests make and drop their own databases on it), or an
- * embedded one under .data/pg-test. Runs vitest (unit + integration), then builds
+ * embedded one under .data/pg-test. Databases are migrated as that server's admin and
+ * the app runs as the runtime role `purwantara_test_app` (db/runtime-role.ts). Runs vitest (unit + integration), then builds
  * the app and runs Playwright in Chromium against the built app and the emulator.
  * `--only=vitest` or `--only=e2e` runs one of them.
  */
@@ -11,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findFreePort } from "../db/embedded";
 import { runMigrations } from "../db/migrate";
-import { connectDatabaseServer } from "../db/server";
+import { connectDatabaseServer, localRuntimeRoles } from "../db/server";
 
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const extraArgs = process.argv.slice(2).filter((a) => !a.startsWith("--only="));
@@ -69,11 +70,15 @@ async function runEndToEnd(
   await server.dropDatabase(database);
   await server.ensureDatabase(database);
   try {
-    await runMigrations(server.urlFor(database));
+    const role = localRuntimeRoles.test;
+    await server.ensureLoginRole(role);
+    await runMigrations(server.urlFor(database), { runtimeRole: role.name });
     return run("playwright", ["test", ...extraArgs], {
       ...env,
       E2E_EMULATOR_DATA_DIR: emulatorDataDir,
+      // The specs' fixtures write as the admin; the app runs as the runtime role.
       E2E_DATABASE_URL: server.urlFor(database),
+      E2E_APP_DATABASE_URL: server.urlAs(database, role),
       E2E_APP_PORT: String(await findFreePort()),
       E2E_EMULATOR_PORT: String(await findFreePort()),
     });

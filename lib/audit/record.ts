@@ -16,6 +16,7 @@ export const auditActions = [
   "auth.two_factor_enabled",
   "auth.two_factor_disabled",
   "auth.recovery_code_used",
+  "auth.two_factor_locked",
   "user.invited",
   "user.invitation_revoked",
   "user.joined",

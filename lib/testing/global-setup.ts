@@ -1,7 +1,7 @@
 import type { TestProject } from "vitest/node";
 import { findFreePort } from "../../db/embedded";
 import { runMigrations } from "../../db/migrate";
-import { connectDatabaseServer, type DatabaseServer } from "../../db/server";
+import { connectDatabaseServer, localRuntimeRoles, type DatabaseServer } from "../../db/server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -9,6 +9,8 @@ declare module "vitest" {
     dbServerUrl: string;
     /** A migrated database that each test file copies (CREATE DATABASE … TEMPLATE). */
     dbTemplate: string;
+    /** The app's runtime role on that server: owns nothing, audit_log read and insert only. */
+    dbRuntimeRole: { name: string; password: string };
   }
 }
 
@@ -17,7 +19,8 @@ let template = "";
 
 /**
  * Once per run: a real PostgreSQL (TEST_DATABASE_ADMIN_URL or DATABASE_URL, else an
- * embedded server under .data/pg-test) and a migrated template database.
+ * embedded server under .data/pg-test) and a template database migrated as the admin,
+ * with the app's runtime role granted as in production (db/runtime-role.ts).
  */
 export async function setup(project: TestProject) {
   const existing = process.env.TEST_DATABASE_ADMIN_URL ?? process.env.DATABASE_URL;
@@ -28,9 +31,12 @@ export async function setup(project: TestProject) {
   template = `purwantara_tpl_${process.pid}`;
   await server.dropDatabase(template);
   await server.ensureDatabase(template);
-  await runMigrations(server.urlFor(template));
+  const runtimeRole = localRuntimeRoles.test;
+  await server.ensureLoginRole(runtimeRole);
+  await runMigrations(server.urlFor(template), { runtimeRole: runtimeRole.name });
   project.provide("dbServerUrl", server.urlFor("postgres"));
   project.provide("dbTemplate", template);
+  project.provide("dbRuntimeRole", runtimeRole);
 }
 
 export async function teardown() {
