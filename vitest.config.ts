@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{lib,db,emulator,app,components}/**/*.test.ts"],
+    include: ["{lib,db,emulator,app,components,tools}/**/*.test.ts"],
     environment: "node",
     globalSetup: ["./lib/testing/global-setup.ts"],
     // Integration tests each make a database; two cores, so keep parallelism modest.
