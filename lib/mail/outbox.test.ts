@@ -96,7 +96,7 @@ describe("the email outbox", () => {
 
   it("sends each email once though two runners each get jobs for every row", async () => {
     const recipients = Array.from({ length: 8 }, (_, i) => address(`once${i}`));
-    const ids = [];
+    const ids: string[] = [];
     for (const to of recipients) ids.push((await queueTest(to)).id);
     // Every row queued three times, from both instances: as a retried nudge and a sweep would.
     await Promise.all([
