@@ -195,6 +195,8 @@ export const transactions = pgTable(
     title: text("title"),
     description: text("description"),
     amount: money("amount").notNull(),
+    /** What Purwantara last said the amount is: its create answer or a signed callback's. */
+    confirmedAmount: money("confirmed_amount"),
     fee: money("fee"),
     total: money("total"),
     /** The status string exactly as Purwantara last sent it. */
@@ -268,6 +270,18 @@ export const transactions = pgTable(
 );
 
 /**
+ * A summary row's fees: `fee` sums the fees Purwantara has reported; a payment whose
+ * fee is not reported yet (fee IS NULL) is counted in `unknownFeeCount` and adds
+ * nothing to `fee` (unknown is not zero). `knownFeeAmount` sums the amounts of the
+ * payments whose fee is known, so net over the known part is knownFeeAmount − fee.
+ * Kept by the same triggers as the rest of the row (migration 0013).
+ */
+const feeKnowledge = {
+  unknownFeeCount: bigint("unknown_fee_count", { mode: "number" }).notNull().default(0),
+  knownFeeAmount: numeric("known_fee_amount", { precision: 24, scale: 4 }).notNull().default("0"),
+};
+
+/**
  * Exact totals per mode, slot, channel and state, kept by statement triggers in the same
  * transaction as every insert, update or delete of transactions (migration 0004), so
  * the list's totals for a whole period read a few thousand rows instead of millions.
@@ -284,6 +298,7 @@ export const transactionSlotTotals = pgTable(
     count: bigint("count", { mode: "number" }).notNull().default(0),
     amount: numeric("amount", { precision: 24, scale: 4 }).notNull().default("0"),
     fee: numeric("fee", { precision: 24, scale: 4 }).notNull().default("0"),
+    ...feeKnowledge,
   },
   (t) => [primaryKey({ columns: [t.mode, t.slot, t.channel, t.state] })],
 );
@@ -313,6 +328,7 @@ export const transactionPaymentTotals = pgTable(
     count: bigint("count", { mode: "number" }).notNull().default(0),
     amount: numeric("amount", { precision: 24, scale: 4 }).notNull().default("0"),
     fee: numeric("fee", { precision: 24, scale: 4 }).notNull().default("0"),
+    ...feeKnowledge,
   },
   (t) => [
     // The triggers' ON CONFLICT target; a missing bank is one value, not many. Migration

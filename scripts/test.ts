@@ -39,6 +39,10 @@ async function main(): Promise<number> {
   let status = 0;
   try {
     if (only !== "e2e") status ||= run("vitest", ["run", ...extraArgs], env);
+    // The load tests (bursts over several app processes) alone, so nothing else shares the cores.
+    if (only !== "e2e" && extraArgs.length === 0) {
+      status ||= run("vitest", ["run"], { ...env, VITEST_LOAD: "1" });
+    }
     if (only !== "vitest") status ||= await runEndToEnd(server, env);
   } finally {
     await server.stop();
