@@ -129,8 +129,8 @@ export default defineConfig({
         // Links in emails (password reset) are built from APP_URL, never from a Host header.
         APP_URL: appUrl,
         // The status sweep would settle rows the specs look at while they wait; it has
-        // its own tests (lib/jobs). E2E_JOBS=on runs it here too.
-        JOBS: process.env.E2E_JOBS ?? "off",
+        // its own tests (lib/jobs): only the email sender runs. E2E_JOBS=on runs both.
+        JOBS: process.env.E2E_JOBS ?? "email",
       },
     },
   ],
