@@ -81,6 +81,8 @@ async function runEndToEnd(
       E2E_APP_DATABASE_URL: server.urlAs(database, role),
       E2E_APP_PORT: String(await findFreePort()),
       E2E_EMULATOR_PORT: String(await findFreePort()),
+      E2E_MAIL_SMTP_PORT: String(await findFreePort()),
+      E2E_MAIL_HTTP_PORT: String(await findFreePort()),
     });
   } finally {
     await server.dropDatabase(database);

@@ -20,7 +20,7 @@ export function startBackgroundJobs(): void {
   const jobs: Jobs = { queue: null };
   holder.__purwantaraJobs = jobs;
   if (!settings.enabled) {
-    console.info("jobs: off (JOBS=off); no status sweep runs in this process");
+    console.info("jobs: off (JOBS=off); no status sweep and no email sending in this process");
     return;
   }
   const attempt = async () => {
@@ -28,9 +28,14 @@ export function startBackgroundJobs(): void {
     try {
       jobs.queue = await startJobQueue({
         connectionString: getEnv().databaseUrl,
-        sweepCron: settings.sweepCron,
+        sweepCron: settings.sweepEnabled ? settings.sweepCron : undefined,
+        email: settings.emailEnabled ? {} : undefined,
       });
-      console.info(`jobs: status sweep scheduled (${settings.sweepCron}, UTC)`);
+      console.info(
+        settings.sweepEnabled
+          ? `jobs: status sweep scheduled (${settings.sweepCron}, UTC); sending email`
+          : "jobs: sending email (JOBS=email: no status sweep here)",
+      );
     } catch (error) {
       console.error(
         `jobs: could not start (${error instanceof Error ? error.message : "unknown error"}); retrying in ${retryMs / 1000} s`,
@@ -49,4 +54,9 @@ export function startBackgroundJobs(): void {
   process.once("SIGTERM", () => void stop());
   process.once("SIGINT", () => void stop());
   void attempt();
+}
+
+/** The job queue this process runs, if any (its pg-boss also sends jobs). */
+export function runningJobQueue(): JobQueue | null {
+  return holder.__purwantaraJobs?.queue ?? null;
 }
