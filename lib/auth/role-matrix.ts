@@ -145,6 +145,14 @@ export const roleMatrix: readonly MatrixRow[] = [
     expect: publicAccess,
   },
   {
+    // 200 or 503 by the app's own state (e2e runs with JOBS=off, which is ready), never 401.
+    kind: "route",
+    target: "/api/ready",
+    method: "GET",
+    permission: "public",
+    expect: publicAccess,
+  },
+  {
     kind: "route",
     target: "/api/transactions",
     method: "GET",

@@ -3,7 +3,10 @@ import { getEnv } from "@/lib/env";
 import { startJobQueue, type JobQueue } from "./queue";
 import { parseJobSettings } from "./settings";
 
-type Jobs = { queue: JobQueue | null; retry?: NodeJS.Timeout };
+/** Where this process's job runner is: `off` on purpose (JOBS=off), else on its way to `started`. */
+export type JobRunnerState = "off" | "starting" | "retrying" | "started" | "stopped";
+
+type Jobs = { queue: JobQueue | null; retry?: NodeJS.Timeout; state: JobRunnerState };
 // One queue per process, even if the hook runs twice (hot reload keeps globalThis).
 const holder = globalThis as typeof globalThis & { __purwantaraJobs?: Jobs };
 
@@ -17,7 +20,7 @@ const retryMs = 30_000;
 export function startBackgroundJobs(): void {
   if (holder.__purwantaraJobs) return;
   const settings = parseJobSettings(process.env);
-  const jobs: Jobs = { queue: null };
+  const jobs: Jobs = { queue: null, state: settings.enabled ? "starting" : "off" };
   holder.__purwantaraJobs = jobs;
   if (!settings.enabled) {
     console.info("jobs: off (JOBS=off); no status sweep runs in this process");
@@ -30,16 +33,19 @@ export function startBackgroundJobs(): void {
         connectionString: getEnv().databaseUrl,
         sweepCron: settings.sweepCron,
       });
+      if (jobs.state !== "stopped") jobs.state = "started";
       console.info(`jobs: status sweep scheduled (${settings.sweepCron}, UTC)`);
     } catch (error) {
       console.error(
         `jobs: could not start (${error instanceof Error ? error.message : "unknown error"}); retrying in ${retryMs / 1000} s`,
       );
+      jobs.state = "retrying";
       jobs.retry = setTimeout(() => void attempt(), retryMs).unref();
     }
   };
   const stop = async () => {
     clearTimeout(jobs.retry);
+    jobs.state = "stopped";
     const queue = jobs.queue;
     jobs.queue = null;
     await queue?.stop().catch((error: unknown) => {
@@ -49,4 +55,9 @@ export function startBackgroundJobs(): void {
   process.once("SIGTERM", () => void stop());
   process.once("SIGINT", () => void stop());
   void attempt();
+}
+
+/** This process's job runner, for readiness; `absent` when nothing started it (not the app). */
+export function jobRunnerState(): JobRunnerState | "absent" {
+  return holder.__purwantaraJobs?.state ?? "absent";
 }
