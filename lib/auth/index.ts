@@ -4,6 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { sessionLifetimes } from "@/db/queries/sessions";
+import { errorFacts, logFor } from "@/lib/log";
 import { endOneSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
 
@@ -80,7 +81,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A wrong password is an everyday event, not a server error worth a stack trace.
     error(error) {
       if (error instanceof CredentialsSignin) return;
-      console.error("[auth]", error);
+      logFor("auth").error({ err: errorFacts(error) }, "auth error");
     },
   },
   providers: [

@@ -1,5 +1,6 @@
 import "server-only";
 import PgBoss from "pg-boss";
+import { errorFacts, logFor } from "@/lib/log";
 import { runStatusSweep, type SweepOptions } from "./status-sweep";
 
 /** The status sweep's pg-boss queue (and its schedule's name). */
@@ -47,7 +48,7 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
         }
       : {}),
   });
-  boss.on("error", (error: Error) => console.error(`jobs: ${error.message}`));
+  boss.on("error", (error: Error) => logFor("jobs").error({ err: errorFacts(error) }, "pg-boss error"));
   await boss.start();
   await ensureQueue(boss);
   await boss.schedule(sweepQueue, options.sweepCron, {}, { tz: "UTC" });

@@ -1,5 +1,6 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
+import { errorFacts, logFor } from "@/lib/log";
 import { startJobQueue, type JobQueue } from "./queue";
 import { parseJobSettings } from "./settings";
 
@@ -11,6 +12,7 @@ type Jobs = { queue: JobQueue | null; retry?: NodeJS.Timeout; state: JobRunnerSt
 const holder = globalThis as typeof globalThis & { __purwantaraJobs?: Jobs };
 
 const retryMs = 30_000;
+const log = logFor("jobs");
 
 /**
  * Starts the background jobs of this app process (called once from instrumentation.ts),
@@ -23,7 +25,7 @@ export function startBackgroundJobs(): void {
   const jobs: Jobs = { queue: null, state: settings.enabled ? "starting" : "off" };
   holder.__purwantaraJobs = jobs;
   if (!settings.enabled) {
-    console.info("jobs: off (JOBS=off); no status sweep runs in this process");
+    log.info("jobs off (JOBS=off): no status sweep runs in this process");
     return;
   }
   const attempt = async () => {
@@ -34,11 +36,9 @@ export function startBackgroundJobs(): void {
         sweepCron: settings.sweepCron,
       });
       if (jobs.state !== "stopped") jobs.state = "started";
-      console.info(`jobs: status sweep scheduled (${settings.sweepCron}, UTC)`);
+      log.info({ cron: settings.sweepCron }, "status sweep scheduled (UTC)");
     } catch (error) {
-      console.error(
-        `jobs: could not start (${error instanceof Error ? error.message : "unknown error"}); retrying in ${retryMs / 1000} s`,
-      );
+      log.error({ err: errorFacts(error), retryInSeconds: retryMs / 1000 }, "jobs could not start");
       jobs.state = "retrying";
       jobs.retry = setTimeout(() => void attempt(), retryMs).unref();
     }
@@ -49,7 +49,7 @@ export function startBackgroundJobs(): void {
     const queue = jobs.queue;
     jobs.queue = null;
     await queue?.stop().catch((error: unknown) => {
-      console.error(`jobs: stop failed (${error instanceof Error ? error.message : "unknown"})`);
+      log.error({ err: errorFacts(error) }, "jobs stop failed");
     });
   };
   process.once("SIGTERM", () => void stop());

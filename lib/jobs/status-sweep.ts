@@ -13,6 +13,7 @@ import type { TransactionChannel } from "@/db/schema";
 import { creatableChannels, getChannelModule } from "@/lib/channels";
 import { AppError } from "@/lib/errors";
 import { gatewayConfigs } from "@/lib/gateway/config";
+import { logFor } from "@/lib/log";
 import { checkPaymentStatus } from "@/lib/payments/check-status";
 import type { GatewayMode } from "@/lib/purwantara/contract";
 import { PurwantaraError } from "@/lib/purwantara/errors";
@@ -31,6 +32,7 @@ export type SweepOptions = {
 
 /** How long sweep runs are kept for the health panel. */
 const keepRunsDays = 30;
+const log = logFor("jobs");
 
 /**
  * The missed-callback sweep: for each configured mode, asks Purwantara about open
@@ -93,8 +95,9 @@ async function sweepMode(
       continue;
     }
     failuresInARow += 1;
-    console.warn(
-      `status sweep ${mode} run ${runId}: transaction ${candidate.id}: ${checked.error}`,
+    log.warn(
+      { mode, runId, transactionId: candidate.id, error: checked.error },
+      "status sweep: check failed",
     );
     if (checked.stop) counts.stoppedEarly = checked.stop;
     else if (failuresInARow >= settings.maxConsecutiveFailures)
@@ -102,11 +105,7 @@ async function sweepMode(
     if (counts.stoppedEarly) break;
   }
   await finishSweepRun(runId, counts);
-  console.info(
-    `status sweep ${mode} run ${runId}: ${counts.candidates} due, ${counts.updated} updated, ` +
-      `${counts.unchanged} unchanged, ${counts.notFound} not at gateway, ${counts.skipped} skipped, ` +
-      `${counts.failed} failed${counts.stoppedEarly ? `, stopped early (${counts.stoppedEarly})` : ""}`,
-  );
+  log.info({ mode, runId, ...counts }, "status sweep run finished");
   return { mode, runId, ...counts };
 }
 

@@ -3,6 +3,7 @@ import { routeCaller } from "@/lib/http/route-caller";
 import { actingMode } from "@/lib/gateway/config";
 import { jsonError } from "@/lib/http/json-error";
 import { streamExport } from "@/lib/payments/export-stream";
+import { errorFacts, logFor } from "@/lib/log";
 import { exportFileName, type ExportFormat } from "@/lib/payments/transaction-export";
 import { parseTransactionFilter } from "@/lib/payments/transaction-filter";
 import { resolveFilter } from "@/lib/payments/transaction-list";
@@ -41,7 +42,7 @@ export async function GET(
   };
   const { body, started, done } = streamExport(exportRequest);
   done.catch((error: unknown) => {
-    console.error(`export ${format} ended early:`, error instanceof Error ? error.message : error);
+    logFor("export").error({ format, err: errorFacts(error) }, "export ended early");
   });
   let count: number;
   try {
