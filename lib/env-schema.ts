@@ -32,6 +32,11 @@ const rawSchema = z.object({
   SETTINGS_ENCRYPTION_KEY: z.string().min(1).optional(),
   /** The address people and Purwantara reach the app at, e.g. https://pay.example.com. */
   APP_URL: z.url().optional(),
+  /** Bearer token for /api/metrics; unset, only loopback callers with no proxy between get it. */
+  METRICS_TOKEN: z
+    .string()
+    .min(16, "must be at least 16 characters (try: openssl rand -hex 24)")
+    .optional(),
 });
 
 export type Env = {
@@ -65,6 +70,7 @@ export type Env = {
    */
   localDemo: boolean;
   appUrl: string | undefined;
+  metricsToken: string | undefined;
 };
 
 export class EnvError extends Error {
@@ -185,5 +191,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       raw.PURWANTARA_MODE === "local" &&
       raw.PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION === "1",
     appUrl: raw.APP_URL,
+    metricsToken: raw.METRICS_TOKEN,
   };
 }

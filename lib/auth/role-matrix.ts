@@ -153,6 +153,14 @@ export const roleMatrix: readonly MatrixRow[] = [
     expect: publicAccess,
   },
   {
+    // No session: METRICS_TOKEN, or loopback without one (e2e calls from loopback, no token).
+    kind: "route",
+    target: "/api/metrics",
+    method: "GET",
+    permission: "public",
+    expect: publicAccess,
+  },
+  {
     kind: "route",
     target: "/api/transactions",
     method: "GET",

@@ -14,6 +14,7 @@ import { creatableChannels, getChannelModule } from "@/lib/channels";
 import { AppError } from "@/lib/errors";
 import { gatewayConfigs } from "@/lib/gateway/config";
 import { logFor } from "@/lib/log";
+import { countSweepRun } from "@/lib/ops/metrics";
 import { checkPaymentStatus } from "@/lib/payments/check-status";
 import type { GatewayMode } from "@/lib/purwantara/contract";
 import { PurwantaraError } from "@/lib/purwantara/errors";
@@ -105,6 +106,7 @@ async function sweepMode(
     if (counts.stoppedEarly) break;
   }
   await finishSweepRun(runId, counts);
+  countSweepRun(mode, counts);
   log.info({ mode, runId, ...counts }, "status sweep run finished");
   return { mode, runId, ...counts };
 }

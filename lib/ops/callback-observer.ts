@@ -1,5 +1,6 @@
 import "server-only";
 import { logFor } from "@/lib/log";
+import { countCallback } from "@/lib/ops/metrics";
 import { callbackHeaders } from "@/lib/purwantara/contract";
 import type { CallbackAnswer } from "@/lib/webhooks/ingest";
 
@@ -17,9 +18,10 @@ function deliveryIdOf(request: Request): string | undefined {
 }
 
 /**
- * Watches one callback request from the route: one log line (delivery id, outcome,
- * time to answer; the request id comes with it). The mode is not in the answer, so it
- * is not here either.
+ * Watches one callback request from the route: counted by outcome with its time to
+ * answer (lib/ops/metrics.ts) and one log line (delivery id, outcome, milliseconds; the
+ * request id comes with it). The mode is decided inside the ingest and is not in the
+ * answer: per-mode counts come from the database (purwantara_callback_deliveries_recent).
  */
 export async function observeCallback(
   request: Request,
@@ -29,11 +31,15 @@ export async function observeCallback(
   const deliveryId = deliveryIdOf(request);
   try {
     const result = await answer;
-    const ms = Math.round(performance.now() - started);
-    log.info({ deliveryId, outcome: callbackOutcome(result), ms }, "callback answered");
+    const seconds = (performance.now() - started) / 1000;
+    const outcome = callbackOutcome(result);
+    countCallback(outcome, seconds);
+    log.info({ deliveryId, outcome, ms: Math.round(seconds * 1000) }, "callback answered");
     return result;
   } catch (error) {
-    log.error({ deliveryId, ms: Math.round(performance.now() - started) }, "callback failed");
+    const seconds = (performance.now() - started) / 1000;
+    countCallback("error", seconds);
+    log.error({ deliveryId, ms: Math.round(seconds * 1000) }, "callback failed");
     throw error;
   }
 }
