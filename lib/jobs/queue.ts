@@ -48,7 +48,9 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
         }
       : {}),
   });
-  boss.on("error", (error: Error) => logFor("jobs").error({ err: errorFacts(error) }, "pg-boss error"));
+  boss.on("error", (error: Error) =>
+    logFor("jobs").error({ err: errorFacts(error) }, "pg-boss error"),
+  );
   await boss.start();
   await ensureQueue(boss);
   await boss.schedule(sweepQueue, options.sweepCron, {}, { tz: "UTC" });

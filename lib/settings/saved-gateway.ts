@@ -34,7 +34,10 @@ function openRow(row: GatewaySettingsRow): SavedGateway {
     } catch (error) {
       if (!(error instanceof SecretBoxError)) throw error;
       // The key's id and the field only: never the value.
-      logFor("settings").error({ mode: row.mode, field, reason: error.message }, "saved value unreadable");
+      logFor("settings").error(
+        { mode: row.mode, field, reason: error.message },
+        "saved value unreadable",
+      );
       unreadable.push(field);
       return null;
     }
