@@ -33,6 +33,8 @@ const rawSchema = z.object({
   /** The address people and Purwantara reach the app at, e.g. https://pay.example.com. */
   APP_URL: z.url().optional(),
   /** Bearer token for /api/metrics; unset, only loopback callers with no proxy between get it. */
+  /** Days the gateway call log keeps a call (lib/gateway-calls/). */
+  GATEWAY_CALL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   METRICS_TOKEN: z
     .string()
     .min(16, "must be at least 16 characters (try: openssl rand -hex 24)")
@@ -71,6 +73,7 @@ export type Env = {
   localDemo: boolean;
   appUrl: string | undefined;
   metricsToken: string | undefined;
+  gatewayCallRetentionDays: number;
 };
 
 export class EnvError extends Error {
@@ -192,5 +195,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       raw.PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION === "1",
     appUrl: raw.APP_URL,
     metricsToken: raw.METRICS_TOKEN,
+    gatewayCallRetentionDays: raw.GATEWAY_CALL_RETENTION_DAYS,
   };
 }

@@ -136,6 +136,13 @@ export const roleMatrix: readonly MatrixRow[] = [
     expect: pageFor(financeAndAdmin),
   },
 
+  {
+    kind: "page",
+    target: "/gateway-calls",
+    permission: "gateway-calls:read",
+    expect: pageFor(admins),
+  },
+
   // Route handlers
   {
     kind: "route",

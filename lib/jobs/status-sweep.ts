@@ -9,8 +9,10 @@ import {
   type SweepCounts,
   type SyncCheckOutcome,
 } from "@/db/queries/sweep";
+import { pruneGatewayCalls } from "@/db/queries/gateway-calls";
 import type { TransactionChannel } from "@/db/schema";
 import { creatableChannels, getChannelModule } from "@/lib/channels";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { gatewayConfigs } from "@/lib/gateway/config";
 import { logFor } from "@/lib/log";
@@ -50,6 +52,8 @@ export async function runStatusSweep(options: SweepOptions = {}): Promise<ModeSw
     results.push(await sweepMode(mode, settings, options));
   }
   await pruneSweepRuns(keepRunsDays);
+  // The sweep runs once a minute across the instances: a fitting place to keep the log short.
+  await pruneGatewayCalls(getEnv().gatewayCallRetentionDays);
   return results;
 }
 
