@@ -1,9 +1,16 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { trustedProxyHops } from "@/lib/http/peer-address";
+import { trustedProxies } from "@/lib/http/peer-address";
 import { contentSecurityPolicy, newNonce, pageSecurityHeaders } from "@/lib/http/security-headers";
 
 /** Paths anyone may open; everything else needs a session. */
-const publicPaths = ["/login", "/setup", "/invite", "/manifest.webmanifest"];
+const publicPaths = [
+  "/login",
+  "/setup",
+  "/invite",
+  "/forgot-password",
+  "/reset-password",
+  "/manifest.webmanifest",
+];
 // Auth.js's session cookie; `__Secure-` prefixed when served over HTTPS.
 const sessionCookies = ["authjs.session-token", "__Secure-authjs.session-token"];
 
@@ -16,7 +23,7 @@ const sessionCookies = ["authjs.session-token", "__Secure-authjs.session-token"]
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
-  const headers = pageSecurityHeaders(request.headers, request.url, trustedProxyHops());
+  const headers = pageSecurityHeaders(request.headers, request.url, trustedProxies());
   const path = request.nextUrl.pathname;
   const isPublic = publicPaths.some((p) => path === p || path.startsWith(`${p}/`));
   let response: NextResponse;

@@ -10,7 +10,14 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{lib,db,emulator,app,components}/**/*.test.ts"],
+    // Load tests (several app processes, bursts) run on their own, after the rest
+    // (VITEST_LOAD=1, scripts/test.ts), so their load never slows another file's test.
+    include:
+      process.env.VITEST_LOAD === "1"
+        ? ["{lib,db,app}/**/*.load.test.ts"]
+        : ["{lib,db,emulator,app,components,tools}/**/*.test.ts"],
+    exclude: process.env.VITEST_LOAD === "1" ? [] : ["**/*.load.test.ts", "**/node_modules/**"],
+    fileParallelism: process.env.VITEST_LOAD !== "1",
     environment: "node",
     globalSetup: ["./lib/testing/global-setup.ts"],
     // Integration tests each make a database; two cores, so keep parallelism modest.

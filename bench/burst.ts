@@ -38,7 +38,6 @@ async function startApps(count: number, databaseUrl: string, group: ProcessGroup
       AUTH_SECRET: randomBytes(32).toString("hex"),
       PURWANTARA_MODE: "local",
       PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION: "1",
-      TRUSTED_PROXY_HOPS: "1",
       TRUSTED_PROXIES: "127.0.0.1/32",
       JOBS: "off",
     });

@@ -19,6 +19,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
+import { emailStates, emailTemplates } from "../lib/mail/email-kinds";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({
   dataType: () => "bytea",
@@ -89,6 +90,8 @@ export const invitations = pgTable(
     acceptedUserId: uuid("accepted_user_id").references(() => users.id),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     revokedBy: uuid("revoked_by").references(() => users.id),
+    /** The language the invitation email is written in (the invitee has no account yet). */
+    locale: userLocale("locale").notNull().default("id"),
   },
   (t) => [
     uniqueIndex("invitations_token_hash_key").on(t.tokenHash),
@@ -192,6 +195,8 @@ export const transactions = pgTable(
     title: text("title"),
     description: text("description"),
     amount: money("amount").notNull(),
+    /** What Purwantara last said the amount is: its create answer or a signed callback's. */
+    confirmedAmount: money("confirmed_amount"),
     fee: money("fee"),
     total: money("total"),
     /** The status string exactly as Purwantara last sent it. */
@@ -265,6 +270,18 @@ export const transactions = pgTable(
 );
 
 /**
+ * A summary row's fees: `fee` sums the fees Purwantara has reported; a payment whose
+ * fee is not reported yet (fee IS NULL) is counted in `unknownFeeCount` and adds
+ * nothing to `fee` (unknown is not zero). `knownFeeAmount` sums the amounts of the
+ * payments whose fee is known, so net over the known part is knownFeeAmount − fee.
+ * Kept by the same triggers as the rest of the row (migration 0013).
+ */
+const feeKnowledge = {
+  unknownFeeCount: bigint("unknown_fee_count", { mode: "number" }).notNull().default(0),
+  knownFeeAmount: numeric("known_fee_amount", { precision: 24, scale: 4 }).notNull().default("0"),
+};
+
+/**
  * Exact totals per mode, slot, channel and state, kept by statement triggers in the same
  * transaction as every insert, update or delete of transactions (migration 0004), so
  * the list's totals for a whole period read a few thousand rows instead of millions.
@@ -281,6 +298,7 @@ export const transactionSlotTotals = pgTable(
     count: bigint("count", { mode: "number" }).notNull().default(0),
     amount: numeric("amount", { precision: 24, scale: 4 }).notNull().default("0"),
     fee: numeric("fee", { precision: 24, scale: 4 }).notNull().default("0"),
+    ...feeKnowledge,
   },
   (t) => [primaryKey({ columns: [t.mode, t.slot, t.channel, t.state] })],
 );
@@ -310,6 +328,7 @@ export const transactionPaymentTotals = pgTable(
     count: bigint("count", { mode: "number" }).notNull().default(0),
     amount: numeric("amount", { precision: 24, scale: 4 }).notNull().default("0"),
     fee: numeric("fee", { precision: 24, scale: 4 }).notNull().default("0"),
+    ...feeKnowledge,
   },
   (t) => [
     // The triggers' ON CONFLICT target; a missing bank is one value, not many. Migration
@@ -704,6 +723,11 @@ export const userTwoFactor = pgTable("user_two_factor", {
   enabledAt: timestamp("enabled_at", { withTimezone: true }),
   /** The last accepted time step: a code is never accepted twice. */
   lastTimeStep: bigint("last_time_step", { mode: "number" }),
+  /**
+   * Set after too many wrong codes in a day (lib/auth/second-step.ts): the second step
+   * refuses every code until the password is changed or an admin forces a reset.
+   */
+  lockedAt: timestamp("locked_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -751,6 +775,79 @@ export const auditLog = pgTable(
   ],
 );
 
+export const emailTemplate = pgEnum("email_template", emailTemplates);
+export const emailState = pgEnum("email_state", emailStates);
+
+/**
+ * Every email is a row first (lib/mail/outbox.ts), written in the transaction of what
+ * caused it, then sent by a pg-boss job. A row is claimed before it is sent (state
+ * `sending`, with a lease), so two runners never send it twice; the dedupe key makes a
+ * second request for the same event and recipient the same row.
+ */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    recipient: text("recipient").notNull(),
+    template: emailTemplate("template").notNull(),
+    /** The template's values that may be shown to an admin (names, roles, times). */
+    data: jsonb("data").$type<Record<string, string>>().notNull().default({}),
+    /** Values that must not sit in clear (a link carrying a one-time token), sealed. */
+    secretsSealed: text("secrets_sealed"),
+    locale: userLocale("locale").notNull(),
+    /** The event this email is for, e.g. `invitation:<id>`: unique with the recipient. */
+    dedupeKey: text("dedupe_key").notNull(),
+    state: emailState("state").notNull().default("pending"),
+    tries: integer("tries").notNull().default(0),
+    lastError: text("last_error"),
+    /** When the next try is due; a row overdue by long has lost its job (the sweep re-queues it). */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    /** While `sending`: after this a stuck try counts as failed and the row is tried again. */
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    /** The Message-ID the app gave it and the server's answer on acceptance. */
+    messageId: text("message_id"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    /** Who caused it (an admin inviting, an admin's resend); null for a person not signed in. */
+    createdBy: uuid("created_by").references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("email_outbox_dedupe_key").on(t.dedupeKey, sql`lower(${t.recipient})`),
+    index("email_outbox_created_at_idx").on(t.createdAt, t.id),
+    index("email_outbox_state_idx").on(t.state, t.createdAt),
+    index("email_outbox_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.state} in ('pending', 'sending')`),
+    index("email_outbox_created_by_idx").on(t.createdBy),
+  ],
+);
+
+/**
+ * A "forgot password" link: only the token's SHA-256 is stored; it works once, for a
+ * short while (lib/auth/password-reset.ts), and using it ends every session.
+ */
+export const passwordResetTokens = pgTable(
+  "password_reset_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    requestedIp: text("requested_ip"),
+  },
+  (t) => [
+    uniqueIndex("password_reset_tokens_token_hash_key").on(t.tokenHash),
+    index("password_reset_tokens_user_id_idx").on(t.userId, t.createdAt),
+  ],
+);
+
+export type EmailOutboxRow = typeof emailOutbox.$inferSelect;
+export type NewEmailOutboxRow = typeof emailOutbox.$inferInsert;
+export type PasswordResetToken = typeof passwordResetTokens.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
 export type GatewaySettingsRow = typeof gatewaySettings.$inferSelect;

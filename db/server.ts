@@ -7,16 +7,57 @@ import { startEmbeddedPostgres } from "./embedded";
  */
 export type DatabaseServer = {
   embedded: boolean;
+  /** As the server's admin (a superuser, or the owner DATABASE_URL names). */
   urlFor: (database: string) => string;
+  /** As another role, e.g. the app's runtime role (db/runtime-role.ts). */
+  urlAs: (database: string, role: LoginRole) => string;
+  /** Creates an ordinary login role (no superuser, no role or database creation) if missing. */
+  ensureLoginRole: (role: LoginRole) => Promise<void>;
   ensureDatabase: (database: string) => Promise<void>;
   dropDatabase: (database: string) => Promise<void>;
   stop: () => Promise<void>;
 };
 
+export type LoginRole = { name: string; password: string };
+
+/**
+ * The runtime role of the dev and test servers: the app connects as it, the scripts
+ * migrate as the admin. Local servers only (bound to 127.0.0.1), like the admin's
+ * password in db/embedded.ts; production names its own roles (README, Database roles).
+ */
+export const localRuntimeRoles = {
+  dev: { name: "purwantara_app", password: "purwantara_app" },
+  test: { name: "purwantara_test_app", password: "purwantara_test_app" },
+} satisfies Record<string, LoginRole>;
+
 export function databaseUrlFor(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
   return url.toString();
+}
+
+export function databaseUrlAs(serverUrl: string, database: string, role: LoginRole): string {
+  const url = new URL(databaseUrlFor(serverUrl, database));
+  url.username = encodeURIComponent(role.name);
+  url.password = encodeURIComponent(role.password);
+  return url.toString();
+}
+
+/** Creates the role unless it exists; parallel runs on one server race safely. */
+async function createLoginRole(client: pg.Client, role: LoginRole): Promise<void> {
+  const found = await client.query("select 1 from pg_roles where rolname = $1", [role.name]);
+  if (found.rowCount) return;
+  const name = client.escapeIdentifier(role.name);
+  const password = client.escapeLiteral(role.password);
+  try {
+    await client.query(
+      `create role ${name} login nosuperuser nocreatedb nocreaterole password ${password}`,
+    );
+  } catch (error) {
+    // Another process made it between the check and the create.
+    const code = (error as { code?: string }).code;
+    if (code !== "42710" && code !== "23505") throw error;
+  }
 }
 
 async function withAdminClient<T>(
@@ -46,6 +87,9 @@ export async function connectDatabaseServer(
   return {
     embedded: Boolean(started),
     urlFor: (database) => databaseUrlFor(serverUrl, database),
+    urlAs: (database, role) => databaseUrlAs(serverUrl, database, role),
+    ensureLoginRole: (role) =>
+      withAdminClient(serverUrl, (client) => createLoginRole(client, role)),
     ensureDatabase: (database) =>
       withAdminClient(serverUrl, async (client) => {
         const found = await client.query("select 1 from pg_database where datname = $1", [

@@ -168,14 +168,27 @@ test("a finance user filters, searches, opens a payment and exports exactly what
   expect(csv.suggestedFilename()).toMatch(
     /^transactions_paid-settled_search_exported-\d{4}-\d{2}-\d{2}\.csv$/,
   );
-  const csvRows = parseCsv((await readFile((await csv.path())!, "utf8")).replace(/^\ufeff/, ""));
+  // For an Indonesian reader: ';' between cells (what their Excel expects), headers in
+  // Indonesian, our references as ="…" text formulas.
+  await expect(page.getByLabel(m.export.separator)).toHaveValue("semicolon");
+  const csvRows = parseCsv(
+    (await readFile((await csv.path())!, "utf8")).replace(/^\ufeff/, ""),
+    ";",
+  );
   const header = csvRows[0]!;
+  const title = header.indexOf(m.export.columns.title);
   expect(
     csvRows
       .slice(1)
-      .map((r) => r[header.indexOf("title")])
+      .map((r) => r[title])
       .sort(),
   ).toEqual([`${tag} kopi`, `${tag} teh`]);
+  expect(
+    csvRows
+      .slice(1)
+      .map((r) => r[header.indexOf(m.export.columns.external_id)])
+      .sort(),
+  ).toEqual([`="FIN-${tag}-0"`, `="FIN-${tag}-1"`]);
   await expect(page.getByRole("status").filter({ hasText: csv.suggestedFilename() })).toBeVisible();
 
   const xlsxDownload = page.waitForEvent("download");
@@ -186,7 +199,7 @@ test("a finance user filters, searches, opens a payment and exports exactly what
   await workbook.xlsx.readFile((await xlsx.path())!);
   const titles: string[] = [];
   workbook.worksheets[0]!.eachRow((row, n) => {
-    if (n > 1) titles.push(String(row.getCell(header.indexOf("title") + 1).value));
+    if (n > 1) titles.push(String(row.getCell(title + 1).value));
   });
   expect(titles.sort()).toEqual([`${tag} kopi`, `${tag} teh`]);
 

@@ -61,4 +61,12 @@ test("admin sees what waits in the inbox, re-verifies a quarantined delivery, an
   const rows = transactionEntry(page, `Tagihan ganda ${stamp}`).filter({ visible: true });
   await expect(rows).toHaveCount(2);
   for (const row of await rows.all()) await expect(row).toContainText(m.flags.paid_twice);
+
+  // The first payment's page names the other one, and opens it.
+  await page.goto(`/transactions/${first}`);
+  const bill = page.getByRole("region", { name: /pembayaran lain untuk tagihan yang sama/ });
+  await expect(bill).toContainText(m.transaction.bill.paidTwice);
+  await bill.getByRole("link").click();
+  await expect(page).not.toHaveURL(new RegExp(first));
+  await expect(page.getByRole("region", { name: /pembayaran lain/ })).toBeVisible();
 });

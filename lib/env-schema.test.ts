@@ -134,4 +134,16 @@ describe("parseEnv", () => {
       baseUrl: "http://192.168.1.20:4010/v1/",
     });
   });
+
+  it("takes trusted proxies as CIDRs and refuses a bad one or the old hop count, naming them", () => {
+    expect(() => parseEnv({ ...base, TRUSTED_PROXIES: "10.0.0.0/8, fd00::/8" })).not.toThrow();
+    expect(() => parseEnv({ ...base, TRUSTED_PROXIES: "10.0.0.0/40" })).toThrow(
+      /TRUSTED_PROXIES: "10.0.0.0\/40"/,
+    );
+    expect(() => parseEnv({ ...base, TRUSTED_PROXIES: "0.0.0.0/0" })).toThrow(/TRUSTED_PROXIES/);
+    expect(() => parseEnv({ ...base, TRUSTED_PROXY_HOPS: "1" })).toThrow(
+      /TRUSTED_PROXY_HOPS: replaced by TRUSTED_PROXIES/,
+    );
+    expect(() => parseEnv({ ...base, TRUSTED_PROXY_HOPS: "0" })).not.toThrow();
+  });
 });

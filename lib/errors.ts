@@ -75,4 +75,36 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/**
+ * The codes of a database error (SQLSTATE such as "42P01", or a socket code such as
+ * "ECONNREFUSED"), nearest first; [] for a database error without one; null when
+ * `error` is no database error. Logs say these instead of the error: a failed query's
+ * message carries its bound parameters (an email, a token) and PostgreSQL's detail can
+ * quote the values.
+ */
+export function databaseErrorCodes(error: unknown): string[] | null {
+  let database = false;
+  const codes: string[] = [];
+  for (const link of errorChain(error)) {
+    const { name, code } = link as { name?: unknown; code?: unknown };
+    const sqlState = typeof code === "string" && /^[0-9A-Z]{5}$/.test(code);
+    // drizzle's wrapper of a failed query, or pg's DatabaseError (a SQLSTATE and a severity).
+    if (name === "DrizzleQueryError" || (sqlState && "severity" in link)) database = true;
+    if (typeof code === "string" && (sqlState || /^E[A-Z]+$/.test(code))) codes.push(code);
+  }
+  return database || codes.some((c) => unavailableCodes.has(c)) ? [...new Set(codes)] : null;
+}
+
+/** An error and its causes (Auth.js wraps one as `cause.err`), at most 8 deep. */
+function errorChain(error: unknown): object[] {
+  const chain: object[] = [];
+  let link: unknown = error;
+  while (link && typeof link === "object" && chain.length < 8 && !chain.includes(link)) {
+    chain.push(link);
+    const cause: unknown = (link as { cause?: unknown }).cause;
+    link = cause && typeof cause === "object" && "err" in cause ? cause.err : cause;
+  }
+  return chain;
+}
+
 export const genericErrorMessage = "Something went wrong on our side. Please try again.";

@@ -37,3 +37,9 @@ export function addDecimals(...values: string[]): string {
   const fraction = (abs % 10_000n).toString().padStart(4, "0").replace(/0+$/, "");
   return `${sign}${abs / 10_000n}${fraction ? `.${fraction}` : ""}`;
 }
+
+/** Exact `a − b` of decimal strings, spelled as `addDecimals` spells a sum. */
+export function subtractDecimals(a: string, b: string): string {
+  const negated = b.startsWith("-") ? b.slice(1) : `-${b}`;
+  return addDecimals(a, negated);
+}

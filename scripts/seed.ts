@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { runMigrations } from "../db/migrate";
+import { prepareLocalDatabase } from "../db/prepare";
 import { seedTransactions } from "../db/seed/transactions";
 import { connectDatabaseServer } from "../db/server";
 import { gatewayModes, type GatewayMode } from "../lib/purwantara/contract";
@@ -30,10 +30,8 @@ async function main() {
     dataDir: ".data/pg",
     port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
   });
-  const databaseUrl = process.env.DATABASE_URL ?? server.urlFor("purwantara");
-  if (server.embedded) await server.ensureDatabase("purwantara");
-  await runMigrations(databaseUrl);
-  const client = new pg.Client({ connectionString: databaseUrl });
+  const { migrateUrl } = await prepareLocalDatabase(server, process.env.DATABASE_URL);
+  const client = new pg.Client({ connectionString: migrateUrl });
   await client.connect();
   try {
     console.log(`seeding ${rows} ${mode} transactions…`);

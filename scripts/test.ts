@@ -1,7 +1,8 @@
 /**
  * `npm test`: every suite against real parts. Uses the PostgreSQL server that
  * DATABASE_URL points at (tests make and drop their own databases on it), or an
- * embedded one under .data/pg-test. Runs vitest (unit + integration), then builds
+ * embedded one under .data/pg-test. Databases are migrated as that server's admin and
+ * the app runs as the runtime role `purwantara_test_app` (db/runtime-role.ts). Runs vitest (unit + integration), then builds
  * the app and runs Playwright in Chromium against the built app and the emulator.
  * `--only=vitest` or `--only=e2e` runs one of them.
  */
@@ -11,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findFreePort } from "../db/embedded";
 import { runMigrations } from "../db/migrate";
-import { connectDatabaseServer } from "../db/server";
+import { connectDatabaseServer, localRuntimeRoles } from "../db/server";
 
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const extraArgs = process.argv.slice(2).filter((a) => !a.startsWith("--only="));
@@ -49,6 +50,10 @@ async function main(): Promise<number> {
   let status = 0;
   try {
     if (only !== "e2e") status ||= await run("vitest", ["run", ...extraArgs], env);
+    // The load tests (bursts over several app processes) alone, so nothing else shares the cores.
+    if (only !== "e2e" && extraArgs.length === 0) {
+      status ||= await run("vitest", ["run"], { ...env, VITEST_LOAD: "1" });
+    }
     if (only !== "vitest") status ||= await runEndToEnd(server, env);
   } finally {
     await server.stop();
@@ -75,13 +80,19 @@ async function runEndToEnd(
   await server.dropDatabase(database);
   await server.ensureDatabase(database);
   try {
-    await runMigrations(server.urlFor(database));
+    const role = localRuntimeRoles.test;
+    await server.ensureLoginRole(role);
+    await runMigrations(server.urlFor(database), { runtimeRole: role.name });
     return await run("playwright", ["test", ...extraArgs], {
       ...env,
       E2E_EMULATOR_DATA_DIR: emulatorDataDir,
+      // The specs' fixtures write as the admin; the app runs as the runtime role.
       E2E_DATABASE_URL: server.urlFor(database),
+      E2E_APP_DATABASE_URL: server.urlAs(database, role),
       E2E_APP_PORT: String(await findFreePort()),
       E2E_EMULATOR_PORT: String(await findFreePort()),
+      E2E_MAIL_SMTP_PORT: String(await findFreePort()),
+      E2E_MAIL_HTTP_PORT: String(await findFreePort()),
     });
   } finally {
     await server.dropDatabase(database);

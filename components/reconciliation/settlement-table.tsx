@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { Formatter } from "@/lib/format";
+import { feeCoverage } from "@/lib/payments/fees";
 import type { SettlementRow } from "@/lib/payments/reconciliation-view";
 
 const linkClass =
@@ -62,6 +63,28 @@ export function SettlementTable({
         ) : null}
       </>
     );
+  // Fees and net are over the settled payments whose fee is known; an unknown fee is
+  // said as such, never added as zero.
+  const knownPart = (r: Row, amount: string) => {
+    const coverage = feeCoverage({
+      paidCount: r.settled.count,
+      unknownFeeCount: r.settled.unknownFeeCount,
+    });
+    return (
+      <>
+        {coverage === "none" ? (
+          <span className="text-slate-600">{t("unknown")}</span>
+        ) : (
+          money(r.settled.href, amount, r.settled.count)
+        )}
+        {coverage === "all" ? null : (
+          <span className="block text-xs text-amber-800">
+            {t("feeUnknown", { count: r.settled.unknownFeeCount })}
+          </span>
+        )}
+      </>
+    );
+  };
   const cells = (r: Row) => [
     <>
       {money(r.paid.href, r.paid.amount, r.paid.count)}
@@ -73,8 +96,8 @@ export function SettlementTable({
       <br />
       {counted(r.settled.href, r.settled.count)}
     </>,
-    money(r.settled.href, r.settled.fee, r.settled.count),
-    money(r.settled.href, r.settled.net, r.settled.count),
+    knownPart(r, r.settled.fee),
+    knownPart(r, r.settled.net),
   ];
   const heads = [t("columns.paid"), t("columns.settled"), t("columns.fees"), t("columns.net")];
   const all = total ? [...rows, total] : rows;

@@ -1,8 +1,15 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { lazy, Suspense, useRef, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { lazy, Suspense, useId, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button-class";
+import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import {
+  csvSeparators,
+  defaultCsvSeparator,
+  isCsvSeparator,
+  type CsvSeparator,
+} from "@/lib/payments/csv-format";
 import type { ExportState } from "./export-status";
 
 const loadExport = () => import("./export-status");
@@ -12,10 +19,16 @@ const ExportStatus = lazy(() => loadExport().then((m) => ({ default: m.ExportSta
  * CSV and Excel export of exactly the filtered set. The file is fetched and read as a
  * stream, so a progress bar shows rows (CSV: counted line by line against the
  * X-Export-Rows header) or bytes (Excel is compressed), then saved under the file name
- * the server gave it. The download and progress code load on the first export.
+ * the server gave it. The download and progress code load on the first export. The CSV's
+ * separator is the person's choice, first the one their language's Excel expects.
  */
 export function ExportButtons({ query, count }: { query: string; count: number }) {
   const t = useTranslations("export");
+  const locale = useLocale();
+  const separatorId = useId();
+  const [separator, setSeparator] = useState<CsvSeparator>(
+    defaultCsvSeparator(isLocale(locale) ? locale : defaultLocale),
+  );
   const [progress, setProgress] = useState<ExportState | null>(null);
   const abort = useRef<AbortController | null>(null);
 
@@ -25,9 +38,10 @@ export function ExportButtons({ query, count }: { query: string; count: number }
     setProgress({ kind: "running", format: kind, rows: 0, total: count, bytes: 0 });
     try {
       const { downloadExport } = await loadExport();
+      const sep = `sep=${separator}`;
       const outcome = await downloadExport(
         kind,
-        query,
+        kind === "csv" ? (query ? `${query}&${sep}` : sep) : query,
         count,
         (p) => setProgress({ kind: "running", format: kind, ...p }),
         controller.signal,
@@ -59,6 +73,26 @@ export function ExportButtons({ query, count }: { query: string; count: number }
         >
           {t("csv")}
         </button>
+        <span className="inline-flex items-center gap-2">
+          <label htmlFor={separatorId} className="text-sm text-slate-700">
+            {t("separator")}
+          </label>
+          <select
+            id={separatorId}
+            value={separator}
+            disabled={running}
+            onChange={(e) => {
+              if (isCsvSeparator(e.target.value)) setSeparator(e.target.value);
+            }}
+            className="min-h-11 rounded-md bg-white px-2 py-2 text-sm shadow-xs ring-1 ring-slate-300 outline-none focus:ring-2 focus:ring-brand-500"
+          >
+            {csvSeparators.map((s) => (
+              <option key={s} value={s}>
+                {t(`separators.${s}`)}
+              </option>
+            ))}
+          </select>
+        </span>
         <button
           type="button"
           disabled={running}

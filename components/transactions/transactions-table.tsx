@@ -213,10 +213,17 @@ export function TransactionsView({
               {t("emptyBody")}
             </EmptyState>
           )
-        ) : Rows ? (
-          <Rows items={items} highlights={highlights} format={format} />
         ) : (
-          initialRows
+          // The box the table scrolls sideways in outlives the swap from the server's rows
+          // to the browser's, so a reader's scroll position is kept.
+          <div
+            role="region"
+            aria-label={t("tableLabel")}
+            tabIndex={0}
+            className="overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-500"
+          >
+            {Rows ? <Rows items={items} highlights={highlights} format={format} /> : initialRows}
+          </div>
         )}
         <nav
           aria-label={t("pages")}

@@ -39,7 +39,8 @@ export function unsettledFilter(
 
 type Scope = { mode: GatewayMode; zone: TimeZone; db?: DbOrTx };
 export type Sum = { count: number; amount: string };
-export type SettledSum = Sum & { fee: string; net: string };
+/** `fee` and `net` over the known part; `unknownFeeCount` payments have no fee reported yet. */
+export type SettledSum = Sum & { fee: string; net: string; unknownFeeCount: number };
 export type SettlementCell = {
   day: Day;
   channel: TransactionChannel;
@@ -86,7 +87,7 @@ export async function settlementByDayAndChannel(
         day: g.day!,
         channel: g.channel!,
         paid: zero,
-        settled: { ...zero, fee: "0", net: "0" },
+        settled: { ...zero, fee: "0", net: "0", unknownFeeCount: 0 },
         unsettled: zero,
       };
       cells.set(key, found);
@@ -95,7 +96,13 @@ export async function settlementByDayAndChannel(
   };
   for (const g of paid) cell(g).paid = { count: g.count, amount: g.paidAmount };
   for (const g of settled) {
-    cell(g).settled = { count: g.count, amount: g.paidAmount, fee: g.fees, net: g.net };
+    cell(g).settled = {
+      count: g.count,
+      amount: g.paidAmount,
+      fee: g.fees,
+      net: g.net,
+      unknownFeeCount: g.unknownFeeCount,
+    };
   }
   for (const g of unsettled) cell(g).unsettled = { count: g.count, amount: g.paidAmount };
   const order = transactionChannel.enumValues;

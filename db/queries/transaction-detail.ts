@@ -1,7 +1,7 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, ne, or } from "drizzle-orm";
 import { getDb } from "../client";
-import { users, webhookDeliveries } from "../schema";
+import { transactions, users, webhookDeliveries, type Transaction } from "../schema";
 
 /** Every callback delivery recorded for one transaction, oldest first (bodies not read). */
 export async function listDeliveriesForTransaction(transactionId: string) {
@@ -31,3 +31,33 @@ export async function getUserName(id: string): Promise<{ name: string; email: st
     .where(eq(users.id, id));
   return row ?? null;
 }
+
+/**
+ * The other payments of this payment's bill (same external_id, other uuids: one bill at
+ * two banks, a VA then a QRIS, a link's second payment), the bill's first one included.
+ */
+export async function listOtherBillPayments(t: Pick<Transaction, "id" | "mode" | "billId">) {
+  const first = t.billId ?? t.id;
+  return getDb()
+    .select({
+      id: transactions.id,
+      title: transactions.title,
+      amount: transactions.amount,
+      state: transactions.state,
+      channel: transactions.channel,
+      flags: transactions.flags,
+      createdAt: transactions.createdAt,
+    })
+    .from(transactions)
+    .where(
+      and(
+        eq(transactions.mode, t.mode),
+        ne(transactions.id, t.id),
+        or(eq(transactions.id, first), eq(transactions.billId, first)),
+      ),
+    )
+    .orderBy(asc(transactions.createdAt), asc(transactions.id))
+    .limit(20);
+}
+
+export type BillPayment = Awaited<ReturnType<typeof listOtherBillPayments>>[number];

@@ -180,6 +180,9 @@ function rowSums(source: "rows" | "searchRows"): SQL {
   count(*) filter (where ${a}.state in ('paid', 'settled')) as paid_n,
   coalesce(sum(${a}.amount) filter (where ${a}.state in ('paid', 'settled')), 0) as paid_amount,
   coalesce(sum(${a}.fee) filter (where ${a}.state in ('paid', 'settled')), 0) as fee_sum,
+  count(*) filter (where ${a}.state in ('paid', 'settled') and ${a}.fee is null) as unknown_fee_n,
+  coalesce(sum(${a}.amount) filter (where ${a}.state in ('paid', 'settled') and ${a}.fee is not null), 0)
+    as known_fee_amount,
   count(*) filter (where ${a}.state in ('active', 'unconfirmed')) as open_n,
   coalesce(sum(${a}.amount) filter (where ${a}.state in ('active', 'unconfirmed')), 0) as open_amount`);
 }
@@ -188,6 +191,8 @@ const slotSums = sql.raw(`coalesce(sum(s.count), 0) as n,
   coalesce(sum(s.count) filter (where s.state in ('paid', 'settled')), 0) as paid_n,
   coalesce(sum(s.amount) filter (where s.state in ('paid', 'settled')), 0) as paid_amount,
   coalesce(sum(s.fee) filter (where s.state in ('paid', 'settled')), 0) as fee_sum,
+  coalesce(sum(s.unknown_fee_count) filter (where s.state in ('paid', 'settled')), 0) as unknown_fee_n,
+  coalesce(sum(s.known_fee_amount) filter (where s.state in ('paid', 'settled')), 0) as known_fee_amount,
   coalesce(sum(s.count) filter (where s.state in ('active', 'unconfirmed')), 0) as open_n,
   coalesce(sum(s.amount) filter (where s.state in ('active', 'unconfirmed')), 0) as open_amount`);
 
@@ -230,7 +235,8 @@ export function totalsQuery(
       : sql``;
   return sql`select ${sql.join(outer, sql``)}g.n::int as "count", g.paid_n::int as "paidCount",
       g.paid_amount::text as "paidAmount", g.fee_sum::text as "fees",
-      (g.paid_amount - g.fee_sum)::text as "net", g.open_n::int as "openCount",
+      g.unknown_fee_n::int as "unknownFeeCount", (g.known_fee_amount - g.fee_sum)::text as "net",
+      g.open_n::int as "openCount",
       g.open_amount::text as "openAmount"
     from (select ${sql.join(inner, sql``)}${source === "rows" || source === "searchRows" ? rowSums(source) : slotSums}
       from ${from}${groupBy}${having}) g`;

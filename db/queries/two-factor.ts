@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, count, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "../client";
 import { recoveryCodes, userTwoFactor } from "../schema";
 
@@ -106,4 +106,24 @@ export async function countUnusedRecoveryCodes(userId: string): Promise<number> 
     .from(recoveryCodes)
     .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
   return row?.n ?? 0;
+}
+
+/** Locks a person's second step; true only for the call that locked it (audited once). */
+export async function lockTwoFactor(db: DbOrTx, userId: string): Promise<boolean> {
+  const rows = await db
+    .update(userTwoFactor)
+    .set({ lockedAt: sql`now()` })
+    .where(and(eq(userTwoFactor.userId, userId), isNull(userTwoFactor.lockedAt)))
+    .returning({ userId: userTwoFactor.userId });
+  return rows.length > 0;
+}
+
+/** Lifts the lock (a new password, or an admin's forced reset); true if it was locked. */
+export async function unlockTwoFactor(db: DbOrTx, userId: string): Promise<boolean> {
+  const rows = await db
+    .update(userTwoFactor)
+    .set({ lockedAt: null })
+    .where(and(eq(userTwoFactor.userId, userId), isNotNull(userTwoFactor.lockedAt)))
+    .returning({ userId: userTwoFactor.userId });
+  return rows.length > 0;
 }

@@ -7,7 +7,7 @@ import { seedWords } from "./words";
 /**
  * Realistic transactions for demos and benchmarks, generated inside PostgreSQL
  * (INSERT … SELECT over generate_series, one statement per batch, so the change-marker
- * trigger fires once per batch): all six channels with their fields, two years of
+ * trigger fires once per batch): every channel with its fields, two years of
  * dates (busier lately, quieter at weekends and at night), statuses in realistic
  * proportions, fees, settlements one or two days after payment, a few flagged, some
  * made outside the dashboard, Indonesian-looking customers, a few creators.

@@ -4,7 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { sessionLifetimes } from "@/db/queries/sessions";
-import { errorFacts, logFor } from "@/lib/log";
+import { authLogger } from "./auth-log";
 import { endOneSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
 
@@ -77,13 +77,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       }
     },
   },
-  logger: {
-    // A wrong password is an everyday event, not a server error worth a stack trace.
-    error(error) {
-      if (error instanceof CredentialsSignin) return;
-      logFor("auth").error({ err: errorFacts(error) }, "auth error");
-    },
-  },
+  // One line per error; database errors by their codes only (lib/auth/auth-log.ts).
+  logger: authLogger,
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

@@ -11,7 +11,7 @@ import {
 } from "@/db/queries/login-attempts";
 import { pruneOldSessions } from "@/db/queries/sessions";
 import { addressGroup } from "@/lib/http/address-group";
-import { clientAddress, trustedProxyHops } from "@/lib/http/peer-address";
+import { clientAddress, trustedProxies } from "@/lib/http/peer-address";
 
 /**
  * [chosen] Guessing limits. Design:
@@ -41,14 +41,22 @@ export const loginLimits = {
   accountFailuresPerHour: 20,
   accountLockMinutes: 60,
   knownAddressDays: 30,
-  /** Two-factor codes per person per window, and per pending session. */
+  /** Two-factor codes per person, and per address across people, per window. */
   codesPerAccount: 10,
+  codesPerAddress: 20,
+  /** Wrong codes per pending session, then it ends (the password must be given again). */
   codesPerSession: 5,
+  /**
+   * [chosen] Wrong codes per person in a day, from all sessions and addresses, then the
+   * second step locks until the password changes or an admin forces a reset: someone
+   * who has the password cannot keep guessing at 10 codes per 15 minutes for ever.
+   */
+  codeFailuresPerDay: 30,
 } as const;
 
-/** The caller's address by TRUSTED_PROXY_HOPS (lib/http/peer-address.ts). */
+/** The caller's address: the socket's, or by X-Forwarded-For from TRUSTED_PROXIES (peer-address.ts). */
 export function clientIp(headers: Headers): string | null {
-  return clientAddress(headers, trustedProxyHops());
+  return clientAddress(headers, trustedProxies());
 }
 
 function accountKey(email: string): string {
@@ -147,14 +155,33 @@ export async function unlockAccount(tx: DbOrTx, email: string): Promise<void> {
   await deleteLoginCounters(tx, [k.account, k.accountHour]);
 }
 
-/** Reserves one two-factor code attempt for a person; false past the limit. */
-export async function reserveCodeAttempt(userId: string): Promise<boolean> {
-  const { count } = await countAttempt(`code:${userId}`, loginLimits.windowMinutes);
-  return count <= loginLimits.codesPerAccount;
+/** The person's two-factor counts start again (their second step was unlocked). */
+export async function forgetCodeFailures(tx: DbOrTx, userId: string): Promise<void> {
+  await deleteLoginCounters(tx, [`code:${userId}`, `code-day:${userId}`]);
 }
 
-export async function codeSucceeded(userId: string): Promise<void> {
+/**
+ * Reserves one two-factor code attempt, per person and per address (counted before
+ * the code is checked, like passwords); false past either limit.
+ */
+export async function reserveCodeAttempt(userId: string, ip: string | null): Promise<boolean> {
+  const { windowMinutes } = loginLimits;
+  const person = await countAttempt(`code:${userId}`, windowMinutes);
+  if (person.count > loginLimits.codesPerAccount) return false;
+  if (!ip) return true;
+  const address = await countAttempt(`code-ip:${addressGroup(ip)}`, windowMinutes);
+  return address.count <= loginLimits.codesPerAddress;
+}
+
+/** A right code: the person's window starts again and the address's count loses this try. */
+export async function codeSucceeded(userId: string, ip: string | null): Promise<void> {
   await recordSuccess({ reset: [`code:${userId}`], known: [] });
+  if (ip) await uncountAttempt(`code-ip:${addressGroup(ip)}`);
+}
+
+/** Counts a wrong code towards the person's day (not reset by a right one); returns the count. */
+export async function countCodeFailure(userId: string): Promise<number> {
+  return (await countAttempt(`code-day:${userId}`, 24 * 60)).count;
 }
 
 /** An attempted email for the audit log: a keyed digest, never the address in clear. */

@@ -15,6 +15,7 @@ import { loginNotChecked, loginSucceeded, reserveLoginAttempt } from "./login-li
 import { hashPassword, verifyPassword } from "./password";
 import { PasswordChecksBusy } from "./password-slots";
 import type { CurrentUser } from "./session";
+import { liftSecondStepLock } from "./second-step";
 import { endOneSession, endUserSessions } from "./sessions";
 import {
   checkSecondFactor,
@@ -64,11 +65,14 @@ export async function changePassword(
   const newHash = await hashPassword(next);
   await getDb().transaction(async (tx) => {
     await updatePasswordHash(tx, user.id, newHash, { chosenByOwner: true });
+    // Past too many wrong codes the second step waits for a new password: this is it.
+    const twoFactorUnlocked = await liftSecondStepLock(tx, user.id);
     await recordAudit(tx, {
       action: "auth.password_changed",
       actorId: user.id,
       target: { type: "user", id: user.id },
       ip,
+      ...(twoFactorUnlocked ? { details: { twoFactorUnlocked } } : {}),
     });
     await endUserSessions(tx, user.id, "password_changed", {
       actorId: user.id,
@@ -181,14 +185,21 @@ export async function mySessions(user: Actor): Promise<MySession[]> {
     .sort((a, b) => Number(b.current) - Number(a.current));
 }
 
-export async function twoFactorStatus(
-  userId: string,
-): Promise<{ enabled: boolean; enabledAt: Date | null; recoveryCodesLeft: number }> {
+export async function twoFactorStatus(userId: string): Promise<{
+  enabled: boolean;
+  enabledAt: Date | null;
+  recoveryCodesLeft: number;
+  /** When too many wrong codes locked the second step (lib/auth/second-step.ts). */
+  lockedAt: Date | null;
+}> {
   const row = await getTwoFactor(userId);
-  if (!row?.enabledAt) return { enabled: false, enabledAt: null, recoveryCodesLeft: 0 };
+  if (!row?.enabledAt) {
+    return { enabled: false, enabledAt: null, recoveryCodesLeft: 0, lockedAt: null };
+  }
   return {
     enabled: true,
     enabledAt: row.enabledAt,
     recoveryCodesLeft: await countUnusedRecoveryCodes(userId),
+    lockedAt: row.lockedAt,
   };
 }

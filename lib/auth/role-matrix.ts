@@ -76,6 +76,13 @@ export const roleMatrix: readonly MatrixRow[] = [
     permission: "public",
     expect: publicAccess,
   },
+  { kind: "page", target: "/forgot-password", permission: "public", expect: publicAccess },
+  {
+    kind: "page",
+    target: "/reset-password/not-a-real-link",
+    permission: "public",
+    expect: publicAccess,
+  },
   {
     kind: "page",
     target: "/transactions",
@@ -221,6 +228,8 @@ export const roleMatrix: readonly MatrixRow[] = [
       "login#cancelSignInAction",
       "setup#createFirstAdminAction",
       "invite/[token]#acceptInvitationAction",
+      "forgot-password#requestPasswordResetAction",
+      "reset-password/[token]#resetPasswordAction",
       "actions/preferences#switchLocaleAction",
     ] as const
   ).map((target) => ({

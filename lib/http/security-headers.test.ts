@@ -8,6 +8,7 @@ import {
   newNonce,
   pageSecurityHeaders,
 } from "./security-headers";
+import { noTrustedProxies, parseTrustedProxies } from "./trusted-proxies";
 
 describe("security headers", () => {
   it("a CSP with the nonce: scripts only from self and the nonce, no framing, no plugins", () => {
@@ -23,24 +24,44 @@ describe("security headers", () => {
     expect(contentSecurityPolicy(nonce, true)).toContain("'unsafe-eval'");
   });
 
-  it("HSTS only over HTTPS, judged by the trusted hops", () => {
-    const spoofed = new Headers({
+  it("HSTS only over HTTPS; X-Forwarded-Proto believed only from a trusted proxy", () => {
+    const proxies = parseTrustedProxies("10.0.0.0/8");
+    const fromProxy = new Headers({
+      "x-forwarded-proto": "https",
+      [peerHeader]: peerStamp("10.0.0.2"),
+    });
+    const direct = new Headers({
       "x-forwarded-proto": "https",
       [peerHeader]: peerStamp("1.2.3.4"),
     });
-    expect(pageSecurityHeaders(spoofed, "http://app.test/", 0)).not.toHaveProperty(
+    expect(pageSecurityHeaders(direct, "http://app.test/", proxies)).not.toHaveProperty(
       "Strict-Transport-Security",
     );
-    expect(pageSecurityHeaders(spoofed, "http://app.test/", 1)).toHaveProperty(
+    expect(pageSecurityHeaders(fromProxy, "http://app.test/", noTrustedProxies)).not.toHaveProperty(
       "Strict-Transport-Security",
     );
-    expect(pageSecurityHeaders(new Headers(), "https://app.test/", 0)).toMatchObject({
-      "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
-      "X-Content-Type-Options": "nosniff",
-      "Referrer-Policy": "same-origin",
-    });
+    expect(pageSecurityHeaders(fromProxy, "http://app.test/", proxies)).toHaveProperty(
+      "Strict-Transport-Security",
+    );
+    // Next.js makes the URL https from a client's own X-Forwarded-Proto: not believed.
+    expect(pageSecurityHeaders(direct, "https://app.test/", proxies)).not.toHaveProperty(
+      "Strict-Transport-Security",
+    );
+    const tls = new Headers({ [peerHeader]: peerStamp("1.2.3.4", true) });
+    expect(pageSecurityHeaders(tls, "http://app.test/", noTrustedProxies)).toHaveProperty(
+      "Strict-Transport-Security",
+    );
+    expect(pageSecurityHeaders(new Headers(), "https://app.test/", noTrustedProxies)).toMatchObject(
+      {
+        "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "same-origin",
+      },
+    );
     expect(
-      pageSecurityHeaders(new Headers(), "http://app.test/", 0)["Permissions-Policy"],
+      pageSecurityHeaders(new Headers(), "http://app.test/", noTrustedProxies)[
+        "Permissions-Policy"
+      ],
     ).toContain("camera=()");
   });
 

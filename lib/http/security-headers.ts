@@ -1,4 +1,5 @@
 import { servedOverHttps } from "./peer-address";
+import type { TrustedProxies } from "./trusted-proxies";
 
 /**
  * The page's Content-Security-Policy for one request. Scripts: only this origin's files
@@ -63,14 +64,14 @@ export const apiStrictTransportRule = {
 export function pageSecurityHeaders(
   requestHeaders: Headers,
   url: string,
-  trustedHops: number,
+  proxies: TrustedProxies,
 ): Record<string, string> {
   return {
     "Permissions-Policy": permissionsPolicy,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
-    ...(servedOverHttps(requestHeaders, url, trustedHops)
+    ...(servedOverHttps(requestHeaders, url, proxies)
       ? { "Strict-Transport-Security": strictTransportSecurity }
       : {}),
   };

@@ -25,7 +25,7 @@ export function startBackgroundJobs(): void {
   const jobs: Jobs = { queue: null, state: settings.enabled ? "starting" : "off" };
   holder.__purwantaraJobs = jobs;
   if (!settings.enabled) {
-    log.info("jobs off (JOBS=off): no status sweep runs in this process");
+    log.info("jobs off (JOBS=off): no status sweep and no email sending in this process");
     return;
   }
   const attempt = async () => {
@@ -33,10 +33,18 @@ export function startBackgroundJobs(): void {
     try {
       jobs.queue = await startJobQueue({
         connectionString: getEnv().databaseUrl,
-        sweepCron: settings.sweepCron,
+        sweepCron: settings.sweepEnabled ? settings.sweepCron : undefined,
+        email: settings.emailEnabled ? {} : undefined,
       });
       if (jobs.state !== "stopped") jobs.state = "started";
-      log.info({ cron: settings.sweepCron }, "status sweep scheduled (UTC)");
+      log.info(
+        settings.sweepEnabled
+          ? { cron: settings.sweepCron, sweep: true, email: true }
+          : { sweep: false, email: true },
+        settings.sweepEnabled
+          ? "status sweep scheduled (UTC); sending email"
+          : "sending email (JOBS=email: no status sweep here)",
+      );
     } catch (error) {
       log.error({ err: errorFacts(error), retryInSeconds: retryMs / 1000 }, "jobs could not start");
       jobs.state = "retrying";
@@ -55,6 +63,11 @@ export function startBackgroundJobs(): void {
   process.once("SIGTERM", () => void stop());
   process.once("SIGINT", () => void stop());
   void attempt();
+}
+
+/** The job queue this process runs, if any (its pg-boss also sends jobs). */
+export function runningJobQueue(): JobQueue | null {
+  return holder.__purwantaraJobs?.queue ?? null;
 }
 
 /** This process's job runner, for readiness; `absent` when nothing started it (not the app). */

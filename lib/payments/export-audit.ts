@@ -4,12 +4,15 @@ import { getDb } from "@/db/client";
 import type { ResolvedFilter, TransactionTotals } from "@/db/queries/transaction-list";
 import { recordAudit, type AuditAction } from "@/lib/audit/record";
 import type { TimeZone } from "@/lib/time";
+import type { CsvSeparator } from "./csv-format";
 import { serializeTransactionFilter } from "./transaction-filter";
 
 export type ExportAuditSubject = {
   resolved: ResolvedFilter;
   zone: TimeZone;
   format: "csv" | "xlsx";
+  /** The CSV's dialect, on record for a CSV only (an XLSX has none). */
+  separator: CsvSeparator;
   fileName: string;
   actorId: string;
   ip: string | null;
@@ -22,9 +25,10 @@ export type ExportEnding =
 
 /**
  * An export's trail in audit_log: `export.started` before the first byte (who, filter,
- * mode, format, the rows expected), then exactly one of `export.completed` (rows, bytes,
- * SHA-256 of the bytes) or `export.aborted` (rows written and bytes sent so far). The
- * entries share an `exportId`, so a cut-short download is on record too.
+ * mode, format, a CSV's separator, the rows expected), then exactly one of
+ * `export.completed` (rows, bytes, SHA-256 of the bytes) or `export.aborted` (rows
+ * written and bytes sent so far). The entries share an `exportId`, so a cut-short
+ * download is on record too.
  */
 export function exportAudit(subject: ExportAuditSubject) {
   const exportId = randomUUID();
@@ -54,6 +58,7 @@ export function exportAudit(subject: ExportAuditSubject) {
         from: resolved.start?.toISOString() ?? null,
         to: resolved.end?.toISOString() ?? null,
         zone: subject.zone,
+        ...(subject.format === "csv" ? { separator: subject.separator } : {}),
         fileName: subject.fileName,
         expectedRows: Number(totals.count),
       });

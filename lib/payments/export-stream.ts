@@ -125,7 +125,7 @@ export function streamExport(request: ExportRequest): {
 
   const produce = async (): Promise<ExportResult> => {
     let totals: TransactionTotals | undefined;
-    await writeExportFile(request.format, request.resolved, request.zone, {
+    await writeExportFile(request, {
       out,
       signal: abort.signal,
       onTotals: async (t) => {

@@ -1,12 +1,9 @@
 import "server-only";
 import type { Writable } from "node:stream";
-import {
-  streamFilteredTransactions,
-  type ResolvedFilter,
-  type TransactionTotals,
-} from "@/db/queries/transaction-list";
-import type { TimeZone } from "@/lib/time";
-import { csvLine, exportColumns, moneyColumns, type ExportFormat } from "./transaction-export";
+import { streamFilteredTransactions, type TransactionTotals } from "@/db/queries/transaction-list";
+import { csvLine } from "./csv-format";
+import { exportColumnKinds, exportColumns, exportHeader, exportValues } from "./export-columns";
+import type { ExportRequest } from "./transaction-export";
 import { worksheetZipInput, zipCaughtUp } from "./xlsx-backpressure";
 
 /**
@@ -33,18 +30,22 @@ export type FileSink = {
   drained: () => Promise<void>;
 };
 
-const header = exportColumns.map(([name]) => name);
+/** What the file holds and how it is written (the request's own fields). */
+export type FileSpec = Pick<ExportRequest, "format" | "resolved" | "zone" | "locale" | "separator">;
 
-async function writeCsv(resolved: ResolvedFilter, zone: TimeZone, sink: FileSink) {
+async function writeCsv(spec: FileSpec, sink: FileSink) {
+  const { resolved, zone, separator } = spec;
   // A BOM so spreadsheet programs read the UTF-8 names right.
-  sink.out.write(`\ufeff${csvLine(header)}`);
+  sink.out.write(`\ufeff${csvLine(exportHeader(spec.locale), [], separator)}`);
   await streamFilteredTransactions(resolved, {
     signal: sink.signal,
     batch: cursorBatchRows,
     onTotals: sink.onTotals,
     onRows: async (batch) => {
       let text = "";
-      for (const row of batch) text += csvLine(exportColumns.map(([, get]) => get(row, zone)));
+      for (const row of batch) {
+        text += csvLine(exportValues(row, zone), exportColumnKinds, separator);
+      }
       sink.out.write(text);
       sink.onRows(batch.length);
       await sink.drained();
@@ -53,7 +54,8 @@ async function writeCsv(resolved: ResolvedFilter, zone: TimeZone, sink: FileSink
   sink.out.end();
 }
 
-async function writeXlsx(resolved: ResolvedFilter, zone: TimeZone, sink: FileSink) {
+async function writeXlsx(spec: FileSpec, sink: FileSink) {
+  const { resolved, zone } = spec;
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: sink.out,
@@ -62,16 +64,16 @@ async function writeXlsx(resolved: ResolvedFilter, zone: TimeZone, sink: FileSin
   });
   const sheet = workbook.addWorksheet("transactions");
   const zipInput = worksheetZipInput(sheet);
-  sheet.addRow(header).commit();
+  sheet.addRow(exportHeader(spec.locale)).commit();
   await streamFilteredTransactions(resolved, {
     signal: sink.signal,
     batch: cursorBatchRows,
     onTotals: sink.onTotals,
     onRows: async (batch) => {
       for (const row of batch) {
-        const cells = exportColumns.map(([name, get]) => {
+        const cells = exportColumns.map(({ kind, get }) => {
           const value = get(row, zone);
-          return value !== null && moneyColumns.has(name) ? Number(value) : value;
+          return value !== null && kind === "number" ? Number(value) : value;
         });
         sheet.addRow(cells).commit();
       }
@@ -86,12 +88,10 @@ async function writeXlsx(resolved: ResolvedFilter, zone: TimeZone, sink: FileSin
   await workbook.commit();
 }
 
-/** Writes the filtered set as a file of `format` into the sink's stream. */
-export function writeExportFile(
-  format: ExportFormat,
-  resolved: ResolvedFilter,
-  zone: TimeZone,
-  sink: FileSink,
-): Promise<void> {
-  return format === "csv" ? writeCsv(resolved, zone, sink) : writeXlsx(resolved, zone, sink);
+/**
+ * Writes the filtered set as a file of `spec.format` into the sink's stream, headed in
+ * `spec.locale`; a CSV in the dialect of `spec.separator` (see ./csv-format).
+ */
+export function writeExportFile(spec: FileSpec, sink: FileSink): Promise<void> {
+  return spec.format === "csv" ? writeCsv(spec, sink) : writeXlsx(spec, sink);
 }

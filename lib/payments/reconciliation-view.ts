@@ -27,7 +27,15 @@ export type SettlementRow = {
   day: Day;
   channel: TransactionChannel | null;
   paid: { count: number; amount: string; href: string };
-  settled: { count: number; amount: string; fee: string; net: string; href: string };
+  settled: {
+    count: number;
+    amount: string;
+    /** Over the known part; `unknownFeeCount` payments have no fee reported yet. */
+    fee: string;
+    net: string;
+    unknownFeeCount: number;
+    href: string;
+  };
   unsettled: { count: number; amount: string; href: string; overdue: boolean };
 };
 
@@ -52,6 +60,7 @@ function row(
       amount: totals.settledAmount,
       fee: totals.fee,
       net: totals.net,
+      unknownFeeCount: totals.unknownFeeCount,
       href: transactionsListUrl(settledFilter(day, day, only)),
     },
     unsettled: {

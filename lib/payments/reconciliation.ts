@@ -7,7 +7,8 @@ import {
 } from "@/db/queries/reconciliation-days";
 import { settlementByDayAndChannel, type SettlementCell } from "@/db/queries/settlement";
 import { recordAudit } from "@/lib/audit/record";
-import { addDecimals } from "@/lib/money";
+import { z } from "zod";
+import { addDecimals, decimalPattern } from "@/lib/money";
 import type { GatewayMode } from "@/lib/purwantara/contract";
 import type { TimeZone } from "@/lib/time";
 import { zonedDay, type Day } from "./zoned-days";
@@ -19,7 +20,11 @@ export type ClosingResult = { ok: true } | { ok: false; reason: ClosingRefusal }
 
 type Person = { id: string; timeZone: TimeZone };
 
-/** The day's totals over all channels, as the maker saw them. */
+/**
+ * The day's totals over all channels, as the maker saw them. `fee` and `net` are over
+ * the settled payments whose fee is known; `unknownFeeCount` settled payments have none
+ * reported yet (unknown, not zero).
+ */
 export function dayTotals(cells: SettlementCell[]) {
   const add = (a: string, b: string) => addDecimals(a, b);
   return cells.reduce(
@@ -30,6 +35,7 @@ export function dayTotals(cells: SettlementCell[]) {
       settledAmount: add(sum.settledAmount, c.settled.amount),
       fee: add(sum.fee, c.settled.fee),
       net: add(sum.net, c.settled.net),
+      unknownFeeCount: sum.unknownFeeCount + c.settled.unknownFeeCount,
       unsettledCount: sum.unsettledCount + c.unsettled.count,
       unsettledAmount: add(sum.unsettledAmount, c.unsettled.amount),
     }),
@@ -40,10 +46,33 @@ export function dayTotals(cells: SettlementCell[]) {
       settledAmount: "0",
       fee: "0",
       net: "0",
+      unknownFeeCount: 0,
       unsettledCount: 0,
       unsettledAmount: "0",
     },
   );
+}
+
+const keptAmount = z.string().regex(decimalPattern).catch("0");
+
+/**
+ * The figures kept with a mark, as `dayTotals` made them. A mark made before unknown
+ * fees were counted has no `unknownFeeCount`: none is shown for it.
+ */
+const markedFiguresSchema = z.object({
+  paidAmount: keptAmount,
+  settledAmount: keptAmount,
+  fee: keptAmount,
+  net: keptAmount,
+  unknownFeeCount: z.number().int().nonnegative().catch(0),
+});
+
+export type MarkedFigures = z.infer<typeof markedFiguresSchema>;
+
+/** A mark's kept figures, or null when it kept none. */
+export function markedFigures(kept: unknown): MarkedFigures | null {
+  if (!kept || typeof kept !== "object") return null;
+  return markedFiguresSchema.parse(kept);
 }
 
 /**

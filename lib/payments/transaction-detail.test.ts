@@ -43,7 +43,8 @@ describe("transaction detail", () => {
       confirmedAmount: "150000.0000",
       fee: "4000.0000",
       total: null,
-      net: "146000.0000",
+      net: "146000",
+      feeUnknown: false,
     });
     const kinds = detail!.timeline.map((e) =>
       e.kind === "event"

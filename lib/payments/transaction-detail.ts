@@ -3,11 +3,14 @@ import { z } from "zod";
 import {
   getUserName,
   listDeliveriesForTransaction,
+  listOtherBillPayments,
+  type BillPayment,
   type DeliverySummary,
 } from "@/db/queries/transaction-detail";
 import { getTransaction, listTransactionEvents } from "@/db/queries/transactions";
 import type { Transaction, TransactionEvent } from "@/db/schema";
 import type { GatewayMode } from "@/lib/purwantara/contract";
+import { isFeeUnknown, netOf } from "./fees";
 
 /** One entry of the transaction's single timeline: a state change, or a callback without one. */
 export type TimelineEntry =
@@ -19,13 +22,18 @@ export type TransactionDetail = {
   events: TransactionEvent[];
   timeline: TimelineEntry[];
   createdBy: { name: string; email: string } | null;
+  /** The other payments of the same bill, its first one included (none for most). */
+  billPayments: BillPayment[];
   money: {
     /** What the gateway last said the amount is, when it said one. */
     confirmedAmount: string | null;
+    /** Null while Purwantara has not reported it: unknown, not zero. */
     fee: string | null;
     total: string | null;
-    /** Amount (confirmed, else ours) minus fee, once paid. */
+    /** Amount (confirmed, else ours) minus fee, once paid and the fee is known. */
     net: string | null;
+    /** Paid, and Purwantara has not reported the fee yet: fee and net are unknown. */
+    feeUnknown: boolean;
   };
 };
 
@@ -44,19 +52,6 @@ function readMoney(body: unknown, key: string): string | null {
   return null;
 }
 
-function toUnits(value: string): bigint {
-  const negative = value.startsWith("-");
-  const [whole = "0", frac = ""] = value.replace("-", "").split(".");
-  const units = BigInt(whole) * 10000n + BigInt((frac + "0000").slice(0, 4));
-  return negative ? -units : units;
-}
-
-function fromUnits(units: bigint): string {
-  const negative = units < 0n;
-  const abs = negative ? -units : units;
-  return `${negative ? "-" : ""}${abs / 10000n}.${String(abs % 10000n).padStart(4, "0")}`;
-}
-
 /** One transaction with everything its page shows, or null for an unknown (or malformed) id. */
 export async function getTransactionDetail(
   id: string,
@@ -65,10 +60,11 @@ export async function getTransactionDetail(
   if (!z.uuid().safeParse(id).success) return null;
   const transaction = await getTransaction(id, mode);
   if (!transaction) return null;
-  const [events, deliveries, createdBy] = await Promise.all([
+  const [events, deliveries, createdBy, billPayments] = await Promise.all([
     listTransactionEvents(id),
     listDeliveriesForTransaction(id),
     transaction.createdBy ? getUserName(transaction.createdBy) : Promise.resolve(null),
+    listOtherBillPayments(transaction),
   ]);
   const byId = new Map(deliveries.map((d) => [d.id, d]));
   const linked = new Set(events.map((e) => e.deliveryId).filter(Boolean));
@@ -85,19 +81,25 @@ export async function getTransactionDetail(
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
 
   const confirmedAmount =
+    transaction.confirmedAmount ??
     readMoney(transaction.lastResponse, "amount") ??
     readMoney(transaction.lastResponse, "expected_amount");
   const fee = transaction.fee ?? readMoney(transaction.lastResponse, "fee");
   const total = transaction.total ?? readMoney(transaction.lastResponse, "total");
   const paid = transaction.state === "paid" || transaction.state === "settled";
-  const net = paid
-    ? fromUnits(toUnits(confirmedAmount ?? transaction.amount) - toUnits(fee ?? "0"))
-    : null;
+  const net = paid ? netOf(confirmedAmount ?? transaction.amount, fee) : null;
   return {
     transaction,
     events,
     timeline,
     createdBy,
-    money: { confirmedAmount, fee, total, net },
+    billPayments,
+    money: {
+      confirmedAmount,
+      fee,
+      total,
+      net,
+      feeUnknown: isFeeUnknown({ state: transaction.state, fee }),
+    },
   };
 }

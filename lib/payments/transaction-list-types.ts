@@ -31,8 +31,14 @@ export type TransactionListTotals = {
   /** Paid or settled: what buyers paid. */
   paidCount: number;
   paidAmount: string;
+  /** The fees Purwantara has reported, of the paid payments whose fee is known. */
   fees: string;
-  /** paidAmount − fees. */
+  /**
+   * Paid payments whose fee Purwantara has not reported yet (unknown, not zero): they
+   * are in `paidAmount` but not in `fees` or `net`.
+   */
+  unknownFeeCount: number;
+  /** Net over the known part: the amounts of the paid payments with a known fee − fees. */
   net: string;
   /** Awaiting payment or unconfirmed: what may still come in. */
   openCount: number;

@@ -9,6 +9,7 @@ import {
 import type { UserRole } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { unlockAccount } from "@/lib/auth/login-limits";
+import { liftSecondStepLock } from "@/lib/auth/second-step";
 import { endUserSessions } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
 
@@ -29,7 +30,8 @@ export type MemberChangeMessages = {
  * database refuses to leave no active admin (trigger `users_keep_an_active_admin`),
  * race-safe, and that refusal becomes a clear message. A role change, a disable and a
  * forced reset end the person's sessions; a forced reset also lifts a sign-in lock
- * (lib/auth/login-limits.ts), so the person can sign in to choose the new password.
+ * (lib/auth/login-limits.ts) and a two-factor lock (lib/auth/second-step.ts), so the
+ * person can sign in to choose the new password.
  */
 export async function changeMember(
   targetId: string,
@@ -71,7 +73,12 @@ export async function changeMember(
         case "force_password_reset": {
           await updateUserAccount(tx, target.id, { mustChangePassword: true });
           await unlockAccount(tx, target.email);
-          await recordAudit(tx, { ...audit, action: "user.password_reset_forced" });
+          const twoFactorUnlocked = await liftSecondStepLock(tx, target.id);
+          await recordAudit(tx, {
+            ...audit,
+            action: "user.password_reset_forced",
+            ...(twoFactorUnlocked ? { details: { twoFactorUnlocked } } : {}),
+          });
           await endUserSessions(tx, target.id, "password_reset_forced", {
             actorId: actor.id,
             ip: actor.ip,

@@ -1,6 +1,6 @@
 /**
  * The callback route in a process of its own, behind node:http, for tests that need
- * several app processes on one database (lib/webhooks/burst.test.ts), with the app's
+ * several app processes on one database (lib/webhooks/burst.load.test.ts), with the app's
  * password step at POST /sign-in for a sign-in flood beside callbacks. Prints
  * `LISTENING <port>`; on SIGTERM stops its drainer (finishing what it holds) and exits.
  * Run with `node --conditions=react-server --import tsx`.

@@ -1,5 +1,8 @@
-/** A minimal CSV reader (quotes, doubled quotes, CRLF, newlines in quotes). */
-export function parseCsv(text: string): string[][] {
+/**
+ * A minimal CSV reader (quotes, doubled quotes, CRLF, newlines in quotes), cells split
+ * on `separator` (the export writes ";" or ",").
+ */
+export function parseCsv(text: string, separator: ";" | "," = ","): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = "";
@@ -13,7 +16,7 @@ export function parseCsv(text: string): string[][] {
       } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") {
+    else if (c === separator) {
       row.push(cell);
       cell = "";
     } else if (c === "\r") continue;
@@ -25,4 +28,13 @@ export function parseCsv(text: string): string[][] {
     } else cell += c;
   }
   return rows;
+}
+
+/**
+ * What a spreadsheet shows for a cell the export wrote: the text of a ="…" text formula
+ * (an identifier kept as text), anything else as it is.
+ */
+export function shownText(cell: string): string {
+  const formula = /^="((?:[^"]|"")*)"$/s.exec(cell);
+  return formula ? formula[1]!.replaceAll('""', '"') : cell;
 }

@@ -2,16 +2,19 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
 import { closeDb } from "@/db/client";
-import { databaseUrlFor } from "@/db/server";
+import { databaseUrlAs, databaseUrlFor } from "@/db/server";
 
 /**
  * Gives the calling test file a database of its own, copied from the migrated
- * template, and points the app's pool (DATABASE_URL) at it. Dropped afterwards.
+ * template, and points the app's pool (DATABASE_URL) at it as the runtime role, as in
+ * production. `url()` is the admin's, for fixtures and checks. Dropped afterwards.
  */
-export function withTestDatabase(): { url: () => string } {
+export function withTestDatabase(): { url: () => string; runtimeUrl: () => string } {
   const serverUrl = inject("dbServerUrl");
+  const role = inject("dbRuntimeRole");
   const name = `purwantara_t_${process.pid}_${randomBytes(4).toString("hex")}`;
   const url = databaseUrlFor(serverUrl, name);
+  const runtimeUrl = databaseUrlAs(serverUrl, name, role);
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: serverUrl });
     await client.connect();
@@ -23,14 +26,16 @@ export function withTestDatabase(): { url: () => string } {
   };
   beforeAll(async () => {
     await admin(`create database "${name}" template "${inject("dbTemplate")}"`);
-    process.env.DATABASE_URL = url;
+    // Database-level grants live outside the template (pg-boss creates its schema).
+    await admin(`grant connect, temporary, create on database "${name}" to "${role.name}"`);
+    process.env.DATABASE_URL = runtimeUrl;
     process.env.AUTH_SECRET ??= randomBytes(32).toString("hex");
   });
   afterAll(async () => {
     await closeDb();
     await admin(`drop database if exists "${name}" with (force)`);
   });
-  return { url: () => url };
+  return { url: () => url, runtimeUrl: () => runtimeUrl };
 }
 
 /** A pool of the test's own for assertions that read the database directly. */

@@ -7,6 +7,7 @@
 import { localCallbackSecret } from "@/lib/purwantara/contract";
 import { callbackRequest, ingestWithSecrets } from "@/lib/testing/callbacks";
 import { closeDb } from "@/db/client";
+import { stopInboxDrainer } from "@/lib/webhooks/inbox";
 
 const [bodyBase64, deliveryId, copies] = process.argv.slice(2);
 const body = Buffer.from(bodyBase64!, "base64");
@@ -22,6 +23,8 @@ process.stdin.once("data", () => {
       }),
     );
     process.stdout.write(`${JSON.stringify(results.map((r) => r.body.outcome ?? r.status))}\n`);
+    // As on SIGTERM: what this process took to apply is finished before it goes.
+    await stopInboxDrainer();
     await closeDb();
     process.exit(0);
   })();

@@ -60,15 +60,26 @@ export async function receiveDelivery(
   }
   startInboxDrainer();
   if (!received.fresh) {
-    const reason = `delivery ${delivery.deliveryId} was already received`;
-    await recordDelivery(deliveryValues(delivery, "duplicate", reason, null));
-  }
-  if (!received.fresh || !inline) {
     if (inline) s.inline -= 1;
-    if (received.fresh) kickDrainer();
-    return received.fresh ? { kind: "queued" } : { kind: "duplicate" };
+    // On disk already: the answer is 200 whether or not the log's duplicate row is written.
+    const reason = `delivery ${delivery.deliveryId} was already received`;
+    await recordDelivery(deliveryValues(delivery, "duplicate", reason, null)).catch(
+      (error: unknown) =>
+        logSafeError("webhook: could not log a duplicate", delivery.deliveryId, error),
+    );
+    return { kind: "duplicate" };
   }
-  const work = applyInboxRow(received.inboxId).finally(() => {
+  if (!inline) {
+    kickDrainer();
+    return { kind: "queued" };
+  }
+  return applyInline(received.inboxId, waitMs);
+}
+
+/** Applies a row this process took a slot for; the answer waits at most `waitMs` for it. */
+async function applyInline(inboxId: string, waitMs: number): Promise<Received> {
+  const s = state();
+  const work = applyInboxRow(inboxId).finally(() => {
     s.inline -= 1;
   });
   let timer: NodeJS.Timeout | undefined;

@@ -56,7 +56,12 @@ describe("planDelivery: one decision per delivery", () => {
   it("moves a row we hold forward, with its event", () => {
     const plan = planDelivery(delivery(), ctx({ byUuid: row() }));
     expect(plan.outcome).toBe("applied");
-    expect(plan.write.update?.changes).toMatchObject({ state: "paid", rawStatus: "PAID" });
+    expect(plan.write.update?.changes).toMatchObject({
+      state: "paid",
+      rawStatus: "PAID",
+      // What Purwantara said the amount is, from a signed callback as from a create answer.
+      confirmedAmount: "10000.0000",
+    });
     expect(plan.write.event).toMatchObject({ fromState: "active", toState: "paid" });
     expect(plan.write.delivery).toMatchObject({ outcome: "applied", transactionId: "t-1" });
   });

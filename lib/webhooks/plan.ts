@@ -83,15 +83,8 @@ export function planDelivery(
     acceptedNote = `accepted by a person: amount ${checked.amount} differs from our record ${row.amount}, which stands`;
     checked = { ...checked, amount: row.amount };
   }
-  return planExisting(
-    delivery,
-    row,
-    ctx,
-    checked,
-    extra,
-    acceptedNote,
-    check.ok ? [] : check.flags,
-  );
+  const said = { confirmed: check.ok ? check.amount : null, acceptedNote };
+  return planExisting(delivery, row, ctx, checked, extra, said, check.ok ? [] : check.flags);
 }
 
 /** A delivery for a row we hold: the lifecycle decides; paid times and paid-twice are settled here. */
@@ -101,7 +94,8 @@ function planExisting(
   ctx: PlanContext,
   checked: Extract<CallbackCheck, { ok: true }>,
   extra: readonly Finding[],
-  acceptedNote: string | null,
+  /** The amount Purwantara said (when it passed the checks), and why a person let it pass. */
+  said: { confirmed: string | null; acceptedNote: string | null },
   checkFlags: readonly TransactionFlag[],
 ): Plan {
   const verdict = verdictFor(row, delivery.payload, checked, extra);
@@ -111,6 +105,9 @@ function planExisting(
   }
   const { decision } = verdict;
   const changes: Partial<NewTransaction> = { ...decision.changes };
+  if (said.confirmed && !sameDecimal(said.confirmed, row.confirmedAmount ?? "")) {
+    changes.confirmedAmount = said.confirmed;
+  }
   const notes: string[] = [];
   const removed = new Set<string>();
   // A paid time taken from when we received the PAID gives way to the one Purwantara sends.
@@ -126,7 +123,7 @@ function planExisting(
   if (paidOthers.length > 0) notes.push(paidTwiceNote(paidOthers));
   const flags = unique([...row.flags, ...added].filter((f) => !removed.has(f)));
   if (flags.join() !== row.flags.join()) changes.flags = flags;
-  const reason = withNotes(verdict.reason, [...notes, acceptedNote, delivery.note]);
+  const reason = withNotes(verdict.reason, [...notes, said.acceptedNote, delivery.note]);
   const to = changes.state;
   return {
     outcome: decision.outcome,
@@ -191,6 +188,7 @@ function planNewPayment(
     title: p.title ?? ctx.bill?.title ?? null,
     description: p.description ?? null,
     amount: check.amount,
+    confirmedAmount: check.amount,
     rawStatus: p.status,
     state,
     ...(channel ? getChannelModule(channel)?.callbackFacts(p) : {}),

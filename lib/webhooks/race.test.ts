@@ -48,7 +48,9 @@ describe("the same delivery racing in two processes", () => {
     await Promise.all(workers.map((w) => w.ready));
     workers.forEach((w) => w.go());
     const outcomes = (await Promise.all(workers.map((w) => w.done))).flat();
-    expect(outcomes.filter((o) => o === "applied")).toHaveLength(1);
+    // One copy went into the inbox (applied at once, or just "received" on a busy machine
+    // and applied by the time its process stopped); the seven others are duplicates.
+    expect(outcomes.filter((o) => o === "applied" || o === "received")).toHaveLength(1);
     expect(outcomes.filter((o) => o === "duplicate")).toHaveLength(7);
     const rows = await records.deliveries(deliveryId);
     expect(rows.map((r) => r.outcome).sort()).toEqual([

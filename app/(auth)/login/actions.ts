@@ -74,6 +74,7 @@ export async function verifyTwoFactorAction(
   const outcome = await completeSecondStep(pending, parsed.data.code, ip);
   if (outcome === "limited") return { status: "error", message: t("limited") };
   if (outcome === "ended") return { status: "error", message: t("stepEnded") };
+  if (outcome === "locked") return { status: "error", message: t("locked") };
   if (outcome === "wrong") {
     return { status: "error", message: t("wrongCode"), fieldErrors: { code: [t("wrongCode")] } };
   }

@@ -72,6 +72,14 @@ export default async function ProfilePage() {
           {tTeam("forcedResetNotice")}
         </p>
       ) : null}
+      {twoFactor.lockedAt ? (
+        <p
+          role="alert"
+          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900 ring-1 ring-red-200"
+        >
+          {tTwoFactor("lockedNotice", { date: format.dateTime(twoFactor.lockedAt) })}
+        </p>
+      ) : null}
       <Section id="profile-name" title={t("nameTitle")}>
         <NameForm action={updateNameAction} name={user.name} />
       </Section>

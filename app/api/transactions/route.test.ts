@@ -6,7 +6,9 @@ import { parseTransactionFilter } from "@/lib/payments/transaction-filter";
 import { getTransactionListPage, resolveFilter } from "@/lib/payments/transaction-list";
 import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
 import { toZonedIso } from "@/lib/time";
-import { parseCsv } from "@/lib/testing/csv";
+import { messagesFor } from "@/lib/i18n/messages";
+import { parseCsv, shownText } from "@/lib/testing/csv";
+import { exact } from "@/lib/testing/list-totals";
 
 let currentUser: CurrentUser | null = null;
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => currentUser }));
@@ -15,6 +17,7 @@ const { GET: list } = await import("./route");
 const { GET: exportRoute } = await import("./export/[format]/route");
 
 const db = withTestDatabase();
+const en = messagesFor("en");
 const users: Record<"finance" | "operator" | "admin", CurrentUser> = {} as never;
 
 beforeAll(async () => {
@@ -207,12 +210,21 @@ describe("export", () => {
       expect(csv.response.headers.get("content-disposition")).toMatch(
         /^attachment; filename="transactions_.*exported-\d{4}-\d{2}-\d{2}\.csv"$/,
       );
-      const rows = parseCsv(csv.bytes.toString("utf8").replace(/^\ufeff/, ""));
+      // An English reader: ',' between cells, English headers (see "in Indonesian" below).
+      expect(csv.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+      const rows = parseCsv(csv.bytes.toString("utf8").replace(/^\ufeff/, ""), ",");
       const header = rows[0]!;
-      expect(header.slice(0, 3)).toEqual(["id", "external_id", "purwantara_uuid"]);
-      const data = rows.slice(1);
-      expect(data.map((r) => r[1])).toEqual(ids);
-      const col = (name: string) => header.indexOf(name);
+      expect(header.slice(0, 3)).toEqual(["Dashboard ID", "Our reference", "Purwantara ID"]);
+      const col = (key: keyof typeof en.export.columns) => header.indexOf(en.export.columns[key]);
+      // Identifiers are ="…" text formulas; what a spreadsheet shows is their text.
+      const identifiers = ["id", "external_id", "purwantara_uuid"].map((k) =>
+        header.indexOf(en.export.columns[k as "id"]),
+      );
+      const data = rows
+        .slice(1)
+        .map((r) => r.map((cell, i) => (identifiers.includes(i) ? shownText(cell) : cell)));
+      expect(rows[1]![col("external_id")]).toMatch(/^="EXP-\d+"$/);
+      expect(data.map((r) => r[col("external_id")])).toEqual(ids);
       // Plain numbers, ISO times with the viewer's offset (WITA), formulas defused.
       const sample = data.find((r) => r[col("fee")] !== "")!;
       expect(sample[col("amount")]).toMatch(/^\d+\.5$/);
@@ -221,11 +233,23 @@ describe("export", () => {
       for (const r of data) expect(r[col("title")]).not.toMatch(/^=/);
       expect(data.every((r) => r[col("mode")] === "local")).toBe(true);
       // Every time is the stored instant in the viewer's zone, to the second.
-      const stored = await queryTestDb<{ id: string; created_at: Date; paid_at: Date | null }>(
+      const stored = await queryTestDb<{
+        id: string;
+        created_at: Date;
+        paid_at: Date | null;
+        net: string | null;
+      }>(
         db.url(),
-        "select id::text, created_at, paid_at from transactions where id::text = any($1)",
+        `select id::text, created_at, paid_at,
+                case when state in ('paid', 'settled') then (amount - fee)::text end as net
+           from transactions where id::text = any($1)`,
         [data.map((r) => r[col("id")])],
       );
+      // Net is amount − fee where the fee is known; empty (not the amount) where it is not.
+      const nets = new Map(stored.map((t) => [t.id, t.net === null ? "" : exact(t.net)]));
+      for (const r of data) expect(r[col("net")], r[col("id")]).toBe(nets.get(r[col("id")]!));
+      const paidWithoutFee = data.filter((r) => r[col("state")] === "paid" && !r[col("fee")]);
+      if (query === "") expect(paidWithoutFee.length).toBeGreaterThan(0);
       const zoned = (d: Date | null) => (d ? toZonedIso(d, "Asia/Makassar") : "");
       const times = new Map(stored.map((t) => [t.id, [zoned(t.created_at), zoned(t.paid_at)]]));
       expect(data.some((r) => r[col("paid_at")] !== "")).toBe(true);
@@ -253,8 +277,14 @@ describe("export", () => {
       expect(xlsxTrail!.map((e) => e.action)).toEqual(["export.started", "export.completed"]);
       const [csvStart, csvEntry] = csvTrail!;
       const xlsxEntry = xlsxTrail![1]!;
-      expect(csvStart!.details).toMatchObject({ format: "csv", expectedRows: ids.length });
+      expect(csvStart!.details).toMatchObject({
+        format: "csv",
+        separator: "comma",
+        expectedRows: ids.length,
+      });
       expect(xlsxEntry.details.format).toBe("xlsx");
+      // An XLSX has no separator to put on record.
+      expect(xlsxTrail![0]!.details).not.toHaveProperty("separator");
       expect(csvEntry!.actor_id).toBe(users.finance.id);
       expect(csvEntry!.mode).toBe("local");
       expect(csvEntry!.details.sha256).toBe(createHash("sha256").update(csv.bytes).digest("hex"));
@@ -303,5 +333,65 @@ describe("export", () => {
     expect(aborted.bytes).toBeLessThan(whole);
     expect(aborted.rows).toBeLessThanOrEqual(expected);
     expect(aborted.sha256).toBeUndefined();
+  });
+});
+
+describe("export in Indonesian", () => {
+  it("';' and Indonesian headers by default, ',' on request; identifiers kept as text, amounts exact", async () => {
+    const id = messagesFor("id");
+    currentUser = { ...users.finance, locale: "id" };
+    await queryTestDb(
+      db.url(),
+      `insert into transactions (mode, channel, bank, external_id, title, customer_name, customer_phone, va_number,
+         payment_code, amount, fee, state, created_at, paid_at)
+       values ('local', 'virtual-account', 'BCA', '0042-VA', 'Ekspor Indonesia VA', 'Sari; "Wulan"', '081234567890',
+               '7001295445135468', null, 18000.5, 4000, 'paid', now() - interval '2 hours', now() - interval '1 hour'),
+              ('local', 'counter', null, '0043-ALF', 'Ekspor Indonesia Alfamart', 'Budi, S.E.', '+6281299',
+               null, '000123456789', 25000, null, 'paid', now() - interval '3 hours', now() - interval '2 hours')`,
+    );
+    const stored = await queryTestDb<Record<string, string | null>>(
+      db.url(),
+      `select external_id, customer_name, customer_phone, va_number, payment_code, fee::text,
+              (amount - fee)::text as net, amount::text
+         from transactions where title like 'Ekspor Indonesia%' order by external_id`,
+    );
+    const query = "q=Ekspor+Indonesia&sort=amount&dir=asc";
+    for (const [sep, char] of [
+      ["", ";"],
+      ["&sep=comma", ","],
+      ["&sep=semicolon", ";"],
+    ] as const) {
+      const csv = await exportOf("csv", `${query}${sep}`);
+      expect(csv.response.status).toBe(200);
+      const text = csv.bytes.toString("utf8");
+      expect(text.startsWith("\ufeff")).toBe(true);
+      const [header, ...rows] = parseCsv(text.slice(1), char);
+      expect(header).toHaveLength(Object.keys(id.export.columns).length);
+      expect(header!.slice(0, 3)).toEqual(["ID dasbor", "Referensi kami", "ID Purwantara"]);
+      const cell = (row: string[], key: keyof typeof id.export.columns) =>
+        row[header!.indexOf(id.export.columns[key])]!;
+      expect(rows).toHaveLength(2);
+      rows.forEach((row, i) => {
+        const want = stored[i]!;
+        for (const key of ["external_id", "customer_phone", "va_number", "payment_code"] as const) {
+          const written = cell(row, key);
+          // Written as ="…" (a spreadsheet keeps it as text), shown exactly as stored.
+          if (want[key] !== null) expect(written, key).toMatch(/^=".*"$/);
+          expect(shownText(written), key).toBe(want[key] ?? "");
+        }
+        expect(cell(row, "customer_name")).toBe(want.customer_name);
+        const mark = (v: string | null) =>
+          v === null ? "" : exact(v).replace(".", char === ";" ? "," : ".");
+        expect(cell(row, "amount")).toBe(mark(want.amount ?? null));
+        expect(cell(row, "fee")).toBe(mark(want.fee ?? null));
+        expect(cell(row, "net")).toBe(mark(want.net ?? null));
+      });
+      expect(cell(rows[0]!, "amount")).toBe(char === ";" ? "18000,5" : "18000.5");
+    }
+    const xlsx = await exportOf("xlsx", query);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    const first = workbook.worksheets[0]!.getRow(1).values as unknown[];
+    expect(first.slice(1, 4)).toEqual(["ID dasbor", "Referensi kami", "ID Purwantara"]);
   });
 });

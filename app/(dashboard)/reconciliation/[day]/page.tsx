@@ -11,6 +11,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { formatDay } from "@/lib/format";
 import { actingMode } from "@/lib/gateway/config";
 import { getFormatter } from "@/lib/i18n/server";
+import { markedFigures } from "@/lib/payments/reconciliation";
 import { getReconciliationDayView } from "@/lib/payments/reconciliation-view";
 import { isDay } from "@/lib/payments/zoned-days";
 import { timeZones } from "@/lib/time";
@@ -45,7 +46,7 @@ export default async function ReconciliationDayPage({ params }: Props) {
     can(user.role, "reconciliation:approve") &&
     status === "awaiting_approval" &&
     closing?.markedBy !== user.id;
-  const figures = closing?.figures as Record<string, string> | undefined;
+  const figures = markedFigures(closing?.figures);
   return (
     <div className="space-y-5">
       <Link
@@ -95,11 +96,16 @@ export default async function ReconciliationDayPage({ params }: Props) {
               {figures ? (
                 <dd className="text-xs text-slate-600">
                   {t("figuresAtMark", {
-                    paid: format.money(figures.paidAmount ?? "0"),
-                    settled: format.money(figures.settledAmount ?? "0"),
-                    fee: format.money(figures.fee ?? "0"),
-                    net: format.money(figures.net ?? "0"),
+                    paid: format.money(figures.paidAmount),
+                    settled: format.money(figures.settledAmount),
+                    fee: format.money(figures.fee),
+                    net: format.money(figures.net),
                   })}
+                </dd>
+              ) : null}
+              {figures && figures.unknownFeeCount > 0 ? (
+                <dd className="text-xs text-amber-800">
+                  {t("figuresFeeUnknown", { count: figures.unknownFeeCount })}
                 </dd>
               ) : null}
               {closing.timeZone !== format.zone ? (

@@ -10,6 +10,7 @@ import { getFormatter } from "@/lib/i18n/server";
 import { isTransactionFlag } from "@/lib/payments/flags";
 import { terminalStates } from "@/lib/payments/lifecycle";
 import { getTransactionDetail } from "@/lib/payments/transaction-detail";
+import { BillPayments } from "./bill-payments";
 import { BuyerHandoff } from "./buyer-handoff";
 import { EventTimeline } from "./event-timeline";
 
@@ -73,9 +74,23 @@ export default async function TransactionPage({ params, searchParams }: Props) {
         ? format.money(money.confirmedAmount)
         : t("transaction.money.notConfirmed"),
     ],
-    [t("transaction.money.fee"), money.fee ? format.money(money.fee) : dash],
+    [
+      t("transaction.money.fee"),
+      money.fee
+        ? format.money(money.fee)
+        : money.feeUnknown
+          ? t("transaction.money.feeUnknown")
+          : dash,
+    ],
     [t("transaction.money.total"), money.total ? format.money(money.total) : dash],
-    [t("transaction.money.net"), money.net ? format.money(money.net) : dash],
+    [
+      t("transaction.money.net"),
+      money.net
+        ? format.money(money.net)
+        : money.feeUnknown
+          ? t("transaction.money.netUnknown")
+          : dash,
+    ],
   ];
   const customer: [string, string][] = [
     [t("transaction.customer.name"), transaction.customerName ?? dash],
@@ -131,6 +146,7 @@ export default async function TransactionPage({ params, searchParams }: Props) {
           </ul>
         </section>
       ) : null}
+      <BillPayments payments={detail.billPayments} format={format} />
       <FactList id="money-heading" title={t("transaction.money.title")} facts={moneyFacts} />
       <FactList id="facts-heading" title={t("transaction.details")} facts={facts} />
       <FactList id="customer-heading" title={t("transaction.customer.title")} facts={customer} />

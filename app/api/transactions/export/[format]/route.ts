@@ -2,6 +2,8 @@ import { clientIp } from "@/lib/auth/login-limits";
 import { routeCaller } from "@/lib/http/route-caller";
 import { actingMode } from "@/lib/gateway/config";
 import { jsonError } from "@/lib/http/json-error";
+import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import { defaultCsvSeparator, isCsvSeparator } from "@/lib/payments/csv-format";
 import { streamExport } from "@/lib/payments/export-stream";
 import { errorFacts, logFor } from "@/lib/log";
 import { exportFileName, type ExportFormat } from "@/lib/payments/transaction-export";
@@ -13,8 +15,10 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /**
- * GET /api/transactions/export/csv|xlsx?<the list's filter>: every row of exactly the
- * filtered set, streamed from a PostgreSQL cursor. `X-Export-Rows` says how many rows
+ * GET /api/transactions/export/csv|xlsx?<the list's filter>[&sep=semicolon|comma]: every
+ * row of exactly the filtered set, streamed from a PostgreSQL cursor, headed in the
+ * person's language. A CSV's separator is `sep`, else the one their language's Excel
+ * expects (lib/payments/csv-format.ts). `X-Export-Rows` says how many rows
  * follow (read in the same snapshot as the rows), for the browser's progress bar.
  * On record in audit_log before the first byte (export.started), then as completed (with
  * the file's SHA-256) or aborted (rows and bytes so far) when the download is cut short.
@@ -30,12 +34,17 @@ export async function GET(
     role: "Your role cannot export transactions.",
   });
   if (refused) return refused;
-  const { filter } = parseTransactionFilter(new URL(request.url).searchParams);
+  const search = new URL(request.url).searchParams;
+  const { filter } = parseTransactionFilter(search);
   const zone = isTimeZone(user.timeZone) ? user.timeZone : defaultTimeZone;
+  const locale = isLocale(user.locale) ? user.locale : defaultLocale;
+  const sep = search.get("sep");
   const mode = await actingMode(user);
   const exportRequest = {
     resolved: resolveFilter(filter, mode, zone),
     zone,
+    locale,
+    separator: isCsvSeparator(sep) ? sep : defaultCsvSeparator(locale),
     format: format as ExportFormat,
     actorId: user.id,
     ip: clientIp(request.headers),

@@ -1,0 +1,1 @@
+ALTER TABLE "transactions" ADD COLUMN "confirmed_amount" numeric(20, 4);
