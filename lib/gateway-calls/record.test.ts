@@ -85,6 +85,13 @@ describe("the gateway call log", () => {
     expect(byEndpoint.items.every((c) => c.endpoint === endpoint)).toBe(true);
     const ids = byEndpoint.items.map((c) => c.id);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    const onePayment = failures.items[0]!.transactionId!;
+    const ofPayment = await listGatewayCallPage(
+      { status: undefined, endpoint: undefined, transaction: onePayment, before: undefined },
+      "local",
+    );
+    expect(ofPayment.items.length).toBeGreaterThan(0);
+    expect(ofPayment.items.every((c) => c.transactionId === onePayment)).toBe(true);
     expect(
       await listGatewayCallPage(
         { status: undefined, endpoint: undefined, transaction: undefined, before: undefined },
