@@ -631,6 +631,43 @@ export const sweepRuns = pgTable(
 );
 
 /**
+ * One call the app made to Purwantara (lib/purwantara/client.ts), for the admins'
+ * gateway call log: what was asked, what came back (both redacted: no token, no
+ * customer's name, email or phone, no free text), how long it took and why it was made.
+ * Kept for GATEWAY_CALL_RETENTION_DAYS; the status sweep prunes older rows.
+ */
+export const gatewayCalls = pgTable(
+  "gateway_calls",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    mode: gatewayMode("mode").notNull(),
+    calledAt: timestamp("called_at", { withTimezone: true }).notNull().defaultNow(),
+    method: text("method").notNull(),
+    /** The path with its ids replaced (`virtual-account/inquiry/:id`): what the filter offers. */
+    endpoint: text("endpoint").notNull(),
+    path: text("path").notNull(),
+    /** Null when no answer came (timeout, network). */
+    httpStatus: integer("http_status"),
+    /** `ok`, or the gateway error's kind (lib/purwantara/errors.ts). */
+    outcome: text("outcome").notNull(),
+    latencyMs: integer("latency_ms").notNull(),
+    /** What made the call (lib/gateway-calls/triggers.ts). */
+    trigger: text("trigger").notNull(),
+    transactionId: uuid("transaction_id").references(() => transactions.id, {
+      onDelete: "set null",
+    }),
+    request: jsonb("request"),
+    response: jsonb("response"),
+  },
+  (t) => [
+    index("gateway_calls_called_at_idx").on(t.calledAt),
+    index("gateway_calls_transaction_id_idx").on(t.transactionId, t.calledAt),
+    index("gateway_calls_endpoint_idx").on(t.endpoint, t.calledAt),
+    index("gateway_calls_outcome_idx").on(t.outcome, t.calledAt),
+  ],
+);
+
+/**
  * Sign-in sessions: the id rides in the Auth.js JWT and every request checks the row
  * (lib/auth/session.ts), so sign-out, a password change, a disable or a role change
  * ends a session at once. `expiresAt` is the idle deadline (pushed forward as the
@@ -836,4 +873,6 @@ export type ReconciliationStatus = (typeof reconciliationStatus.enumValues)[numb
 export type TransactionEvent = typeof transactionEvents.$inferSelect;
 export type PaymentSyncCheck = typeof paymentSyncChecks.$inferSelect;
 export type SweepRun = typeof sweepRuns.$inferSelect;
+export type GatewayCall = typeof gatewayCalls.$inferSelect;
+export type NewGatewayCall = typeof gatewayCalls.$inferInsert;
 export type NewTransactionEvent = typeof transactionEvents.$inferInsert;

@@ -56,6 +56,13 @@ const rawSchema = z.object({
   SMTP_URL: z.string().min(1).optional(),
   /** Who email is from: "Toko Kopi <no-reply@example.com>" or a bare address. */
   MAIL_FROM: z.string().min(1).optional(),
+  /** Days the gateway call log keeps a call (lib/gateway-calls/). */
+  GATEWAY_CALL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Bearer token for /api/metrics; unset, only loopback callers with no proxy between get it. */
+  METRICS_TOKEN: z
+    .string()
+    .min(16, "must be at least 16 characters (try: openssl rand -hex 24)")
+    .optional(),
 });
 
 export type Env = {
@@ -94,6 +101,8 @@ export type Env = {
    * settings page's saved server is used, if any). The environment wins.
    */
   smtp: SmtpConfig | null;
+  metricsToken: string | undefined;
+  gatewayCallRetentionDays: number;
 };
 
 export class EnvError extends Error {
@@ -231,5 +240,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       raw.PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION === "1",
     appUrl: raw.APP_URL,
     smtp: resolveSmtp(raw),
+    metricsToken: raw.METRICS_TOKEN,
+    gatewayCallRetentionDays: raw.GATEWAY_CALL_RETENTION_DAYS,
   };
 }

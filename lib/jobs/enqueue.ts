@@ -1,6 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { getEnv } from "@/lib/env";
+import { errorFacts, logFor } from "@/lib/log";
 import { sendEmailJobs } from "./email";
 import { createJobQueues } from "./queue";
 import { runningJobQueue } from "./start";
@@ -22,7 +23,9 @@ function senderBoss(): Promise<PgBoss> {
       schedule: false,
       migrate: true,
     });
-    boss.on("error", (error: Error) => console.error(`jobs (sender): ${error.message}`));
+    boss.on("error", (error: Error) =>
+      logFor("jobs").error({ err: errorFacts(error) }, "pg-boss sender error"),
+    );
     await boss.start();
     await createJobQueues(boss);
     return boss;
@@ -43,8 +46,9 @@ export async function queueEmailJobs(ids: string[]): Promise<void> {
     const boss = runningJobQueue()?.boss ?? (await senderBoss());
     await sendEmailJobs(boss, ids);
   } catch (error) {
-    console.error(
-      `jobs: could not queue ${ids.length} email(s) now (${error instanceof Error ? error.message : "unknown"}); the outbox sweep will`,
+    logFor("jobs").error(
+      { emails: ids.length, err: errorFacts(error) },
+      "could not queue email now; the outbox sweep will",
     );
   }
 }

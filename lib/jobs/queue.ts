@@ -1,5 +1,6 @@
 import "server-only";
 import PgBoss from "pg-boss";
+import { errorFacts, logFor } from "@/lib/log";
 import { createEmailQueues, startEmailWorkers, type EmailJobOptions } from "./email";
 import { runStatusSweep, type SweepOptions } from "./status-sweep";
 
@@ -50,7 +51,9 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
         }
       : {}),
   });
-  boss.on("error", (error: Error) => console.error(`jobs: ${error.message}`));
+  boss.on("error", (error: Error) =>
+    logFor("jobs").error({ err: errorFacts(error) }, "pg-boss error"),
+  );
   await boss.start();
   await createJobQueues(boss);
   const stopping = new AbortController();

@@ -8,6 +8,7 @@ import { parseForm } from "@/lib/actions/protected-action";
 import { clientIp } from "@/lib/auth/login-limits";
 import { passwordResetRules, requestPasswordReset } from "@/lib/auth/password-reset";
 import { emailLinkOrigin } from "@/lib/http/app-origin";
+import { logFor } from "@/lib/log";
 
 const requestSchema = z.object({ email: z.email("email").max(254, "tooLong") });
 
@@ -27,7 +28,7 @@ export async function requestPasswordResetAction(
   if (origin) {
     await requestPasswordReset({ email, ip: clientIp(requestHeaders), origin });
   } else {
-    console.error("password reset: APP_URL is not set, so no reset link can be emailed");
+    logFor("auth").error("password reset: APP_URL is not set, so no reset link can be emailed");
   }
   const t = await getTranslations("passwordReset");
   return {
