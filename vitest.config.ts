@@ -18,6 +18,9 @@ export default defineConfig({
         : ["{lib,db,emulator,app,components,tools}/**/*.test.ts"],
     exclude: process.env.VITEST_LOAD === "1" ? [] : ["**/*.load.test.ts", "**/node_modules/**"],
     fileParallelism: process.env.VITEST_LOAD !== "1",
+    // The callback tests read each delivery's outcome from its answer; the load tests
+    // run as production does (answered once on disk).
+    env: process.env.VITEST_LOAD === "1" ? {} : { CALLBACK_ANSWER_WAITS_MS: "1500" },
     environment: "node",
     globalSetup: ["./lib/testing/global-setup.ts"],
     // Integration tests each make a database; two cores, so keep parallelism modest.

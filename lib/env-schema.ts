@@ -26,6 +26,8 @@ const rawSchema = z.object({
   PURWANTARA_CALLBACK_SECRET: z.string().min(1).optional(),
   PURWANTARA_CALLBACK_SECRET_PREVIOUS: z.string().min(1).optional(),
   PURWANTARA_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
+  /** How long a callback's answer waits for its inline apply (0: answered once on disk). */
+  CALLBACK_ANSWER_WAITS_MS: z.coerce.number().int().min(0).max(1500).default(0),
   /** Origins besides Purwantara's that sandbox and production may use (lib/gateway/gateway-address.ts). */
   PURWANTARA_EXTRA_GATEWAY_ORIGINS: z.string().optional(),
   /** "1": a production build may run in local mode (a demo against the emulator). */
@@ -90,6 +92,11 @@ export type Env = {
   extraGatewayOrigins: string[];
   /** How long one call to Purwantara may take, in every mode. */
   gatewayTimeoutMs: number;
+  /**
+   * How long a callback's answer waits for its delivery to be applied, so the answer can
+   * name the outcome (tests set it); by default it is answered once on disk.
+   */
+  callbackAnswerWaitsMs: number;
   /**
    * A production build running in local mode, chosen on purpose for a demo: the
    * emulator's public callback secret is accepted, and every page says so.
@@ -234,6 +241,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     gateway: resolveGateway(raw, origins),
     extraGatewayOrigins: origins,
     gatewayTimeoutMs: raw.PURWANTARA_TIMEOUT_MS,
+    callbackAnswerWaitsMs: raw.CALLBACK_ANSWER_WAITS_MS,
     localDemo:
       raw.NODE_ENV === "production" &&
       raw.PURWANTARA_MODE === "local" &&

@@ -38,10 +38,10 @@ export async function lockCallbackKeys(
     ref.deliveryId ? `ppn-delivery:${ref.mode}:${ref.deliveryId}` : null,
     `ppn-uuid:${ref.mode}:${ref.purwantaraUuid}`,
     ref.externalId ? `ppn-bill:${ref.mode}:${ref.externalId}` : null,
-  ];
-  for (const key of keys) {
-    if (key) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
-  }
+  ].filter((k): k is string => k !== null);
+  // One round trip; a select list is evaluated left to right, so the order holds.
+  const locks = keys.map((key) => sql`pg_advisory_xact_lock(hashtext(${key}))`);
+  await tx.execute(sql`select ${sql.join(locks, sql`, `)}`);
 }
 
 /** The first handled delivery with this id in this mode, and whether its raw body equals `rawBody`. */

@@ -13,8 +13,6 @@ import { storableText } from "./sanitize";
 const inlineSlots = 2;
 /** Drain loops per process (with the inline slots, within the apply pool's connections). */
 const drainLoops = 2;
-/** How long an answer waits for its inline apply before saying "received" (the apply goes on). */
-const inlineWaitMs = 1000;
 /** How long the drainers leave a row to its inline apply (after that, its process is presumed gone). */
 const inlineGraceMs = 5000;
 /** How often each process looks for deliveries left behind (a stopped instance, a retry due). */
@@ -38,7 +36,8 @@ const state = (): State =>
  */
 export async function receiveDelivery(
   delivery: ReceivedDelivery,
-  waitMs = inlineWaitMs,
+  /** How long the answer waits for the inline apply (0: not at all; the apply goes on). */
+  waitMs = 0,
 ): Promise<Received> {
   const s = state();
   // A slot is taken before the insert, so the drainers leave the row to it for a while.
@@ -82,9 +81,13 @@ async function applyInline(inboxId: string, waitMs: number): Promise<Received> {
   const work = applyInboxRow(inboxId).finally(() => {
     s.inline -= 1;
   });
+  if (waitMs <= 0) {
+    work.catch(() => undefined);
+    return { kind: "queued" };
+  }
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), Math.max(0, Math.min(waitMs, inlineWaitMs)));
+    timer = setTimeout(() => resolve(null), waitMs);
   });
   const applied = await Promise.race([work.catch(() => null), late]).finally(() =>
     clearTimeout(timer),

@@ -114,7 +114,11 @@ export async function ingestVerified(
       return { kind: "not_a_callback", reason: parsed.reason };
     }
     const delivery: ReceivedDelivery = { ...base, ...parsed.delivery };
-    const received = await receiveDelivery(delivery, budgetMs - (performance.now() - started));
+    const waitMs = Math.min(
+      getEnv().callbackAnswerWaitsMs,
+      budgetMs - (performance.now() - started),
+    );
+    const received = await receiveDelivery(delivery, waitMs);
     return received.kind === "queued" ? { kind: "received" } : received;
   } catch (error) {
     if (!shouldRetryLater(error))
