@@ -1,8 +1,16 @@
 import "server-only";
-import { listRefundsOfTransaction, type RefundView } from "@/db/queries/refunds";
+import { getDb } from "@/db/client";
+import {
+  approvedRefundsOnDay,
+  countWaitingRefunds,
+  listRefundsOfTransaction,
+  type DayRefunds,
+  type RefundView,
+} from "@/db/queries/refunds";
 import type { Transaction } from "@/db/schema";
 import { addDecimals } from "@/lib/money";
 import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { Day } from "./zoned-days";
 import { grossOf, refundableStates, refundFigures, type RefundFigures } from "./refunds";
 
 export type { RefundView };
@@ -28,4 +36,24 @@ export async function getPaymentRefunds(
   });
   const open = refundableStates.includes(payment.state) && !/^-|^0$/.test(figures.left);
   return { figures, refunds, open };
+}
+
+export type DayRefundsView = {
+  channels: DayRefunds[];
+  total: { count: number; amount: string };
+  /** Refunds dated this day still waiting for a second person: the day cannot close. */
+  waiting: number;
+};
+
+/** The refunds a reconciliation day counts: approved ones dated that day, per channel. */
+export async function getDayRefunds(mode: GatewayMode, day: Day): Promise<DayRefundsView> {
+  const [channels, waiting] = await Promise.all([
+    approvedRefundsOnDay(mode, day),
+    countWaitingRefunds(getDb(), mode, day),
+  ]);
+  const total = {
+    count: channels.reduce((sum, c) => sum + c.count, 0),
+    amount: addDecimals("0", ...channels.map((c) => c.amount)),
+  };
+  return { channels, total, waiting };
 }

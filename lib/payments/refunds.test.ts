@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
 import { markDayReconciled } from "./reconciliation";
 import type { RefundRequestInput } from "./refund-schema";
+import { getDayRefunds } from "./refund-view";
 import { decideRefund, requestRefund } from "./refunds";
 
 const db = withTestDatabase();
@@ -161,7 +162,7 @@ describe("deciding refunds", () => {
 });
 
 describe("closing a day with refunds", () => {
-  it("cannot mark a day reconciled while a refund of that day waits for approval", async () => {
+  it("shows the day's approved refunds, and cannot be marked while one of that day waits", async () => {
     const clerk = await makeUser("operator");
     const [maker, checker] = [await makeUser("finance"), await makeUser("admin")];
     const id = await payment(20_000);
@@ -175,7 +176,19 @@ describe("closing a day with refunds", () => {
     expect(await markDayReconciled(maker, "local", "2026-11-17", "checked", now)).toEqual({
       ok: true,
     });
+    expect(await getDayRefunds("local", "2026-11-18")).toEqual({
+      channels: [],
+      total: { count: 0, amount: "0" },
+      waiting: 1,
+    });
     await decideRefund(checker, "local", asked.id, "approved", null);
+    expect(await getDayRefunds("local", "2026-11-18")).toEqual({
+      channels: [{ channel: "virtual-account", count: 1, amount: "5000.0000" }],
+      total: { count: 1, amount: "5000" },
+      waiting: 0,
+    });
+    // The live world's day is its own.
+    expect((await getDayRefunds("production", "2026-11-18")).total.count).toBe(0);
     expect(await markDayReconciled(maker, "local", "2026-11-18", "checked", now)).toEqual({
       ok: true,
     });
