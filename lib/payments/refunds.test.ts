@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { streamFilteredTransactions } from "@/db/queries/transaction-list";
+import { exportColumns, exportValues } from "./export-columns";
 import { markDayReconciled } from "./reconciliation";
+import { parseTransactionFilter } from "./transaction-filter";
+import { resolveFilter } from "./transaction-list";
 import type { RefundRequestInput } from "./refund-schema";
 import { getDayRefunds } from "./refund-view";
 import { decideRefund, requestRefund } from "./refunds";
@@ -192,5 +196,31 @@ describe("closing a day with refunds", () => {
     expect(await markDayReconciled(maker, "local", "2026-11-18", "checked", now)).toEqual({
       ok: true,
     });
+  });
+});
+
+describe("exports with refunds", () => {
+  it("carry each payment's approved refunds in the refunded column, and nothing else", async () => {
+    const clerk = await makeUser("operator");
+    const checker = await makeUser("finance");
+    const id = await payment(80_000);
+    const approved = await requestRefund(clerk, "local", id, ask(30_000n));
+    const waiting = await requestRefund(clerk, "local", id, ask(20_000n));
+    if (!approved.ok || !waiting.ok) throw new Error("refused");
+    await decideRefund(checker, "local", approved.id, "approved", null);
+    const untouched = await payment(10_000);
+    const { filter } = parseTransactionFilter(new URLSearchParams(`q=${id}`));
+    const cells = async (q: string) => {
+      const resolved = resolveFilter({ ...filter, q }, "local", zone, now);
+      const found: (string | null)[][] = [];
+      await streamFilteredTransactions(resolved, {
+        onTotals: () => {},
+        onRows: async (rows) => void found.push(...rows.map((r) => exportValues(r, zone))),
+      });
+      return found;
+    };
+    const column = exportColumns.findIndex((c) => c.key === "refunded");
+    expect((await cells(id)).map((row) => row[column])).toEqual(["30000"]);
+    expect((await cells(untouched)).map((row) => row[column])).toEqual([null]);
   });
 });
