@@ -1,8 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { SubmitButton } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
@@ -27,11 +28,24 @@ export function RequestRefundForm({
   maxDay: string;
 }) {
   const t = useTranslations("refunds");
-  const [state, formAction] = useActionState(action, idleState);
+  // Submitted by hand, not through `action`: React resets a form after its action, and a
+  // reset puts each <select> back to its first option, so a corrected form would lose
+  // the reason and method. A success starts a fresh form (a new key).
+  const [round, setRound] = useState(0);
+  const [state, formAction, pending] = useActionState(async (p: ActionState, f: FormData) => {
+    const next = await action(p, f);
+    if (next.status === "success") setRound((r) => r + 1);
+    return next;
+  }, idleState);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
   const field = fieldBinder(state, initial);
   const choose = { value: "", label: t("choose") };
   return (
-    <form action={formAction} className="space-y-3" noValidate>
+    <form key={round} onSubmit={submit} className="space-y-3" noValidate>
       <h3 className="font-medium">{t("formTitle")}</h3>
       <p className="text-sm text-slate-600">{hint}</p>
       <FormAlert state={state} />
@@ -72,7 +86,9 @@ export function RequestRefundForm({
         />
       </div>
       <Field {...field("note")} id="refund-note" label={t("note")} maxLength={2000} />
-      <SubmitButton pendingText={t("submitting")}>{t("submit")}</SubmitButton>
+      <button type="submit" disabled={pending} aria-disabled={pending} className={buttonClass()}>
+        {pending ? t("submitting") : t("submit")}
+      </button>
     </form>
   );
 }
