@@ -1,7 +1,8 @@
 /**
  * Runs once per server process, in `next dev` and `next start` (never during
  * `next build`). The Node.js part (request stamping for the sign-in limits) lives in
- * instrumentation-node.ts; the background jobs (the status sweep) start unless
+ * instrumentation-node.ts, the request log (one line per request, with its id) in
+ * lib/http/request-log.ts; the background jobs (the status sweep) start unless
  * JOBS=off. The callback inbox's drainer runs in every process whatever JOBS says:
  * a delivery left by a stopped instance is applied by the others. Imports are dynamic and behind the runtime check so pg-boss never
  * reaches an edge or client bundle.
@@ -9,6 +10,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   await import("./instrumentation-node");
+  (await import("./lib/http/request-log")).installRequestLog();
   const { startInboxDrainer, stopInboxDrainer } = await import("./lib/webhooks/inbox");
   startInboxDrainer();
   process.once("SIGTERM", () => void stopInboxDrainer());

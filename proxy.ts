@@ -3,7 +3,14 @@ import { trustedProxies } from "@/lib/http/peer-address";
 import { contentSecurityPolicy, newNonce, pageSecurityHeaders } from "@/lib/http/security-headers";
 
 /** Paths anyone may open; everything else needs a session. */
-const publicPaths = ["/login", "/setup", "/invite", "/manifest.webmanifest"];
+const publicPaths = [
+  "/login",
+  "/setup",
+  "/invite",
+  "/forgot-password",
+  "/reset-password",
+  "/manifest.webmanifest",
+];
 // Auth.js's session cookie; `__Secure-` prefixed when served over HTTPS.
 const sessionCookies = ["authjs.session-token", "__Secure-authjs.session-token"];
 

@@ -15,7 +15,7 @@ export default defineConfig({
     include:
       process.env.VITEST_LOAD === "1"
         ? ["{lib,db,app}/**/*.load.test.ts"]
-        : ["{lib,db,emulator,app,components}/**/*.test.ts"],
+        : ["{lib,db,emulator,app,components,tools}/**/*.test.ts"],
     exclude: process.env.VITEST_LOAD === "1" ? [] : ["**/*.load.test.ts", "**/node_modules/**"],
     fileParallelism: process.env.VITEST_LOAD !== "1",
     environment: "node",

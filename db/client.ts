@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { getEnv } from "@/lib/env";
+import { errorFacts, logFor } from "@/lib/log";
 import * as schema from "./schema";
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -32,10 +33,15 @@ function connect(): { pool: pg.Pool; db: Db } {
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
     });
-    entry.pool.on("error", (error) => console.error("pg pool error:", error.message));
+    entry.pool.on("error", (error) => poolError("main", error));
     entry.db = drizzle(entry.pool, { schema });
   }
   return { pool: entry.pool, db: entry.db };
+}
+
+/** An idle connection that failed (the server restarted): the pool drops it and goes on. */
+function poolError(pool: string, error: Error): void {
+  logFor("db").error({ pool, err: errorFacts(error) }, "pg pool error");
 }
 
 export async function closeDb(): Promise<void> {
@@ -64,7 +70,7 @@ export function getQuickPool(): pg.Pool {
       query_timeout: quickLimits.queryTimeoutMs,
       options: `-c statement_timeout=${quickLimits.statementTimeoutMs} -c lock_timeout=${quickLimits.lockTimeoutMs}`,
     });
-    entry.quick.on("error", (error) => console.error("pg quick pool error:", error.message));
+    entry.quick.on("error", (error) => poolError("quick", error));
   }
   return entry.quick;
 }
@@ -89,7 +95,7 @@ export function getApplyPool(): pg.Pool {
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
     });
-    entry.apply.on("error", (error) => console.error("pg apply pool error:", error.message));
+    entry.apply.on("error", (error) => poolError("apply", error));
   }
   return entry.apply;
 }

@@ -22,7 +22,7 @@ export type RuntimeGrant =
  * Grants `role` what the app needs on the current database, after the migrations and
  * at every run (idempotent, and tables added since are covered): connect, create a
  * schema (pg-boss makes and migrates its own `pgboss` schema), read and write every
- * table and sequence of `public`, except the append-only tables, which it may only
+ * table and sequence of `public`, read drizzle's record of applied migrations, except the append-only tables, which it may only
  * read and insert into. Then checks the outcome (a GRANT by a non-owner only warns)
  * and throws, saying what to fix, if the role could still alter or delete the audit log.
  */
@@ -48,6 +48,9 @@ export async function grantRuntimeRole(client: pg.ClientBase, role: string): Pro
     `grant select, insert, update, delete on all tables in schema public to ${to}`,
   );
   await client.query(`grant usage, select on all sequences in schema public to ${to}`);
+  // /api/ready compares the build's migrations with those applied (lib/ops/readiness.ts).
+  await client.query(`grant usage on schema drizzle to ${to}`);
+  await client.query(`grant select on drizzle.__drizzle_migrations to ${to}`);
   for (const table of appendOnlyTables) {
     const name = client.escapeIdentifier(table);
     await client.query(`revoke all on table ${name} from ${to}`);

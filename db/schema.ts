@@ -20,6 +20,7 @@ import {
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import { refundMethods, refundReasons, refundStates } from "../lib/core/refund-terms";
+import { emailStates, emailTemplates } from "../lib/mail/email-kinds";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({
   dataType: () => "bytea",
@@ -90,6 +91,8 @@ export const invitations = pgTable(
     acceptedUserId: uuid("accepted_user_id").references(() => users.id),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     revokedBy: uuid("revoked_by").references(() => users.id),
+    /** The language the invitation email is written in (the invitee has no account yet). */
+    locale: userLocale("locale").notNull().default("id"),
   },
   (t) => [
     uniqueIndex("invitations_token_hash_key").on(t.tokenHash),
@@ -677,6 +680,43 @@ export const sweepRuns = pgTable(
 );
 
 /**
+ * One call the app made to Purwantara (lib/purwantara/client.ts), for the admins'
+ * gateway call log: what was asked, what came back (both redacted: no token, no
+ * customer's name, email or phone, no free text), how long it took and why it was made.
+ * Kept for GATEWAY_CALL_RETENTION_DAYS; the status sweep prunes older rows.
+ */
+export const gatewayCalls = pgTable(
+  "gateway_calls",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    mode: gatewayMode("mode").notNull(),
+    calledAt: timestamp("called_at", { withTimezone: true }).notNull().defaultNow(),
+    method: text("method").notNull(),
+    /** The path with its ids replaced (`virtual-account/inquiry/:id`): what the filter offers. */
+    endpoint: text("endpoint").notNull(),
+    path: text("path").notNull(),
+    /** Null when no answer came (timeout, network). */
+    httpStatus: integer("http_status"),
+    /** `ok`, or the gateway error's kind (lib/purwantara/errors.ts). */
+    outcome: text("outcome").notNull(),
+    latencyMs: integer("latency_ms").notNull(),
+    /** What made the call (lib/gateway-calls/triggers.ts). */
+    trigger: text("trigger").notNull(),
+    transactionId: uuid("transaction_id").references(() => transactions.id, {
+      onDelete: "set null",
+    }),
+    request: jsonb("request"),
+    response: jsonb("response"),
+  },
+  (t) => [
+    index("gateway_calls_called_at_idx").on(t.calledAt),
+    index("gateway_calls_transaction_id_idx").on(t.transactionId, t.calledAt),
+    index("gateway_calls_endpoint_idx").on(t.endpoint, t.calledAt),
+    index("gateway_calls_outcome_idx").on(t.outcome, t.calledAt),
+  ],
+);
+
+/**
  * Sign-in sessions: the id rides in the Auth.js JWT and every request checks the row
  * (lib/auth/session.ts), so sign-out, a password change, a disable or a role change
  * ends a session at once. `expiresAt` is the idle deadline (pushed forward as the
@@ -784,6 +824,79 @@ export const auditLog = pgTable(
   ],
 );
 
+export const emailTemplate = pgEnum("email_template", emailTemplates);
+export const emailState = pgEnum("email_state", emailStates);
+
+/**
+ * Every email is a row first (lib/mail/outbox.ts), written in the transaction of what
+ * caused it, then sent by a pg-boss job. A row is claimed before it is sent (state
+ * `sending`, with a lease), so two runners never send it twice; the dedupe key makes a
+ * second request for the same event and recipient the same row.
+ */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    recipient: text("recipient").notNull(),
+    template: emailTemplate("template").notNull(),
+    /** The template's values that may be shown to an admin (names, roles, times). */
+    data: jsonb("data").$type<Record<string, string>>().notNull().default({}),
+    /** Values that must not sit in clear (a link carrying a one-time token), sealed. */
+    secretsSealed: text("secrets_sealed"),
+    locale: userLocale("locale").notNull(),
+    /** The event this email is for, e.g. `invitation:<id>`: unique with the recipient. */
+    dedupeKey: text("dedupe_key").notNull(),
+    state: emailState("state").notNull().default("pending"),
+    tries: integer("tries").notNull().default(0),
+    lastError: text("last_error"),
+    /** When the next try is due; a row overdue by long has lost its job (the sweep re-queues it). */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    /** While `sending`: after this a stuck try counts as failed and the row is tried again. */
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    /** The Message-ID the app gave it and the server's answer on acceptance. */
+    messageId: text("message_id"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    /** Who caused it (an admin inviting, an admin's resend); null for a person not signed in. */
+    createdBy: uuid("created_by").references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("email_outbox_dedupe_key").on(t.dedupeKey, sql`lower(${t.recipient})`),
+    index("email_outbox_created_at_idx").on(t.createdAt, t.id),
+    index("email_outbox_state_idx").on(t.state, t.createdAt),
+    index("email_outbox_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.state} in ('pending', 'sending')`),
+    index("email_outbox_created_by_idx").on(t.createdBy),
+  ],
+);
+
+/**
+ * A "forgot password" link: only the token's SHA-256 is stored; it works once, for a
+ * short while (lib/auth/password-reset.ts), and using it ends every session.
+ */
+export const passwordResetTokens = pgTable(
+  "password_reset_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    requestedIp: text("requested_ip"),
+  },
+  (t) => [
+    uniqueIndex("password_reset_tokens_token_hash_key").on(t.tokenHash),
+    index("password_reset_tokens_user_id_idx").on(t.userId, t.createdAt),
+  ],
+);
+
+export type EmailOutboxRow = typeof emailOutbox.$inferSelect;
+export type NewEmailOutboxRow = typeof emailOutbox.$inferInsert;
+export type PasswordResetToken = typeof passwordResetTokens.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
 export type GatewaySettingsRow = typeof gatewaySettings.$inferSelect;
@@ -811,4 +924,6 @@ export type Refund = typeof refunds.$inferSelect;
 export type { RefundMethod, RefundReason, RefundState } from "../lib/core/refund-terms";
 export type PaymentSyncCheck = typeof paymentSyncChecks.$inferSelect;
 export type SweepRun = typeof sweepRuns.$inferSelect;
+export type GatewayCall = typeof gatewayCalls.$inferSelect;
+export type NewGatewayCall = typeof gatewayCalls.$inferInsert;
 export type NewTransactionEvent = typeof transactionEvents.$inferInsert;

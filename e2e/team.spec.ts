@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createAccount } from "./support/accounts";
-import { emulatorUrl } from "./support/env";
+import { mailCatcherClient } from "../tools/mail-catcher/client";
+import { emulatorUrl, mailCatcherUrl } from "./support/env";
 import { fill, messages, m } from "./support/i18n";
 import { navigate, signIn } from "./support/pages";
 import { checkScreen } from "./support/screen-checks";
@@ -33,10 +34,15 @@ test("an admin invites a colleague, who sets a password and signs in", async ({
   await inviteForm.getByLabel(team.invite.email).fill(email);
   await inviteForm.getByLabel(team.invite.role).selectOption("finance");
   await page.getByRole("button", { name: team.invite.submit }).click();
-  await expect(page.getByText(fill(team.invite.created, { email }))).toBeVisible();
-  await expect(page.getByText(team.invite.linkNote)).toBeVisible();
+  // An SMTP server is configured (the mail catcher): the link is emailed, and shown once.
+  await expect(page.getByText(fill(team.invite.emailed, { email }))).toBeVisible();
+  await expect(page.getByText(team.invite.linkNoteMailed)).toBeVisible();
   const link = await page.getByLabel(team.invite.linkLabel).inputValue();
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  const [invitationMail] = await mailCatcherClient(mailCatcherUrl).waitFor(email, {
+    timeoutMs: 30_000,
+  });
+  expect(invitationMail!.text).toContain(link);
   // The open invitation is listed until it is used.
   await expect(
     page.getByRole("button", { name: fill(team.pending.revokeFor, { email }) }),

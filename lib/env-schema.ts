@@ -9,6 +9,7 @@ import {
 } from "./purwantara/contract";
 import { callbackSecretRefusal, gatewayTokenRefusal } from "./gateway/credential-rules";
 import { gatewayAddressRefusal, parseExtraOrigins } from "./gateway/gateway-address";
+import { parseMailFrom, parseSmtpUrl, type SmtpConfig } from "./mail/smtp-config";
 
 /**
  * The app's configuration, parsed from an environment object. Kept free of
@@ -51,6 +52,17 @@ const rawSchema = z.object({
         "replaced by TRUSTED_PROXIES: list the proxies' addresses as CIDRs (e.g. TRUSTED_PROXIES=10.0.0.0/8) and remove TRUSTED_PROXY_HOPS",
     })
     .optional(),
+  /** The SMTP server email goes through, e.g. smtp://user:password@smtp.example.com:587. */
+  SMTP_URL: z.string().min(1).optional(),
+  /** Who email is from: "Toko Kopi <no-reply@example.com>" or a bare address. */
+  MAIL_FROM: z.string().min(1).optional(),
+  /** Days the gateway call log keeps a call (lib/gateway-calls/). */
+  GATEWAY_CALL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Bearer token for /api/metrics; unset, only loopback callers with no proxy between get it. */
+  METRICS_TOKEN: z
+    .string()
+    .min(16, "must be at least 16 characters (try: openssl rand -hex 24)")
+    .optional(),
 });
 
 export type Env = {
@@ -84,6 +96,13 @@ export type Env = {
    */
   localDemo: boolean;
   appUrl: string | undefined;
+  /**
+   * The SMTP server from SMTP_URL and MAIL_FROM; null when SMTP_URL is unset (then the
+   * settings page's saved server is used, if any). The environment wins.
+   */
+  smtp: SmtpConfig | null;
+  metricsToken: string | undefined;
+  gatewayCallRetentionDays: number;
 };
 
 export class EnvError extends Error {
@@ -184,6 +203,22 @@ function resolveGateway(raw: z.infer<typeof rawSchema>, origins: string[]): Env[
   };
 }
 
+function resolveSmtp(raw: z.infer<typeof rawSchema>): SmtpConfig | null {
+  if (!raw.SMTP_URL) {
+    if (raw.MAIL_FROM) throw new EnvError("SMTP_URL: required when MAIL_FROM is set");
+    return null;
+  }
+  const url = parseSmtpUrl(raw.SMTP_URL);
+  if (!url.ok) throw new EnvError(`SMTP_URL: ${url.reason}`);
+  if (!raw.MAIL_FROM)
+    throw new EnvError(
+      'MAIL_FROM: required when SMTP_URL is set, e.g. "Toko Kopi <no-reply@example.com>"',
+    );
+  const from = parseMailFrom(raw.MAIL_FROM);
+  if (!from.ok) throw new EnvError(`MAIL_FROM: ${from.reason}`);
+  return { ...url.value, fromName: from.value.name, fromAddress: from.value.address };
+}
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = rawSchema.safeParse(blankToUndefined(source));
   if (!parsed.success) {
@@ -204,5 +239,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       raw.PURWANTARA_MODE === "local" &&
       raw.PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION === "1",
     appUrl: raw.APP_URL,
+    smtp: resolveSmtp(raw),
+    metricsToken: raw.METRICS_TOKEN,
+    gatewayCallRetentionDays: raw.GATEWAY_CALL_RETENTION_DAYS,
   };
 }

@@ -6,7 +6,7 @@
  * the app and runs Playwright in Chromium against the built app and the emulator.
  * `--only=vitest` or `--only=e2e` runs one of them.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,9 +17,19 @@ import { connectDatabaseServer, localRuntimeRoles } from "../db/server";
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const extraArgs = process.argv.slice(2).filter((a) => !a.startsWith("--only="));
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): number {
+/**
+ * Runs a child to its end without blocking this process: an embedded PostgreSQL started
+ * here writes its log into a pipe this event loop drains. With spawnSync the pipe filled
+ * during a long run and every backend that logged (the checkpointer first) stopped, so
+ * DROP DATABASE waited for a checkpoint forever.
+ */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   console.log(`\n$ ${command} ${args.join(" ")}`);
-  return spawnSync(command, args, { stdio: "inherit", env }).status ?? 1;
+  return new Promise((done) => {
+    spawn(command, args, { stdio: "inherit", env })
+      .once("error", () => done(1))
+      .once("exit", (code) => done(code ?? 1));
+  });
 }
 
 function chromiumPath(): string {
@@ -39,10 +49,10 @@ async function main(): Promise<number> {
   };
   let status = 0;
   try {
-    if (only !== "e2e") status ||= run("vitest", ["run", ...extraArgs], env);
+    if (only !== "e2e") status ||= await run("vitest", ["run", ...extraArgs], env);
     // The load tests (bursts over several app processes) alone, so nothing else shares the cores.
     if (only !== "e2e" && extraArgs.length === 0) {
-      status ||= run("vitest", ["run"], { ...env, VITEST_LOAD: "1" });
+      status ||= await run("vitest", ["run"], { ...env, VITEST_LOAD: "1" });
     }
     if (only !== "vitest") status ||= await runEndToEnd(server, env);
   } finally {
@@ -62,7 +72,7 @@ async function runEndToEnd(
     return 1;
   }
   // E2E_REUSE_BUILD=1 skips the build when iterating on specs against an unchanged app.
-  const built = process.env.E2E_REUSE_BUILD === "1" ? 0 : run("next", ["build"], env);
+  const built = process.env.E2E_REUSE_BUILD === "1" ? 0 : await run("next", ["build"], env);
   if (built !== 0) return built;
   const database = `purwantara_e2e_${process.pid}`;
   // A fresh emulator state per run, made once here (the config file is loaded by every worker).
@@ -73,7 +83,7 @@ async function runEndToEnd(
     const role = localRuntimeRoles.test;
     await server.ensureLoginRole(role);
     await runMigrations(server.urlFor(database), { runtimeRole: role.name });
-    return run("playwright", ["test", ...extraArgs], {
+    return await run("playwright", ["test", ...extraArgs], {
       ...env,
       E2E_EMULATOR_DATA_DIR: emulatorDataDir,
       // The specs' fixtures write as the admin; the app runs as the runtime role.
@@ -81,6 +91,8 @@ async function runEndToEnd(
       E2E_APP_DATABASE_URL: server.urlAs(database, role),
       E2E_APP_PORT: String(await findFreePort()),
       E2E_EMULATOR_PORT: String(await findFreePort()),
+      E2E_MAIL_SMTP_PORT: String(await findFreePort()),
+      E2E_MAIL_HTTP_PORT: String(await findFreePort()),
     });
   } finally {
     await server.dropDatabase(database);

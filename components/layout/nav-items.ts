@@ -11,6 +11,7 @@ type NavLabel =
   | "team"
   | "settings"
   | "audit"
+  | "gatewayCalls"
   | "profile";
 
 export const navItems = [
@@ -22,5 +23,6 @@ export const navItems = [
   { href: "/team", label: "team", permission: "team:manage" },
   { href: "/settings", label: "settings", permission: "settings:manage" },
   { href: "/audit", label: "audit", permission: "audit:read" },
+  { href: "/gateway-calls", label: "gatewayCalls", permission: "gateway-calls:read" },
   { href: "/profile", label: "profile", permission: "profile:update" },
 ] as const satisfies readonly NavItem[];

@@ -9,27 +9,33 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
 import { fieldBinder, idleState, type ActionState } from "@/lib/actions/action-state";
 import { roles } from "@/lib/auth/roles";
+import { locales } from "@/lib/i18n/config";
 
 /**
- * Invites a colleague. No email is sent (the app has no mail yet): the one-time link
- * is shown here once, to copy and hand over.
+ * Invites a colleague. With an SMTP server configured the link is emailed to them, in
+ * the language chosen here; either way it is shown here once, to copy and hand over.
  */
 export function InviteForm({
   action,
+  locale,
 }: {
   action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
+  /** The admin's own language: the email's default. */
+  locale: string;
 }) {
   const t = useTranslations("team.invite");
   const tRole = useTranslations("role");
   const tCommon = useTranslations("common");
+  const tLanguage = useTranslations("language");
   const [state, formAction] = useActionState(action, idleState);
   const field = fieldBinder(state);
   const link = state.status === "success" ? state.data?.link : undefined;
+  const emailed = state.status === "success" && state.data?.emailed === "1";
   return (
     <div className="space-y-4">
       <form
         action={formAction}
-        className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start"
+        className="grid gap-4 sm:grid-cols-[1fr_10rem_10rem_auto] sm:items-start"
         noValidate
       >
         <Field {...field("email")} label={t("email")} type="email" autoComplete="off" required />
@@ -39,12 +45,18 @@ export function InviteForm({
           options={roles.map((role) => ({ value: role, label: tRole(role) }))}
           defaultValue={field("role").defaultValue ?? "operator"}
         />
+        <SelectField
+          {...field("locale")}
+          label={t("language")}
+          options={locales.map((value) => ({ value, label: tLanguage(value) }))}
+          defaultValue={field("locale").defaultValue ?? locale}
+        />
         <div className="sm:pt-6">
           <SubmitButton pendingText={t("pending")} className="w-full">
             {t("submit")}
           </SubmitButton>
         </div>
-        <div className="sm:col-span-3">
+        <div className="sm:col-span-4">
           <FormAlert state={state} />
         </div>
       </form>
@@ -70,7 +82,7 @@ export function InviteForm({
               }}
             />
           </div>
-          <p className="text-xs text-slate-700">{t("linkNote")}</p>
+          <p className="text-xs text-slate-700">{emailed ? t("linkNoteMailed") : t("linkNote")}</p>
         </div>
       ) : null}
     </div>

@@ -71,7 +71,8 @@ function pendingInvitation() {
 
 export async function insertInvitation(
   tx: DbOrTx,
-  values: Pick<Invitation, "email" | "role" | "tokenHash" | "invitedBy" | "expiresAt">,
+  values: Pick<Invitation, "email" | "role" | "tokenHash" | "invitedBy" | "expiresAt"> &
+    Partial<Pick<Invitation, "locale">>,
 ): Promise<Invitation> {
   const [row] = await tx.insert(invitations).values(values).returning();
   return row!;

@@ -5,3 +5,5 @@ export const databaseUrl = process.env.E2E_DATABASE_URL ?? "";
 export const emulatorControlHeaders = {
   "x-emulator-control-token": process.env.E2E_EMULATOR_CONTROL_TOKEN ?? "e2e-emulator-control",
 };
+/** The local mail catcher's HTTP API (playwright.config.ts starts it). */
+export const mailCatcherUrl = `http://127.0.0.1:${process.env.E2E_MAIL_HTTP_PORT ?? 1180}`;

@@ -7,6 +7,7 @@ import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { can, type Permission } from "@/lib/auth/roles";
 import { AppError, FieldError } from "@/lib/errors";
 import { translateIssues } from "@/lib/i18n/server";
+import { errorFacts, logFor } from "@/lib/log";
 import type { ActionErrorState, ActionState } from "./action-state";
 
 /** What an action's body returns: a state to show, or a page to go to. */
@@ -99,7 +100,7 @@ export function protectedAction<S extends z.ZodType>(options: {
         };
       if (error instanceof AppError)
         return { status: "error", message: await shown(error), values };
-      console.error("action failed:", error instanceof Error ? error.name : "unknown", error);
+      logFor("actions").error({ err: errorFacts(error) }, "action failed");
       return { status: "error", message: (await getTranslations("actions"))("generic"), values };
     }
     if ("redirectTo" in outcome) redirect(outcome.redirectTo);

@@ -76,6 +76,13 @@ export const roleMatrix: readonly MatrixRow[] = [
     permission: "public",
     expect: publicAccess,
   },
+  { kind: "page", target: "/forgot-password", permission: "public", expect: publicAccess },
+  {
+    kind: "page",
+    target: "/reset-password/not-a-real-link",
+    permission: "public",
+    expect: publicAccess,
+  },
   {
     kind: "page",
     target: "/transactions",
@@ -136,10 +143,33 @@ export const roleMatrix: readonly MatrixRow[] = [
     expect: pageFor(financeAndAdmin),
   },
 
+  {
+    kind: "page",
+    target: "/gateway-calls",
+    permission: "gateway-calls:read",
+    expect: pageFor(admins),
+  },
+
   // Route handlers
   {
     kind: "route",
     target: "/api/health",
+    method: "GET",
+    permission: "public",
+    expect: publicAccess,
+  },
+  {
+    // 200 or 503 by the app's own state (e2e runs with JOBS=off, which is ready), never 401.
+    kind: "route",
+    target: "/api/ready",
+    method: "GET",
+    permission: "public",
+    expect: publicAccess,
+  },
+  {
+    // No session: METRICS_TOKEN, or loopback without one (e2e calls from loopback, no token).
+    kind: "route",
+    target: "/api/metrics",
     method: "GET",
     permission: "public",
     expect: publicAccess,
@@ -198,6 +228,8 @@ export const roleMatrix: readonly MatrixRow[] = [
       "login#cancelSignInAction",
       "setup#createFirstAdminAction",
       "invite/[token]#acceptInvitationAction",
+      "forgot-password#requestPasswordResetAction",
+      "reset-password/[token]#resetPasswordAction",
       "actions/preferences#switchLocaleAction",
     ] as const
   ).map((target) => ({

@@ -24,6 +24,8 @@ export const permissions = {
   "team:manage": ["admin"],
   "settings:manage": ["admin"],
   "audit:read": ["admin"],
+  /** The log of every call the app made to Purwantara (redacted). */
+  "gateway-calls:read": ["admin"],
   "profile:update": ["admin", "operator", "finance"],
 } as const satisfies Record<string, readonly UserRole[]>;
 

@@ -13,3 +13,15 @@ export function appOrigin(headers: Headers): string {
     headers.get("x-forwarded-proto") ?? (/^(127\.|localhost)/.test(host) ? "http" : "https");
   return `${proto.split(",")[0]!.trim()}://${host.split(",")[0]!.trim()}`;
 }
+
+/**
+ * The origin put in links that are emailed (password resets): APP_URL, or outside
+ * production the request's origin. Never a production request's Host header, which a
+ * stranger chooses: a reset link to their host would hand them the token. Null when
+ * production has no APP_URL (no such link is sent then).
+ */
+export function emailLinkOrigin(headers: Headers): string | null {
+  const env = getEnv();
+  if (env.appUrl) return env.appUrl.replace(/\/+$/, "");
+  return env.nodeEnv === "production" ? null : appOrigin(headers);
+}

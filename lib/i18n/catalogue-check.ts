@@ -19,6 +19,7 @@ const sameInBoth = new Set([
   "language.id",
   "language.en",
   "login.email",
+  "passwordReset.email",
   "setup.email",
   "mode.production",
   "modeSwitch.live",

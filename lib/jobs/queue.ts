@@ -1,5 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
+import { errorFacts, logFor } from "@/lib/log";
+import { createEmailQueues, startEmailWorkers, type EmailJobOptions } from "./email";
 import { runStatusSweep, type SweepOptions } from "./status-sweep";
 
 /** The status sweep's pg-boss queue (and its schedule's name). */
@@ -7,8 +9,10 @@ export const sweepQueue = "payment-status-sweep";
 
 export type JobQueueOptions = {
   connectionString: string;
-  /** When the sweep runs (cron, UTC). */
-  sweepCron: string;
+  /** When the sweep runs (cron, UTC); unset: no status sweep in this process. */
+  sweepCron?: string;
+  /** Send the outbox's email in this process (unset: not). */
+  email?: EmailJobOptions;
   /** How often an idle worker looks for a job, in seconds. */
   pollingIntervalSeconds?: number;
   /** How often the schedules are looked at, in seconds (pg-boss: 1–45, default 30). */
@@ -47,19 +51,29 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
         }
       : {}),
   });
-  boss.on("error", (error: Error) => console.error(`jobs: ${error.message}`));
-  await boss.start();
-  await ensureQueue(boss);
-  await boss.schedule(sweepQueue, options.sweepCron, {}, { tz: "UTC" });
-  const stopping = new AbortController();
-  await boss.work(
-    sweepQueue,
-    { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 10, batchSize: 1 },
-    // The job's output (kept by pg-boss) is the counts per mode: no personal data.
-    async ([job]) => ({
-      runs: await runStatusSweep({ ...options.sweep, jobId: job?.id, signal: stopping.signal }),
-    }),
+  boss.on("error", (error: Error) =>
+    logFor("jobs").error({ err: errorFacts(error) }, "pg-boss error"),
   );
+  await boss.start();
+  await createJobQueues(boss);
+  const stopping = new AbortController();
+  if (options.sweepCron) {
+    await boss.schedule(sweepQueue, options.sweepCron, {}, { tz: "UTC" });
+    await boss.work(
+      sweepQueue,
+      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 10, batchSize: 1 },
+      // The job's output (kept by pg-boss) is the counts per mode: no personal data.
+      async ([job]) => ({
+        runs: await runStatusSweep({ ...options.sweep, jobId: job?.id, signal: stopping.signal }),
+      }),
+    );
+  }
+  if (options.email) {
+    await startEmailWorkers(boss, {
+      pollingIntervalSeconds: options.pollingIntervalSeconds,
+      ...options.email,
+    });
+  }
   return {
     boss,
     requestSweep: () => boss.send(sweepQueue, {}),
@@ -70,23 +84,30 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
   };
 }
 
-async function ensureQueue(boss: PgBoss): Promise<void> {
+/** Every queue of the app, created whatever this process works (another may send to it). */
+export async function createJobQueues(boss: PgBoss): Promise<void> {
+  const ensure = (queue: PgBoss.Queue) => ensureQueue(boss, queue);
+  await ensure({
+    name: sweepQueue,
+    policy: "stately",
+    // A failed sweep is not retried: the next scheduled one picks up where it left.
+    retryLimit: 0,
+    // Well above a run's time budget (4 minutes), so a live sweep never expires.
+    expireInSeconds: 10 * 60,
+    retentionMinutes: 60,
+  });
+  await createEmailQueues(boss, ensure);
+}
+
+async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue): Promise<void> {
   // Instances starting together can deadlock creating the queue's partition: the
   // loser finds the winner's queue on a later try.
   for (let attempt = 1; ; attempt++) {
     try {
-      await boss.createQueue(sweepQueue, {
-        name: sweepQueue,
-        policy: "stately",
-        // A failed sweep is not retried: the next scheduled one picks up where it left.
-        retryLimit: 0,
-        // Well above a run's time budget (4 minutes), so a live sweep never expires.
-        expireInSeconds: 10 * 60,
-        retentionMinutes: 60,
-      });
+      await boss.createQueue(queue.name, queue);
       return;
     } catch (error) {
-      if (await boss.getQueue(sweepQueue)) return;
+      if (await boss.getQueue(queue.name)) return;
       if (attempt >= 5) throw error;
       await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 100));
     }

@@ -14,6 +14,15 @@ describe("job settings", () => {
     });
   });
 
+  it("sends email without sweeping when JOBS=email", () => {
+    expect(parseJobSettings({ JOBS: "email" })).toMatchObject({
+      enabled: true,
+      sweepEnabled: false,
+      emailEnabled: true,
+    });
+    expect(parseJobSettings({})).toMatchObject({ sweepEnabled: true, emailEnabled: true });
+  });
+
   it("is turned off by JOBS=off, and blank values count as unset", () => {
     expect(parseJobSettings({ JOBS: "off" }).enabled).toBe(false);
     expect(parseJobSettings({ JOBS: "", SWEEP_BATCH: "" })).toMatchObject({
@@ -24,7 +33,7 @@ describe("job settings", () => {
 
   it("names each bad variable", () => {
     expect(() => parseJobSettings({ JOBS: "yes", SWEEP_BATCH: "0" })).toThrow(
-      /JOBS: must be on or off[\s\S]*SWEEP_BATCH/,
+      /JOBS: must be on, off or email[\s\S]*SWEEP_BATCH/,
     );
   });
 

@@ -5,7 +5,7 @@ import { z } from "zod";
  * from lib/env-schema.ts so scripts and tests can read it without a database URL.
  */
 const schema = z.object({
-  JOBS: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
+  JOBS: z.enum(["on", "off", "email"], { message: "must be on, off or email" }).default("on"),
   SWEEP_CRON: z
     .string()
     .trim()
@@ -36,7 +36,12 @@ export type SweepSettings = {
 };
 
 export type JobSettings = {
+  /** Any job in this process (JOBS=on or email). */
   enabled: boolean;
+  /** The status sweep runs here (JOBS=on). */
+  sweepEnabled: boolean;
+  /** The outbox's email is sent from here (JOBS=on or email). */
+  emailEnabled: boolean;
   sweepCron: string;
   sweep: SweepSettings;
 };
@@ -52,7 +57,9 @@ export function parseJobSettings(source: Record<string, string | undefined>): Jo
   }
   const raw = parsed.data;
   return {
-    enabled: raw.JOBS === "on",
+    enabled: raw.JOBS !== "off",
+    sweepEnabled: raw.JOBS === "on",
+    emailEnabled: raw.JOBS !== "off",
     sweepCron: raw.SWEEP_CRON,
     sweep: {
       batch: raw.SWEEP_BATCH,

@@ -1,13 +1,18 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
+import { errorFacts, logFor } from "@/lib/log";
 import { startJobQueue, type JobQueue } from "./queue";
 import { parseJobSettings } from "./settings";
 
-type Jobs = { queue: JobQueue | null; retry?: NodeJS.Timeout };
+/** Where this process's job runner is: `off` on purpose (JOBS=off), else on its way to `started`. */
+export type JobRunnerState = "off" | "starting" | "retrying" | "started" | "stopped";
+
+type Jobs = { queue: JobQueue | null; retry?: NodeJS.Timeout; state: JobRunnerState };
 // One queue per process, even if the hook runs twice (hot reload keeps globalThis).
 const holder = globalThis as typeof globalThis & { __purwantaraJobs?: Jobs };
 
 const retryMs = 30_000;
+const log = logFor("jobs");
 
 /**
  * Starts the background jobs of this app process (called once from instrumentation.ts),
@@ -17,10 +22,10 @@ const retryMs = 30_000;
 export function startBackgroundJobs(): void {
   if (holder.__purwantaraJobs) return;
   const settings = parseJobSettings(process.env);
-  const jobs: Jobs = { queue: null };
+  const jobs: Jobs = { queue: null, state: settings.enabled ? "starting" : "off" };
   holder.__purwantaraJobs = jobs;
   if (!settings.enabled) {
-    console.info("jobs: off (JOBS=off); no status sweep runs in this process");
+    log.info("jobs off (JOBS=off): no status sweep and no email sending in this process");
     return;
   }
   const attempt = async () => {
@@ -28,25 +33,44 @@ export function startBackgroundJobs(): void {
     try {
       jobs.queue = await startJobQueue({
         connectionString: getEnv().databaseUrl,
-        sweepCron: settings.sweepCron,
+        sweepCron: settings.sweepEnabled ? settings.sweepCron : undefined,
+        email: settings.emailEnabled ? {} : undefined,
       });
-      console.info(`jobs: status sweep scheduled (${settings.sweepCron}, UTC)`);
-    } catch (error) {
-      console.error(
-        `jobs: could not start (${error instanceof Error ? error.message : "unknown error"}); retrying in ${retryMs / 1000} s`,
+      if (jobs.state !== "stopped") jobs.state = "started";
+      log.info(
+        settings.sweepEnabled
+          ? { cron: settings.sweepCron, sweep: true, email: true }
+          : { sweep: false, email: true },
+        settings.sweepEnabled
+          ? "status sweep scheduled (UTC); sending email"
+          : "sending email (JOBS=email: no status sweep here)",
       );
+    } catch (error) {
+      log.error({ err: errorFacts(error), retryInSeconds: retryMs / 1000 }, "jobs could not start");
+      jobs.state = "retrying";
       jobs.retry = setTimeout(() => void attempt(), retryMs).unref();
     }
   };
   const stop = async () => {
     clearTimeout(jobs.retry);
+    jobs.state = "stopped";
     const queue = jobs.queue;
     jobs.queue = null;
     await queue?.stop().catch((error: unknown) => {
-      console.error(`jobs: stop failed (${error instanceof Error ? error.message : "unknown"})`);
+      log.error({ err: errorFacts(error) }, "jobs stop failed");
     });
   };
   process.once("SIGTERM", () => void stop());
   process.once("SIGINT", () => void stop());
   void attempt();
+}
+
+/** The job queue this process runs, if any (its pg-boss also sends jobs). */
+export function runningJobQueue(): JobQueue | null {
+  return holder.__purwantaraJobs?.queue ?? null;
+}
+
+/** This process's job runner, for readiness; `absent` when nothing started it (not the app). */
+export function jobRunnerState(): JobRunnerState | "absent" {
+  return holder.__purwantaraJobs?.state ?? "absent";
 }

@@ -9,10 +9,14 @@ import {
   type SweepCounts,
   type SyncCheckOutcome,
 } from "@/db/queries/sweep";
+import { pruneGatewayCalls } from "@/db/queries/gateway-calls";
 import type { TransactionChannel } from "@/db/schema";
 import { creatableChannels, getChannelModule } from "@/lib/channels";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { gatewayConfigs } from "@/lib/gateway/config";
+import { logFor } from "@/lib/log";
+import { countSweepRun } from "@/lib/ops/metrics";
 import { checkPaymentStatus } from "@/lib/payments/check-status";
 import type { GatewayMode } from "@/lib/purwantara/contract";
 import { PurwantaraError } from "@/lib/purwantara/errors";
@@ -31,6 +35,7 @@ export type SweepOptions = {
 
 /** How long sweep runs are kept for the health panel. */
 const keepRunsDays = 30;
+const log = logFor("jobs");
 
 /**
  * The missed-callback sweep: for each configured mode, asks Purwantara about open
@@ -47,6 +52,8 @@ export async function runStatusSweep(options: SweepOptions = {}): Promise<ModeSw
     results.push(await sweepMode(mode, settings, options));
   }
   await pruneSweepRuns(keepRunsDays);
+  // The sweep runs once a minute across the instances: a fitting place to keep the log short.
+  await pruneGatewayCalls(getEnv().gatewayCallRetentionDays);
   return results;
 }
 
@@ -93,8 +100,9 @@ async function sweepMode(
       continue;
     }
     failuresInARow += 1;
-    console.warn(
-      `status sweep ${mode} run ${runId}: transaction ${candidate.id}: ${checked.error}`,
+    log.warn(
+      { mode, runId, transactionId: candidate.id, error: checked.error },
+      "status sweep: check failed",
     );
     if (checked.stop) counts.stoppedEarly = checked.stop;
     else if (failuresInARow >= settings.maxConsecutiveFailures)
@@ -102,11 +110,8 @@ async function sweepMode(
     if (counts.stoppedEarly) break;
   }
   await finishSweepRun(runId, counts);
-  console.info(
-    `status sweep ${mode} run ${runId}: ${counts.candidates} due, ${counts.updated} updated, ` +
-      `${counts.unchanged} unchanged, ${counts.notFound} not at gateway, ${counts.skipped} skipped, ` +
-      `${counts.failed} failed${counts.stoppedEarly ? `, stopped early (${counts.stoppedEarly})` : ""}`,
-  );
+  countSweepRun(mode, counts);
+  log.info({ mode, runId, ...counts }, "status sweep run finished");
   return { mode, runId, ...counts };
 }
 

@@ -29,7 +29,7 @@ export async function cancelPayment(id: string, user: CurrentUser): Promise<Tran
     throw new AppError("conflict", "not_cancellable");
   // A refusal or an outage throws a PurwantaraError, which the action reports; nothing changes here.
   await (
-    await getPurwantaraClient(row.mode)
+    await getPurwantaraClient(row.mode, { trigger: "cancel", transactionId: row.id })
   ).post(channel.cancelPath(row.purwantaraUuid), cancelAnswerSchema);
   return withLockedTransaction(id, async (tx, locked) => {
     const move = decideTransition(locked.state, "CANCELLED");

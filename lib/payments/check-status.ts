@@ -47,13 +47,17 @@ export async function checkPaymentStatus(
   throw new AppError("conflict", "cannot_check");
 }
 
+const callContext = (row: Transaction, via: StatusCheckVia) =>
+  ({ trigger: via === "sweep" ? "sweep" : "check", transactionId: row.id }) as const;
+
 async function syncKnown(
   row: Transaction,
   channel: ChannelModule,
   via: StatusCheckVia,
 ): Promise<StatusCheck> {
   const path = channel.inquiryPath!(row.purwantaraUuid!);
-  const { data } = await (await getPurwantaraClient(row.mode)).get(path, createdSchema(channel));
+  const client = await getPurwantaraClient(row.mode, callContext(row, via));
+  const { data } = await client.get(path, createdSchema(channel));
   return applySync(row.id, data, via);
 }
 
@@ -63,9 +67,8 @@ async function findByReference(
   listPath: string,
   via: StatusCheckVia,
 ): Promise<StatusCheck> {
-  const { data, body } = await (
-    await getPurwantaraClient(row.mode)
-  ).get(listPath, z.array(z.unknown()));
+  const client = await getPurwantaraClient(row.mode, callContext(row, via));
+  const { data, body } = await client.get(listPath, z.array(z.unknown()));
   const match = data.find((item) => {
     const reference = z.looseObject({ external_id: z.string().nullish() }).safeParse(item);
     return reference.success && reference.data.external_id === row.externalId;

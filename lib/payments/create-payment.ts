@@ -53,7 +53,9 @@ export async function createPayment<F extends BaseForm>(
 
   try {
     const { path, body } = module.createRequest(form, transaction.externalId ?? "");
-    const result = await (await getPurwantaraClient(mode)).post(path, createdSchema(module), body);
+    const result = await (
+      await getPurwantaraClient(mode, { trigger: "create", transactionId: transaction.id })
+    ).post(path, createdSchema(module), body);
     return {
       ok: true,
       transaction: await recordCreated(transaction.id, result.data, result.body),

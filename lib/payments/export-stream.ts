@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { PassThrough } from "node:stream";
 import type { TransactionTotals } from "@/db/queries/transaction-list";
+import { errorFacts, logFor } from "@/lib/log";
 import { exportAudit } from "./export-audit";
 import { writeExportFile } from "./export-writers";
 import { exportFileName, type ExportRequest, type ExportResult } from "./transaction-export";
@@ -151,7 +152,9 @@ export function streamExport(request: ExportRequest): {
     const reason = abort.signal.aborted ? "client_gone" : "failed";
     await audit
       .ended({ outcome: "aborted", rows: progress.rows, bytes: progress.sent, reason })
-      .catch((auditError: unknown) => console.error("export.aborted not recorded:", auditError));
+      .catch((auditError: unknown) =>
+        logFor("export").error({ err: errorFacts(auditError) }, "export.aborted not recorded"),
+      );
   });
   return { body: webBody(out, done, abort, progress), started: started.promise, done };
 }

@@ -1,7 +1,21 @@
 import type { z } from "zod";
 import { errorEnvelopeSchema, normalizeFields, successEnvelopeSchema } from "./envelope";
 import { maxGatewayResponseBytes, readBoundedJson, type GatewayBody } from "./bounded-body";
-import { kindForStatus, PurwantaraError } from "./errors";
+import { kindForStatus, PurwantaraError, type GatewayErrorKind } from "./errors";
+
+/** One call as it went, for a call log: the request, the answer, the time it took. */
+export type GatewayCallReport = {
+  method: "GET" | "POST";
+  path: string;
+  requestBody: unknown;
+  startedAt: Date;
+  latencyMs: number;
+  /** Null when no answer came. */
+  httpStatus: number | null;
+  outcome: "ok" | GatewayErrorKind;
+  /** The parsed JSON answer, when there was one. */
+  responseBody: unknown;
+};
 
 export type PurwantaraClientOptions = {
   /** e.g. `https://api.purwantara.id/v1/` (trailing slash optional). */
@@ -9,6 +23,8 @@ export type PurwantaraClientOptions = {
   token: string;
   timeoutMs: number;
   fetch?: typeof fetch;
+  /** Told of every call once it ended, success or not; its own failure is ignored. */
+  onCall?: (call: GatewayCallReport) => Promise<void> | void;
 };
 
 /** A successful call: the validated `data` and the whole body, for the record. */
@@ -33,6 +49,34 @@ export class PurwantaraClient {
   }
 
   private async request<S extends z.ZodType>(
+    method: "GET" | "POST",
+    path: string,
+    schema: S,
+    body?: unknown,
+  ): Promise<GatewayResult<z.infer<S>>> {
+    const startedAt = new Date();
+    const started = performance.now();
+    const report = async (
+      rest: Pick<GatewayCallReport, "httpStatus" | "outcome" | "responseBody">,
+    ) => {
+      const call = { method, path, requestBody: body ?? null, startedAt, ...rest };
+      const latencyMs = Math.round(performance.now() - started);
+      await (async () => this.options.onCall?.({ ...call, latencyMs }))().catch(() => undefined);
+    };
+    try {
+      const result = await this.call(method, path, schema, body);
+      await report({ httpStatus: result.httpStatus, outcome: "ok", responseBody: result.body });
+      return result;
+    } catch (error) {
+      if (error instanceof PurwantaraError) {
+        const { httpStatus, kind: outcome, responseBody } = error;
+        await report({ httpStatus, outcome, responseBody });
+      }
+      throw error;
+    }
+  }
+
+  private async call<S extends z.ZodType>(
     method: "GET" | "POST",
     path: string,
     schema: S,

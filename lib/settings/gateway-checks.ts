@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { gatewayConfig } from "@/lib/gateway/config";
+import { recordGatewayCalls } from "@/lib/gateway-calls/record";
 import { PurwantaraClient } from "@/lib/purwantara/client";
 import { callbackHeaders, type GatewayMode } from "@/lib/purwantara/contract";
 import { PurwantaraError } from "@/lib/purwantara/errors";
@@ -25,6 +26,7 @@ export async function testGatewayConnection(mode: GatewayMode): Promise<Connecti
     baseUrl: config.baseUrl,
     token: config.token,
     timeoutMs: Math.min(config.timeoutMs, 10_000),
+    onCall: recordGatewayCalls(mode, { trigger: "test_connection", transactionId: null }),
   });
   try {
     await client.get("virtual-account/list", z.unknown());

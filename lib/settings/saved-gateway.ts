@@ -2,6 +2,7 @@ import "server-only";
 import { listGatewaySettings } from "@/db/queries/settings";
 import type { GatewaySettingsRow } from "@/db/schema";
 import { open as openSealed, SecretBoxError } from "@/lib/crypto/secret-box";
+import { logFor } from "@/lib/log";
 import type { GatewayMode } from "@/lib/purwantara/contract";
 import { sealedColumns, secretContext, type SealedField } from "./sealed-fields";
 
@@ -33,7 +34,10 @@ function openRow(row: GatewaySettingsRow): SavedGateway {
     } catch (error) {
       if (!(error instanceof SecretBoxError)) throw error;
       // The key's id and the field only: never the value.
-      console.error(`settings: ${row.mode} ${field} unreadable: ${error.message}`);
+      logFor("settings").error(
+        { mode: row.mode, field, reason: error.message },
+        "saved value unreadable",
+      );
       unreadable.push(field);
       return null;
     }

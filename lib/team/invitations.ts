@@ -15,6 +15,9 @@ import type { Invitation, User, UserRole } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/config";
+import { queueEmailJobs } from "@/lib/jobs/enqueue";
+import { queueEmail } from "@/lib/mail/outbox";
 
 /** [chosen, by the issue] An invitation link works for 72 hours. */
 export const invitationLifetimeMs = 72 * 60 * 60 * 1000;
@@ -43,7 +46,23 @@ export async function readInvitation(token: string): Promise<InvitationState> {
   return stateOf(await getInvitationByTokenHash(hashInvitationToken(token)));
 }
 
-export type InviteRequest = { email: string; role: UserRole; actorId: string; ip: string | null };
+export type InviteRequest = {
+  email: string;
+  role: UserRole;
+  actorId: string;
+  ip: string | null;
+  /** The language the invitation email is written in. */
+  locale?: Locale;
+};
+
+/** When set, the invitation is also emailed (an SMTP server is configured). */
+export type InvitationEmail = {
+  inviterName: string;
+  /** The page the link opens, made from the token. */
+  link: (token: string) => string;
+  /** The zone the link's expiry is written in (the merchant's default). */
+  timeZone: string;
+};
 
 /**
  * Makes an invitation and returns its one-time token (shown once, to the admin).
@@ -52,9 +71,10 @@ export type InviteRequest = { email: string; role: UserRole; actorId: string; ip
 export async function createInvitation(
   request: InviteRequest,
   messages: { accountExists: string },
-): Promise<{ token: string; invitation: Invitation }> {
+  email?: InvitationEmail,
+): Promise<{ token: string; invitation: Invitation; emailed: boolean }> {
   const token = randomBytes(32).toString("base64url");
-  return getDb().transaction(async (tx) => {
+  const made = await getDb().transaction(async (tx) => {
     if (await findUserIdByEmail(tx, request.email))
       throw new AppError("conflict", messages.accountExists);
     const replaced = await revokePendingInvitationsFor(tx, request.email, request.actorId);
@@ -64,16 +84,35 @@ export async function createInvitation(
       tokenHash: hashInvitationToken(token),
       invitedBy: request.actorId,
       expiresAt: new Date(Date.now() + invitationLifetimeMs),
+      locale: request.locale ?? "id",
     });
     await recordAudit(tx, {
       action: "user.invited",
       actorId: request.actorId,
       target: { type: "invitation", id: invitation.id },
       ip: request.ip,
-      details: { role: request.role, replaced: replaced.length },
+      details: { role: request.role, replaced: replaced.length, emailed: Boolean(email) },
     });
-    return { token, invitation };
+    const outbox = email
+      ? await queueEmail(tx, {
+          to: invitation.email,
+          template: "invitation",
+          locale: invitation.locale,
+          data: {
+            inviterName: email.inviterName,
+            role: invitation.role,
+            expiresAt: invitation.expiresAt.toISOString(),
+            timeZone: email.timeZone,
+          },
+          secrets: { link: email.link(token) },
+          dedupeKey: `invitation:${invitation.id}`,
+          createdBy: request.actorId,
+        })
+      : null;
+    return { invitation, outboxId: outbox?.id ?? null };
   });
+  if (made.outboxId) await queueEmailJobs([made.outboxId]);
+  return { token, invitation: made.invitation, emailed: made.outboxId !== null };
 }
 
 export async function revokeInvitationById(

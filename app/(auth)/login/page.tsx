@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
@@ -17,7 +18,7 @@ export default async function LoginPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { next: rawNext } = await searchParams;
+  const { next: rawNext, reset } = await searchParams;
   const next = safeNextPath(typeof rawNext === "string" ? rawNext : undefined);
   if (await getCurrentUser()) redirect(next);
   const pending = await getPendingSignIn();
@@ -37,7 +38,20 @@ export default async function LoginPage({
     <>
       <h1 className="mb-1 text-xl font-semibold">{t("title")}</h1>
       <p className="mb-5 text-sm text-slate-600">{t("subtitle")}</p>
+      {reset === "1" ? (
+        <p
+          role="status"
+          className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-950 ring-1 ring-emerald-200"
+        >
+          {t("passwordReset")}
+        </p>
+      ) : null}
       <LoginForm action={signInAction} next={next} />
+      <p className="mt-4 text-center text-sm">
+        <Link href="/forgot-password" className="text-brand-700 underline underline-offset-2">
+          {t("forgot")}
+        </Link>
+      </p>
     </>
   );
 }

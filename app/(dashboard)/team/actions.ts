@@ -7,6 +7,9 @@ import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
 import { protectedAction } from "@/lib/actions/protected-action";
 import { roles } from "@/lib/auth/roles";
+import { locales } from "@/lib/i18n/config";
+import { getSmtpConfig } from "@/lib/mail/transport";
+import { getMerchantProfile } from "@/lib/settings/merchant";
 import { requestIp } from "@/lib/http/request-ip";
 import { appOrigin } from "@/lib/http/app-origin";
 import { createInvitation, revokeInvitationById } from "@/lib/team/invitations";
@@ -19,16 +22,31 @@ export const inviteMemberAction = protectedAction({
   schema: z.object({
     email: z.email("email").max(254, "tooLong"),
     role: roleSchema,
+    locale: z.enum(locales, "invalidChoice").optional(),
   }),
-  run: async ({ email, role }, user) => {
+  run: async ({ email, role, locale }, user) => {
     const t = await getTranslations("team");
-    const { token } = await createInvitation(
-      { email, role, actorId: user.id, ip: await requestIp() },
+    const origin = appOrigin(await headers());
+    const link = (token: string) => `${origin}/invite/${token}`;
+    // Emailed when an SMTP server is configured; the link is shown to copy either way.
+    const mail = getSmtpConfig().config
+      ? {
+          inviterName: user.name,
+          link,
+          timeZone: (await getMerchantProfile()).defaultTimeZone,
+        }
+      : undefined;
+    const { token, emailed } = await createInvitation(
+      { email, role, actorId: user.id, ip: await requestIp(), locale: locale ?? user.locale },
       { accountExists: t("errors.accountExists") },
+      mail,
     );
     revalidatePath("/team");
-    const link = `${appOrigin(await headers())}/invite/${token}`;
-    return { status: "success", message: t("invite.created", { email }), data: { link, email } };
+    return {
+      status: "success",
+      message: emailed ? t("invite.emailed", { email }) : t("invite.created", { email }),
+      data: { link: link(token), email, emailed: emailed ? "1" : "" },
+    };
   },
 });
 

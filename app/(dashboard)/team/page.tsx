@@ -30,7 +30,7 @@ export default async function TeamPage() {
           {t("invite.title")}
         </h2>
         <p className="text-sm text-slate-600">{t("invite.body")}</p>
-        <InviteForm action={inviteMemberAction} />
+        <InviteForm action={inviteMemberAction} locale={user.locale} />
       </section>
 
       <section aria-labelledby="pending-heading" className={card}>

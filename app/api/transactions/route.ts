@@ -3,6 +3,7 @@ import { changeMarkerVersion } from "@/db/queries/transaction-list";
 import { routeCaller } from "@/lib/http/route-caller";
 import { actingMode } from "@/lib/gateway/config";
 import { jsonError } from "@/lib/http/json-error";
+import { errorFacts, logFor } from "@/lib/log";
 import {
   parseTransactionFilter,
   serializeTransactionFilter,
@@ -58,7 +59,7 @@ export async function GET(request: Request): Promise<Response> {
     const body = JSON.stringify(await getTransactionListPage(resolved, { cursor, limit }));
     return new Response(body, { headers: { ...headers, "Content-Type": "application/json" } });
   } catch (error) {
-    console.error("GET /api/transactions failed:", error);
+    logFor("api").error({ err: errorFacts(error) }, "GET /api/transactions failed");
     return jsonError(503, "Transactions are temporarily unavailable.");
   }
 }

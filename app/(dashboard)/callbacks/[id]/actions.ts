@@ -7,6 +7,7 @@ import { z } from "zod";
 import { clientIp } from "@/lib/auth/login-limits";
 import { actionCaller } from "@/lib/actions/protected-action";
 import { actingMode } from "@/lib/gateway/config";
+import { errorFacts, logFor } from "@/lib/log";
 import { dismissDelivery, replayDelivery, ReplayError } from "@/lib/webhooks/replay";
 import type { ReplayState } from "./replay-state";
 
@@ -74,7 +75,7 @@ export async function manageDeliveryAction(
         values: { note },
       };
     }
-    console.error("callback action failed:", error instanceof Error ? error.name : "unknown");
+    logFor("callbacks").error({ err: errorFacts(error) }, "callback action failed");
     return { status: "error", message: t("actions.generic"), values: { note } };
   }
 }

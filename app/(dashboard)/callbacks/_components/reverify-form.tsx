@@ -13,12 +13,8 @@ export function ReverifyForm() {
   const [state, action] = useActionState(reverifyQuarantineAction, idleState);
   return (
     <form action={action} className="mt-3 space-y-2">
+      {/* Says the result (or why it failed) once, announced. */}
       <FormAlert state={state} />
-      {state.status === "success" ? (
-        <p role="status" className="text-sm text-emerald-900">
-          {state.message}
-        </p>
-      ) : null}
       <SubmitButton variant="secondary" pendingText={t("reverifying")}>
         {t("reverify")}
       </SubmitButton>

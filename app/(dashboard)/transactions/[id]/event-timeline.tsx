@@ -8,7 +8,14 @@ import type { TimelineEntry } from "@/lib/payments/transaction-detail";
  * callback, status check, staff), and every callback delivery, also those that changed
  * nothing (duplicate, stale, held for review), each with its verdict and a link to it.
  */
-export async function EventTimeline({ entries }: { entries: TimelineEntry[] }) {
+export async function EventTimeline({
+  entries,
+  gatewayCallsHref,
+}: {
+  entries: TimelineEntry[];
+  /** The payment's calls to Purwantara, for those who may read the gateway call log. */
+  gatewayCallsHref?: string;
+}) {
   const t = await getTranslations();
   const format = await getFormatter();
   return (
@@ -16,9 +23,19 @@ export async function EventTimeline({ entries }: { entries: TimelineEntry[] }) {
       aria-labelledby="timeline-heading"
       className="rounded-xl bg-white p-5 ring-1 ring-slate-200"
     >
-      <h2 id="timeline-heading" className="mb-3 text-sm font-semibold text-slate-900">
-        {t("timeline.title")}
-      </h2>
+      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="timeline-heading" className="text-sm font-semibold text-slate-900">
+          {t("timeline.title")}
+        </h2>
+        {gatewayCallsHref ? (
+          <Link
+            href={gatewayCallsHref}
+            className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline md:min-h-0"
+          >
+            {t("timeline.gatewayCalls")}
+          </Link>
+        ) : null}
+      </div>
       {entries.length === 0 ? (
         <p className="text-sm text-slate-600">{t("timeline.empty")}</p>
       ) : (

@@ -157,7 +157,14 @@ export default async function TransactionPage({ params, searchParams }: Props) {
       ) : null}
       <FactList id="facts-heading" title={t("transaction.details")} facts={facts} />
       <FactList id="customer-heading" title={t("transaction.customer.title")} facts={customer} />
-      <EventTimeline entries={detail.timeline} />
+      <EventTimeline
+        entries={detail.timeline}
+        gatewayCallsHref={
+          can(user.role, "gateway-calls:read")
+            ? `/gateway-calls?transaction=${transaction.id}`
+            : undefined
+        }
+      />
       {isAdmin ? (
         <section
           aria-labelledby="raw-heading"

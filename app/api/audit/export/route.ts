@@ -3,6 +3,7 @@ import { auditCsv, auditFilter, readAuditQuery } from "@/lib/audit/list";
 import { recordAudit } from "@/lib/audit/record";
 import { clientIp } from "@/lib/auth/login-limits";
 import { routeCaller } from "@/lib/http/route-caller";
+import { errorFacts, logFor } from "@/lib/log";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -39,7 +40,7 @@ export async function GET(request: Request): Promise<Response> {
         if (next.done) controller.close();
         else controller.enqueue(encoder.encode(next.value));
       } catch (error) {
-        console.error("audit export failed:", error instanceof Error ? error.message : "unknown");
+        logFor("export").error({ err: errorFacts(error) }, "audit export failed");
         controller.error(error);
       }
     },

@@ -1,3 +1,4 @@
+import { observeCallback } from "@/lib/ops/callback-observer";
 import { answerResponse } from "@/lib/webhooks/answer";
 import { receiveCallback } from "@/lib/webhooks/ingest";
 import { countRejection } from "@/lib/webhooks/rejections";
@@ -7,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** Purwantara's signed callbacks. No session: the HMAC signature is the caller's proof. */
 export async function POST(request: Request): Promise<Response> {
-  return answerResponse(await receiveCallback(request));
+  return answerResponse(await observeCallback(request, receiveCallback(request)));
 }
 
 /** Anything but POST is not a callback: counted, answered 405, never stored. */

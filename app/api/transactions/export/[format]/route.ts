@@ -5,6 +5,7 @@ import { jsonError } from "@/lib/http/json-error";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { defaultCsvSeparator, isCsvSeparator } from "@/lib/payments/csv-format";
 import { streamExport } from "@/lib/payments/export-stream";
+import { errorFacts, logFor } from "@/lib/log";
 import { exportFileName, type ExportFormat } from "@/lib/payments/transaction-export";
 import { parseTransactionFilter } from "@/lib/payments/transaction-filter";
 import { resolveFilter } from "@/lib/payments/transaction-list";
@@ -50,7 +51,7 @@ export async function GET(
   };
   const { body, started, done } = streamExport(exportRequest);
   done.catch((error: unknown) => {
-    console.error(`export ${format} ended early:`, error instanceof Error ? error.message : error);
+    logFor("export").error({ format, err: errorFacts(error) }, "export ended early");
   });
   let count: number;
   try {

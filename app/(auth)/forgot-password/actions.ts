@@ -1,0 +1,38 @@
+"use server";
+
+import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import type { ActionState } from "@/lib/actions/action-state";
+import { parseForm } from "@/lib/actions/protected-action";
+import { clientIp } from "@/lib/auth/login-limits";
+import { passwordResetRules, requestPasswordReset } from "@/lib/auth/password-reset";
+import { emailLinkOrigin } from "@/lib/http/app-origin";
+import { logFor } from "@/lib/log";
+
+const requestSchema = z.object({ email: z.email("email").max(254, "tooLong") });
+
+/**
+ * Public by nature. The answer is the same whether or not the address has an account,
+ * is disabled or has asked too often: only the mailbox's owner learns which.
+ */
+export async function requestPasswordResetAction(
+  _previous: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const parsed = await parseForm(requestSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  const { email } = parsed.data;
+  const requestHeaders = await headers();
+  const origin = emailLinkOrigin(requestHeaders);
+  if (origin) {
+    await requestPasswordReset({ email, ip: clientIp(requestHeaders), origin });
+  } else {
+    logFor("auth").error("password reset: APP_URL is not set, so no reset link can be emailed");
+  }
+  const t = await getTranslations("passwordReset");
+  return {
+    status: "success",
+    message: t("sent", { email, minutes: passwordResetRules.lifetimeMinutes }),
+  };
+}

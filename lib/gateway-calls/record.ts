@@ -1,0 +1,47 @@
+import "server-only";
+import { insertGatewayCall } from "@/db/queries/gateway-calls";
+import { errorFacts, logFor } from "@/lib/log";
+import type { GatewayCallReport } from "@/lib/purwantara/client";
+import type { GatewayMode } from "@/lib/purwantara/contract";
+import { endpointOf, redactGatewayBody } from "./redact";
+import type { GatewayCallTrigger } from "./triggers";
+
+/** Why a client is made: recorded with each of its calls. */
+export type GatewayCallContext = {
+  trigger: GatewayCallTrigger;
+  /** The payment the call is about, if any. */
+  transactionId: string | null;
+};
+
+/**
+ * The client's `onCall` for the gateway call log: each call a row, redacted. A failed
+ * insert is logged and forgotten: the log never stands between a payment and Purwantara.
+ */
+export function recordGatewayCalls(
+  mode: GatewayMode,
+  context: GatewayCallContext,
+): (call: GatewayCallReport) => Promise<void> {
+  return async (call) => {
+    try {
+      await insertGatewayCall({
+        mode,
+        calledAt: call.startedAt,
+        method: call.method,
+        endpoint: endpointOf(call.path),
+        path: call.path.slice(0, 500),
+        httpStatus: call.httpStatus,
+        outcome: call.outcome,
+        latencyMs: call.latencyMs,
+        trigger: context.trigger,
+        transactionId: context.transactionId,
+        request: redactGatewayBody(call.requestBody),
+        response: redactGatewayBody(call.responseBody),
+      });
+    } catch (error) {
+      logFor("gateway").error(
+        { mode, endpoint: endpointOf(call.path), err: errorFacts(error) },
+        "gateway call not recorded",
+      );
+    }
+  };
+}

@@ -1,0 +1,93 @@
+import "server-only";
+import nodemailer from "nodemailer";
+import { getEnv } from "@/lib/env";
+import type { SmtpConfig } from "./smtp-config";
+
+/** Where the SMTP settings in effect come from. */
+export type SmtpSource = "environment" | "none";
+
+/**
+ * The SMTP server in effect: SMTP_URL and MAIL_FROM (the environment wins), or none.
+ * Saved settings from the settings page are a later step of issue 18.
+ */
+export function getSmtpConfig(): { source: SmtpSource; config: SmtpConfig | null } {
+  const fromEnv = getEnv().smtp;
+  return fromEnv ? { source: "environment", config: fromEnv } : { source: "none", config: null };
+}
+
+export type OutgoingEmail = {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  locale: string;
+  /** The Message-ID to send (so a retry of the same row is recognisably the same mail). */
+  messageId?: string;
+};
+
+/**
+ * What came of one try: the server accepted it; the server refused it (its code and
+ * answer; 5xx is for good, 4xx means try later); or no server could be talked to.
+ */
+export type SendOutcome =
+  | { kind: "delivered"; messageId: string; response: string }
+  | { kind: "refused"; code: number | null; response: string; permanent: boolean }
+  | { kind: "unreachable"; reason: string };
+
+/** [chosen] How long to wait for the SMTP server at each step. */
+const timeouts = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+
+function transportFor(config: SmtpConfig) {
+  return nodemailer.createTransport({
+    host: config.host,
+    port: config.port,
+    secure: config.tls === "implicit",
+    requireTLS: config.tls === "starttls",
+    ignoreTLS: config.tls === "none",
+    auth: config.user ? { user: config.user, pass: config.password ?? "" } : undefined,
+    ...timeouts,
+  });
+}
+
+type NodemailerError = Error & { code?: string; responseCode?: number; response?: string };
+
+/** Sorts a nodemailer failure into refused (the server answered no) or unreachable. */
+export function classifySendError(error: unknown): Exclude<SendOutcome, { kind: "delivered" }> {
+  const e = (error instanceof Error ? error : new Error(String(error))) as NodemailerError;
+  if (typeof e.responseCode === "number") {
+    return {
+      kind: "refused",
+      code: e.responseCode,
+      response: (e.response ?? e.message).slice(0, 500),
+      permanent: e.responseCode >= 500,
+    };
+  }
+  if (e.code === "EAUTH")
+    return { kind: "refused", code: null, response: e.message.slice(0, 500), permanent: true };
+  return { kind: "unreachable", reason: `${e.code ?? e.name}: ${e.message}`.slice(0, 500) };
+}
+
+/** Sends one email over SMTP and says what came of it; never throws for a refusal. */
+export async function sendEmail(config: SmtpConfig, email: OutgoingEmail): Promise<SendOutcome> {
+  const transport = transportFor(config);
+  try {
+    const info = await transport.sendMail({
+      from: config.fromName
+        ? { name: config.fromName, address: config.fromAddress }
+        : config.fromAddress,
+      to: email.to,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      messageId: email.messageId,
+      headers: { "Content-Language": email.locale, "Auto-Submitted": "auto-generated" },
+    });
+    if (info.rejected.length > 0)
+      return { kind: "refused", code: null, response: String(info.response), permanent: true };
+    return { kind: "delivered", messageId: info.messageId, response: String(info.response) };
+  } catch (error) {
+    return classifySendError(error);
+  } finally {
+    transport.close();
+  }
+}
