@@ -135,6 +135,16 @@ export async function listRefundsOfTransaction(
   }));
 }
 
+/**
+ * Serializes, for the rest of `tx`, everything that weighs refunds of one mode's day
+ * against its closing: a refund request dated that day and the day's mark.
+ */
+export async function lockRefundDay(tx: DbOrTx, mode: GatewayMode, day: Day): Promise<void> {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`refund-day:${mode}:${day}`}, 0))`,
+  );
+}
+
 /** How many of a mode's refunds dated `day` still wait for a second person. */
 export async function countWaitingRefunds(
   db: DbOrTx,

@@ -5,7 +5,7 @@ import {
   getReconciliationDay,
   markReconciliationDay,
 } from "@/db/queries/reconciliation-days";
-import { countWaitingRefunds } from "@/db/queries/refunds";
+import { countWaitingRefunds, lockRefundDay } from "@/db/queries/refunds";
 import { settlementByDayAndChannel, type SettlementCell } from "@/db/queries/settlement";
 import { recordAudit } from "@/lib/audit/record";
 import { z } from "zod";
@@ -90,7 +90,9 @@ export async function markDayReconciled(
 ): Promise<ClosingResult> {
   if (day >= zonedDay(now, user.timeZone)) return { ok: false, reason: "dayNotEnded" };
   return getDb().transaction(async (tx) => {
-    // Money going back that day is not known until a second person has decided it.
+    // Money going back that day is not known until a second person has decided it; a
+    // request dated that day waits for this mark, or this mark for it.
+    await lockRefundDay(tx, mode, day);
     if ((await countWaitingRefunds(tx, mode, day)) > 0)
       return { ok: false, reason: "refundsWaiting" } as const;
     const cells = await settlementByDayAndChannel(day, day, { mode, zone: user.timeZone, db: tx });

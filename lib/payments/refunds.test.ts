@@ -199,6 +199,30 @@ describe("closing a day with refunds", () => {
   });
 });
 
+describe("refunds dated a day being closed", () => {
+  it("are refused once the day is marked, and a mark and a request at once never both pass", async () => {
+    const clerk = await makeUser("operator");
+    const maker = await makeUser("finance");
+    const id = await payment(40_000);
+    expect(await markDayReconciled(maker, "local", "2026-11-16", "checked", now)).toEqual({
+      ok: true,
+    });
+    expect(await requestRefund(clerk, "local", id, ask(1_000n, "2026-11-16"))).toEqual({
+      ok: false,
+      reason: "dayClosed",
+    });
+    for (const day of ["2026-11-10", "2026-11-11", "2026-11-12"]) {
+      const [mark, asked] = await Promise.all([
+        markDayReconciled(maker, "local", day, "checked", now),
+        requestRefund(clerk, "local", id, ask(1_000n, day)),
+      ]);
+      expect([mark.ok, asked.ok].filter(Boolean), day).toHaveLength(1);
+      if (!mark.ok) expect(mark.reason).toBe("refundsWaiting");
+      if (!asked.ok) expect(asked.reason).toBe("dayClosed");
+    }
+  });
+});
+
 describe("exports with refunds", () => {
   it("carry each payment's approved refunds in the refunded column, and nothing else", async () => {
     const clerk = await makeUser("operator");

@@ -4,10 +4,12 @@ import {
   decideRefundRow,
   getRefund,
   insertRefund,
+  lockRefundDay,
   lockTransactionForRefund,
   sumRefundsByState,
   type LockedPayment,
 } from "@/db/queries/refunds";
+import { getReconciliationDay } from "@/db/queries/reconciliation-days";
 import type { TransactionState } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { addDecimals, decimalFromRupiah, subtractDecimals } from "@/lib/money";
@@ -18,7 +20,8 @@ import type { RefundRequestInput } from "./refund-schema";
 export const refundableStates: readonly TransactionState[] = ["paid", "settled"];
 
 /** Why a refund step did not happen; each has a sentence in `refunds.errors`. */
-export type RefundRefusal = "notFound" | "notPaid" | "tooMuch" | "ownRequest" | "notWaiting";
+export type RefundRefusal =
+  "notFound" | "notPaid" | "tooMuch" | "ownRequest" | "notWaiting" | "dayClosed";
 export type RefundResult =
   { ok: true; id: string } | { ok: false; reason: RefundRefusal; left?: string };
 
@@ -70,6 +73,11 @@ export async function requestRefund(
     const payment = await lockTransactionForRefund(tx, transactionId, mode);
     if (!payment) return { ok: false, reason: "notFound" } as const;
     if (!refundableStates.includes(payment.state)) return { ok: false, reason: "notPaid" } as const;
+    // A day marked reconciled (or closed) keeps the figures its checker approves.
+    await lockRefundDay(tx, mode, input.refundedOn);
+    const closing = await getReconciliationDay(mode, input.refundedOn, tx);
+    if (closing && closing.status !== "rejected")
+      return { ok: false, reason: "dayClosed" } as const;
     const figures = refundFigures(grossOf(payment), await sumRefundsByState(tx, payment.id));
     const amount = decimalFromRupiah(input.amount);
     if (isNegative(subtractDecimals(figures.left, amount)))
