@@ -19,6 +19,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
+import { refundMethods, refundReasons, refundStates } from "../lib/core/refund-terms";
 import { emailStates, emailTemplates } from "../lib/mail/email-kinds";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({
@@ -413,6 +414,54 @@ export const reconciliationDays = pgTable(
     uniqueIndex("reconciliation_days_mode_day_key").on(t.mode, t.day),
     index("reconciliation_days_marked_by_idx").on(t.markedBy),
     index("reconciliation_days_reviewed_by_idx").on(t.reviewedBy),
+  ],
+);
+
+export const refundReason = pgEnum("refund_reason", refundReasons);
+export const refundMethod = pgEnum("refund_method", refundMethods);
+export const refundState = pgEnum("refund_state", refundStates);
+
+/**
+ * Money given back against a paid or settled transaction of the same mode, partial
+ * allowed. Requested and approved refunds together never exceed what was paid (the
+ * transaction's row is locked while a request is checked: lib/payments/refunds.ts).
+ * Its history is the audit log (refund.requested / approved / rejected).
+ */
+export const refunds = pgTable(
+  "refunds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    mode: gatewayMode("mode").notNull(),
+    transactionId: uuid("transaction_id")
+      .notNull()
+      .references(() => transactions.id),
+    amount: money("amount").notNull(),
+    reason: refundReason("reason").notNull(),
+    /** Required for reason `other`; free words otherwise. */
+    note: text("note"),
+    method: refundMethod("method").notNull(),
+    /** The buyer's bank and account for a bank transfer; the e-wallet number for one. */
+    bank: text("bank"),
+    account: text("account"),
+    /** The calendar day the money went back; the refund counts on this day. */
+    refundedOn: date("refunded_on", { mode: "string" }).notNull(),
+    state: refundState("state").notNull().default("requested"),
+    requestedBy: uuid("requested_by")
+      .notNull()
+      .references(() => users.id),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionNote: text("decision_note"),
+    ...timestamps,
+  },
+  (t) => [
+    check("refunds_amount_positive", sql`${t.amount} > 0`),
+    check("refunds_decider_not_requester", sql`${t.decidedBy} <> ${t.requestedBy}`),
+    index("refunds_transaction_id_idx").on(t.transactionId),
+    index("refunds_requested_by_idx").on(t.requestedBy),
+    index("refunds_decided_by_idx").on(t.decidedBy),
+    index("refunds_mode_day_state_idx").on(t.mode, t.refundedOn, t.state),
   ],
 );
 
@@ -871,6 +920,8 @@ export type NewAuditEntry = typeof auditLog.$inferInsert;
 export type ReconciliationDay = typeof reconciliationDays.$inferSelect;
 export type ReconciliationStatus = (typeof reconciliationStatus.enumValues)[number];
 export type TransactionEvent = typeof transactionEvents.$inferSelect;
+export type Refund = typeof refunds.$inferSelect;
+export type { RefundMethod, RefundReason, RefundState } from "../lib/core/refund-terms";
 export type PaymentSyncCheck = typeof paymentSyncChecks.$inferSelect;
 export type SweepRun = typeof sweepRuns.$inferSelect;
 export type GatewayCall = typeof gatewayCalls.$inferSelect;

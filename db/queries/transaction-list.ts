@@ -5,6 +5,7 @@ import pg from "pg";
 import type { TransactionFilter } from "@/lib/payments/transaction-filter";
 import type { GatewayMode } from "@/lib/purwantara/contract";
 import { getDb, getPool } from "../client";
+import type { RefundState } from "../schema";
 import { transactionFilterWhere, withSearchMode, type ResolvedFilter } from "./transaction-filter";
 import { totalsQuery, type TransactionTotals } from "./transaction-totals";
 
@@ -176,6 +177,8 @@ export type ExportRow = Omit<ListRow, "createdAt" | "paidAt" | "settledAt" | "ex
   customerEmail: string | null;
   customerPhone: string | null;
   createdByEmail: string | null;
+  /** The sum of the payment's approved refunds (issue 19), null when it has none. */
+  refunded: string | null;
 };
 
 /**
@@ -193,9 +196,14 @@ const exportTypes = {
       : pg.types.getTypeParser(oid, format),
 };
 
+/** Only an approved refund counts (lib/payments/refunds.ts). */
+const countedRefundState: RefundState = "approved";
+
 function exportQuery(resolved: ResolvedFilter): SQL {
   return sql`select ${listColumns}, t.description, t.customer_email as "customerEmail",
-      t.customer_phone as "customerPhone", u.email as "createdByEmail"
+      t.customer_phone as "customerPhone", u.email as "createdByEmail",
+      (select sum(r.amount)::text from refunds r
+        where r.transaction_id = t.id and r.state = ${countedRefundState}) as "refunded"
     from transactions t left join users u on u.id = t.created_by
     where ${transactionFilterWhere(resolved)}
     order by ${orderBy(resolved.filter)}`;

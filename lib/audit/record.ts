@@ -47,6 +47,9 @@ export const auditActions = [
   "reconciliation.marked",
   "reconciliation.approved",
   "reconciliation.rejected",
+  "refund.requested",
+  "refund.approved",
+  "refund.rejected",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

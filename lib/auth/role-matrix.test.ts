@@ -53,6 +53,13 @@ async function actionsByTarget(): Promise<Record<string, Action>> {
     ) as Action,
     "transactions/[id]#cancelPaymentAction": transaction.cancelPaymentAction.bind(null, absentId),
     "transactions/[id]#checkStatusAction": transaction.checkStatusAction.bind(null, absentId),
+    "transactions/[id]#requestRefundAction": transaction.requestRefundAction.bind(null, absentId),
+    "transactions/[id]#decideRefundAction": transaction.decideRefundAction.bind(
+      null,
+      absentId,
+      absentId,
+      "approved",
+    ),
     "actions/preferences#updatePreferencesAction": preferences.updatePreferencesAction,
     "profile#updateNameAction": profile.updateNameAction,
     "profile#changePasswordAction": profile.changePasswordAction,

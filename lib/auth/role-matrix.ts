@@ -264,6 +264,18 @@ export const roleMatrix: readonly MatrixRow[] = [
     permission: "transactions:read",
     expect: actionFor(everyone),
   },
+  {
+    kind: "action",
+    target: "transactions/[id]#requestRefundAction",
+    permission: "refunds:request",
+    expect: actionFor(["operator", "finance"]),
+  },
+  {
+    kind: "action",
+    target: "transactions/[id]#decideRefundAction",
+    permission: "refunds:approve",
+    expect: actionFor(financeAndAdmin),
+  },
   ...(
     [
       "actions/preferences#updatePreferencesAction",

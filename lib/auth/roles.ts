@@ -14,6 +14,10 @@ export const permissions = {
   "reconciliation:mark": ["finance"],
   /** The checker: a second finance user or an admin approves it. */
   "reconciliation:approve": ["admin", "finance"],
+  /** The first person of a refund: asks for money to go back. */
+  "refunds:request": ["operator", "finance"],
+  /** The second: a different finance user or an admin approves or rejects it. */
+  "refunds:approve": ["admin", "finance"],
   "callbacks:read": ["admin", "finance"],
   /** Replay a stored delivery, resolve one held for review. */
   "callbacks:manage": ["admin"],

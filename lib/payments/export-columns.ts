@@ -33,6 +33,7 @@ export const exportColumns = [
   { key: "fee", kind: "number", get: (r) => plain(r.fee) },
   { key: "total", kind: "number", get: (r) => plain(r.total) },
   { key: "net", kind: "number", get: (r) => net(r) },
+  { key: "refunded", kind: "number", get: (r) => plain(r.refunded) },
   { key: "customer_name", kind: "text", get: (r) => r.customerName },
   { key: "customer_email", kind: "text", get: (r) => r.customerEmail },
   { key: "customer_phone", kind: "identifier", get: (r) => r.customerPhone },

@@ -5,6 +5,7 @@ import {
   getReconciliationDay,
   markReconciliationDay,
 } from "@/db/queries/reconciliation-days";
+import { countWaitingRefunds, lockRefundDay } from "@/db/queries/refunds";
 import { settlementByDayAndChannel, type SettlementCell } from "@/db/queries/settlement";
 import { recordAudit } from "@/lib/audit/record";
 import { z } from "zod";
@@ -15,7 +16,7 @@ import { zonedDay, type Day } from "./zoned-days";
 
 /** Why a closing step did not happen; each has a sentence in `reconciliation.errors`. */
 export type ClosingRefusal =
-  "dayNotEnded" | "alreadyMarked" | "notAwaiting" | "ownMark" | "notFound";
+  "dayNotEnded" | "alreadyMarked" | "notAwaiting" | "ownMark" | "notFound" | "refundsWaiting";
 export type ClosingResult = { ok: true } | { ok: false; reason: ClosingRefusal };
 
 type Person = { id: string; timeZone: TimeZone };
@@ -89,6 +90,11 @@ export async function markDayReconciled(
 ): Promise<ClosingResult> {
   if (day >= zonedDay(now, user.timeZone)) return { ok: false, reason: "dayNotEnded" };
   return getDb().transaction(async (tx) => {
+    // Money going back that day is not known until a second person has decided it; a
+    // request dated that day waits for this mark, or this mark for it.
+    await lockRefundDay(tx, mode, day);
+    if ((await countWaitingRefunds(tx, mode, day)) > 0)
+      return { ok: false, reason: "refundsWaiting" } as const;
     const cells = await settlementByDayAndChannel(day, day, { mode, zone: user.timeZone, db: tx });
     const figures = dayTotals(cells);
     const row = await markReconciliationDay(tx, {

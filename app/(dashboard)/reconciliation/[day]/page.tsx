@@ -13,10 +13,12 @@ import { actingMode } from "@/lib/gateway/config";
 import { getFormatter } from "@/lib/i18n/server";
 import { markedFigures } from "@/lib/payments/reconciliation";
 import { getReconciliationDayView } from "@/lib/payments/reconciliation-view";
+import { getDayRefunds } from "@/lib/payments/refund-view";
 import { isDay } from "@/lib/payments/zoned-days";
 import { timeZones } from "@/lib/time";
 import { markDayAction, reviewDayAction } from "./actions";
 import { MarkForm, ReviewForm } from "./closing-forms";
+import { DayRefunds } from "./day-refunds";
 
 type Props = { params: Promise<{ day: string }> };
 
@@ -37,7 +39,11 @@ export default async function ReconciliationDayPage({ params }: Props) {
   const t = await getTranslations("reconciliation");
   const tChannel = await getTranslations("channel");
   const format = await getFormatter();
-  const view = await getReconciliationDayView(await actingMode(user), format.zone, day);
+  const mode = await actingMode(user);
+  const [view, refunds] = await Promise.all([
+    getReconciliationDayView(mode, format.zone, day),
+    getDayRefunds(mode, day),
+  ]);
   const closing = view.closing;
   const status = closing?.status ?? "open";
   const canMark =
@@ -76,6 +82,7 @@ export default async function ReconciliationDayPage({ params }: Props) {
           />
         )}
       </section>
+      <DayRefunds refunds={refunds} format={format} />
       <section
         aria-labelledby="closing-title"
         className="space-y-3 rounded-xl bg-white p-4 shadow-xs ring-1 ring-slate-200"

@@ -9,6 +9,9 @@ import { AppError } from "@/lib/errors";
 import { actingMode } from "@/lib/gateway/config";
 import { cancelPayment } from "@/lib/payments/cancel-payment";
 import { checkPaymentStatus } from "@/lib/payments/check-status";
+import { refundDecisionSchema, refundRequestSchema } from "@/lib/payments/refund-schema";
+import { decideRefund, requestRefund, type RefundResult } from "@/lib/payments/refunds";
+import { getFormatter } from "@/lib/i18n/server";
 import { PurwantaraError } from "@/lib/purwantara/errors";
 
 /** Cancel an open payment (a VA); the page binds the transaction id, checked again here. */
@@ -70,6 +73,56 @@ export async function checkStatusAction(
           };
         throw error;
       }
+    },
+  })(previous, formData);
+}
+
+async function refundOutcome(result: RefundResult, id: string, done: string): Promise<ActionState> {
+  const t = await getTranslations("refunds");
+  revalidatePath(`/transactions/${id}`);
+  if (result.ok) return { status: "success", message: t(done as "requested") };
+  if (result.reason === "tooMuch") {
+    const message = t("errors.tooMuch", { left: (await getFormatter()).money(result.left ?? "0") });
+    return { status: "error", message, fieldErrors: { amount: [message] } };
+  }
+  return { status: "error", message: t(`errors.${result.reason}`) };
+}
+
+/** The first person: request a refund of this payment (the page binds its id). */
+export async function requestRefundAction(
+  id: string,
+  previous: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return protectedAction({
+    permission: "refunds:request",
+    schema: (user) => refundRequestSchema(user.timeZone),
+    run: async (input, user) => {
+      const result = await requestRefund(user, await actingMode(user), id, input);
+      return refundOutcome(result, id, "requested");
+    },
+  })(previous, formData);
+}
+
+/** The second person: approve or reject a waiting refund, a note required to reject. */
+export async function decideRefundAction(
+  id: string,
+  refundId: string,
+  decision: "approved" | "rejected",
+  previous: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return protectedAction({
+    permission: "refunds:approve",
+    schema: refundDecisionSchema,
+    run: async ({ note }, user) => {
+      if (decision === "rejected" && !note) {
+        const message = (await getTranslations("refunds"))("errors.rejectNeedsNote");
+        return { status: "error", message, fieldErrors: { note: [message] } };
+      }
+      const verdict = decision === "approved" ? "approved" : "rejected";
+      const result = await decideRefund(user, await actingMode(user), refundId, verdict, note);
+      return refundOutcome(result, id, verdict);
     },
   })(previous, formData);
 }

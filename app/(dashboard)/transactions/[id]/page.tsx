@@ -9,10 +9,12 @@ import { actingMode } from "@/lib/gateway/config";
 import { getFormatter } from "@/lib/i18n/server";
 import { isTransactionFlag } from "@/lib/payments/flags";
 import { terminalStates } from "@/lib/payments/lifecycle";
+import { getPaymentRefunds } from "@/lib/payments/refund-view";
 import { getTransactionDetail } from "@/lib/payments/transaction-detail";
 import { BillPayments } from "./bill-payments";
 import { BuyerHandoff } from "./buyer-handoff";
 import { EventTimeline } from "./event-timeline";
+import { RefundsSection } from "./refunds-section";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -30,8 +32,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function TransactionPage({ params, searchParams }: Props) {
   const user = await requirePageUser("transactions:read");
-  const detail = await getTransactionDetail((await params).id, await actingMode(user));
+  const mode = await actingMode(user);
+  const detail = await getTransactionDetail((await params).id, mode);
   if (!detail) notFound();
+  const ledger = await getPaymentRefunds(detail.transaction, mode);
   const t = await getTranslations();
   const format = await getFormatter();
   const { transaction, money, createdBy } = detail;
@@ -148,6 +152,9 @@ export default async function TransactionPage({ params, searchParams }: Props) {
       ) : null}
       <BillPayments payments={detail.billPayments} format={format} />
       <FactList id="money-heading" title={t("transaction.money.title")} facts={moneyFacts} />
+      {ledger.open || ledger.refunds.length ? (
+        <RefundsSection transaction={transaction} user={user} ledger={ledger} format={format} />
+      ) : null}
       <FactList id="facts-heading" title={t("transaction.details")} facts={facts} />
       <FactList id="customer-heading" title={t("transaction.customer.title")} facts={customer} />
       <EventTimeline

@@ -1,0 +1,112 @@
+import { randomBytes } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import pg from "pg";
+import { createAccount, type TestAccount } from "./support/accounts";
+import { databaseUrl } from "./support/env";
+import { fill, messages, type TestLocale } from "./support/i18n";
+import { signIn } from "./support/pages";
+import { checkScreen } from "./support/screen-checks";
+
+async function sql(text: string, params: unknown[] = []) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** A virtual account of Rp 150.000, paid an hour ago (local mode). */
+async function paidPayment(title: string): Promise<string> {
+  const [row] = await sql(
+    `insert into transactions (mode, channel, bank, payment_channel, external_id, purwantara_uuid, title,
+       amount, total, raw_status, state, created_at, paid_at)
+     values ('local', 'virtual-account', 'BCA', 'BCA', $1, gen_random_uuid()::text, $2, 150000, 150000,
+       'PAID', 'paid', now() - interval '2 hours', now() - interval '1 hour')
+     returning id`,
+    [`e2e-refund-${randomBytes(5).toString("hex")}`, title],
+  );
+  return (row as { id: string }).id;
+}
+
+async function person(role: "finance" | "admin", name: string, locale: TestLocale) {
+  const account = await createAccount(role, locale);
+  await sql("update users set name = $2 where email = $1", [account.email, name]);
+  return { ...account, name } satisfies TestAccount;
+}
+
+/** The figure shown beside a term of the refunds section, e.g. its net. */
+const figure = (page: Page, term: string) =>
+  page.getByRole("region", { name: messagesOf(page).title }).locator(`dt:text-is("${term}") + dd`);
+
+const locales = new WeakMap<Page, TestLocale>();
+const messagesOf = (page: Page) => messages[locales.get(page) ?? "id"].refunds;
+
+test(
+  "a partial refund: one person requests it, a second approves, the net changes",
+  {
+    tag: "@phone",
+  },
+  async ({ page, browser }) => {
+    const title = `Pengembalian ${randomBytes(3).toString("hex")}`;
+    const id = await paidPayment(title);
+    const clerk = await person("finance", "Fitri Rahma", "id");
+    const checker = await person("admin", "Adam Wijaya", "en");
+    const t = messages.id.refunds;
+
+    locales.set(page, "id");
+    await signIn(page, clerk);
+    await page.goto(`/transactions/${id}`);
+    await expect(page.getByRole("heading", { name: t.title, exact: true })).toBeVisible();
+    await expect(page.getByText(t.honest)).toBeVisible();
+    await expect(figure(page, t.figures.net)).toHaveText(/150\.000/);
+    await checkScreen(page, "id");
+
+    // More than was paid is refused beside the amount.
+    await page.getByLabel(t.amount).fill("150.001");
+    await page.getByLabel(t.reasonLabel).selectOption("goods_returned");
+    await page.getByLabel(t.methodLabel).selectOption("bank_transfer");
+    await page.getByLabel(t.bank).fill("BCA");
+    await page.getByLabel(t.accountLabel).fill("1234567890");
+    await page.getByRole("button", { name: t.submit }).click();
+    const tooMuch = t.errors.tooMuch.split(":")[0]!;
+    await expect(page.getByText(tooMuch).first()).toBeVisible();
+    await expect(page.getByLabel(t.amount)).toHaveAttribute("aria-invalid", "true");
+
+    await page.getByLabel(t.amount).fill("50.000");
+    await page.getByRole("button", { name: t.submit }).click();
+    await expect(page.getByText(t.requested)).toBeVisible();
+    await expect(figure(page, t.figures.waiting)).toHaveText(/50\.000/);
+    await expect(figure(page, t.figures.net)).toHaveText(/150\.000/);
+    await expect(page.getByText(t.ownRequest)).toBeVisible();
+    await expect(page.getByRole("button", { name: t.approve })).toHaveCount(0);
+    await checkScreen(page, "id");
+
+    // A context of its own: axe needs one, and the second person has their own session.
+    const context = await browser.newContext();
+    const other = await context.newPage();
+    locales.set(other, "en");
+    const en = messages.en.refunds;
+    await signIn(other, checker);
+    await other.goto(`/transactions/${id}`);
+    await expect(
+      other.getByText(fill(en.requestedBy, { name: "Fitri Rahma", time: "" }).trim()),
+    ).toBeVisible();
+    await checkScreen(other, "en");
+    await other.getByRole("button", { name: en.approve }).click();
+    // The decided refund leaves the form for its decision line.
+    await expect(other.getByRole("button", { name: en.approve })).toHaveCount(0);
+    await expect(figure(other, en.figures.refunded)).toHaveText(/50[.,]000/);
+    await expect(figure(other, en.figures.net)).toHaveText(/100[.,]000/);
+    await expect(
+      other.getByText(new RegExp(fill(en.approvedBy, { name: "Adam Wijaya", time: "" }))),
+    ).toBeVisible();
+    await context.close();
+
+    // The requester sees it counted.
+    await page.reload();
+    await expect(figure(page, t.figures.net)).toHaveText(/100\.000/);
+    await expect(figure(page, t.figures.waiting)).toHaveText(/^Rp\s*0$/);
+  },
+);

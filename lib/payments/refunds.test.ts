@@ -1,0 +1,250 @@
+import { describe, expect, it } from "vitest";
+import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { streamFilteredTransactions } from "@/db/queries/transaction-list";
+import { exportColumns, exportValues } from "./export-columns";
+import { markDayReconciled } from "./reconciliation";
+import { parseTransactionFilter } from "./transaction-filter";
+import { resolveFilter } from "./transaction-list";
+import type { RefundRequestInput } from "./refund-schema";
+import { getDayRefunds } from "./refund-view";
+import { decideRefund, requestRefund } from "./refunds";
+
+const db = withTestDatabase();
+const zone = "Asia/Jakarta" as const;
+// 12:00 WIB on 20 Nov 2026: 19 Nov has ended.
+const now = new Date("2026-11-20T05:00:00Z");
+
+let people = 0;
+async function makeUser(role: "finance" | "admin" | "operator") {
+  people += 1;
+  const [row] = await queryTestDb<{ id: string }>(
+    db.url(),
+    "insert into users (email, name, password_hash, role) values ($1, $2, 'x', $3) returning id",
+    [`refunds.${people}@example.com`, `Person ${people}`, role],
+  );
+  return { id: row!.id, timeZone: zone };
+}
+
+async function payment(amount: number, state = "paid", mode = "local", confirmed?: number) {
+  const [row] = await queryTestDb<{ id: string }>(
+    db.url(),
+    `insert into transactions (mode, channel, amount, confirmed_amount, state, paid_at, title)
+     values ($1, 'virtual-account', $2, $3, $4, now(), 'refund test') returning id`,
+    [mode, amount, confirmed ?? null, state],
+  );
+  return row!.id;
+}
+
+const ask = (amount: bigint, refundedOn = "2026-11-19"): RefundRequestInput => ({
+  amount,
+  reason: "goods_returned",
+  note: null,
+  method: "cash",
+  bank: null,
+  account: null,
+  refundedOn,
+});
+
+async function refundsOf(transactionId: string) {
+  return queryTestDb<{ amount: string; state: string }>(
+    db.url(),
+    "select amount::text, state::text from refunds where transaction_id = $1 order by requested_at",
+    [transactionId],
+  );
+}
+
+async function auditsOf(refundId: string) {
+  const rows = await queryTestDb<{ action: string }>(
+    db.url(),
+    "select action from audit_log where target_type = 'refund' and target_id = $1 order by id",
+    [refundId],
+  );
+  return rows.map((r) => r.action);
+}
+
+describe("requesting refunds", () => {
+  it("allows partial refunds up to what was paid, and not one rupiah more", async () => {
+    const clerk = await makeUser("operator");
+    const id = await payment(100_000);
+    expect(await requestRefund(clerk, "local", id, ask(40_000n))).toMatchObject({ ok: true });
+    expect(await requestRefund(clerk, "local", id, ask(60_001n))).toEqual({
+      ok: false,
+      reason: "tooMuch",
+      left: "60000",
+    });
+    const last = await requestRefund(clerk, "local", id, ask(60_000n));
+    expect(last).toMatchObject({ ok: true });
+    expect(await requestRefund(clerk, "local", id, ask(1n))).toMatchObject({ reason: "tooMuch" });
+    expect((await refundsOf(id)).map((r) => r.amount)).toEqual(["40000.0000", "60000.0000"]);
+    if (!last.ok) throw new Error("unreachable");
+    expect(await auditsOf(last.id)).toEqual(["refund.requested"]);
+  });
+
+  it("counts what Purwantara confirmed, and a rejected refund frees its amount", async () => {
+    const clerk = await makeUser("finance");
+    const checker = await makeUser("admin");
+    const id = await payment(100_000, "settled", "local", 90_000);
+    expect(await requestRefund(clerk, "local", id, ask(90_001n))).toMatchObject({
+      reason: "tooMuch",
+      left: "90000",
+    });
+    const first = await requestRefund(clerk, "local", id, ask(90_000n));
+    if (!first.ok) throw new Error("first refund refused");
+    expect(await decideRefund(checker, "local", first.id, "rejected", "wrong slip")).toMatchObject({
+      ok: true,
+    });
+    expect(await requestRefund(clerk, "local", id, ask(90_000n))).toMatchObject({ ok: true });
+  });
+
+  it("weighs two requests at once one after the other: only one fits", async () => {
+    const [a, b] = [await makeUser("operator"), await makeUser("finance")];
+    const id = await payment(100_000);
+    const results = await Promise.all([
+      requestRefund(a, "local", id, ask(60_000n)),
+      requestRefund(b, "local", id, ask(60_000n)),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: "tooMuch", left: "40000" }]);
+    const many = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => requestRefund(i % 2 ? a : b, "local", id, ask(15_000n))),
+    );
+    expect(many.filter((r) => r.ok)).toHaveLength(2);
+    const total = (await refundsOf(id)).reduce(
+      (sum, r) => sum + BigInt(r.amount.split(".")[0]!),
+      0n,
+    );
+    expect(total).toBe(90_000n);
+  });
+
+  it("refuses a payment not paid, and one of the other mode", async () => {
+    const clerk = await makeUser("operator");
+    expect(await requestRefund(clerk, "local", await payment(50_000, "active"), ask(1n))).toEqual({
+      ok: false,
+      reason: "notPaid",
+    });
+    const live = await payment(50_000, "paid", "production");
+    expect(await requestRefund(clerk, "local", live, ask(1n))).toEqual({
+      ok: false,
+      reason: "notFound",
+    });
+    expect(await refundsOf(live)).toEqual([]);
+  });
+});
+
+describe("deciding refunds", () => {
+  it("never lets the requester approve their own refund", async () => {
+    const clerk = await makeUser("finance");
+    const id = await payment(75_000);
+    const asked = await requestRefund(clerk, "local", id, ask(75_000n));
+    if (!asked.ok) throw new Error("refused");
+    expect(await decideRefund(clerk, "local", asked.id, "approved", null)).toEqual({
+      ok: false,
+      reason: "ownRequest",
+    });
+    expect((await refundsOf(id))[0]!.state).toBe("requested");
+    expect(await auditsOf(asked.id)).toEqual(["refund.requested"]);
+  });
+
+  it("lets one of two decisions at once win", async () => {
+    const clerk = await makeUser("operator");
+    const [first, second] = [await makeUser("finance"), await makeUser("admin")];
+    const id = await payment(30_000);
+    const asked = await requestRefund(clerk, "local", id, ask(10_000n));
+    if (!asked.ok) throw new Error("refused");
+    const results = await Promise.all([
+      decideRefund(first, "local", asked.id, "approved", null),
+      decideRefund(second, "local", asked.id, "rejected", "no slip"),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: "notWaiting" }]);
+    const audits = await auditsOf(asked.id);
+    expect(audits).toHaveLength(2);
+    expect(audits[0]).toBe("refund.requested");
+    const [row] = await refundsOf(id);
+    expect(`refund.${row!.state}`).toBe(audits[1]);
+  });
+});
+
+describe("closing a day with refunds", () => {
+  it("shows the day's approved refunds, and cannot be marked while one of that day waits", async () => {
+    const clerk = await makeUser("operator");
+    const [maker, checker] = [await makeUser("finance"), await makeUser("admin")];
+    const id = await payment(20_000);
+    const asked = await requestRefund(clerk, "local", id, ask(5_000n, "2026-11-18"));
+    if (!asked.ok) throw new Error("refused");
+    expect(await markDayReconciled(maker, "local", "2026-11-18", "checked", now)).toEqual({
+      ok: false,
+      reason: "refundsWaiting",
+    });
+    // Another day is not held back by it.
+    expect(await markDayReconciled(maker, "local", "2026-11-17", "checked", now)).toEqual({
+      ok: true,
+    });
+    expect(await getDayRefunds("local", "2026-11-18")).toEqual({
+      channels: [],
+      total: { count: 0, amount: "0" },
+      waiting: 1,
+    });
+    await decideRefund(checker, "local", asked.id, "approved", null);
+    expect(await getDayRefunds("local", "2026-11-18")).toEqual({
+      channels: [{ channel: "virtual-account", count: 1, amount: "5000.0000" }],
+      total: { count: 1, amount: "5000" },
+      waiting: 0,
+    });
+    // The live world's day is its own.
+    expect((await getDayRefunds("production", "2026-11-18")).total.count).toBe(0);
+    expect(await markDayReconciled(maker, "local", "2026-11-18", "checked", now)).toEqual({
+      ok: true,
+    });
+  });
+});
+
+describe("refunds dated a day being closed", () => {
+  it("are refused once the day is marked, and a mark and a request at once never both pass", async () => {
+    const clerk = await makeUser("operator");
+    const maker = await makeUser("finance");
+    const id = await payment(40_000);
+    expect(await markDayReconciled(maker, "local", "2026-11-16", "checked", now)).toEqual({
+      ok: true,
+    });
+    expect(await requestRefund(clerk, "local", id, ask(1_000n, "2026-11-16"))).toEqual({
+      ok: false,
+      reason: "dayClosed",
+    });
+    for (const day of ["2026-11-10", "2026-11-11", "2026-11-12"]) {
+      const [mark, asked] = await Promise.all([
+        markDayReconciled(maker, "local", day, "checked", now),
+        requestRefund(clerk, "local", id, ask(1_000n, day)),
+      ]);
+      expect([mark.ok, asked.ok].filter(Boolean), day).toHaveLength(1);
+      if (!mark.ok) expect(mark.reason).toBe("refundsWaiting");
+      if (!asked.ok) expect(asked.reason).toBe("dayClosed");
+    }
+  });
+});
+
+describe("exports with refunds", () => {
+  it("carry each payment's approved refunds in the refunded column, and nothing else", async () => {
+    const clerk = await makeUser("operator");
+    const checker = await makeUser("finance");
+    const id = await payment(80_000);
+    const approved = await requestRefund(clerk, "local", id, ask(30_000n));
+    const waiting = await requestRefund(clerk, "local", id, ask(20_000n));
+    if (!approved.ok || !waiting.ok) throw new Error("refused");
+    await decideRefund(checker, "local", approved.id, "approved", null);
+    const untouched = await payment(10_000);
+    const { filter } = parseTransactionFilter(new URLSearchParams(`q=${id}`));
+    const cells = async (q: string) => {
+      const resolved = resolveFilter({ ...filter, q }, "local", zone, now);
+      const found: (string | null)[][] = [];
+      await streamFilteredTransactions(resolved, {
+        onTotals: () => {},
+        onRows: async (rows) => void found.push(...rows.map((r) => exportValues(r, zone))),
+      });
+      return found;
+    };
+    const column = exportColumns.findIndex((c) => c.key === "refunded");
+    expect((await cells(id)).map((row) => row[column])).toEqual(["30000"]);
+    expect((await cells(untouched)).map((row) => row[column])).toEqual([null]);
+  });
+});
