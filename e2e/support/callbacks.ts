@@ -71,6 +71,13 @@ export async function leavePendingDelivery(overrides: Record<string, JsonValue>)
   return deliveryId;
 }
 
+/** Makes a waiting inbox delivery due now, as its next try would. */
+export async function dueNow(deliveryId: string): Promise<void> {
+  await query("update callback_inbox set next_attempt_at = now() where delivery_id = $1", [
+    deliveryId,
+  ]);
+}
+
 /** A genuine delivery quarantined while the app had another secret (it is signed with today's). */
 export async function leaveQuarantinedDelivery(
   overrides: Record<string, JsonValue>,

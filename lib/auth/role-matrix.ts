@@ -159,7 +159,8 @@ export const roleMatrix: readonly MatrixRow[] = [
     expect: publicAccess,
   },
   {
-    // 200 or 503 by the app's own state (e2e runs with JOBS=off, which is ready), never 401.
+    // 200 or 503 by the app's own state, never 401 (the e2e app is ready: its job runner
+    // runs the email sender, and every callback it received is applied).
     kind: "route",
     target: "/api/ready",
     method: "GET",
