@@ -31,7 +31,10 @@ test("admin sees what waits in the inbox, re-verifies a quarantined delivery, an
   });
   // One delivery waiting in the inbox, one in quarantine.
   const waiting = await seedTransaction({ title: `Menunggu ${stamp}`, state: "active" });
-  const pendingId = await leavePendingDelivery({ uuid: await purwantaraUuidOf(waiting) });
+  const pendingId = await leavePendingDelivery({
+    uuid: await purwantaraUuidOf(waiting),
+    amount: "45000.0000",
+  });
   const held = await seedTransaction({ title: `Karantina ${stamp}`, state: "active" });
   const quarantinedId = await leaveQuarantinedDelivery({
     uuid: await purwantaraUuidOf(held),
