@@ -19,6 +19,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
+import { gatewayModes } from "@/lib/core/modes";
 import { refundMethods, refundReasons, refundStates } from "../lib/core/refund-terms";
 import { emailStates, emailTemplates } from "../lib/mail/email-kinds";
 
@@ -104,7 +105,7 @@ export const invitations = pgTable(
   ],
 );
 
-export const gatewayMode = pgEnum("gateway_mode", ["local", "sandbox", "production"]);
+export const gatewayMode = pgEnum("gateway_mode", gatewayModes);
 
 /**
  * Gateway credentials saved from the settings page, one row per mode. Secrets are

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, isNull } from "drizzle-orm";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@/lib/core/modes";
 import { getDb } from "../client";
 import { webhookDeliveries } from "../schema";
 import { unresolvedHold } from "./callbacks";

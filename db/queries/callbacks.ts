@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@/lib/core/modes";
 import { getDb, transactionWithin, type DbOrTx, type TransactionLimits } from "../client";
 import {
   transactions,

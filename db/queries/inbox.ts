@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { and, asc, count, eq, isNull, lte, min, sql } from "drizzle-orm";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@/lib/core/modes";
 import { getQuickDb, type DbOrTx } from "../client";
 import { callbackInbox, type CallbackInboxRow, type DeliveryOutcome } from "../schema";
 

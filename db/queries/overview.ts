@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { transactionChannel, type TransactionChannel } from "@/db/schema";
 import { listFilter, type TransactionFilter } from "@/lib/payments/transaction-filter";
 import { addDays, type Day } from "@/lib/payments/zoned-days";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@/lib/core/modes";
 import type { TimeZone } from "@/lib/time";
 import { getDb, type DbOrTx } from "../client";
 import { resolveFilter, transactionFilterWhere } from "./transaction-filter";

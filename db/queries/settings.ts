@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@/lib/core/modes";
 import { getDb, type DbOrTx } from "../client";
 import {
   gatewaySettings,

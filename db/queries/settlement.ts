@@ -3,7 +3,7 @@ import { transactionChannel, type TransactionChannel } from "@/db/schema";
 import { listFilter, type TransactionFilter } from "@/lib/payments/transaction-filter";
 import { addDecimals } from "@/lib/money";
 import { addDays, type Day } from "@/lib/payments/zoned-days";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@/lib/core/modes";
 import type { TimeZone } from "@/lib/time";
 import type { DbOrTx } from "../client";
 import { resolveFilter } from "./transaction-filter";

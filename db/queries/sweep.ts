@@ -1,6 +1,6 @@
 import "server-only";
 import { desc, eq, sql } from "drizzle-orm";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@/lib/core/modes";
 import { getDb } from "../client";
 import { paymentSyncChecks, sweepRuns, type SweepRun, type TransactionChannel } from "../schema";
 

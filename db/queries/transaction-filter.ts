@@ -7,7 +7,7 @@ import type {
   TransactionFilter,
 } from "@/lib/payments/transaction-filter";
 import { effectiveStates, resolveDateRange } from "@/lib/payments/transaction-filter";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@/lib/core/modes";
 import { timeZones, type TimeZone } from "@/lib/time";
 import { getDb } from "../client";
 import type { TransactionChannel, TransactionState } from "../schema";

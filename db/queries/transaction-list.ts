@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
 import type { TransactionFilter } from "@/lib/payments/transaction-filter";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@/lib/core/modes";
 import { getDb, getPool } from "../client";
 import type { RefundState } from "../schema";
 import { transactionFilterWhere, withSearchMode, type ResolvedFilter } from "./transaction-filter";

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@/lib/core/modes";
 import { getQuickDb, type DbOrTx } from "../client";
 import {
   transactionEvents,

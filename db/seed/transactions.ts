@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import type pg from "pg";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@/lib/core/modes";
 import { seedWords } from "./words";
 
 /**

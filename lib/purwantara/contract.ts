@@ -5,8 +5,9 @@
  * environment ever appear here.
  */
 
-export const gatewayModes = ["local", "sandbox", "production"] as const;
-export type GatewayMode = (typeof gatewayModes)[number];
+// The modes live in the pure floor (lib/core/modes.ts), where the database reads them too.
+import { gatewayModes, type GatewayMode } from "../core/modes";
+export { gatewayModes, type GatewayMode };
 
 /** [seen] production and sandbox; [chosen] the emulator's address. */
 export const defaultBaseUrls = {
