@@ -1,64 +1,25 @@
-import type { Permission } from "./roles";
-
 /**
  * THE role matrix: every page, route handler and server action against each kind of
  * caller. One table-driven test per kind walks it: e2e/role-matrix.spec.ts (pages and
  * routes over HTTP, with each role's real session) and lib/auth/role-matrix.test.ts
  * (server actions through protectedAction with each role). Add a row with every new
  * page, route or action; the tests fail when an action is missing from the table.
+ * Its words are in role-matrix-terms.ts, its server actions in role-matrix-actions.ts.
  */
-export const audiences = ["anonymous", "finance", "operator", "admin"] as const;
-export type Audience = (typeof audiences)[number];
+import { actionRows } from "./role-matrix-actions";
+import {
+  absentId,
+  pageFor,
+  routeFor,
+  everyone,
+  makers,
+  financeAndAdmin,
+  admins,
+  publicAccess,
+  type MatrixRow,
+} from "./role-matrix-terms";
 
-/**
- * `allow`: the caller gets the page or route (a route may still answer 404 or 400 for
- * what it was asked); `login`: sent to /login; `denied`: sent to /overview?denied=1;
- * `home`: a signed-in person is sent on to /overview (the sign-in page);
- * 401/403: a route handler's answer. For actions: `allow` runs, `login` is "your session
- * has ended", 403 is "your role is not allowed".
- */
-export type Access = "allow" | "login" | "denied" | "home" | 401 | 403;
-export type Expectation = Record<Audience, Access>;
-
-export type MatrixRow = {
-  kind: "page" | "route" | "action";
-  /** Pages and routes: the path requested. Actions: `<module>#<export>`. */
-  target: string;
-  method?: "GET" | "POST";
-  permission: Permission | "public" | "signed-in";
-  expect: Expectation;
-};
-
-const pageFor = (roles: readonly Audience[]): Expectation => ({
-  anonymous: "login",
-  finance: roles.includes("finance") ? "allow" : "denied",
-  operator: roles.includes("operator") ? "allow" : "denied",
-  admin: roles.includes("admin") ? "allow" : "denied",
-});
-const routeFor = (roles: readonly Audience[]): Expectation => ({
-  anonymous: 401,
-  finance: roles.includes("finance") ? "allow" : 403,
-  operator: roles.includes("operator") ? "allow" : 403,
-  admin: roles.includes("admin") ? "allow" : 403,
-});
-const actionFor = (roles: readonly Audience[]): Expectation => ({
-  anonymous: "login",
-  finance: roles.includes("finance") ? "allow" : 403,
-  operator: roles.includes("operator") ? "allow" : 403,
-  admin: roles.includes("admin") ? "allow" : 403,
-});
-const everyone = ["finance", "operator", "admin"] as const;
-const makers = ["operator", "admin"] as const;
-const financeAndAdmin = ["finance", "admin"] as const;
-const admins = ["admin"] as const;
-const publicAccess: Expectation = {
-  anonymous: "allow",
-  finance: "allow",
-  operator: "allow",
-  admin: "allow",
-};
-/** A well-formed id that matches no row: the page is reached, then says "not found". */
-export const absentId = "00000000-0000-4000-8000-000000000000";
+export { absentId, audiences, type Access, type Audience } from "./role-matrix-terms";
 
 export const roleMatrix: readonly MatrixRow[] = [
   // Pages
@@ -218,130 +179,5 @@ export const roleMatrix: readonly MatrixRow[] = [
     permission: "transactions:export",
     expect: routeFor(financeAndAdmin),
   },
-
-  // Server actions that are not role-gated: the sign-in side (public by nature) and a
-  // person's own switches. Listed so the table is complete; the action walk checks the
-  // role-gated ones below, and these are covered by the flows that use them.
-  ...(
-    [
-      "login#signInAction",
-      "login#verifyTwoFactorAction",
-      "login#cancelSignInAction",
-      "setup#createFirstAdminAction",
-      "invite/[token]#acceptInvitationAction",
-      "forgot-password#requestPasswordResetAction",
-      "reset-password/[token]#resetPasswordAction",
-      "actions/preferences#switchLocaleAction",
-    ] as const
-  ).map((target) => ({
-    kind: "action" as const,
-    target,
-    permission: "public" as const,
-    expect: publicAccess,
-  })),
-  ...(["(dashboard)#signOutAction", "actions/mode#switchViewAction"] as const).map((target) => ({
-    kind: "action" as const,
-    target,
-    permission: "signed-in" as const,
-    expect: publicAccess,
-  })),
-
-  // Server actions (role-gated through protectedAction)
-  {
-    kind: "action",
-    target: "payments/new/[channel]#createPaymentAction",
-    permission: "payments:create",
-    expect: actionFor(makers),
-  },
-  {
-    kind: "action",
-    target: "transactions/[id]#cancelPaymentAction",
-    permission: "payments:create",
-    expect: actionFor(makers),
-  },
-  {
-    kind: "action",
-    target: "transactions/[id]#checkStatusAction",
-    permission: "transactions:read",
-    expect: actionFor(everyone),
-  },
-  {
-    kind: "action",
-    target: "transactions/[id]#requestRefundAction",
-    permission: "refunds:request",
-    expect: actionFor(["operator", "finance"]),
-  },
-  {
-    kind: "action",
-    target: "transactions/[id]#decideRefundAction",
-    permission: "refunds:approve",
-    expect: actionFor(financeAndAdmin),
-  },
-  ...(
-    [
-      "actions/preferences#updatePreferencesAction",
-      "profile#updateNameAction",
-      "profile#changePasswordAction",
-      "profile#endSessionAction",
-      "profile#endOtherSessionsAction",
-      "profile#startTwoFactorAction",
-      "profile#confirmTwoFactorAction",
-      "profile#disableTwoFactorAction",
-    ] as const
-  ).map((target) => ({
-    kind: "action" as const,
-    target,
-    permission: "profile:update" as const,
-    expect: actionFor(everyone),
-  })),
-  {
-    kind: "action",
-    target: "reconciliation/[day]#markDayAction",
-    permission: "reconciliation:mark",
-    expect: actionFor(["finance"]),
-  },
-  {
-    kind: "action",
-    target: "reconciliation/[day]#reviewDayAction",
-    permission: "reconciliation:approve",
-    expect: actionFor(financeAndAdmin),
-  },
-  {
-    kind: "action",
-    target: "callbacks#reverifyQuarantineAction",
-    permission: "callbacks:manage",
-    expect: actionFor(admins),
-  },
-  {
-    kind: "action",
-    target: "callbacks/[id]#manageDeliveryAction",
-    permission: "callbacks:manage",
-    expect: actionFor(admins),
-  },
-  ...(["inviteMemberAction", "changeMemberAction", "revokeInvitationAction"] as const).map(
-    (name) => ({
-      kind: "action" as const,
-      target: `team#${name}`,
-      permission: "team:manage" as const,
-      expect: actionFor(admins),
-    }),
-  ),
-  ...(
-    [
-      "saveGatewayAction",
-      "rotateSecretAction",
-      "retireSecretAction",
-      "clearGatewayAction",
-      "testConnectionAction",
-      "sendTestCallbackAction",
-      "saveMerchantAction",
-      "uploadLogoAction",
-      "removeLogoAction",
-    ] as const
-  ).map((name) => ({
-    kind: "action" as const,
-    target: `settings#${name}`,
-    permission: "settings:manage" as const,
-    expect: actionFor(admins),
-  })),
+  ...actionRows,
 ];
