@@ -9,6 +9,7 @@ import type {
 import { effectiveStates, resolveDateRange } from "@/lib/payments/transaction-filter";
 import type { GatewayMode } from "@/lib/core/modes";
 import { timeZones, type TimeZone } from "@/lib/time";
+import { paymentMethodSpellings } from "@/lib/core/payment-methods";
 import { getDb } from "../client";
 import type { TransactionChannel, TransactionState } from "../schema";
 
@@ -136,6 +137,20 @@ export function zonedDayOf(on: FilterTimeField, zone: TimeZone): SQL {
   return sql`((${timeColumn[on]} at time zone 'UTC') + ${offset})::date`;
 }
 
+/**
+ * The list's `bank=`: rows whose bank or payment channel names one of the wanted methods
+ * in any of its spellings (lib/core/payment-methods.ts), case and punctuation ignored.
+ */
+export function bankCondition(bank: SQL, paymentChannel: SQL, wanted: string[]): SQL {
+  const spellings = [...new Set(wanted.flatMap(paymentMethodSpellings))];
+  const list = sql.join(
+    spellings.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  const folded = (column: SQL) => sql`upper(regexp_replace(${column}, '[^a-zA-Z0-9]', '', 'g'))`;
+  return sql`(${folded(bank)} in (${list}) or ${folded(paymentChannel)} in (${list}))`;
+}
+
 /** The WHERE of a filter (without sort or cursor), over `transactions t`. */
 export function transactionFilterWhere(resolved: ResolvedFilter): SQL {
   const { filter, mode, start, end } = resolved;
@@ -163,11 +178,7 @@ export function transactionFilterWhere(resolved: ResolvedFilter): SQL {
     );
   }
   if (filter.bank.length) {
-    const banks = sql.join(
-      filter.bank.map((b) => sql`${b.toUpperCase()}`),
-      sql`, `,
-    );
-    parts.push(sql`(upper(${t}.bank) in (${banks}) or upper(${t}.payment_channel) in (${banks}))`);
+    parts.push(bankCondition(sql`${t}.bank`, sql`${t}.payment_channel`, filter.bank));
   }
   const column = timeColumn[filter.on];
   if (start) parts.push(sql`${column} >= ${start.toISOString()}::timestamptz`);

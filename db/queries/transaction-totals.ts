@@ -5,6 +5,7 @@ import { timeZones, type TimeZone } from "@/lib/time";
 import { getDb, type DbOrTx } from "../client";
 import type { TransactionChannel } from "../schema";
 import {
+  bankCondition,
   likePattern,
   minWordSearch,
   transactionFilterWhere,
@@ -136,11 +137,7 @@ function summaryWhere(resolved: ResolvedFilter, source: Exclude<TotalsSource, "r
   }
   if (filter.channel.length) parts.push(inList(sql`s.channel`, filter.channel));
   if (filter.bank.length) {
-    const banks = sql.join(
-      filter.bank.map((b) => sql`${b.toUpperCase()}`),
-      sql`, `,
-    );
-    parts.push(sql`(upper(s.bank) in (${banks}) or upper(s.payment_channel) in (${banks}))`);
+    parts.push(bankCondition(sql`s.bank`, sql`s.payment_channel`, filter.bank));
   }
   if (start) parts.push(sql`s.slot >= ${start.toISOString()}::timestamptz`);
   if (end) parts.push(sql`s.slot < ${end.toISOString()}::timestamptz`);
