@@ -10,6 +10,7 @@ import { effectiveStates, resolveDateRange } from "@/lib/payments/transaction-fi
 import type { GatewayMode } from "@/lib/core/modes";
 import { timeZones, type TimeZone } from "@/lib/time";
 import { paymentMethodSpellings } from "@/lib/core/payment-methods";
+import { compactIdentifier, searchedAmount } from "@/lib/core/search-terms";
 import { getDb } from "../client";
 import type { TransactionChannel, TransactionState } from "../schema";
 
@@ -71,6 +72,13 @@ function exactIdConditions(text: string): SQL[] {
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)) {
     exact.push(sql`${t}.id = ${text.toLowerCase()}::uuid`);
   }
+  // An identifier typed in groups ("7001 2954 4513 5468") is the one stored without them.
+  const compact = compactIdentifier(text);
+  if (compact) {
+    for (const column of ["external_id", "va_number", "payment_code"] as const) {
+      exact.push(sql`${t}.${sql.identifier(column)} = ${compact}`);
+    }
+  }
   // A phone typed as 0812… also finds +62812… and 62812…, and the other way round.
   const digits = text.replace(/[\s-]/g, "");
   if (/^(\+?62|0)8\d{6,13}$/.test(digits)) {
@@ -83,13 +91,30 @@ function exactIdConditions(text: string): SQL[] {
   return exact;
 }
 
+/**
+ * A word search over a document and an amount: the text among the words, or the amount
+ * it names ("150.000", "Rp150rb", "150000"). `folded`: the document is in lower case
+ * already (transaction_search), so LIKE on the lowered text is the ILIKE.
+ */
+export function wordCondition(document: SQL, amount: SQL, text: string, folded = false): SQL[] {
+  const parts: SQL[] = [];
+  if (text.length >= minWordSearch) {
+    parts.push(
+      folded
+        ? sql`${document} like lower(${likePattern(text)})`
+        : sql`${document} ilike ${likePattern(text)}`,
+    );
+  }
+  const named = searchedAmount(text);
+  if (named) parts.push(sql`${amount} = ${named}::numeric`);
+  return parts;
+}
+
 export function searchCondition(q: string, mode: "exact" | "words" | "both" = "both"): SQL | null {
   const text = q.trim();
   if (!text) return null;
   const parts = mode === "words" ? [] : exactIdConditions(text);
-  if (mode !== "exact" && text.length >= minWordSearch) {
-    parts.push(sql`${searchDocument} ilike ${likePattern(text)}`);
-  }
+  if (mode !== "exact") parts.push(...wordCondition(searchDocument, sql`${t}.amount`, text));
   if (parts.length === 0) return sql`false`;
   return sql`(${sql.join(parts, sql` or `)})`;
 }

@@ -6,9 +6,9 @@ import { getDb, type DbOrTx } from "../client";
 import type { TransactionChannel } from "../schema";
 import {
   bankCondition,
-  likePattern,
   minWordSearch,
   transactionFilterWhere,
+  wordCondition,
   zonedDayOf,
   type ResolvedFilter,
 } from "./transaction-filter";
@@ -133,7 +133,8 @@ function summaryWhere(resolved: ResolvedFilter, source: Exclude<TotalsSource, "r
   }
   if (source === "searchRows") {
     // The document is folded already: lower(text) LIKE lower(pattern) is the ILIKE.
-    parts.push(sql`s.document like lower(${likePattern(filter.q.trim())})`);
+    const words = wordCondition(sql`s.document`, sql`s.amount`, filter.q.trim(), true);
+    parts.push(sql`(${sql.join(words, sql` or `)})`);
   }
   if (filter.channel.length) parts.push(inList(sql`s.channel`, filter.channel));
   if (filter.bank.length) {
