@@ -94,7 +94,7 @@ async function RefundItem({
   user,
   format,
 }: {
-  refund: RefundView;
+  refund: RefundView & { hasProof: boolean };
   user: CurrentUser;
   format: Formatter;
 }) {
@@ -138,6 +138,18 @@ async function RefundItem({
         })}
       </p>
       {decidedLine ? <p className="text-slate-600">{decidedLine}</p> : null}
+      {refund.hasProof && can(user.role, "refunds:approve") ? (
+        <p>
+          <a
+            href={`/api/refunds/${refund.id}/proof`}
+            target="_blank"
+            rel="noopener"
+            className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline"
+          >
+            {t("proofLink")}
+          </a>
+        </p>
+      ) : null}
       {refund.decisionNote ? (
         <p className="break-words text-slate-700">
           {t("decisionNoteShown", { note: refund.decisionNote })}
