@@ -112,6 +112,7 @@ async function RefundItem({
       ? t("account", { account: refund.account })
       : null;
   const mayDecide = refund.state === "requested" && can(user.role, "refunds:approve");
+  const maySeeProof = can(user.role, "refunds:approve");
   return (
     <li className="space-y-1 py-3 text-sm">
       <p className="flex flex-wrap items-center gap-2">
@@ -138,7 +139,7 @@ async function RefundItem({
         })}
       </p>
       {decidedLine ? <p className="text-slate-600">{decidedLine}</p> : null}
-      {refund.hasProof && can(user.role, "refunds:approve") ? (
+      {refund.hasProof && maySeeProof ? (
         <p>
           <a
             href={`/api/refunds/${refund.id}/proof`}
