@@ -73,6 +73,7 @@ test.beforeAll(async () => {
       DATABASE_URL: url.toString(),
       AUTH_SECRET: randomBytes(32).toString("hex"),
       SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      APP_URL: appUrl,
       // The one gateway variable: the emulator stands in for Purwantara's sandbox host.
       PURWANTARA_EXTRA_GATEWAY_ORIGINS: emulatorUrl,
       JOBS: "off",

@@ -1,14 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { transactionChannel } from "@/db/schema";
 import type { ActionState } from "@/lib/actions/action-state";
 import { protectedAction } from "@/lib/actions/protected-action";
 import { AppError } from "@/lib/errors";
-import { appOrigin } from "@/lib/http/app-origin";
+import { appCallbackUrl } from "@/lib/http/app-origin";
 import { requestIp } from "@/lib/http/request-ip";
 import { lastVerifiedWithPreviousSecret } from "@/lib/settings/rotation";
 import {
@@ -32,7 +31,6 @@ import { gatewayCredentialsSchema, merchantSchema, newSecretSchema } from "@/lib
 import { loginLimits } from "@/lib/auth/login-limits";
 import { gatewayAddressRules } from "@/lib/gateway/config";
 import { defaultBaseUrls, gatewayModes, type GatewayMode } from "@/lib/purwantara/contract";
-import { callbackPath } from "@/lib/settings/callback-url";
 
 type Bound = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -155,8 +153,8 @@ export async function sendTestCallbackAction(
       const t = await getTranslations("settings.testCallback");
       const parsed = modeSchema.parse(mode) as GatewayMode;
       if (parsed === "production") return { status: "error", message: t("notInLive") };
-      const url = `${appOrigin(await headers())}${callbackPath}`;
-      const result = await sendTestCallback(parsed, url);
+      const url = appCallbackUrl();
+      const result = await sendTestCallback(parsed);
       const status = "httpStatus" in result ? String(result.httpStatus) : "";
       const message = t(result.verdict, { status, url });
       return result.verdict === "received"
