@@ -37,7 +37,7 @@ async function admin(sql: string) {
 
 async function waitForHealth(url: string, app: ChildProcess) {
   for (let i = 0; i < 120; i++) {
-    if (app.exitCode !== null) throw new Error(`next start exited with ${app.exitCode}`);
+    if (app.exitCode !== null) throw new Error(`npm start exited with ${app.exitCode}`);
     const ok = await fetch(`${url}/api/health`).then(
       (r) => r.ok,
       () => false,
@@ -64,11 +64,12 @@ test.beforeAll(async () => {
     Object.entries(process.env).filter(([name]) => !name.startsWith("PURWANTARA_")),
   );
   // Its own process group, so stopping it stops the server Next.js starts under it.
-  const next = ["node_modules/next/dist/bin/next", "start", "--port", String(port)];
-  app = spawn(process.execPath, [...next, "--hostname", "127.0.0.1"], {
+  app = spawn(process.execPath, ["scripts/start.mjs"], {
     detached: true,
     env: {
       ...env,
+      PORT: String(port),
+      BIND_ADDRESS: "127.0.0.1",
       NODE_ENV: "production",
       DATABASE_URL: url.toString(),
       AUTH_SECRET: randomBytes(32).toString("hex"),
