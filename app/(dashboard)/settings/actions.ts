@@ -23,9 +23,9 @@ import {
   logoRules,
   saveMerchantLogo,
   saveMerchantSettings,
-  sniffLogoType,
   type SettlementDelays,
 } from "@/lib/settings/merchant";
+import { reencodeLogo } from "@/lib/settings/logo";
 import { isSavedMode } from "@/lib/settings/overview";
 import { gatewayCredentialsSchema, merchantSchema, newSecretSchema } from "@/lib/settings/schemas";
 import { loginLimits } from "@/lib/auth/login-limits";
@@ -200,11 +200,11 @@ export const uploadLogoAction: Bound = protectedAction({
   }),
   run: async ({ logo }, user) => {
     const t = await getTranslations("settings");
-    const bytes = Buffer.from(await logo.arrayBuffer());
-    // The bytes decide the type, not the name or what the browser claimed.
-    const type = sniffLogoType(bytes);
-    if (!type) throw new AppError("validation", t("errors.logoType"));
-    await saveMerchantLogo({ bytes, type }, await actor(user));
+    // The bytes decide the type, not the name or what the browser claimed; what is
+    // stored is the image re-encoded, never the uploaded file.
+    const image = await reencodeLogo(Buffer.from(await logo.arrayBuffer()));
+    if (!image) throw new AppError("validation", t("errors.logoType"));
+    await saveMerchantLogo(image, await actor(user));
     revalidatePath("/settings");
     return { status: "success", message: t("done.logoSaved") };
   },
