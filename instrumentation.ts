@@ -9,6 +9,16 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // A bad environment (APP_URL missing in production, say) stops the server now,
+  // naming the variable, instead of failing every request later.
+  const { EnvError } = await import("./lib/env-schema");
+  try {
+    (await import("./lib/env")).getEnv();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
   await import("./instrumentation-node");
   (await import("./lib/http/request-log")).installRequestLog();
   const { startInboxDrainer, stopInboxDrainer } = await import("./lib/webhooks/inbox");
