@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { createAccount } from "./support/accounts";
@@ -47,4 +49,35 @@ test("a request whose headers never finish is cut with a 408 within the 10 s hea
   expect(answer).toMatch(/^HTTP\/1\.1 408 /);
   expect(seconds).toBeGreaterThanOrEqual(9);
   expect(seconds).toBeLessThan(13);
+});
+
+test("npm start without APP_URL exits at once, naming the variable", async () => {
+  test.setTimeout(60_000);
+  const port = await new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(APP_URL|PURWANTARA_)/.test(name)),
+  );
+  const app = spawn(process.execPath, ["scripts/start.mjs"], {
+    env: {
+      ...env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      DATABASE_URL: "postgres://nobody@127.0.0.1:9/none",
+      AUTH_SECRET: randomBytes(32).toString("hex"),
+      SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      JOBS: "off",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  app.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  app.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => app.once("exit", resolve));
+  expect(code).toBe(1);
+  expect(output).toContain("APP_URL: required in production");
 });
