@@ -1,5 +1,5 @@
 /**
- * Runs once per server process, in `next dev` and `next start` (never during
+ * Runs once per server process, in `next dev` and `npm start` (never during
  * `next build`). The Node.js part (request stamping for the sign-in limits) lives in
  * instrumentation-node.ts, the request log (one line per request, with its id) in
  * lib/http/request-log.ts; the background jobs (the status sweep) start unless
