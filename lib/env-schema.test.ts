@@ -156,7 +156,11 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...withoutAppUrl, NODE_ENV: "production" })).toThrow(
       /APP_URL: required in production/,
     );
-    expect(parseEnv(withoutAppUrl).appUrl).toBe("http://localhost:3000");
+    expect(parseEnv(withoutAppUrl)).toMatchObject({
+      appUrl: "http://localhost:3000",
+      appUrlFromEnv: false,
+    });
+    expect(parseEnv(base).appUrlFromEnv).toBe(true);
     expect(parseEnv({ ...withoutAppUrl, PORT: "3100" }).appUrl).toBe("http://localhost:3100");
     expect(parseEnv({ ...base, APP_URL: "https://pay.example.com/" }).appUrl).toBe(
       "https://pay.example.com",

@@ -126,6 +126,8 @@ export type Env = {
    * elsewhere http://localhost:PORT. Every link and URL the app builds starts with it.
    */
   appUrl: string;
+  /** Whether APP_URL was set (else appUrl is the default outside production). */
+  appUrlFromEnv: boolean;
   /**
    * The SMTP server from SMTP_URL and MAIL_FROM; null when SMTP_URL is unset (then the
    * settings page's saved server is used, if any). The environment wins.
@@ -280,6 +282,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       raw.PURWANTARA_MODE === "local" &&
       raw.PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION === "1",
     appUrl: resolveAppUrl(raw),
+    appUrlFromEnv: Boolean(raw.APP_URL),
     smtp: resolveSmtp(raw),
     metricsToken: raw.METRICS_TOKEN,
     gatewayCallRetentionDays: raw.GATEWAY_CALL_RETENTION_DAYS,

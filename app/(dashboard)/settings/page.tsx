@@ -49,7 +49,7 @@ export default async function SettingsPage() {
         <p className="text-sm text-slate-600">{t("callback.body")}</p>
         <CallbackUrl url={callbackUrl} />
         <p className="text-xs text-slate-600">
-          {getEnv().appUrl ? t("callback.fromAppUrl") : t("callback.fromRequest")}
+          {getEnv().appUrlFromEnv ? t("callback.fromAppUrl") : t("callback.fromDefault")}
         </p>
       </section>
 
