@@ -35,6 +35,9 @@ const nextConfig: NextConfig = {
   distDir: benchBuild ? ".next-bench" : ".next",
   // Inlined at build time: the route reads the build's value, not the runtime's.
   env: { PURWANTARA_BENCH_BUILD: benchBuild ? "1" : "0" },
+  // A refund's proof of transfer (up to 5 MB, lib/payments/refund-proof.ts) comes with
+  // its request form; every other action stays far below this.
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   typedRoutes: false,
   // Old bookmarks of the payment-link form land on its new place.
   async redirects() {

@@ -3,6 +3,8 @@ import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
 import { streamFilteredTransactions } from "@/db/queries/transaction-list";
 import { exportColumns, exportValues } from "./export-columns";
 import { exact } from "@/lib/testing/list-totals";
+import { getRefundProof } from "@/db/queries/refund-proofs";
+import { proofFromFile, sniffProofType } from "./refund-proof";
 import { getOverview } from "./overview";
 import { markDayReconciled } from "./reconciliation";
 import { parseTransactionFilter } from "./transaction-filter";
@@ -326,5 +328,43 @@ describe("refunds in the list", () => {
       refundedCount: 1,
       refunded: "10000.0000",
     });
+  });
+});
+
+describe("proof of a refund", () => {
+  const png = Buffer.from(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
+      "1f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4a00000000049454e44ae426082",
+    "hex",
+  );
+
+  it("is kept by its bytes' type with the request, and refused when it is not an image or PDF", async () => {
+    expect(sniffProofType(png)).toBe("image/png");
+    expect(sniffProofType(Buffer.from("%PDF-1.7\n"))).toBe("application/pdf");
+    expect(sniffProofType(Buffer.from("<svg onload=alert(1)>"))).toBeNull();
+    // The browser's claim does not count: an HTML page called slip.png is refused.
+    const html = new File(["<html><script>x</script></html>"], "slip.png", { type: "image/png" });
+    expect(await proofFromFile(html)).toEqual({ refused: "proofType" });
+    const huge = new File([Buffer.alloc(5 * 1024 * 1024 + 1)], "big.pdf");
+    expect(await proofFromFile(huge)).toEqual({ refused: "proofTooBig" });
+    expect(await proofFromFile(new File([], "none"))).toEqual({ proof: null });
+
+    const file = await proofFromFile(new File([png], "slip.jpg", { type: "image/jpeg" }));
+    if (!("proof" in file) || !file.proof) throw new Error("refused");
+    const clerk = await makeUser("operator");
+    const id = await payment(25_000);
+    const asked = await requestRefund(clerk, "local", id, ask(25_000n), file.proof);
+    if (!asked.ok) throw new Error("refused");
+    const kept = await getRefundProof(asked.id, "local");
+    expect(kept!.contentType).toBe("image/png");
+    expect(kept!.bytes.equals(png)).toBe(true);
+    // Only through a refund of the same mode.
+    expect(await getRefundProof(asked.id, "production")).toBeNull();
+    const [audit] = await queryTestDb<{ details: { proof: { type: string } } }>(
+      db.url(),
+      "select details from audit_log where target_id = $1 and action = 'refund.requested'",
+      [asked.id],
+    );
+    expect(audit!.details.proof.type).toBe("image/png");
   });
 });
