@@ -8,6 +8,7 @@ export default defineConfig([
   ...nextTs,
   globalIgnores([
     ".next/**",
+    ".next-bench/**",
     ".data/**",
     "drizzle/**",
     "node_modules/**",

@@ -1,5 +1,5 @@
 /**
- * Runs once per server process, in `next dev` and `next start` (never during
+ * Runs once per server process, in `next dev` and `npm start` (never during
  * `next build`). The Node.js part (request stamping for the sign-in limits) lives in
  * instrumentation-node.ts, the request log (one line per request, with its id) in
  * lib/http/request-log.ts; the background jobs (the status sweep) start unless
@@ -9,6 +9,16 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // A bad environment (APP_URL missing in production, say) stops the server now,
+  // naming the variable, instead of failing every request later.
+  const { EnvError } = await import("./lib/env-schema");
+  try {
+    (await import("./lib/env")).getEnv();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
   await import("./instrumentation-node");
   (await import("./lib/http/request-log")).installRequestLog();
   const { startInboxDrainer, stopInboxDrainer } = await import("./lib/webhooks/inbox");

@@ -6,6 +6,14 @@ import {
   permissionsPolicy,
 } from "./lib/http/security-headers";
 
+/**
+ * The bench's own build (bench/run.ts sets PURWANTARA_BENCH_BUILD=1 to build and to
+ * start it): the only build whose baseline route (app/api/bench) answers, kept in its
+ * own folder so it is never the one `npm start` serves. Every other build compiles the
+ * route as a 404, whatever the environment says when it runs.
+ */
+const benchBuild = process.env.PURWANTARA_BENCH_BUILD === "1";
+
 // The language and time zone come from the person (cookie or account), not the URL.
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -24,6 +32,9 @@ const nextConfig: NextConfig = {
     "prom-client",
   ],
   poweredByHeader: false,
+  distDir: benchBuild ? ".next-bench" : ".next",
+  // Inlined at build time: the route reads the build's value, not the runtime's.
+  env: { PURWANTARA_BENCH_BUILD: benchBuild ? "1" : "0" },
   // A refund's proof of transfer (up to 5 MB, lib/payments/refund-proof.ts) comes with
   // its request form; every other action stays far below this.
   experimental: { serverActions: { bodySizeLimit: "6mb" } },

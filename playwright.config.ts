@@ -106,11 +106,14 @@ export default defineConfig({
       },
     },
     {
-      command: `next start --port ${appPort} --hostname 127.0.0.1`,
+      // npm start's server (its timeouts included), as production runs it.
+      command: "node scripts/start.mjs",
       url: `${appUrl}/api/health`,
       reuseExistingServer: false,
       stdout: "ignore",
       env: {
+        PORT: String(appPort),
+        BIND_ADDRESS: "127.0.0.1",
         DATABASE_URL: process.env.E2E_APP_DATABASE_URL ?? databaseUrl,
         AUTH_SECRET: randomBytes(32).toString("hex"),
         // Seals TOTP secrets and saved gateway credentials; a production build requires one.
@@ -128,6 +131,9 @@ export default defineConfig({
         MAIL_FROM: "Purwantara E2E <no-reply@e2e.example.com>",
         // Links in emails (password reset) are built from APP_URL, never from a Host header.
         APP_URL: appUrl,
+        // Set to prove the bench's route stays 404 in a build that is not the bench's
+        // (e2e/production-server.spec.ts).
+        PURWANTARA_BENCH_BASELINE: "1",
         // The status sweep would settle rows the specs look at while they wait; it has
         // its own tests (lib/jobs): only the email sender runs. E2E_JOBS=on runs both.
         JOBS: process.env.E2E_JOBS ?? "email",

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { anySessionCookie } from "@/lib/auth/session-cookie";
 import { trustedProxies } from "@/lib/http/peer-address";
 import { contentSecurityPolicy, newNonce, pageSecurityHeaders } from "@/lib/http/security-headers";
 
@@ -11,8 +12,6 @@ const publicPaths = [
   "/reset-password",
   "/manifest.webmanifest",
 ];
-// Auth.js's session cookie; `__Secure-` prefixed when served over HTTPS.
-const sessionCookies = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 /**
  * For every page: a fresh CSP nonce (Next.js reads it from the request's CSP header and
@@ -27,7 +26,7 @@ export function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
   const isPublic = publicPaths.some((p) => path === p || path.startsWith(`${p}/`));
   let response: NextResponse;
-  if (isPublic || sessionCookies.some((name) => request.cookies.has(name))) {
+  if (isPublic || anySessionCookie.some((name) => request.cookies.has(name))) {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("content-security-policy", csp);
     requestHeaders.set("x-nonce", nonce);

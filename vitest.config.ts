@@ -22,6 +22,9 @@ export default defineConfig({
     // run as production does (answered once on disk).
     env: process.env.VITEST_LOAD === "1" ? {} : { CALLBACK_ANSWER_WAITS_MS: "1500" },
     environment: "node",
+    // next-auth imports "next/server" without an extension, which Node's ESM loader
+    // refuses outside Next.js; run it through Vite (lib/auth/session-cookie.test.ts).
+    server: { deps: { inline: ["next-auth"] } },
     globalSetup: ["./lib/testing/global-setup.ts"],
     // Integration tests each make a database; two cores, so keep parallelism modest.
     maxWorkers: 2,

@@ -36,6 +36,7 @@ async function startApps(count: number, databaseUrl: string, group: ProcessGroup
       NODE_ENV: "production",
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: randomBytes(32).toString("hex"),
+      APP_URL: `http://127.0.0.1:${port}`,
       PURWANTARA_MODE: "local",
       PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION: "1",
       TRUSTED_PROXIES: "127.0.0.1/32",

@@ -46,6 +46,7 @@ async function main() {
         NODE_ENV: "production",
         DATABASE_URL: url,
         AUTH_SECRET: randomBytes(32).toString("hex"),
+        APP_URL: `http://127.0.0.1:${port}`,
         PURWANTARA_MODE: "local",
         PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION: "1",
         JOBS: "off",

@@ -193,8 +193,10 @@ async function seed(client: pg.Client): Promise<{ uuid: string }[]> {
 }
 
 async function main() {
-  if (!existsSync(".next/BUILD_ID") || process.env.BENCH_BUILD === "1")
-    spawnSync("next", ["build"], { stdio: "inherit" });
+  // The bench's own build, in .next-bench: the only one whose baseline route answers.
+  const benchBuild = { ...process.env, PURWANTARA_BENCH_BUILD: "1" };
+  if (!existsSync(".next-bench/BUILD_ID") || process.env.BENCH_BUILD === "1")
+    spawnSync("next", ["build"], { stdio: "inherit", env: benchBuild });
   const server = await connectDatabaseServer(process.env.DATABASE_URL, {
     dataDir: ".data/pg-bench",
     port: await findFreePort(),
@@ -228,10 +230,11 @@ async function main() {
           ]
         : nextArgs,
       {
-        ...process.env,
+        ...benchBuild,
         NODE_ENV: "production",
         DATABASE_URL: server.urlFor(database),
         AUTH_SECRET: randomBytes(32).toString("hex"),
+        APP_URL: `http://127.0.0.1:${port}`,
         PURWANTARA_MODE: "local",
         PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION: "1",
         PURWANTARA_BENCH_BASELINE: "1",

@@ -37,7 +37,7 @@ async function admin(sql: string) {
 
 async function waitForHealth(url: string, app: ChildProcess) {
   for (let i = 0; i < 120; i++) {
-    if (app.exitCode !== null) throw new Error(`next start exited with ${app.exitCode}`);
+    if (app.exitCode !== null) throw new Error(`npm start exited with ${app.exitCode}`);
     const ok = await fetch(`${url}/api/health`).then(
       (r) => r.ok,
       () => false,
@@ -64,15 +64,17 @@ test.beforeAll(async () => {
     Object.entries(process.env).filter(([name]) => !name.startsWith("PURWANTARA_")),
   );
   // Its own process group, so stopping it stops the server Next.js starts under it.
-  const next = ["node_modules/next/dist/bin/next", "start", "--port", String(port)];
-  app = spawn(process.execPath, [...next, "--hostname", "127.0.0.1"], {
+  app = spawn(process.execPath, ["scripts/start.mjs"], {
     detached: true,
     env: {
       ...env,
+      PORT: String(port),
+      BIND_ADDRESS: "127.0.0.1",
       NODE_ENV: "production",
       DATABASE_URL: url.toString(),
       AUTH_SECRET: randomBytes(32).toString("hex"),
       SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      APP_URL: appUrl,
       // The one gateway variable: the emulator stands in for Purwantara's sandbox host.
       PURWANTARA_EXTRA_GATEWAY_ORIGINS: emulatorUrl,
       JOBS: "off",

@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { describe, expect, it } from "vitest";
 import { controlTokenHeader } from "./guards";
 import { createLink, withEmulator } from "./test-support";
@@ -35,5 +36,31 @@ describe("emulator guards", () => {
     expect((await post({ "sec-fetch-site": "cross-site" })).status).toBe(403);
     const own = await post({ origin: new URL(emulator.baseUrl()).origin });
     expect(own.status).toBe(303);
+  });
+
+  it("sends the frame and sniffing headers with every answer", async () => {
+    for (const path of ["/", "/health", "/v1/nothing-here", "/control/transactions"]) {
+      const answer = await fetch(`${emulator.baseUrl()}${path}`);
+      expect(answer.headers.get("x-frame-options")).toBe("DENY");
+      expect(answer.headers.get("content-security-policy")).toBe("frame-ancestors 'none'");
+      expect(answer.headers.get("x-content-type-options")).toBe("nosniff");
+    }
+  });
+
+  it("refuses a request whose Host is not its own address (DNS rebinding)", async () => {
+    const { port } = new URL(emulator.baseUrl());
+    const status = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request({ host: "127.0.0.1", port, path: "/", headers: { host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    expect(await status(`rebind.evil.example:${port}`)).toBe(421);
+    expect(await status("127.0.0.1")).toBe(421);
+    expect(await status(`127.0.0.1:${port}`)).toBe(200);
+    expect(await status(`localhost:${port}`)).toBe(200);
   });
 });

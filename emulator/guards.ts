@@ -26,3 +26,37 @@ export function isSameOriginPost(req: IncomingMessage, ownOrigins: readonly stri
   const site = req.headers["sec-fetch-site"];
   return site === undefined || site === "same-origin" || site === "none";
 }
+
+/**
+ * Sent with every answer: no page of the emulator may be framed (its Pay and Settle
+ * buttons are clickjacking targets), and no answer is sniffed as another type.
+ */
+export const securityHeaders = {
+  "x-frame-options": "DENY",
+  "content-security-policy": "frame-ancestors 'none'",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+} as const;
+
+const wildcardOrLoopback = /^(0\.0\.0\.0|::|127\.\d+\.\d+\.\d+|::1|localhost)$/;
+
+/**
+ * The Host values the emulator answers to: its loopback address and port (when it
+ * listens there, or on every interface) and its public URL's host. A page on another
+ * site whose name resolves to 127.0.0.1 (DNS rebinding) sends its own name as Host,
+ * and is refused, so it can neither read the simulator nor use its buttons.
+ */
+export function ownHosts(bindHost: string, port: number, publicUrl: string): Set<string> {
+  const hosts = new Set([new URL(publicUrl).host.toLowerCase()]);
+  if (wildcardOrLoopback.test(bindHost)) {
+    for (const name of ["127.0.0.1", "localhost", "[::1]"]) hosts.add(`${name}:${port}`);
+  } else {
+    hosts.add(`${bindHost.includes(":") ? `[${bindHost}]` : bindHost}:${port}`.toLowerCase());
+  }
+  return hosts;
+}
+
+export function isOwnHost(req: IncomingMessage, hosts: ReadonlySet<string>): boolean {
+  const host = req.headers.host;
+  return typeof host === "string" && hosts.has(host.toLowerCase());
+}

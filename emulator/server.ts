@@ -10,7 +10,14 @@ import { apiPrefix, handleApi, type ApiFaults } from "./api";
 import { CallbackDispatcher, type CallbackConfig, type Logger } from "./callbacks";
 import { renderNotFoundPage } from "./checkout-page";
 import { controlPrefix, handleControl } from "./control";
-import { controlTokenHeader, hasControlToken, isSameOriginPost } from "./guards";
+import {
+  controlTokenHeader,
+  hasControlToken,
+  isOwnHost,
+  isSameOriginPost,
+  ownHosts,
+  securityHeaders,
+} from "./guards";
 import { errorEnvelope, sendHtml, sendJson, sendPhpJson } from "./http";
 import { handlePages, type PageDeps } from "./simulator-routes";
 import { Store } from "./store";
@@ -54,6 +61,8 @@ type Deps = PageDeps & {
   controlToken?: string;
   faults: ApiFaults;
   publicUrl(): string;
+  /** The Host header values it answers to (guards.ts). */
+  hosts(): ReadonlySet<string>;
 };
 
 function reachableHost(host: string): string {
@@ -111,6 +120,10 @@ function requestListener(deps: Deps, log: Logger) {
         `${req.method} ${url.pathname} ${res.statusCode} ${Math.round(performance.now() - started)}ms`,
       );
     });
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    if (!isOwnHost(req, deps.hosts())) {
+      return sendJson(res, 421, { error: "This emulator answers only to its own address." });
+    }
     route(req, res, url, deps).catch((err: unknown) => {
       console.error(`emulator: ${req.method} ${url.pathname} failed:`, err);
       sendServerError(res, url);
@@ -147,6 +160,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     faults: { failNext: { count: 0, status: 503 }, latencyMs: 0 },
     now: () => new Date(),
     publicUrl,
+    hosts: () => ownHosts(host, port, publicUrl()),
     apiBase: () => publicUrl() + apiPrefix,
   };
   const server = createServer(requestListener(deps, log));

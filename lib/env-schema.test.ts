@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "./env-schema";
 import { localCallbackSecret, localEmulatorToken } from "./purwantara/contract";
 
-const base = { DATABASE_URL: "postgres://u@127.0.0.1:5432/db", AUTH_SECRET: "x".repeat(32) };
+const base = {
+  DATABASE_URL: "postgres://u@127.0.0.1:5432/db",
+  AUTH_SECRET: "x".repeat(32),
+  APP_URL: "https://pay.example.com",
+};
 
 describe("parseEnv", () => {
   it("defaults to the local emulator with its shared secret when nothing is configured", () => {
@@ -145,5 +149,30 @@ describe("parseEnv", () => {
       /TRUSTED_PROXY_HOPS: replaced by TRUSTED_PROXIES/,
     );
     expect(() => parseEnv({ ...base, TRUSTED_PROXY_HOPS: "0" })).not.toThrow();
+  });
+
+  it("requires APP_URL in production; elsewhere defaults to a loopback origin", () => {
+    const { APP_URL: _unused, ...withoutAppUrl } = base;
+    expect(() => parseEnv({ ...withoutAppUrl, NODE_ENV: "production" })).toThrow(
+      /APP_URL: required in production/,
+    );
+    expect(parseEnv(withoutAppUrl)).toMatchObject({
+      appUrl: "http://localhost:3000",
+      appUrlFromEnv: false,
+    });
+    expect(parseEnv(base).appUrlFromEnv).toBe(true);
+    expect(parseEnv({ ...withoutAppUrl, PORT: "3100" }).appUrl).toBe("http://localhost:3100");
+    expect(parseEnv({ ...base, APP_URL: "https://pay.example.com/" }).appUrl).toBe(
+      "https://pay.example.com",
+    );
+    for (const bad of [
+      "https://pay.example.com/app",
+      "ftp://pay.example.com",
+      "https://u:p@x.id",
+    ]) {
+      expect(() => parseEnv({ ...base, APP_URL: bad })).toThrow(
+        /APP_URL: must be an http\(s\) origin/,
+      );
+    }
   });
 });

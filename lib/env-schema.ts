@@ -16,6 +16,18 @@ import { parseMailFrom, parseSmtpUrl, type SmtpConfig } from "./mail/smtp-config
  * `server-only` so scripts (dev, migrate) and tests can use it; the app reads it
  * through `lib/env.ts`.
  */
+function isBareOrigin(value: string): boolean {
+  const url = new URL(value);
+  return (
+    (url.protocol === "https:" || url.protocol === "http:") &&
+    url.pathname === "/" &&
+    !url.search &&
+    !url.hash &&
+    !url.username &&
+    !url.password
+  );
+}
+
 const rawSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.url({ message: "must be a postgres:// URL" }),
@@ -35,7 +47,14 @@ const rawSchema = z.object({
   /** Seals TOTP secrets and saved credentials: 32 bytes, base64 or hex (lib/crypto/secret-box.ts). */
   SETTINGS_ENCRYPTION_KEY: z.string().min(1).optional(),
   /** The address people and Purwantara reach the app at, e.g. https://pay.example.com. */
-  APP_URL: z.url().optional(),
+  APP_URL: z
+    .url()
+    .optional()
+    .refine((value) => value === undefined || isBareOrigin(value), {
+      message: "must be an http(s) origin with no path, e.g. https://pay.example.com",
+    }),
+  /** The dashboard's port; outside production the default APP_URL is http://localhost:PORT. */
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   /** Reverse proxies whose X-Forwarded-For is believed, as CIDRs (lib/http/trusted-proxies.ts). */
   TRUSTED_PROXIES: z
     .string()
@@ -102,7 +121,13 @@ export type Env = {
    * emulator's public callback secret is accepted, and every page says so.
    */
   localDemo: boolean;
-  appUrl: string | undefined;
+  /**
+   * The app's public origin (no trailing slash): APP_URL, required in production;
+   * elsewhere http://localhost:PORT. Every link and URL the app builds starts with it.
+   */
+  appUrl: string;
+  /** Whether APP_URL was set (else appUrl is the default outside production). */
+  appUrlFromEnv: boolean;
   /**
    * The SMTP server from SMTP_URL and MAIL_FROM; null when SMTP_URL is unset (then the
    * settings page's saved server is used, if any). The environment wins.
@@ -226,6 +251,16 @@ function resolveSmtp(raw: z.infer<typeof rawSchema>): SmtpConfig | null {
   return { ...url.value, fromName: from.value.name, fromAddress: from.value.address };
 }
 
+function resolveAppUrl(raw: z.infer<typeof rawSchema>): string {
+  if (raw.APP_URL) return new URL(raw.APP_URL).origin;
+  if (raw.NODE_ENV === "production") {
+    throw new EnvError(
+      "APP_URL: required in production: the address people and Purwantara reach the dashboard at, e.g. https://pay.example.com (links and the callback URL are built from it, never from a request's Host header)",
+    );
+  }
+  return `http://localhost:${raw.PORT}`;
+}
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = rawSchema.safeParse(blankToUndefined(source));
   if (!parsed.success) {
@@ -246,7 +281,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       raw.NODE_ENV === "production" &&
       raw.PURWANTARA_MODE === "local" &&
       raw.PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION === "1",
-    appUrl: raw.APP_URL,
+    appUrl: resolveAppUrl(raw),
+    appUrlFromEnv: Boolean(raw.APP_URL),
     smtp: resolveSmtp(raw),
     metricsToken: raw.METRICS_TOKEN,
     gatewayCallRetentionDays: raw.GATEWAY_CALL_RETENTION_DAYS,

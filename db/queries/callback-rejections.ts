@@ -9,6 +9,8 @@ export const rejectionReasons = [
   "bad_signature",
   "ambiguous_secret",
   "too_large",
+  /** The body did not arrive within the deadline (lib/webhooks/ingest.ts). */
+  "too_slow",
   "wrong_method",
   /** A quarantined delivery dropped to keep the quarantine within its hourly bound. */
   "quarantine_dropped",

@@ -4,7 +4,9 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { sessionLifetimes } from "@/db/queries/sessions";
+import { getEnv } from "@/lib/env";
 import { authLogger } from "./auth-log";
+import { sessionCookieConfig } from "./session-cookie";
 import { endOneSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
 
@@ -49,8 +51,10 @@ declare module "next-auth" {
  * so signing out, changing a password, a disable or a role change ends it at once,
  * and no session outlives its absolute lifetime however often it is used.
  */
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
+  // Read per request, not at import: `next build` imports this without the runtime env.
+  ...sessionCookieConfig(getEnv().appUrl),
   pages: { signIn: "/login" },
   session: { strategy: "jwt", maxAge: sessionLifetimes.absoluteDays * 24 * 60 * 60 },
   callbacks: {
@@ -97,4 +101,4 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
-});
+}));

@@ -15,7 +15,7 @@ import { addressGroup } from "@/lib/http/address-group";
 import { queueEmailJobs } from "@/lib/jobs/enqueue";
 import { queueEmail } from "@/lib/mail/outbox";
 import { unlockAccount } from "./login-limits";
-import { hashPassword } from "./password";
+import { hashPassword, verifyPassword } from "./password";
 import { endUserSessions } from "./sessions";
 
 /**
@@ -88,6 +88,8 @@ export async function requestPasswordReset(request: ResetRequest): Promise<void>
 }
 
 export type ResetLinkState = "valid" | "expired" | "used" | "unknown";
+/** Why a reset did not happen: the link, or a new password equal to the current one. */
+export type ResetRefusal = Exclude<ResetLinkState, "valid"> | "same_password";
 
 export async function readResetLink(token: string): Promise<ResetLinkState> {
   if (!tokenPattern.test(token)) return "unknown";
@@ -106,7 +108,7 @@ export async function resetPassword(
   token: string,
   password: string,
   ip: string | null,
-): Promise<{ ok: true; email: string } | { ok: false; reason: Exclude<ResetLinkState, "valid"> }> {
+): Promise<{ ok: true; email: string } | { ok: false; reason: ResetRefusal }> {
   if (!tokenPattern.test(token)) return { ok: false, reason: "unknown" };
   const passwordHash = await hashPassword(password);
   return getDb().transaction(async (tx) => {
@@ -116,6 +118,10 @@ export async function resetPassword(
     if (link.expired) return { ok: false as const, reason: "expired" as const };
     const user = await lockUserById(tx, link.userId);
     if (!user || user.disabledAt) return { ok: false as const, reason: "unknown" as const };
+    // The link stays usable: the person picks another password with it.
+    if (await verifyPassword(password, user.passwordHash)) {
+      return { ok: false as const, reason: "same_password" as const };
+    }
     await updatePasswordHash(tx, user.id, passwordHash, { chosenByOwner: true });
     await spendResetTokens(tx, user.id);
     await unlockAccount(tx, user.email);

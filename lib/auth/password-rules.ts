@@ -82,6 +82,15 @@ export const newPasswordSchema = z.string().superRefine((password, ctx) => {
   }
 });
 
+/** For a change of password: `.refine(...differsFromCurrent)`; the same password is no change. */
+export const differsFromCurrent: [
+  (v: { password: string; currentPassword: string }) => boolean,
+  { path: string[]; message: string },
+] = [
+  (v) => v.password !== v.currentPassword,
+  { path: ["password"], message: "passwordSameAsCurrent" },
+];
+
 /** For a form's `confirm` field: `.refine(...confirmationMatches)` on an object with both. */
 export const confirmationMatches: [
   (v: { password: string; confirm: string }) => boolean,

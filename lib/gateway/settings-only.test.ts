@@ -24,6 +24,7 @@ vi.mock("@/lib/env", async () => {
         NODE_ENV: "production",
         DATABASE_URL: process.env.DATABASE_URL,
         AUTH_SECRET: "a".repeat(40),
+        APP_URL: "https://pay.example.com",
         PURWANTARA_TIMEOUT_MS: "2000",
         PURWANTARA_EXTRA_GATEWAY_ORIGINS: process.env.PURWANTARA_EXTRA_GATEWAY_ORIGINS,
       }),

@@ -47,7 +47,7 @@ export const strictTransportSecurity = "max-age=31536000; includeSubDomains";
 /**
  * HSTS for the answers proxy.ts does not see (route handlers under /api): a header rule
  * for next.config.ts, applied when a proxy in front says the request came over HTTPS
- * (`next start` itself speaks only HTTP). It needs no trusted hop: browsers ignore HSTS
+ * (`npm start` itself speaks only HTTP). It needs no trusted hop: browsers ignore HSTS
  * received over plain HTTP (RFC 6797 section 8.1), so a forged header gains nothing.
  */
 export const apiStrictTransportRule = {

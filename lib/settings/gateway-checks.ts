@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { gatewayConfig } from "@/lib/gateway/config";
 import { recordGatewayCalls } from "@/lib/gateway-calls/record";
+import { appCallbackUrl } from "@/lib/http/app-origin";
 import { PurwantaraClient } from "@/lib/purwantara/client";
 import { callbackHeaders, type GatewayMode } from "@/lib/purwantara/contract";
 import { PurwantaraError } from "@/lib/purwantara/errors";
@@ -54,11 +55,10 @@ export type TestCallbackVerdict =
  * verifies it and records it as "not a callback" (HTTP 400) without touching any
  * transaction; a 401 means the secret in effect is not the one the route accepts.
  * It proves the secret and the route on this server, not that Purwantara can reach it.
+ * The target is always APP_URL's callback route (a loopback address outside
+ * production), never an address a caller or a request header names.
  */
-export async function sendTestCallback(
-  mode: GatewayMode,
-  callbackUrl: string,
-): Promise<TestCallbackVerdict> {
+export async function sendTestCallback(mode: GatewayMode): Promise<TestCallbackVerdict> {
   const config = await gatewayConfig(mode);
   const secret = config?.callbackSecrets.find((s) => s.slot === "current")?.secret;
   if (!secret) return { verdict: "not_configured" };
@@ -70,7 +70,7 @@ export async function sendTestCallback(
   });
   let response: Response;
   try {
-    response = await fetch(callbackUrl, {
+    response = await fetch(appCallbackUrl(), {
       method: "POST",
       headers: {
         "Content-Type": "application/json",

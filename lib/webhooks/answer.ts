@@ -12,6 +12,11 @@ const answers: Answers = {
   not_a_callback: (a) => Response.json({ ok: false, error: a.reason }, { status: 400 }),
   bad_signature: () => Response.json({ ok: false, error: "invalid signature" }, { status: 401 }),
   too_large: () => Response.json({ ok: false, error: "body too large" }, { status: 413 }),
+  too_slow: () =>
+    Response.json(
+      { ok: false, error: "body not received in time" },
+      { status: 408, headers: { Connection: "close" } },
+    ),
   unavailable: () =>
     Response.json({ ok: false, error: "temporarily unavailable" }, { status: 503 }),
 };

@@ -22,10 +22,17 @@ export type CallbackAnswer =
   | { kind: "not_a_callback"; reason: string }
   | { kind: "bad_signature" }
   | { kind: "too_large" }
+  | { kind: "too_slow" }
   | { kind: "unavailable" };
 
 // A callback is one transaction as JSON: a few KiB. Anything far larger is not one.
 const maxBodyBytes = 256 * 1024;
+/**
+ * [chosen] How long the whole body may take to arrive: a few KiB that Purwantara sends
+ * at once (and it gives up after 3 s). A slower sender is cut, answered 408, and
+ * nothing of it is written.
+ */
+export const callbackBodyDeadlineMs = 5000;
 /** [chosen] How long reading the secrets (saved ones are in the database) may take. */
 const secretsDeadlineMs = 1000;
 /** Purwantara gives up after 3 s: the answer, the inbox insert included, comes within this. */
@@ -43,14 +50,16 @@ const droppedHeaders = new Set(["authorization", "cookie", "proxy-authorization"
  */
 export async function receiveCallback(
   request: Request,
-  options: { secrets?: readonly CallbackSecret[] } = {},
+  options: { secrets?: readonly CallbackSecret[]; bodyDeadlineMs?: number } = {},
 ): Promise<CallbackAnswer> {
   const started = performance.now();
-  const body = await readBodyWithLimit(request, maxBodyBytes);
+  const body = await readBodyWithLimit(request, maxBodyBytes, {
+    deadlineMs: options.bodyDeadlineMs ?? callbackBodyDeadlineMs,
+  });
   if (!body.ok) {
     const declared = Number(request.headers.get("content-length") ?? "0");
-    countRejection("too_large", request, null, Number.isFinite(declared) ? declared : 0);
-    return { kind: "too_large" };
+    countRejection(body.reason, request, null, Number.isFinite(declared) ? declared : 0);
+    return { kind: body.reason };
   }
   const signature = request.headers.get(callbackHeaders.signature);
   const loaded = options.secrets ?? (await secretsInTime());

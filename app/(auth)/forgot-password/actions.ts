@@ -7,8 +7,7 @@ import type { ActionState } from "@/lib/actions/action-state";
 import { parseForm } from "@/lib/actions/protected-action";
 import { clientIp } from "@/lib/auth/login-limits";
 import { passwordResetRules, requestPasswordReset } from "@/lib/auth/password-reset";
-import { emailLinkOrigin } from "@/lib/http/app-origin";
-import { logFor } from "@/lib/log";
+import { appOrigin } from "@/lib/http/app-origin";
 
 const requestSchema = z.object({ email: z.email("email").max(254, "tooLong") });
 
@@ -23,13 +22,7 @@ export async function requestPasswordResetAction(
   const parsed = await parseForm(requestSchema, formData);
   if (!parsed.ok) return parsed.state;
   const { email } = parsed.data;
-  const requestHeaders = await headers();
-  const origin = emailLinkOrigin(requestHeaders);
-  if (origin) {
-    await requestPasswordReset({ email, ip: clientIp(requestHeaders), origin });
-  } else {
-    logFor("auth").error("password reset: APP_URL is not set, so no reset link can be emailed");
-  }
+  await requestPasswordReset({ email, ip: clientIp(await headers()), origin: appOrigin() });
   const t = await getTranslations("passwordReset");
   return {
     status: "success",

@@ -7,7 +7,11 @@ import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
 import { actionCaller, parseForm, protectedAction } from "@/lib/actions/protected-action";
 import { clientIp, loginLimits } from "@/lib/auth/login-limits";
-import { confirmationMatches, newPasswordSchema } from "@/lib/auth/password-rules";
+import {
+  confirmationMatches,
+  differsFromCurrent,
+  newPasswordSchema,
+} from "@/lib/auth/password-rules";
 import {
   changeName,
   changePassword,
@@ -39,7 +43,8 @@ export const changePasswordAction = protectedAction({
       password: newPasswordSchema,
       confirm: z.string(),
     })
-    .refine(...confirmationMatches),
+    .refine(...confirmationMatches)
+    .refine(...differsFromCurrent),
   run: async ({ currentPassword, password }, user) => {
     const t = await getTranslations("security");
     const outcome = await changePassword(user, currentPassword, password, await ip());

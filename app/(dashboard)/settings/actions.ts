@@ -1,14 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { transactionChannel } from "@/db/schema";
 import type { ActionState } from "@/lib/actions/action-state";
 import { protectedAction } from "@/lib/actions/protected-action";
 import { AppError } from "@/lib/errors";
-import { appOrigin } from "@/lib/http/app-origin";
+import { appCallbackUrl } from "@/lib/http/app-origin";
 import { requestIp } from "@/lib/http/request-ip";
 import { lastVerifiedWithPreviousSecret } from "@/lib/settings/rotation";
 import {
@@ -24,15 +23,14 @@ import {
   logoRules,
   saveMerchantLogo,
   saveMerchantSettings,
-  sniffLogoType,
   type SettlementDelays,
 } from "@/lib/settings/merchant";
+import { reencodeLogo } from "@/lib/settings/logo";
 import { isSavedMode } from "@/lib/settings/overview";
 import { gatewayCredentialsSchema, merchantSchema, newSecretSchema } from "@/lib/settings/schemas";
 import { loginLimits } from "@/lib/auth/login-limits";
 import { gatewayAddressRules } from "@/lib/gateway/config";
 import { defaultBaseUrls, gatewayModes, type GatewayMode } from "@/lib/purwantara/contract";
-import { callbackPath } from "@/lib/settings/callback-url";
 
 type Bound = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -155,8 +153,8 @@ export async function sendTestCallbackAction(
       const t = await getTranslations("settings.testCallback");
       const parsed = modeSchema.parse(mode) as GatewayMode;
       if (parsed === "production") return { status: "error", message: t("notInLive") };
-      const url = `${appOrigin(await headers())}${callbackPath}`;
-      const result = await sendTestCallback(parsed, url);
+      const url = appCallbackUrl();
+      const result = await sendTestCallback(parsed);
       const status = "httpStatus" in result ? String(result.httpStatus) : "";
       const message = t(result.verdict, { status, url });
       return result.verdict === "received"
@@ -202,11 +200,11 @@ export const uploadLogoAction: Bound = protectedAction({
   }),
   run: async ({ logo }, user) => {
     const t = await getTranslations("settings");
-    const bytes = Buffer.from(await logo.arrayBuffer());
-    // The bytes decide the type, not the name or what the browser claimed.
-    const type = sniffLogoType(bytes);
-    if (!type) throw new AppError("validation", t("errors.logoType"));
-    await saveMerchantLogo({ bytes, type }, await actor(user));
+    // The bytes decide the type, not the name or what the browser claimed; what is
+    // stored is the image re-encoded, never the uploaded file.
+    const image = await reencodeLogo(Buffer.from(await logo.arrayBuffer()));
+    if (!image) throw new AppError("validation", t("errors.logoType"));
+    await saveMerchantLogo(image, await actor(user));
     revalidatePath("/settings");
     return { status: "success", message: t("done.logoSaved") };
   },

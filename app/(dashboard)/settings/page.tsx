@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { CallbackUrl } from "@/components/settings/callback-url";
 import { GatewayModeCard } from "@/components/settings/gateway-mode-card";
@@ -9,9 +8,8 @@ import { ActionButtonForm } from "@/components/payments/action-button-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
-import { appOrigin } from "@/lib/http/app-origin";
+import { appCallbackUrl } from "@/lib/http/app-origin";
 import { getFormatter } from "@/lib/i18n/server";
-import { callbackPath } from "@/lib/settings/callback-url";
 import { getMerchantProfile, settlementChannels } from "@/lib/settings/merchant";
 import { getSettingsOverview } from "@/lib/settings/overview";
 import { timeZoneIds } from "@/lib/time";
@@ -39,7 +37,7 @@ export default async function SettingsPage() {
   const tZone = await getTranslations("timeZone");
   const format = await getFormatter();
   const [overview, merchant] = await Promise.all([getSettingsOverview(), getMerchantProfile()]);
-  const callbackUrl = `${appOrigin(await headers())}${callbackPath}`;
+  const callbackUrl = appCallbackUrl();
   return (
     <div className="max-w-4xl space-y-6">
       <PageHeader title={t("title")} description={t("subtitle")} />
@@ -51,7 +49,7 @@ export default async function SettingsPage() {
         <p className="text-sm text-slate-600">{t("callback.body")}</p>
         <CallbackUrl url={callbackUrl} />
         <p className="text-xs text-slate-600">
-          {getEnv().appUrl ? t("callback.fromAppUrl") : t("callback.fromRequest")}
+          {getEnv().appUrlFromEnv ? t("callback.fromAppUrl") : t("callback.fromDefault")}
         </p>
       </section>
 

@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
@@ -26,7 +25,7 @@ export const inviteMemberAction = protectedAction({
   }),
   run: async ({ email, role, locale }, user) => {
     const t = await getTranslations("team");
-    const origin = appOrigin(await headers());
+    const origin = appOrigin();
     const link = (token: string) => `${origin}/invite/${token}`;
     // Emailed when an SMTP server is configured; the link is shown to copy either way.
     const mail = getSmtpConfig().config

@@ -34,6 +34,10 @@ export async function resetPasswordAction(
     return { status: "error", message: await shown(error) };
   }
   if (!result.ok) {
+    if (result.reason === "same_password") {
+      const message = (await getTranslations("validation"))("passwordSameAsCurrent");
+      return { status: "error", message, fieldErrors: { password: [message] } };
+    }
     const t = await getTranslations("passwordReset");
     return { status: "error", message: t(`invalid.${result.reason}`) };
   }

@@ -8,17 +8,24 @@ import { verifyCallbackSignature } from "@/lib/purwantara/signature";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
+function benchBaselineOn(): boolean {
+  return (
+    process.env.PURWANTARA_BENCH_BUILD === "1" && process.env.PURWANTARA_BENCH_BASELINE === "1"
+  );
+}
+
 /**
  * The bench's one-statement baseline (bench/run.ts): the same HMAC, then one SQL
- * statement. It exists only while PURWANTARA_BENCH_BASELINE=1 in local mode (the
- * bench sets both); in every other run it answers 404 before reading anything.
+ * statement. It answers only in the bench's own build (PURWANTARA_BENCH_BUILD=1 at
+ * build time, inlined by next.config.ts) while PURWANTARA_BENCH_BASELINE=1 in local
+ * mode (the bench sets all three); in any other build or run it answers 404 before
+ * reading anything.
  */
 export async function POST(request: Request): Promise<Response> {
+  if (!benchBaselineOn()) return new Response(null, { status: 404 });
   const { gateway } = getEnv();
-  if (process.env.PURWANTARA_BENCH_BASELINE !== "1" || gateway?.mode !== "local") {
-    return new Response(null, { status: 404 });
-  }
-  const body = await readBodyWithLimit(request, 256 * 1024);
+  if (gateway?.mode !== "local") return new Response(null, { status: 404 });
+  const body = await readBodyWithLimit(request, 256 * 1024, { deadlineMs: 5000 });
   if (!body.ok) return Response.json({ ok: false }, { status: 413 });
   const signature = request.headers.get(callbackHeaders.signature);
   if (!verifyCallbackSignature(body.bytes, signature, gateway.callbackSecrets)) {
