@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { OutcomeBadge } from "@/components/callbacks/delivery-labels";
 import { useFormat } from "@/components/format/use-format";
+import { describeRecordedNote } from "@/lib/i18n/recorded-note";
 import type { ReplayResult } from "@/lib/webhooks/replay";
 
 /** What a replay did, or would do: outcome, transaction, state move, fields and flags. */
@@ -11,6 +12,7 @@ export function ReplayResultView({ result, title }: { result: ReplayResult; titl
   const t = useTranslations("callbacks");
   const tStatus = useTranslations("status");
   const format = useFormat();
+  const tAll = useTranslations();
   const tFields = useTranslations("callbacks.fields");
   const tFlags = useTranslations("callbacks.flags");
   // A column or flag the catalogue does not name yet shows as itself.
@@ -39,7 +41,9 @@ export function ReplayResultView({ result, title }: { result: ReplayResult; titl
         {result.reason ? (
           <>
             <dt className="text-slate-600">{t("replay.reason")}</dt>
-            <dd className="break-words text-slate-900">{result.reason}</dd>
+            <dd className="break-words text-slate-900">
+              {describeRecordedNote(tAll, format, result.reason)}
+            </dd>
           </>
         ) : null}
         <dt className="text-slate-600">{t("replay.transaction")}</dt>

@@ -9,6 +9,7 @@ import { buttonClass } from "@/components/ui/button-class";
 import type { Transaction } from "@/db/schema";
 import { getChannelModule } from "@/lib/channels";
 import { getFormatter } from "@/lib/i18n/server";
+import { paymentName } from "@/lib/i18n/payment-name";
 import { cancelPaymentAction, checkStatusAction } from "./actions";
 
 const box = "rounded-xl p-5 text-sm ring-1";
@@ -56,6 +57,7 @@ export async function BuyerHandoff({
   canManage: boolean;
 }) {
   const t = await getTranslations("handoff");
+  const tAll = await getTranslations();
   const format = await getFormatter();
   const again = (
     <Link
@@ -105,7 +107,7 @@ export async function BuyerHandoff({
           <h2 className="font-semibold">{t("paidTitle")}</h2>
           <p className="mt-1">
             {transaction.paymentChannel
-              ? t("paidVia", { time, channel: transaction.paymentChannel })
+              ? t("paidVia", { time, channel: paymentName(tAll, transaction.paymentChannel) })
               : t("paidBody", { time })}
           </p>
           <p className="mt-1 text-lg font-semibold tabular-nums">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getFormatter } from "@/lib/i18n/server";
+import { describeRecordedNote } from "@/lib/i18n/recorded-note";
 import type { TimelineEntry } from "@/lib/payments/transaction-detail";
 
 /**
@@ -92,15 +93,14 @@ export async function EventTimeline({
                       {t("timeline.resolved", { resolution: delivery.resolution })}
                     </p>
                   ) : null}
-                  {/* The recorded technical note, as stored (not interface text). */}
                   {entry.kind === "event" && entry.event.note ? (
-                    <p className="font-mono text-xs break-words text-slate-600">
-                      {entry.event.note}
+                    <p className="text-xs break-words text-slate-600">
+                      {describeRecordedNote(t, format, entry.event.note)}
                     </p>
                   ) : null}
                   {entry.kind === "delivery" && entry.delivery.reason ? (
-                    <p className="font-mono text-xs break-words text-slate-600">
-                      {entry.delivery.reason}
+                    <p className="text-xs break-words text-slate-600">
+                      {describeRecordedNote(t, format, entry.delivery.reason)}
                     </p>
                   ) : null}
                   {delivery ? (
