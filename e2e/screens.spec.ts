@@ -59,6 +59,20 @@ for (const locale of locales) {
     const active = await seedTransaction({ title, state: "active" });
     const refused = await seedTransaction({ title: `${title} ditolak`, state: "failed_to_create" });
     const unknown = await seedTransaction({ title: `${title} ragu`, state: "unconfirmed" });
+    // Stored codes the screens must say in words: a channel, a reason and a note.
+    const paid = await seedTransaction({
+      title: `${title} lunas`,
+      state: "paid",
+      paymentChannel: "qris_doku",
+      events: [
+        { from: null, to: "active", note: "created at Purwantara" },
+        {
+          from: "active",
+          to: "paid",
+          note: "active → paid; paid time corrected to 2026-12-01T02:00:00.000Z",
+        },
+      ],
+    });
     await signIn(page, await createAccount("admin", locale));
     await page.goto("/transactions");
 
@@ -77,7 +91,7 @@ for (const locale of locales) {
       await expect(menu).toBeFocused();
     }
 
-    for (const id of [active, refused, unknown]) {
+    for (const id of [active, refused, unknown, paid]) {
       await page.goto(`/transactions/${id}`);
       await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
       await check(page, locale);

@@ -10,6 +10,7 @@ import type { Transaction } from "@/db/schema";
 import { getChannelModule } from "@/lib/channels";
 import { getFormatter } from "@/lib/i18n/server";
 import { paymentName } from "@/lib/i18n/payment-name";
+import { describeRecordedNote } from "@/lib/i18n/recorded-note";
 import { cancelPaymentAction, checkStatusAction } from "./actions";
 
 const box = "rounded-xl p-5 text-sm ring-1";
@@ -163,13 +164,19 @@ function GatewayFieldErrors({ fields }: { fields: Record<string, string[]> | nul
   );
 }
 
-/** The recorded reason and code, as stored: detail for support, not interface text. */
+/** The recorded reason (in the reader's words, the gateway's own message quoted) and code. */
 async function TechnicalNote({ transaction }: { transaction: Transaction }) {
   const t = await getTranslations("handoff");
+  const tAll = await getTranslations();
+  const format = await getFormatter();
   return (
     <div className="mt-3 space-y-0.5 font-mono text-xs break-words">
       {transaction.errorMessage ? (
-        <p>{t("technical", { detail: transaction.errorMessage })}</p>
+        <p>
+          {t("technical", {
+            detail: describeRecordedNote(tAll, format, transaction.errorMessage),
+          })}
+        </p>
       ) : null}
       {transaction.errorCode ? <p>{t("code", { code: transaction.errorCode })}</p> : null}
     </div>
