@@ -79,11 +79,9 @@ test("a wrong two-step code is the person's own in the log, with its details lab
   await elsewhere.close();
 
   await showAction(page, "auth.sign_in_failed");
-  const entry = page
-    .getByRole("row")
-    .filter({
-      hasText: branch(audit.sentences.auth.sign_in_failed, "wrong_code", { actor: owner.name }),
-    });
+  const entry = page.getByRole("row").filter({
+    hasText: branch(audit.sentences.auth.sign_in_failed, "wrong_code", { actor: owner.name }),
+  });
   await expect(entry).toHaveCount(1);
   await expect(entry).not.toContainText(audit.system);
   await expect(

@@ -22,6 +22,7 @@ const sameInBoth = new Set([
   "passwordReset.email",
   "setup.email",
   "transaction.customer.email",
+  "security.device.tablet",
   "mode.production",
   "modeSwitch.live",
   "transaction.facts.mode",
