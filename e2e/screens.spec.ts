@@ -2,7 +2,12 @@ import { expect, test, type Page } from "@playwright/test";
 import { createAccount } from "./support/accounts";
 import { messages, type TestLocale } from "./support/i18n";
 import { signIn } from "./support/pages";
-import { checkScreen, expectAccessible, expectNoSidewaysScroll } from "./support/screen-checks";
+import {
+  checkScreen,
+  expectAccessible,
+  expectNoRawCodes,
+  expectNoSidewaysScroll,
+} from "./support/screen-checks";
 import { seedTransaction } from "./support/transactions";
 
 /**
@@ -127,4 +132,23 @@ test("the accessibility check fails on a page that is not accessible", async ({ 
     '<html lang="id"><body><main><p style="color:#ccc;background:#fff">Teks pudar</p><input></main></body></html>',
   );
   await expect(expectAccessible(page)).rejects.toThrow(/color-contrast|label/);
+});
+
+test("the raw-code check fails on a page that shows stored codes", async ({ page }) => {
+  for (const shown of [
+    "Dibayar lewat qris_doku.",
+    "Bank MANDIRI",
+    "active → paid",
+    "user 809c6d21-0000-4000-8000-000000000000",
+    'Rincian {"reason":"wrong_code"}',
+    "created at Purwantara",
+  ]) {
+    await page.setContent(`<html lang="id"><body><main><p>${shown}</p></main></body></html>`);
+    await expect(expectNoRawCodes(page, "id"), shown).rejects.toThrow(/untranslated codes/);
+  }
+  // The same facts in words pass; code shown on purpose (a raw body) is left alone.
+  await page.setContent(
+    '<html lang="id"><body><main><p>Dibayar lewat QRIS (DOKU), Mandiri, CIMB Niaga</p><pre>{"payment_channel":"qris_doku"}</pre></main></body></html>',
+  );
+  await expectNoRawCodes(page, "id");
 });

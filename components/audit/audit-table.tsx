@@ -75,7 +75,7 @@ export function AuditTable({ rows, empty }: { rows: AuditTableRow[]; empty: "non
               <td className="px-4 py-3">
                 <What row={row} />
               </td>
-              <td className="max-w-md px-4 py-3">
+              <td className="max-w-md min-w-56 px-4 py-3">
                 <Details row={row} />
               </td>
             </tr>

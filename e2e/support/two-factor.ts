@@ -27,5 +27,5 @@ export async function codeAfterPassword(page: Page, account: TestAccount, code: 
 }
 
 export async function expectWrongCode(page: Page) {
-  await expect(page.getByText(id.twoFactor.wrongCode)).toBeVisible();
+  await expect(page.getByText(id.twoFactor.wrongCode).first()).toBeVisible();
 }

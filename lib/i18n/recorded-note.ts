@@ -26,8 +26,15 @@ function shown(t: Translate, format: Formatter, name: string, value: string): st
  * catalogue knows is translated (states by name, amounts in rupiah, times in the
  * reader's zone); a part it does not know stays as stored.
  */
-export function describeRecordedNote(t: Translate, format: Formatter, text: string): string {
+export function describeRecordedNote(
+  t: Translate,
+  format: Formatter,
+  text: string,
+  /** Parts the screen already says another way (a timeline entry's own state change). */
+  skip: readonly RecordedNoteCode[] = [],
+): string {
   return readRecordedNote(text)
+    .filter((part) => part.code === null || !skip.includes(part.code))
     .map((part) =>
       part.code === null
         ? part.text

@@ -44,6 +44,11 @@ export async function EventTimeline({
           {entries.map((entry) => {
             const delivery = entry.delivery;
             const key = entry.kind === "event" ? entry.event.id : delivery!.id;
+            // The state change is the entry's heading: its note says only what else happened.
+            const note =
+              entry.kind === "event" && entry.event.note
+                ? describeRecordedNote(t, format, entry.event.note, ["advanced"])
+                : "";
             return (
               <li key={key} className="flex gap-3 text-sm">
                 <span
@@ -93,11 +98,7 @@ export async function EventTimeline({
                       {t("timeline.resolved", { resolution: delivery.resolution })}
                     </p>
                   ) : null}
-                  {entry.kind === "event" && entry.event.note ? (
-                    <p className="text-xs break-words text-slate-600">
-                      {describeRecordedNote(t, format, entry.event.note)}
-                    </p>
-                  ) : null}
+                  {note ? <p className="text-xs break-words text-slate-600">{note}</p> : null}
                   {entry.kind === "delivery" && entry.delivery.reason ? (
                     <p className="text-xs break-words text-slate-600">
                       {describeRecordedNote(t, format, entry.delivery.reason)}
