@@ -31,9 +31,20 @@ export const paymentNameCodes = [
 ] as const;
 export type PaymentNameCode = (typeof paymentNameCodes)[number];
 
-/** The listed code a stored value names, whatever its case ("mandiri" → MANDIRI); else null. */
+const bare = (name: string) => name.replace(/[^a-z0-9]/gi, "").toUpperCase();
+
+/**
+ * The listed code a stored value names: exactly, or spelled another way ("mandiri",
+ * "SHOPEEPAY" → shopee_pay). The QRIS acquirer codes match only exactly: we send them
+ * ourselves, and their bare spellings are other methods' ("shopeepay" is not ShopeePay).
+ */
 export function paymentNameCode(value: string | null | undefined): PaymentNameCode | null {
   if (!value) return null;
-  const wanted = value.trim().toLowerCase();
-  return paymentNameCodes.find((code) => code.toLowerCase() === wanted) ?? null;
+  const exact = paymentNameCodes.find((code) => code === value.trim());
+  if (exact) return exact;
+  const wanted = bare(value);
+  const acquirers: readonly string[] = qrisAcquirerCodes;
+  return (
+    paymentNameCodes.find((code) => !acquirers.includes(code) && bare(code) === wanted) ?? null
+  );
 }

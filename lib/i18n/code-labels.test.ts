@@ -42,6 +42,9 @@ describe("every stored code has words in both languages", () => {
     expect(paymentName(t, "mandiri")).toBe("Mandiri");
     expect(paymentName(t, "CIMB")).toBe("CIMB Niaga");
     expect(paymentName(t, "shopee_pay")).toBe("ShopeePay");
+    expect(paymentName(t, "SHOPEEPAY")).toBe("ShopeePay");
+    expect(paymentName(t, "shopeepay")).toBe("QRIS (ShopeePay)");
+    expect(paymentName(t, "ALFAMART")).toBe("Alfamart");
     // A channel we have never seen is shown as it came, never hidden.
     expect(paymentName(t, "LinkAja")).toBe("LinkAja");
   });
