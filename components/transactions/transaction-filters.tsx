@@ -13,7 +13,7 @@ import {
   type SortField,
   type TransactionFilter,
 } from "@/lib/payments/transaction-filter";
-import { isTimeZone, defaultTimeZone } from "@/lib/time";
+import { isTimeZone, defaultTimeZone, timeZones } from "@/lib/time";
 
 // Loaded when first opened (most visits only search or sort), with React.lazy rather
 // than next/dynamic: the panel is never rendered on the server, and next/dynamic would
@@ -237,6 +237,13 @@ function FilterChips({
         to: filter.to ? format.date(new Date((range.end?.getTime() ?? 0) - 1)) : "…",
       }),
       next: { ...filter, from: null, to: null },
+    });
+  }
+  if (filter.zone && filter.zone !== zone && (filter.period || filter.from || filter.to)) {
+    chips.push({
+      key: "zone",
+      label: t("chip.zone", { zone: timeZones[filter.zone].abbreviation }),
+      next: { ...filter, zone: null },
     });
   }
   if (filter.min) {

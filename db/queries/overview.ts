@@ -37,6 +37,11 @@ export function openFilter(): TransactionFilter {
   return listFilter({ status: ["active"] });
 }
 
+/** /transactions?status=active&from=F&to=T: of those created in the period, the still open. */
+export function openOfCreatedFilter(from: Day, to: Day, extra: Narrowing = {}): TransactionFilter {
+  return listFilter({ status: ["active"], from, to, ...extra });
+}
+
 /** /transactions?flag=needs_review */
 export function needsReviewFilter(): TransactionFilter {
   return listFilter({ flag: ["needs_review"] });
@@ -109,17 +114,25 @@ export async function paidCells(from: Day, to: Day, scope: Scope): Promise<PaidC
   }));
 }
 
-export type ChannelSuccess = { channel: TransactionChannel; created: number; paid: number };
+export type ChannelSuccess = {
+  channel: TransactionChannel;
+  created: number;
+  paid: number;
+  open: number;
+};
 
-/** Per channel: created in the period (`createdFilter`) and of those paid (`paidOfCreatedFilter`). */
+/**
+ * Per channel: created in the period (`createdFilter`), of those paid
+ * (`paidOfCreatedFilter`) and still open (`openOfCreatedFilter`).
+ */
 export async function successByChannel(
   from: Day,
   to: Day,
   scope: Scope,
 ): Promise<ChannelSuccess[]> {
-  const [created, paid] = await Promise.all(
-    [createdFilter(from, to), paidOfCreatedFilter(from, to)].map((f) =>
-      groupedTotals(resolved(f, scope), { channel: true }, scope.db),
+  const [created, paid, open] = await Promise.all(
+    [createdFilter(from, to), paidOfCreatedFilter(from, to), openOfCreatedFilter(from, to)].map(
+      (f) => groupedTotals(resolved(f, scope), { channel: true }, scope.db),
     ),
   );
   return created!
@@ -127,6 +140,7 @@ export async function successByChannel(
       channel: c.channel!,
       created: c.count,
       paid: paid!.find((p) => p.channel === c.channel)?.count ?? 0,
+      open: open!.find((p) => p.channel === c.channel)?.count ?? 0,
     }))
     .sort((a, b) => b.created - a.created);
 }

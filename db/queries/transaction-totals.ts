@@ -5,9 +5,10 @@ import { timeZones, type TimeZone } from "@/lib/time";
 import { getDb, type DbOrTx } from "../client";
 import type { TransactionChannel } from "../schema";
 import {
-  likePattern,
+  bankCondition,
   minWordSearch,
   transactionFilterWhere,
+  wordCondition,
   zonedDayOf,
   type ResolvedFilter,
 } from "./transaction-filter";
@@ -132,15 +133,12 @@ function summaryWhere(resolved: ResolvedFilter, source: Exclude<TotalsSource, "r
   }
   if (source === "searchRows") {
     // The document is folded already: lower(text) LIKE lower(pattern) is the ILIKE.
-    parts.push(sql`s.document like lower(${likePattern(filter.q.trim())})`);
+    const words = wordCondition(sql`s.document`, sql`s.amount`, filter.q.trim(), true);
+    parts.push(sql`(${sql.join(words, sql` or `)})`);
   }
   if (filter.channel.length) parts.push(inList(sql`s.channel`, filter.channel));
   if (filter.bank.length) {
-    const banks = sql.join(
-      filter.bank.map((b) => sql`${b.toUpperCase()}`),
-      sql`, `,
-    );
-    parts.push(sql`(upper(s.bank) in (${banks}) or upper(s.payment_channel) in (${banks}))`);
+    parts.push(bankCondition(sql`s.bank`, sql`s.payment_channel`, filter.bank));
   }
   if (start) parts.push(sql`s.slot >= ${start.toISOString()}::timestamptz`);
   if (end) parts.push(sql`s.slot < ${end.toISOString()}::timestamptz`);

@@ -52,6 +52,8 @@ export const auditDetailKeys = [
   "stateTo",
   "changedFields",
   "accept",
+  "before",
+  "after",
 ] as const;
 type DetailKey = (typeof auditDetailKeys)[number];
 

@@ -6,6 +6,7 @@ import {
   needsReviewFilter,
   openAndReview,
   openFilter,
+  openOfCreatedFilter,
   overviewPeriods,
   medianTimeToPay,
   paidCells,
@@ -15,6 +16,7 @@ import {
   type PaidCell,
 } from "@/db/queries/overview";
 import { addDecimals } from "@/lib/money";
+import { paymentMethodKey, paymentMethodKeys } from "@/lib/core/payment-methods";
 import type { GatewayMode } from "@/lib/purwantara/contract";
 import type { TimeZone } from "@/lib/time";
 import { transactionsListUrl } from "./transaction-filter";
@@ -35,7 +37,21 @@ export type OverviewChannel = {
   medianSeconds: number | null;
   created: { count: number; href: string };
   paidOfCreated: { count: number; href: string };
+  /** Created in the period and still open: neither a success nor a failure yet. */
+  openOfCreated: { count: number; href: string };
 };
+
+/**
+ * The share of a channel's payments created in the period that were paid, over those
+ * that are decided (paid, expired, failed or cancelled): a still-open payment is not a
+ * failure yet. Null while none is decided.
+ */
+export function successRate(
+  c: Pick<OverviewChannel, "created" | "paidOfCreated" | "openOfCreated">,
+) {
+  const decided = c.created.count - c.openOfCreated.count;
+  return decided > 0 ? c.paidOfCreated.count / decided : null;
+}
 
 export type Overview = {
   today: Day;
@@ -50,10 +66,9 @@ export type Overview = {
   hasTransactions: boolean;
 };
 
-/** The list's `bank=b`: the bank or the payment channel is b, in any case. */
+/** The list's `bank=b`: the bank or the payment channel is method b, in any spelling. */
 function namesBank(cell: PaidCell, bank: string): boolean {
-  const wanted = bank.toUpperCase();
-  return cell.bank?.toUpperCase() === wanted || cell.paymentChannel?.toUpperCase() === wanted;
+  return paymentMethodKeys(cell).includes(paymentMethodKey(bank));
 }
 
 /** The paid figure of the cells a filter's days, channel and bank select (they partition it). */
@@ -77,16 +92,9 @@ function sumCells(
   };
 }
 
-/**
- * Every non-empty bank or payment channel the cells name, once whatever its case (the
- * list's `bank=` ignores case), under its first spelling.
- */
+/** Every method the cells' banks and payment channels name, once under its key. */
 function bankNames(cells: PaidCell[]): string[] {
-  const names = new Map<string, string>();
-  for (const name of cells.flatMap((c) => [c.bank, c.paymentChannel])) {
-    if (name && !names.has(name.toUpperCase())) names.set(name.toUpperCase(), name);
-  }
-  return [...names.values()];
+  return [...new Set(cells.flatMap(paymentMethodKeys))];
 }
 
 /** The cells folded to one per day and channel, oldest first. */
@@ -163,6 +171,10 @@ export async function getOverview(
           paidOfCreated: {
             count: made?.paid ?? 0,
             href: transactionsListUrl(paidOfCreatedFilter(from, today, only)),
+          },
+          openOfCreated: {
+            count: made?.open ?? 0,
+            href: transactionsListUrl(openOfCreatedFilter(from, today, only)),
           },
         };
       })

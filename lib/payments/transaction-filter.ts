@@ -13,6 +13,8 @@
  *   channel=qris,virtual-account bank=BCA,BNI (bank or payment_channel the buyer used)
  *   on=created|paid|settled      which time the date range applies to (default created)
  *   period=today|yesterday|7d|30d|month|last_month  or  from=YYYY-MM-DD&to=YYYY-MM-DD
+ *   tz=Asia/Makassar             the zone those days are in (default: the viewer's); the
+ *                                reconciliation's links carry the business's zone
  *   min=10000&max=500000         rupiah
  *   by=<user uuid>               flag=needs_review,amount_mismatch,… (any of)
  *   q=<search text>              sort=created|paid|amount  dir=desc|asc  cursor=<opaque>
@@ -20,7 +22,7 @@
  * Pure (no server imports): the browser's filter controls use it too.
  */
 import { bankCodes } from "@/lib/core/payment-names";
-import { timeZones, type TimeZone } from "@/lib/time";
+import { isTimeZone, timeZones, type TimeZone } from "@/lib/time";
 
 export const filterStates = [
   "creating",
@@ -75,9 +77,11 @@ export type TransactionFilter = {
   bank: string[];
   on: FilterTimeField;
   period: FilterPeriod | null;
-  /** Inclusive days, YYYY-MM-DD, in the viewer's zone. Ignored while `period` is set. */
+  /** Inclusive days, YYYY-MM-DD, in `zone`. Ignored while `period` is set. */
   from: string | null;
   to: string | null;
+  /** The zone of the days and the period; null: the viewer's. */
+  zone: TimeZone | null;
   /** Whole rupiah as digit strings. */
   min: string | null;
   max: string | null;
@@ -102,6 +106,7 @@ export const emptyFilter: TransactionFilter = {
   period: null,
   from: null,
   to: null,
+  zone: null,
   min: null,
   max: null,
   by: null,
@@ -221,6 +226,8 @@ export function parseTransactionFilter(source: ParamSource): {
     from = null;
     to = null;
   }
+  const zoneText = getParam(source, "tz");
+  const zone = isTimeZone(zoneText) ? zoneText : null;
 
   let min = rupiah(getParam(source, "min"));
   if (min === undefined) {
@@ -261,6 +268,7 @@ export function parseTransactionFilter(source: ParamSource): {
       period,
       from,
       to,
+      zone,
       min,
       max,
       by: by ? by.toLowerCase() : null,
@@ -289,6 +297,7 @@ export function serializeTransactionFilter(filter: TransactionFilter): URLSearch
     if (filter.from) params.set("from", filter.from);
     if (filter.to) params.set("to", filter.to);
   }
+  if (filter.zone && (filter.period || filter.from || filter.to)) params.set("tz", filter.zone);
   if (filter.min) params.set("min", filter.min);
   if (filter.max) params.set("max", filter.max);
   if (filter.by) params.set("by", filter.by);
@@ -309,7 +318,10 @@ export function listFilter(parts: Partial<TransactionFilter>): TransactionFilter
 
 /** The list's URL for a filter: `/transactions?…` in the canonical order, commas bare. */
 export function transactionsListUrl(filter: TransactionFilter): string {
-  const query = serializeTransactionFilter(filter).toString().replaceAll("%2C", ",");
+  const query = serializeTransactionFilter(filter)
+    .toString()
+    .replaceAll("%2C", ",")
+    .replaceAll("%2F", "/");
   return query ? `/transactions?${query}` : "/transactions";
 }
 
@@ -379,12 +391,16 @@ export function periodDays(
   }
 }
 
-/** The filter's time window as instants: [start, end), either side open when absent. */
+/**
+ * The filter's time window as instants: [start, end), either side open when absent. The
+ * days are in the filter's own zone when it names one, else in `viewerZone`.
+ */
 export function resolveDateRange(
   filter: TransactionFilter,
-  zone: TimeZone,
+  viewerZone: TimeZone,
   now: Date = new Date(),
 ): { start: Date | null; end: Date | null; from: string | null; to: string | null } {
+  const zone = filter.zone ?? viewerZone;
   const days = filter.period
     ? periodDays(filter.period, zone, now)
     : { from: filter.from, to: filter.to };
