@@ -85,6 +85,8 @@ export async function expectNoRawCodes(page: Page, locale: TestLocale): Promise<
       "found at Purwantara",
       " arrived after ",
       "differs from our record",
+      "accepted by a person",
+      "stored copy differs",
     ].filter((note) => locale === "id" && text.includes(note)),
   ];
   expect(found, `untranslated codes on ${page.url()}`).toEqual([]);

@@ -76,6 +76,7 @@ describe("recorded notes", () => {
     "No clear answer from Purwantara (timeout); it may still have created the payment",
     "Purwantara refused: The amount field is required",
     "cancelled by user 809c6d21-0000-4000-8000-000000000000",
+    "active → paid; accepted by a person: amount 20000.0000 differs from our record 10000.0000, which stands; stored copy differs from the body (description: NUL or lone surrogate replaced; name: NUL or lone surrogate replaced)",
   ];
 
   it("reads every stored text into codes, none left over", () => {

@@ -24,6 +24,8 @@ export const recordedNoteCodes = [
   "unsafeUrl",
   "noTransactionForMode",
   "acceptedDespite",
+  "acceptedStands",
+  "storedCopyDiffers",
   "ourAmountUsed",
   "paidTimeCorrected",
   "paidTwice",
@@ -44,6 +46,9 @@ export const recordedNoteCodes = [
   "cancelledByStaff",
 ] as const;
 export type RecordedNoteCode = (typeof recordedNoteCodes)[number];
+
+/** The part a timeline entry already says as its heading (its own state change). */
+export const stateChangeNote: readonly RecordedNoteCode[] = ["advanced"];
 
 /** A part of a stored note: a code with its values, or text this table does not know. */
 export type NotePart =
@@ -100,6 +105,16 @@ const patterns: readonly Pattern[] = [
   },
   { code: "noTransactionForMode", re: /no transaction of this mode to accept it for/ },
   { code: "acceptedDespite", re: /accepted by a person despite:/, prefix: true },
+  {
+    code: "acceptedStands",
+    re: /accepted by a person: amount (\S+) differs from our record (\S+), which stands/,
+    names: ["theirs", "ours"],
+  },
+  {
+    code: "storedCopyDiffers",
+    re: /stored copy differs from the body \((.+)\)/,
+    names: ["detail"],
+  },
   { code: "ourAmountUsed", re: /our record's amount (\S+) is used/, names: ["amount"] },
   { code: "paidTimeCorrected", re: /paid time corrected to (\S+)/, names: ["time"] },
   { code: "paidTwice", re: /paid twice: .+? of the same bill (?:are|is) paid too/ },

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getFormatter } from "@/lib/i18n/server";
 import { describeRecordedNote } from "@/lib/i18n/recorded-note";
+import { stateChangeNote } from "@/lib/payments/recorded-notes";
 import type { TimelineEntry } from "@/lib/payments/transaction-detail";
 
 /**
@@ -47,7 +48,7 @@ export async function EventTimeline({
             // The state change is the entry's heading: its note says only what else happened.
             const note =
               entry.kind === "event" && entry.event.note
-                ? describeRecordedNote(t, format, entry.event.note, ["advanced"])
+                ? describeRecordedNote(t, format, entry.event.note, stateChangeNote)
                 : "";
             return (
               <li key={key} className="flex gap-3 text-sm">
