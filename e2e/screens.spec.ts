@@ -60,6 +60,8 @@ for (const locale of locales) {
   });
 
   test(`dashboard screens (${locale})`, { tag: "@phone" }, async ({ page }) => {
+    // Eleven screens, each through axe, on a machine shared with other builds.
+    test.setTimeout(120_000);
     const title = `Layar ${locale} ${Date.now()}`;
     const active = await seedTransaction({ title, state: "active" });
     const refused = await seedTransaction({ title: `${title} ditolak`, state: "failed_to_create" });
