@@ -98,6 +98,13 @@ describe("recorded notes", () => {
     expect(describeRecordedNote(id, format, "EXPIRED arrived after paid; ignored")).toBe(
       "EXPIRED datang setelah Lunas; diabaikan",
     );
+    expect(
+      describeRecordedNote(
+        id,
+        format,
+        "paid_at 2026-11-24 09:10:00 without a zone; read as Asia/Jakarta",
+      ),
+    ).not.toMatch(/paid_at/);
     const en = translator("en");
     expect(
       describeRecordedNote(en, bindFormatter("en", "Asia/Jakarta"), "already settled; odd thing"),

@@ -7,6 +7,7 @@ import { readRecordedNote, type RecordedNoteCode } from "@/lib/payments/recorded
 type Translate = {
   (key: `recordedNote.${RecordedNoteCode}`, values: Record<string, string>): string;
   (key: `status.${TransactionState}`): string;
+  (key: "callbacks.fields.paidAt" | "callbacks.fields.settledAt"): string;
 };
 
 const isTransactionState = (v: string): v is TransactionState => Object.hasOwn(rank, v);
@@ -18,6 +19,12 @@ function shown(t: Translate, format: Formatter, name: string, value: string): st
   if (stateValues.has(name) && isTransactionState(value)) return t(`status.${value}`);
   if (moneyValues.has(name) && /^-?\d+(\.\d+)?$/.test(value)) return format.money(value);
   if (timeValues.has(name) && !Number.isNaN(Date.parse(value))) return format.dateTime(value);
+  // The callback's own field names, said as the callbacks page labels them.
+  if (name === "fields")
+    return value
+      .replace(/\bpaid_at\b/g, t("callbacks.fields.paidAt"))
+      .replace(/\bsettle_at\b/g, t("callbacks.fields.settledAt"))
+      .replace(/ and /g, ", ");
   return value;
 }
 
