@@ -8,6 +8,7 @@ import {
   emptyFilter,
   filterChannels,
   filterFlags,
+  refundFilters,
   filterPeriods,
   filterStates,
   filterTimeFields,
@@ -122,6 +123,7 @@ export function FilterPanel({
       max: digits(text("max")),
       by: text("by") || null,
       flag: all("flag") as TransactionFilter["flag"],
+      refund: all("refund") as TransactionFilter["refund"],
     });
   };
 
@@ -208,6 +210,17 @@ export function FilterPanel({
                 value={f}
                 label={tFlags(f)}
                 checked={filter.flag.includes(f)}
+              />
+            ))}
+          </Fieldset>
+          <Fieldset legend={t("refund")}>
+            {refundFilters.map((f) => (
+              <Check
+                key={f}
+                name="refund"
+                value={f}
+                label={t(`refunds.${f}`)}
+                checked={filter.refund.includes(f)}
               />
             ))}
           </Fieldset>
