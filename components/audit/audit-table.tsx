@@ -23,7 +23,9 @@ function Details({ row }: { row: AuditTableRow }) {
       {fields.map((f) => (
         <div key={f.label} className="contents">
           <dt className="text-slate-600">{f.label}</dt>
-          <dd className="break-words text-slate-800">{f.value}</dd>
+          <dd className="break-words text-slate-800">
+            {f.code ? <code className="font-mono break-all">{f.value}</code> : f.value}
+          </dd>
         </div>
       ))}
     </dl>

@@ -97,6 +97,33 @@ describe("the audit log in sentences", () => {
     ]);
   });
 
+  it("says recorded codes in words and keeps identifiers as code", () => {
+    const [t, f] = setup("id");
+    const replay = describeAuditEntry(
+      t,
+      f,
+      entry({
+        action: "callback.replayed",
+        targetType: "webhook_delivery",
+        targetId: "d1",
+        details: { outcome: "needs_review", stateFrom: "active", replayId: "r-1" },
+      }),
+      names,
+    );
+    expect(replay.fields).toEqual([
+      { label: "Hasil", value: "Perlu ditinjau" },
+      { label: "Status sebelum", value: "Menunggu pembayaran" },
+      { label: "replayId", value: "r-1", code: true },
+    ]);
+    const signIn = describeAuditEntry(
+      t,
+      f,
+      entry({ action: "auth.sign_in", details: { method: "recovery_code" } }),
+      names,
+    );
+    expect(signIn.fields).toEqual([{ label: "Cara masuk", value: "Kode pemulihan" }]);
+  });
+
   it("falls back gracefully for an action it does not know", () => {
     const [t, f] = setup("id");
     const said = describeAuditEntry(

@@ -1,8 +1,22 @@
-import { transactionChannel, type TransactionChannel, type UserRole } from "@/db/schema";
+import {
+  deliveryOutcome,
+  transactionChannel,
+  transactionState,
+  type DeliveryOutcome,
+  type TransactionChannel,
+  type TransactionState,
+  type UserRole,
+} from "@/db/schema";
 import { roles } from "@/lib/auth/roles";
-import { refundReasons, type RefundReason } from "@/lib/core/refund-terms";
+import {
+  refundMethods,
+  refundReasons,
+  type RefundMethod,
+  type RefundReason,
+} from "@/lib/core/refund-terms";
 import { formatDay, type Formatter } from "@/lib/format";
 import { auditActions, type AuditAction } from "./actions";
+import { auditDetailKeys, type DetailKey } from "./detail-keys";
 
 /**
  * An audit entry as a sentence in the reader's language ("Sari Wulandari mengubah
@@ -10,52 +24,6 @@ import { auditActions, type AuditAction } from "./actions";
  * remaining details as labelled fields. One template per action in the catalogue
  * (`audit.sentences.<action>`); an action it does not know reads `audit.sentences.unknown`.
  */
-
-/** The detail keys with a label (`audit.details.<key>`); any other key shows as stored. */
-export const auditDetailKeys = [
-  "reason",
-  "count",
-  "keptCurrent",
-  "sessionEnded",
-  "wrongCodesToday",
-  "method",
-  "fields",
-  "twoFactorUnlocked",
-  "confirmedWith",
-  "role",
-  "replaced",
-  "emailed",
-  "cleared",
-  "previousLastVerifiedAt",
-  "removed",
-  "bytes",
-  "transactionId",
-  "amount",
-  "requestedBy",
-  "note",
-  "timeZone",
-  "figures",
-  "markedBy",
-  "markedAt",
-  "format",
-  "fileName",
-  "expectedRows",
-  "rows",
-  "filter",
-  "zone",
-  "separator",
-  "from",
-  "to",
-  "resolution",
-  "outcome",
-  "stateFrom",
-  "stateTo",
-  "changedFields",
-  "accept",
-  "before",
-  "after",
-] as const;
-type DetailKey = (typeof auditDetailKeys)[number];
 
 /** Why a sign-in failed or sessions ended, as recorded (`audit.reasons.<reason>`). */
 export const auditReasons = [
@@ -73,6 +41,20 @@ export const auditReasons = [
   "two_factor_locked",
 ] as const;
 type AuditReason = (typeof auditReasons)[number];
+
+/** How a person signed in or confirmed (`audit.methods.<method>`). */
+const signInMethods = ["password", "totp", "recovery_code"] as const;
+
+/** Details that are identifiers or queries: shown as code, not as words. */
+const technicalKeys = new Set([
+  "filter",
+  "fileName",
+  "exportId",
+  "replayId",
+  "invitation",
+  "emailDigest",
+  "transactionId",
+]);
 
 /** Settings named in `fields` (`audit.settingNames.<name>`); delays per channel apart. */
 export const auditSettingNames = [
@@ -119,13 +101,18 @@ type Translate = {
   (key: "modeSwitch.test" | "modeSwitch.live"): string;
   (key: `audit.settingNames.${SettingName}` | `channel.${TransactionChannel}`): string;
   (key: "audit.settingNames.settlementDelay", values: Values): string;
+  (
+    key: `audit.methods.${(typeof signInMethods)[number]}` | `refunds.method.${RefundMethod}`,
+  ): string;
+  (key: `callbacks.outcome.${DeliveryOutcome}` | `status.${TransactionState}`): string;
 };
 type Values = Record<string, string>;
 
 export type AuditDescription = {
   person: string;
   sentence: string;
-  fields: { label: string; value: string }[];
+  /** `code`: an identifier or query, shown as such. */
+  fields: { label: string; value: string; code?: boolean }[];
 };
 
 const isOneOf = <T extends string>(list: readonly T[], v: unknown): v is T =>
@@ -210,6 +197,18 @@ function fieldValue(
   if (key === "reason" && isOneOf(auditReasons, text)) return t(`audit.reasons.${text}`);
   if (key === "reason" && isOneOf(refundReasons, text)) return t(`refunds.reason.${text}`);
   if (key === "role" && isOneOf(roles, text)) return t(`role.${text}`);
+  return codeInWords(t, format, key, text);
+}
+
+/** A recorded code in words: methods, outcomes, states and days; else as stored. */
+function codeInWords(t: Translate, format: Formatter, key: string, text: string): string {
+  if (isOneOf(signInMethods, text)) return t(`audit.methods.${text}`);
+  if (key === "method" && isOneOf(refundMethods, text)) return t(`refunds.method.${text}`);
+  if (key === "outcome" && isOneOf(deliveryOutcome.enumValues, text))
+    return t(`callbacks.outcome.${text}`);
+  if (isOneOf(transactionState.enumValues, text) && key.startsWith("state"))
+    return t(`status.${text}`);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDay(text, format.locale);
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) return format.dateTime(text);
   return text;
 }
@@ -230,6 +229,7 @@ export function describeAuditEntry(
     .map(([key, value]) => ({
       label: isOneOf(auditDetailKeys, key) ? t(`audit.details.${key}`) : key,
       value: fieldValue(t, format, names, key, value),
+      ...(technicalKeys.has(key) ? { code: true } : {}),
     }));
   return {
     person,
