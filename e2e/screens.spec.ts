@@ -2,7 +2,12 @@ import { expect, test, type Page } from "@playwright/test";
 import { createAccount } from "./support/accounts";
 import { messages, type TestLocale } from "./support/i18n";
 import { signIn } from "./support/pages";
-import { checkScreen, expectAccessible, expectNoSidewaysScroll } from "./support/screen-checks";
+import {
+  checkScreen,
+  expectAccessible,
+  expectNoRawCodes,
+  expectNoSidewaysScroll,
+} from "./support/screen-checks";
 import { seedTransaction } from "./support/transactions";
 
 /**
@@ -55,10 +60,26 @@ for (const locale of locales) {
   });
 
   test(`dashboard screens (${locale})`, { tag: "@phone" }, async ({ page }) => {
+    // Eleven screens, each through axe, on a machine shared with other builds.
+    test.setTimeout(120_000);
     const title = `Layar ${locale} ${Date.now()}`;
     const active = await seedTransaction({ title, state: "active" });
     const refused = await seedTransaction({ title: `${title} ditolak`, state: "failed_to_create" });
     const unknown = await seedTransaction({ title: `${title} ragu`, state: "unconfirmed" });
+    // Stored codes the screens must say in words: a channel, a reason and a note.
+    const paid = await seedTransaction({
+      title: `${title} lunas`,
+      state: "paid",
+      paymentChannel: "qris_doku",
+      events: [
+        { from: null, to: "active", note: "created at Purwantara" },
+        {
+          from: "active",
+          to: "paid",
+          note: "active → paid; paid time corrected to 2026-12-01T02:00:00.000Z",
+        },
+      ],
+    });
     await signIn(page, await createAccount("admin", locale));
     await page.goto("/transactions");
 
@@ -77,7 +98,7 @@ for (const locale of locales) {
       await expect(menu).toBeFocused();
     }
 
-    for (const id of [active, refused, unknown]) {
+    for (const id of [active, refused, unknown, paid]) {
       await page.goto(`/transactions/${id}`);
       await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
       await check(page, locale);
@@ -113,4 +134,23 @@ test("the accessibility check fails on a page that is not accessible", async ({ 
     '<html lang="id"><body><main><p style="color:#ccc;background:#fff">Teks pudar</p><input></main></body></html>',
   );
   await expect(expectAccessible(page)).rejects.toThrow(/color-contrast|label/);
+});
+
+test("the raw-code check fails on a page that shows stored codes", async ({ page }) => {
+  for (const shown of [
+    "Dibayar lewat qris_doku.",
+    "Bank MANDIRI",
+    "active → paid",
+    "user 809c6d21-0000-4000-8000-000000000000",
+    'Rincian {"reason":"wrong_code"}',
+    "created at Purwantara",
+  ]) {
+    await page.setContent(`<html lang="id"><body><main><p>${shown}</p></main></body></html>`);
+    await expect(expectNoRawCodes(page, "id"), shown).rejects.toThrow(/untranslated codes/);
+  }
+  // The same facts in words pass; code shown on purpose (a raw body) is left alone.
+  await page.setContent(
+    '<html lang="id"><body><main><p>Dibayar lewat QRIS (DOKU), Mandiri, CIMB Niaga</p><pre>{"payment_channel":"qris_doku"}</pre></main></body></html>',
+  );
+  await expectNoRawCodes(page, "id");
 });

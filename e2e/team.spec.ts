@@ -117,8 +117,11 @@ test("an admin changes a setting and finds it in the audit log", async ({ page }
   await page.getByRole("button", { name: m.audit.filters.apply }).click();
   const entry = page.getByRole("row").filter({ hasText: m.audit.actions.settings.changed });
   await expect(entry).toHaveCount(1);
-  await expect(entry).toContainText("businessName");
-  await expect(entry).toContainText("settlementDelays.counter");
+  // The changed settings by their labels, never their field names.
+  await expect(entry).toContainText(m.audit.settingNames.businessName);
+  await expect(entry).toContainText(
+    fill(m.audit.settingNames.settlementDelay, { channel: m.channel.counter }),
+  );
   // Field names only, never values.
   await expect(entry).not.toContainText(name);
 

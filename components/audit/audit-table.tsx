@@ -1,23 +1,55 @@
 import { useTranslations } from "next-intl";
 import { EmptyState } from "@/components/ui/empty-state";
+import type { AuditDescription } from "@/lib/audit/sentence";
 
-export type AuditTableRow = {
+export type AuditTableRow = AuditDescription & {
   id: number;
   at: string;
-  person: string;
+  /** The action's short name, as the filter says it. */
   action: string;
   mode: string | null;
-  target: string | null;
   ip: string | null;
-  details: string | null;
 };
 
-const columns = ["at", "person", "action", "target", "details"] as const;
+const columns = ["at", "action", "details"] as const;
+
+/** The entry's details as labelled fields, and the address it came from. */
+function Details({ row }: { row: AuditTableRow }) {
+  const t = useTranslations("audit");
+  const fields = row.ip ? [...row.fields, { label: t("address"), value: row.ip }] : row.fields;
+  if (fields.length === 0) return null;
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
+      {fields.map((f) => (
+        <div key={f.label} className="contents">
+          <dt className="text-slate-600">{f.label}</dt>
+          <dd className="break-words text-slate-800">
+            {f.code ? <code className="font-mono break-all">{f.value}</code> : f.value}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** What happened, in a sentence, with the action's short name and the data it touched. */
+function What({ row }: { row: AuditTableRow }) {
+  const tMode = useTranslations("mode");
+  const mode = row.mode ? tMode(row.mode as "local" | "sandbox" | "production") : null;
+  return (
+    <>
+      <p className="font-medium text-slate-900">{row.sentence}</p>
+      <p className="text-xs text-slate-600">
+        {row.action}
+        {mode ? ` · ${mode}` : ""}
+      </p>
+    </>
+  );
+}
 
 /** Read-only: entries cannot be edited or deleted (the database refuses it too). */
 export function AuditTable({ rows, empty }: { rows: AuditTableRow[]; empty: "none" | "filtered" }) {
   const t = useTranslations("audit");
-  const tMode = useTranslations("mode");
   if (rows.length === 0) {
     return (
       <div className="rounded-xl bg-white shadow-xs ring-1 ring-slate-200">
@@ -25,8 +57,6 @@ export function AuditTable({ rows, empty }: { rows: AuditTableRow[]; empty: "non
       </div>
     );
   }
-  const modeOf = (row: AuditTableRow) =>
-    row.mode ? tMode(row.mode as "local" | "sandbox" | "production") : null;
   return (
     <div className="overflow-hidden rounded-xl bg-white shadow-xs ring-1 ring-slate-200">
       <table className="hidden w-full text-left text-sm md:table">
@@ -44,17 +74,11 @@ export function AuditTable({ rows, empty }: { rows: AuditTableRow[]; empty: "non
           {rows.map((row) => (
             <tr key={row.id}>
               <td className="px-4 py-3 whitespace-nowrap text-slate-700">{row.at}</td>
-              <td className="px-4 py-3 break-all">{row.person}</td>
               <td className="px-4 py-3">
-                <p className="font-medium">{row.action}</p>
-                {modeOf(row) ? <p className="text-xs text-slate-600">{modeOf(row)}</p> : null}
+                <What row={row} />
               </td>
-              <td className="px-4 py-3 font-mono text-xs break-all text-slate-700">
-                {row.target}
-                {row.ip ? <span className="block text-slate-500">{row.ip}</span> : null}
-              </td>
-              <td className="max-w-xs px-4 py-3 font-mono text-xs break-all text-slate-700">
-                {row.details}
+              <td className="max-w-md min-w-56 px-4 py-3">
+                <Details row={row} />
               </td>
             </tr>
           ))}
@@ -63,18 +87,9 @@ export function AuditTable({ rows, empty }: { rows: AuditTableRow[]; empty: "non
       <ul className="divide-y divide-slate-100 md:hidden">
         {rows.map((row) => (
           <li key={row.id} className="space-y-1 px-4 py-3 text-sm">
-            <p className="font-medium">{row.action}</p>
-            <p className="break-all text-slate-700">{row.person}</p>
-            <p className="text-xs text-slate-600">
-              {row.at}
-              {modeOf(row) ? ` · ${modeOf(row)}` : ""}
-            </p>
-            {row.target ? (
-              <p className="font-mono text-xs break-all text-slate-600">{row.target}</p>
-            ) : null}
-            {row.details ? (
-              <p className="font-mono text-xs break-all text-slate-600">{row.details}</p>
-            ) : null}
+            <What row={row} />
+            <p className="text-xs text-slate-600">{row.at}</p>
+            <Details row={row} />
           </li>
         ))}
       </ul>

@@ -9,6 +9,14 @@ import { idleState, type ActionState } from "@/lib/actions/action-state";
 import type { MySession } from "@/lib/auth/profile-service";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
+type Translate = ReturnType<typeof useTranslations<"security">>;
+
+/** "Ponsel · Chrome 131 · Android 14", or the stored text when nothing could be read. */
+function deviceLine(t: Translate, device: MySession["device"]): string {
+  if (!device) return t("unknownDevice");
+  if (!device.kind) return device.other ?? t("unknownDevice");
+  return [t(`device.${device.kind}`), device.browser, device.os].filter(Boolean).join(" · ");
+}
 
 /** The person's live sessions: this device marked, the others each with a sign-out button. */
 export function SessionsList({
@@ -30,7 +38,7 @@ export function SessionsList({
       <FormAlert state={oneState.status !== "idle" ? oneState : othersState} />
       <ul className="divide-y divide-slate-200 rounded-lg ring-1 ring-slate-200">
         {sessions.map((s) => {
-          const device = s.device ?? t("unknownDevice");
+          const device = deviceLine(t, s.device);
           return (
             <li
               key={s.id}
@@ -47,7 +55,9 @@ export function SessionsList({
                 </p>
                 <p className="text-slate-600">
                   {t("lastSeen", { time: format.dateTime(s.lastSeenAt) })} ·{" "}
-                  {t("address", { address: s.ip ?? t("unknownAddress") })}
+                  {s.address?.local
+                    ? t("localAddress", { address: s.address.address })
+                    : t("address", { address: s.address?.address ?? t("unknownAddress") })}
                 </p>
                 <p className="text-xs text-slate-600">
                   {t("signedInAt", { time: format.dateTime(s.createdAt) })}

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button-class";
+import { paymentName } from "@/lib/i18n/payment-name";
 import {
   emptyFilter,
   filterChannels,
@@ -76,6 +77,7 @@ export function FilterPanel({
   const tStatus = useTranslations("status");
   const tChannel = useTranslations("channel");
   const tFlags = useTranslations("flags");
+  const tAll = useTranslations();
   const heading = useRef<HTMLHeadingElement>(null);
   const [period, setPeriod] = useState<string>(
     filter.period ?? (filter.from || filter.to ? "custom" : "any"),
@@ -175,7 +177,13 @@ export function FilterPanel({
           <Fieldset legend={t("bank")}>
             <div className="grid grid-cols-2 gap-x-3">
               {knownBanks.map((b) => (
-                <Check key={b} name="bank" value={b} label={b} checked={filter.bank.includes(b)} />
+                <Check
+                  key={b}
+                  name="bank"
+                  value={b}
+                  label={paymentName(tAll, b)}
+                  checked={filter.bank.includes(b)}
+                />
               ))}
             </div>
             <div className="space-y-1.5">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { Highlight } from "@/components/live/use-live-changes";
 import type { Formatter } from "@/lib/format";
+import { paymentName } from "@/lib/i18n/payment-name";
 import { isFeeUnknown } from "@/lib/payments/fees";
 import type { TransactionListItem } from "@/lib/payments/transaction-list-types";
 
@@ -56,7 +57,8 @@ export function TitleCell({
 /** The channel, and what the buyer paid with (or the VA's bank). */
 export function ChannelCell({ item }: { item: TransactionListItem }) {
   const t = useTranslations();
-  const used = item.paymentChannel ?? item.bank;
+  const code = item.paymentChannel ?? item.bank;
+  const used = code ? paymentName(t, code) : null;
   return (
     <>
       <p className="whitespace-nowrap">{t(`channel.${item.channel}`)}</p>

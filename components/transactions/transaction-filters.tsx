@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { paymentName } from "@/lib/i18n/payment-name";
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import { useFormat } from "@/components/format/use-format";
 import { buttonClass } from "@/components/ui/button-class";
@@ -188,6 +189,7 @@ function FilterChips({
   const tStatus = useTranslations("status");
   const tChannel = useTranslations("channel");
   const tFlags = useTranslations("flags");
+  const tAll = useTranslations();
   const format = useFormat();
   const zone = isTimeZone(format.zone) ? format.zone : defaultTimeZone;
   const chips: { key: string; label: string; next: TransactionFilter }[] = [];
@@ -215,7 +217,7 @@ function FilterChips({
   if (filter.bank.length) {
     chips.push({
       key: "bank",
-      label: t("chip.bank", { value: filter.bank.join(", ") }),
+      label: t("chip.bank", { value: filter.bank.map((b) => paymentName(tAll, b)).join(", ") }),
       next: { ...filter, bank: [] },
     });
   }

@@ -1,6 +1,6 @@
 import "server-only";
 import Cursor from "pg-cursor";
-import { and, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb, getPool } from "../client";
 import { auditLog, users } from "../schema";
 
@@ -70,6 +70,16 @@ export async function listAuditEntries(
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit + 1);
   return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
+}
+
+/** Names of the people an audit page mentions by id (targets, requesters), in one query. */
+export async function listUserNames(ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await getDb()
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** The people who appear in the log, for the person filter. */

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { paymentNameCodes } from "../../lib/core/payment-names";
 import { messages, type TestLocale } from "./i18n";
 
 /** axe on the page as it stands: no critical or serious violation of WCAG 2.1 A/AA. */
@@ -49,6 +50,48 @@ export async function expectLanguage(page: Page, locale: TestLocale): Promise<vo
   expect(leaked, `other-language text on ${page.url()}`).toEqual([]);
 }
 
+/** The page's words, one text node a line, without code shown on purpose (pre, code). */
+async function visibleWords(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const skip = "script,style,template,noscript,pre,code,kbd,samp";
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const lines: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.parentElement?.closest(skip)) lines.push(node.textContent ?? "");
+    }
+    return lines.join("\n");
+  });
+}
+
+/**
+ * No stored code reaches the screen untranslated: a bank or channel code where its
+ * name belongs (qris_doku, MANDIRI), a state code or a reason such as "active → paid",
+ * a snake_case word, a person as `user <uuid>`, raw JSON, or a note as stored in English.
+ */
+export async function expectNoRawCodes(page: Page, locale: TestLocale): Promise<void> {
+  const names = messages[locale].paymentName as Record<string, string>;
+  let text = await visibleWords(page);
+  for (const name of Object.values(names)) text = text.replaceAll(name, "");
+  const states = Object.keys(messages[locale].status).join("|");
+  const found = [
+    ...paymentNameCodes
+      .filter((code) => names[code] !== code)
+      .filter((code) => new RegExp(`(^|[^\\w])${code}([^\\w]|$)`).test(text)),
+    ...(text.match(new RegExp(`\\b(${states})\\s*→|→\\s*(${states})\\b`, "g")) ?? []),
+    ...(text.match(/\b[a-z]+(_[a-z]+)+\b/g) ?? []),
+    ...(text.match(/\buser [0-9a-f]{8}-|\{"\w+":/g) ?? []),
+    ...[
+      "created at Purwantara",
+      "found at Purwantara",
+      " arrived after ",
+      "differs from our record",
+      "accepted by a person",
+      "stored copy differs",
+    ].filter((note) => locale === "id" && text.includes(note)),
+  ];
+  expect(found, `untranslated codes on ${page.url()}`).toEqual([]);
+}
+
 let shot = 0;
 
 /**
@@ -57,6 +100,7 @@ let shot = 0;
  */
 export async function checkScreen(page: Page, locale: TestLocale): Promise<void> {
   await expectLanguage(page, locale);
+  await expectNoRawCodes(page, locale);
   await expectNoSidewaysScroll(page);
   // Live pages re-render while axe reads them (a refresh streams its <title> after the
   // body): a violation that lasts fails, one caught mid-render is read again.

@@ -6,6 +6,10 @@ type Seed = {
   title: string;
   state: "active" | "paid" | "failed_to_create" | "unconfirmed";
   amount?: string;
+  /** What the buyer paid with, as Purwantara names it (`qris_doku`, `MANDIRI`). */
+  paymentChannel?: string;
+  /** Timeline entries, with their notes as the code stores them ("active → paid"). */
+  events?: { from: string | null; to: string; note: string }[];
 };
 
 /**
@@ -21,9 +25,10 @@ export async function seedTransaction(seed: Seed): Promise<string> {
   try {
     const { rows } = await client.query<{ id: string }>(
       `insert into transactions (mode, channel, external_id, purwantara_uuid, title, amount, state,
-         raw_status, payment_link_url, expires_at, paid_at, error_code, error_message, error_fields)
+         raw_status, payment_link_url, expires_at, paid_at, error_code, error_message, error_fields,
+         payment_channel)
        values ('local', 'payment-link', $1, $2, $3, $4, $5, $6, $7, now() + interval '1 day',
-         $8, $9, $10, $11) returning id`,
+         $8, $9, $10, $11, $12) returning id`,
       [
         externalId,
         uuid,
@@ -36,9 +41,18 @@ export async function seedTransaction(seed: Seed): Promise<string> {
         failed ? (seed.state === "unconfirmed" ? "TIMEOUT" : "VALIDATION_ERROR") : null,
         failed ? "Purwantara refused: The given data was invalid" : null,
         seed.state === "failed_to_create" ? { amount: ["The amount is too small."] } : null,
+        seed.paymentChannel ?? null,
       ],
     );
-    return rows[0]!.id;
+    const id = rows[0]!.id;
+    for (const event of seed.events ?? []) {
+      await client.query(
+        `insert into transaction_events (transaction_id, source, from_state, to_state, note)
+         values ($1, 'webhook', $2, $3, $4)`,
+        [id, event.from, event.to, event.note],
+      );
+    }
+    return id;
   } finally {
     await client.end();
   }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import {
   listAuditActors,
   listAuditEntries,
+  listUserNames,
   streamAuditEntries,
   type AuditCursor,
   type AuditFilter,
@@ -10,6 +11,7 @@ import {
 } from "@/db/queries/audit-list";
 import { parseZonedDateTime, type TimeZone } from "@/lib/time";
 import { auditActions } from "./record";
+import { auditPeopleIds } from "./sentence";
 
 export type { AuditListRow };
 export const auditPageSize = 50;
@@ -72,7 +74,8 @@ export async function getAuditPage(query: AuditQuery, zone: TimeZone) {
     auditPageSize,
   );
   const last = rows.at(-1);
-  return { rows, nextCursor: hasMore && last ? encodeAuditCursor(last) : null };
+  const names = await listUserNames(auditPeopleIds(rows));
+  return { rows, names, nextCursor: hasMore && last ? encodeAuditCursor(last) : null };
 }
 
 export function getAuditActors() {

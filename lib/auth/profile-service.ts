@@ -17,6 +17,7 @@ import { PasswordChecksBusy } from "./password-slots";
 import type { CurrentUser } from "./session";
 import { liftSecondStepLock } from "./second-step";
 import { endOneSession, endUserSessions } from "./sessions";
+import { describeDevice, readableAddress, type DeviceFacts } from "./user-agent";
 import {
   checkSecondFactor,
   hashRecoveryCode,
@@ -164,8 +165,8 @@ export async function turnOffTwoFactor(
 export type MySession = {
   id: string;
   current: boolean;
-  device: string | null;
-  ip: string | null;
+  device: DeviceFacts | null;
+  address: { local: boolean; address: string } | null;
   createdAt: string;
   lastSeenAt: string;
 };
@@ -177,8 +178,8 @@ export async function mySessions(user: Actor): Promise<MySession[]> {
     .map((s) => ({
       id: s.id,
       current: s.id === user.sessionId,
-      device: s.userAgent,
-      ip: s.ip,
+      device: describeDevice(s.userAgent),
+      address: readableAddress(s.ip),
       createdAt: s.createdAt.toISOString(),
       lastSeenAt: s.lastSeenAt.toISOString(),
     }))

@@ -16,7 +16,7 @@ import {
 } from "./login-limits";
 import { hashPassword, needsRehash, verifyPassword } from "./password";
 import { PasswordChecksBusy } from "./password-slots";
-import { summarizeUserAgent } from "./user-agent";
+import { storableUserAgent } from "./user-agent";
 
 /** How long the second step (the two-factor code) may take after the password. */
 export const twoFactorStepMinutes = 10;
@@ -114,7 +114,7 @@ async function startSession(
     const created = await insertSession(tx, {
       userId,
       ip,
-      userAgent: summarizeUserAgent(headers.get("user-agent")),
+      userAgent: storableUserAgent(headers.get("user-agent")),
       twoFactorPendingUntil: pending ? new Date(Date.now() + twoFactorStepMinutes * 60_000) : null,
     });
     if (!pending) {

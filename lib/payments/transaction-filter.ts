@@ -22,6 +22,7 @@
  *
  * Pure (no server imports): the browser's filter controls use it too.
  */
+import { bankCodes } from "@/lib/core/payment-names";
 import { isTimeZone, timeZones, type TimeZone } from "@/lib/time";
 
 export const filterStates = [
@@ -81,16 +82,7 @@ export type SortField = (typeof sortFields)[number];
 export type SortDirection = "desc" | "asc";
 
 /** Banks and payment channels offered as choices; any other value typed in the URL works too. */
-export const knownBanks = [
-  "BCA",
-  "BNI",
-  "BRI",
-  "MANDIRI",
-  "PERMATA",
-  "CIMB",
-  "BSI",
-  "DANAMON",
-] as const;
+export const knownBanks = bankCodes;
 
 export type TransactionFilter = {
   status: FilterState[];

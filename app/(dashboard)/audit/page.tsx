@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SelectField } from "@/components/ui/select-field";
 import { getAuditActors, getAuditPage, readAuditQuery } from "@/lib/audit/list";
 import { auditActions } from "@/lib/audit/record";
+import { describeAuditEntry } from "@/lib/audit/sentence";
 import { requirePageUser } from "@/lib/auth/session";
 import { getFormatter } from "@/lib/i18n/server";
 
@@ -25,6 +26,7 @@ export default async function AuditPage({
 }) {
   const user = await requirePageUser("audit:read");
   const t = await getTranslations("audit");
+  const tAll = await getTranslations();
   const format = await getFormatter();
   const query = readAuditQuery(await searchParams);
   const [page, actors] = await Promise.all([getAuditPage(query, user.timeZone), getAuditActors()]);
@@ -120,14 +122,12 @@ export default async function AuditPage({
         rows={page.rows.map((row) => ({
           id: row.id,
           at: format.dateTime(row.at),
-          person: row.actorName ? `${row.actorName} (${row.actorEmail})` : t("system"),
+          ...describeAuditEntry(tAll, format, row, page.names),
           action: (auditActions as readonly string[]).includes(row.action)
             ? t(`actions.${row.action as (typeof auditActions)[number]}`)
             : row.action,
           mode: row.mode,
-          target: row.targetType ? `${row.targetType} ${row.targetId ?? ""}`.trim() : null,
           ip: row.ip,
-          details: Object.keys(row.details).length ? JSON.stringify(row.details) : null,
         }))}
         empty={filtered ? "filtered" : "none"}
       />

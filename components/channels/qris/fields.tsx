@@ -3,6 +3,7 @@ import { useFormat } from "@/components/format/use-format";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { qrisAcquirers, qrisMaxAmount } from "@/lib/channels/qris/gateway";
+import { paymentName } from "@/lib/i18n/payment-name";
 import {
   CustomerEmailField,
   CustomerNameField,
@@ -14,6 +15,7 @@ import type { BindField, FieldsContext } from "../types";
 export function QrisFields({ field, context }: { field: BindField; context: FieldsContext }) {
   const t = useTranslations("channels.qris.fields");
   const tPayment = useTranslations("payment.fields");
+  const tAll = useTranslations();
   const format = useFormat();
   const acquirer = field("paymentChannel");
   const chosen = acquirer.defaultValue ?? context.values?.paymentChannel ?? qrisAcquirers[0];
@@ -28,7 +30,7 @@ export function QrisFields({ field, context }: { field: BindField; context: Fiel
           error={acquirer.error}
           defaultValue={chosen}
           required
-          options={qrisAcquirers.map((code) => ({ value: code, label: t(`acquirers.${code}`) }))}
+          options={qrisAcquirers.map((code) => ({ value: code, label: paymentName(tAll, code) }))}
         />
         <p className="text-xs text-slate-600">{t("acquirerHint")}</p>
       </div>

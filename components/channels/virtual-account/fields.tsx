@@ -2,6 +2,7 @@ import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { vaBanks } from "@/lib/channels/virtual-account/gateway";
+import { paymentName } from "@/lib/i18n/payment-name";
 import { AmountField, DescriptionField, ExpiryField } from "../shared/common-fields";
 import type { BindField, FieldsContext } from "../types";
 
@@ -13,6 +14,7 @@ export function VirtualAccountFields({
   context: FieldsContext;
 }) {
   const t = useTranslations("channels.virtual-account.fields");
+  const tAll = useTranslations();
   const bank = field("bank");
   const chosen = bank.defaultValue ?? context.values?.bank ?? "";
   return (
@@ -27,7 +29,7 @@ export function VirtualAccountFields({
         required
         options={[
           { value: "", label: t("bankPlaceholder") },
-          ...vaBanks.map((code) => ({ value: code, label: code })),
+          ...vaBanks.map((code) => ({ value: code, label: paymentName(tAll, code) })),
         ]}
       />
       <Field

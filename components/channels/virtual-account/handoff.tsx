@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/format/use-format";
+import { paymentName } from "@/lib/i18n/payment-name";
 import { Countdown } from "../shared/countdown";
 import { CopyValue, ShareBar } from "../shared/handoff-parts";
 import { useShareText } from "../shared/use-share-text";
@@ -13,14 +14,15 @@ const steps = ["s1", "s2", "s3", "s4"] as const;
 /** The bank, the VA number to transfer to, the exact amount, the deadline and the steps. */
 export function VirtualAccountHandoff({ transaction }: { transaction: HandoffTransaction }) {
   const t = useTranslations("channels.virtual-account.handoff");
+  const tAll = useTranslations();
   const format = useFormat();
-  const bank = transaction.bank ?? "";
+  const bank = transaction.bank ? paymentName(tAll, transaction.bank) : "";
   const number = transaction.vaNumber ?? "";
   const share = useShareText(transaction, t("share", { bank, number }));
   return (
     <div className="space-y-4">
       <h2 className="font-semibold text-slate-900">{t("title")}</h2>
-      <p className="text-base font-semibold text-slate-900">{t("bank", { bank })}</p>
+      <p className="text-base font-semibold text-slate-900">{bank}</p>
       <CopyValue label={t("vaLabel", { bank })} value={number} copyLabel={t("copy")} large />
       <div>
         <p className="text-sm text-slate-600">{t("amount")}</p>

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { qrisAcquirerCodes } from "@/lib/core/payment-names";
 import { optionalText } from "@/lib/purwantara/schemas";
 
 /** [seen] The QRIS acquirers, as `payment_channel` codes. */
-export const qrisAcquirers = ["qris_doku", "shopeepay", "qrisdana"] as const;
+export const qrisAcquirers = qrisAcquirerCodes;
 export type QrisAcquirer = (typeof qrisAcquirers)[number];
 
 /** [chosen by the emulator] A common gateway floor, and Bank Indonesia's per-payment cap. */

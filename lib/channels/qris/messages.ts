@@ -6,11 +6,6 @@ const id = {
     acquirer: "Penyedia QRIS",
     acquirerHint:
       "Pihak yang memproses kode QR ini. Pembeli tetap bisa bayar dari aplikasi apa saja.",
-    acquirers: {
-      qris_doku: "QRIS lewat DOKU",
-      shopeepay: "QRIS lewat ShopeePay",
-      qrisdana: "QRIS lewat DANA",
-    },
     amountHint: "Rupiah bulat, minimal {min} dan maksimal {max}.",
   },
   handoff: {
@@ -33,11 +28,6 @@ export const messages = {
     fields: {
       acquirer: "QRIS provider",
       acquirerHint: "Who processes this QR code. The buyer can still pay from any app.",
-      acquirers: {
-        qris_doku: "QRIS via DOKU",
-        shopeepay: "QRIS via ShopeePay",
-        qrisdana: "QRIS via DANA",
-      },
       amountHint: "Whole rupiah, at least {min} and at most {max}.",
     },
     handoff: {

@@ -1,18 +1,10 @@
 import { z } from "zod";
+import { bankCodes, type BankCode } from "@/lib/core/payment-names";
 import { moneySchema, optionalText } from "@/lib/purwantara/schemas";
 
 /** The banks that issue Purwantara virtual accounts [seen], in the contract's order. */
-export const vaBanks = [
-  "CIMB",
-  "PERMATA",
-  "MANDIRI",
-  "BSI",
-  "BCA",
-  "BNI",
-  "BRI",
-  "DANAMON",
-] as const;
-export type VaBank = (typeof vaBanks)[number];
+export const vaBanks = bankCodes;
+export type VaBank = BankCode;
 
 /** POST virtual-account [seen]. Note: `expected_amount` and `expired_at` on this channel. */
 export type VirtualAccountRequest = {

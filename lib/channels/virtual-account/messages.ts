@@ -11,7 +11,6 @@ const id = {
   },
   handoff: {
     title: "Nomor VA untuk pembeli",
-    bank: "Bank {bank}",
     vaLabel: "Nomor virtual account {bank}",
     copy: "Salin nomor VA",
     amount: "Jumlah transfer (harus pas)",
@@ -60,7 +59,6 @@ export const messages = {
     },
     handoff: {
       title: "VA number for the buyer",
-      bank: "{bank} bank",
       vaLabel: "{bank} virtual account number",
       copy: "Copy VA number",
       amount: "Amount to transfer (exactly)",

@@ -13,6 +13,7 @@ import { can } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { actingMode } from "@/lib/gateway/config";
 import { getFormatter } from "@/lib/i18n/server";
+import { describeRecordedNote } from "@/lib/i18n/recorded-note";
 import { getDeliveryForViewer } from "@/lib/webhooks/delivery-log";
 import { describeRawBody } from "@/lib/webhooks/raw-body";
 import { isHeld } from "@/lib/webhooks/replay";
@@ -120,7 +121,9 @@ export default async function CallbackDeliveryPage({ params }: Props) {
           ))}
           <div className="min-w-0 sm:col-span-2">
             <dt className="text-slate-600">{t("callbacks.detail.reason")}</dt>
-            <dd className="font-medium break-words text-slate-900">{delivery.reason ?? "—"}</dd>
+            <dd className="font-medium break-words text-slate-900">
+              {delivery.reason ? describeRecordedNote(t, format, delivery.reason) : "—"}
+            </dd>
           </div>
           {delivery.resolution ? (
             <div className="min-w-0 sm:col-span-2">

@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { OutcomeBadge } from "@/components/callbacks/delivery-labels";
 import type { DeliveryDetailRow, DeliveryRelative } from "@/db/queries/callbacks";
 import type { Formatter } from "@/lib/format";
+import { describeRecordedNote } from "@/lib/i18n/recorded-note";
 
 /** Other rows with this delivery id (a retry, or a conflicting body), and its replays. */
 export function RelatedDeliveries({
@@ -11,6 +12,7 @@ export function RelatedDeliveries({
   format,
 }: Pick<DeliveryDetailRow, "siblings" | "replays"> & { format: Formatter }) {
   const t = useTranslations("callbacks.detail");
+  const tAll = useTranslations();
   const row = (d: DeliveryRelative, extra?: string) => (
     <li key={d.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
       <Link
@@ -22,7 +24,9 @@ export function RelatedDeliveries({
       <OutcomeBadge outcome={d.outcome} resolution={d.resolution} />
       {extra ? <span className="text-xs text-slate-700">{extra}</span> : null}
       {d.reason ? (
-        <span className="w-full text-xs break-words text-slate-600">{d.reason}</span>
+        <span className="w-full text-xs break-words text-slate-600">
+          {describeRecordedNote(tAll, format, d.reason)}
+        </span>
       ) : null}
     </li>
   );

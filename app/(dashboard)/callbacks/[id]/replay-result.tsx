@@ -4,6 +4,9 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { OutcomeBadge } from "@/components/callbacks/delivery-labels";
 import { useFormat } from "@/components/format/use-format";
+import type { TransactionState } from "@/db/schema";
+import { paymentName } from "@/lib/i18n/payment-name";
+import { describeRecordedNote } from "@/lib/i18n/recorded-note";
 import type { ReplayResult } from "@/lib/webhooks/replay";
 
 /** What a replay did, or would do: outcome, transaction, state move, fields and flags. */
@@ -11,6 +14,7 @@ export function ReplayResultView({ result, title }: { result: ReplayResult; titl
   const t = useTranslations("callbacks");
   const tStatus = useTranslations("status");
   const format = useFormat();
+  const tAll = useTranslations();
   const tFields = useTranslations("callbacks.fields");
   const tFlags = useTranslations("callbacks.flags");
   // A column or flag the catalogue does not name yet shows as itself.
@@ -22,8 +26,15 @@ export function ReplayResultView({ result, title }: { result: ReplayResult; titl
     tFlags.has(name as Parameters<typeof tFlags>[0])
       ? tFlags(name as Parameters<typeof tFlags>[0])
       : name;
-  const value = (text: string | null, time: boolean) =>
-    text === null ? "—" : time ? format.dateTime(text) : text;
+  // Codes in words: the bank or channel by its name, a state by its label.
+  const value = (name: string, text: string | null, time: boolean) => {
+    if (text === null) return "—";
+    if (time) return format.dateTime(text);
+    if (name === "paymentChannel" || name === "bank") return paymentName(tAll, text);
+    if (name === "state" && tStatus.has(text as TransactionState))
+      return tStatus(text as TransactionState);
+    return text;
+  };
   const tx = result.transaction;
   return (
     <section
@@ -39,7 +50,9 @@ export function ReplayResultView({ result, title }: { result: ReplayResult; titl
         {result.reason ? (
           <>
             <dt className="text-slate-600">{t("replay.reason")}</dt>
-            <dd className="break-words text-slate-900">{result.reason}</dd>
+            <dd className="break-words text-slate-900">
+              {describeRecordedNote(tAll, format, result.reason)}
+            </dd>
           </>
         ) : null}
         <dt className="text-slate-600">{t("replay.transaction")}</dt>
@@ -96,10 +109,10 @@ export function ReplayResultView({ result, title }: { result: ReplayResult; titl
                 <li key={c.field} className="rounded bg-white px-2 py-1.5 ring-1 ring-slate-200">
                   <span className="font-medium text-slate-900">{field(c.field)}</span>
                   <span className="block break-all text-slate-700">
-                    {t("replay.before")}: {value(c.before, c.time)}
+                    {t("replay.before")}: {value(c.field, c.before, c.time)}
                   </span>
                   <span className="block break-all text-slate-900">
-                    {t("replay.after")}: {value(c.after, c.time)}
+                    {t("replay.after")}: {value(c.field, c.after, c.time)}
                   </span>
                 </li>
               ))}

@@ -3,8 +3,10 @@
 import { useActionState, useState, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/format/use-format";
 import { buttonClass, type ButtonVariant } from "@/components/ui/button-class";
 import { FormAlert } from "@/components/ui/form-alert";
+import { describeRecordedNote } from "@/lib/i18n/recorded-note";
 import { ReplayResultView } from "./replay-result";
 import type { ReplayState } from "./replay-state";
 
@@ -28,6 +30,8 @@ export function ResolvePanel({
   dismiss: Action;
 }) {
   const t = useTranslations("callbacks.resolve");
+  const tAll = useTranslations();
+  const format = useFormat();
   const [note, setNote] = useState("");
   const [preview, previewAction] = useActionState(previewAccept, idle);
   const [accepted, acceptAction] = useActionState(accept, idle);
@@ -91,7 +95,11 @@ export function ResolvePanel({
             <ReplayResultView result={previewResult} title={t("previewTitle")} />
             {stillHeld ? (
               <p role="status" className="text-sm font-medium text-amber-900">
-                {t("wouldStayHeld", { reason: previewResult.reason ?? "—" })}
+                {t("wouldStayHeld", {
+                  reason: previewResult.reason
+                    ? describeRecordedNote(tAll, format, previewResult.reason)
+                    : "—",
+                })}
               </p>
             ) : null}
           </>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { describeRecordedNote } from "@/lib/i18n/recorded-note";
 import {
   DeliveryMode,
   OutcomeBadge,
@@ -43,6 +44,9 @@ export function DeliveryList({
   format: Formatter;
 }) {
   const t = useTranslations("callbacks");
+  const tAll = useTranslations();
+  const reasonOf = (reason: string | null) =>
+    reason ? describeRecordedNote(tAll, format, reason) : null;
   const filtered = page.filter.outcomes.length > 0 || page.filter.from || page.filter.to;
   return (
     <div className="overflow-hidden rounded-xl bg-white shadow-xs ring-1 ring-slate-200">
@@ -89,7 +93,7 @@ export function DeliveryList({
                     <OutcomeBadge outcome={item.outcome} resolution={item.resolution} />
                   </td>
                   <td className="max-w-xs px-3 py-3 text-xs break-words text-slate-700">
-                    <span className="line-clamp-3">{item.reason ?? "—"}</span>
+                    <span className="line-clamp-3">{reasonOf(item.reason) ?? "—"}</span>
                   </td>
                 </tr>
               ))}
@@ -108,7 +112,9 @@ export function DeliveryList({
                   <SignatureVerdict delivery={item} />
                 </p>
                 {item.reason ? (
-                  <p className="line-clamp-3 text-xs break-words text-slate-700">{item.reason}</p>
+                  <p className="line-clamp-3 text-xs break-words text-slate-700">
+                    {reasonOf(item.reason)}
+                  </p>
                 ) : null}
               </li>
             ))}

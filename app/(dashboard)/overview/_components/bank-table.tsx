@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getFormatter } from "@/lib/i18n/server";
+import { paymentName } from "@/lib/i18n/payment-name";
 import type { LinkedSum } from "@/lib/payments/overview";
 
 const linkClass =
@@ -12,6 +13,7 @@ const linkClass =
  */
 export async function BankTable({ banks }: { banks: (LinkedSum & { bank: string })[] }) {
   const t = await getTranslations("overview");
+  const tAll = await getTranslations();
   const format = await getFormatter();
   return (
     <section
@@ -42,7 +44,7 @@ export async function BankTable({ banks }: { banks: (LinkedSum & { bank: string 
             {banks.map((b) => (
               <tr key={b.bank}>
                 <th scope="row" className="px-4 py-2 font-medium break-all">
-                  {b.bank}
+                  {paymentName(tAll, b.bank)}
                 </th>
                 <td className="px-4 py-2 text-right tabular-nums">
                   <Link href={b.href} className={linkClass}>

@@ -9,6 +9,8 @@ import { buttonClass } from "@/components/ui/button-class";
 import type { Transaction } from "@/db/schema";
 import { getChannelModule } from "@/lib/channels";
 import { getFormatter } from "@/lib/i18n/server";
+import { paymentName } from "@/lib/i18n/payment-name";
+import { describeRecordedNote } from "@/lib/i18n/recorded-note";
 import { cancelPaymentAction, checkStatusAction } from "./actions";
 
 const box = "rounded-xl p-5 text-sm ring-1";
@@ -56,6 +58,7 @@ export async function BuyerHandoff({
   canManage: boolean;
 }) {
   const t = await getTranslations("handoff");
+  const tAll = await getTranslations();
   const format = await getFormatter();
   const again = (
     <Link
@@ -105,7 +108,7 @@ export async function BuyerHandoff({
           <h2 className="font-semibold">{t("paidTitle")}</h2>
           <p className="mt-1">
             {transaction.paymentChannel
-              ? t("paidVia", { time, channel: transaction.paymentChannel })
+              ? t("paidVia", { time, channel: paymentName(tAll, transaction.paymentChannel) })
               : t("paidBody", { time })}
           </p>
           <p className="mt-1 text-lg font-semibold tabular-nums">
@@ -161,13 +164,19 @@ function GatewayFieldErrors({ fields }: { fields: Record<string, string[]> | nul
   );
 }
 
-/** The recorded reason and code, as stored: detail for support, not interface text. */
+/** The recorded reason (in the reader's words, the gateway's own message quoted) and code. */
 async function TechnicalNote({ transaction }: { transaction: Transaction }) {
   const t = await getTranslations("handoff");
+  const tAll = await getTranslations();
+  const format = await getFormatter();
   return (
     <div className="mt-3 space-y-0.5 font-mono text-xs break-words">
       {transaction.errorMessage ? (
-        <p>{t("technical", { detail: transaction.errorMessage })}</p>
+        <p>
+          {t("technical", {
+            detail: describeRecordedNote(tAll, format, transaction.errorMessage),
+          })}
+        </p>
       ) : null}
       {transaction.errorCode ? <p>{t("code", { code: transaction.errorCode })}</p> : null}
     </div>

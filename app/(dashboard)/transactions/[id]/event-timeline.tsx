@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getFormatter } from "@/lib/i18n/server";
+import { describeRecordedNote } from "@/lib/i18n/recorded-note";
+import { stateChangeNote } from "@/lib/payments/recorded-notes";
 import type { TimelineEntry } from "@/lib/payments/transaction-detail";
 
 /**
@@ -43,6 +45,11 @@ export async function EventTimeline({
           {entries.map((entry) => {
             const delivery = entry.delivery;
             const key = entry.kind === "event" ? entry.event.id : delivery!.id;
+            // The state change is the entry's heading: its note says only what else happened.
+            const note =
+              entry.kind === "event" && entry.event.note
+                ? describeRecordedNote(t, format, entry.event.note, stateChangeNote)
+                : "";
             return (
               <li key={key} className="flex gap-3 text-sm">
                 <span
@@ -92,15 +99,10 @@ export async function EventTimeline({
                       {t("timeline.resolved", { resolution: delivery.resolution })}
                     </p>
                   ) : null}
-                  {/* The recorded technical note, as stored (not interface text). */}
-                  {entry.kind === "event" && entry.event.note ? (
-                    <p className="font-mono text-xs break-words text-slate-600">
-                      {entry.event.note}
-                    </p>
-                  ) : null}
+                  {note ? <p className="text-xs break-words text-slate-600">{note}</p> : null}
                   {entry.kind === "delivery" && entry.delivery.reason ? (
-                    <p className="font-mono text-xs break-words text-slate-600">
-                      {entry.delivery.reason}
+                    <p className="text-xs break-words text-slate-600">
+                      {describeRecordedNote(t, format, entry.delivery.reason)}
                     </p>
                   ) : null}
                   {delivery ? (

@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/roles";
 import { getCurrentUser, requirePageUser } from "@/lib/auth/session";
 import { actingMode } from "@/lib/gateway/config";
 import { getFormatter } from "@/lib/i18n/server";
+import { paymentName } from "@/lib/i18n/payment-name";
 import { isTransactionFlag } from "@/lib/payments/flags";
 import { terminalStates } from "@/lib/payments/lifecycle";
 import { getPaymentRefunds } from "@/lib/payments/refund-view";
@@ -44,9 +45,12 @@ export default async function TransactionPage({ params, searchParams }: Props) {
   const facts: [string, string][] = [
     [t("transaction.facts.channel"), t(`channel.${transaction.channel}`)],
     ...(transaction.bank
-      ? [[t("transaction.facts.bank"), transaction.bank] as [string, string]]
+      ? [[t("transaction.facts.bank"), paymentName(t, transaction.bank)] as [string, string]]
       : []),
-    [t("transaction.facts.paymentChannel"), transaction.paymentChannel ?? dash],
+    [
+      t("transaction.facts.paymentChannel"),
+      transaction.paymentChannel ? paymentName(t, transaction.paymentChannel) : dash,
+    ],
     [t("transaction.facts.mode"), t(`mode.${transaction.mode}`)],
     [t("transaction.facts.reference"), transaction.externalId ?? dash],
     [t("transaction.facts.purwantaraId"), transaction.purwantaraUuid ?? dash],
