@@ -251,6 +251,8 @@ export const transactions = pgTable(
     index("transactions_created_by_idx").on(t.createdBy),
     // The list's other sorts and time filters, each mode apart (issue 8); the paid-time
     // sort and the word search use expression indexes written in the migration.
+    // It carries state and fee (INCLUDE, written in migration 0021: drizzle cannot say
+    // it) for an amount range's totals.
     index("transactions_mode_amount_id_idx").on(t.mode, t.amount, t.id),
     // Paid and settled time ranges use the covering partial indexes of migration 0007
     // (transactions_mode_paid_at_idx, transactions_mode_settled_at_idx), written by hand,

@@ -14,3 +14,10 @@ CREATE STATISTICS "transactions_payment_method_key_stats" ON
   (upper(regexp_replace("bank", '[^a-zA-Z0-9]', '', 'g'))),
   (upper(regexp_replace("payment_channel", '[^a-zA-Z0-9]', '', 'g')))
   FROM "transactions";
+--> statement-breakpoint
+-- The totals of an amount range (min=/max=) from the amount sort's index alone: amounts
+-- lie in no order of time, so reading each row's state and fee from the table costs a
+-- random page per row (20,000 rows, 640 ms at a million); carried in the index, none.
+DROP INDEX IF EXISTS "transactions_mode_amount_id_idx";--> statement-breakpoint
+CREATE INDEX "transactions_mode_amount_id_idx" ON "transactions" USING btree ("mode", "amount", "id")
+  INCLUDE ("state", "fee");
