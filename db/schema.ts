@@ -251,7 +251,7 @@ export const transactions = pgTable(
     index("transactions_created_by_idx").on(t.createdBy),
     // The list's other sorts and time filters, each mode apart (issue 8); the paid-time
     // sort and the word search use expression indexes written in the migration.
-    // It carries state and fee (INCLUDE, written in migration 0021: drizzle cannot say
+    // It carries state and fee (INCLUDE, written in migration 0022: drizzle cannot say
     // it) for an amount range's totals.
     index("transactions_mode_amount_id_idx").on(t.mode, t.amount, t.id),
     // Paid and settled time ranges use the covering partial indexes of migration 0007
@@ -501,6 +501,29 @@ export const refunds = pgTable(
     index("refunds_decided_by_idx").on(t.decidedBy),
     index("refunds_mode_day_state_idx").on(t.mode, t.refundedOn, t.state),
   ],
+);
+
+/**
+ * The proof a refund was made (a photo of the transfer slip, a PDF receipt), kept with
+ * it: its type as its bytes prove it, never as the browser claimed. Shown only to
+ * finance and admins.
+ */
+export const refundProofs = pgTable(
+  "refund_proofs",
+  {
+    refundId: uuid("refund_id")
+      .primaryKey()
+      .references(() => refunds.id),
+    contentType: text("content_type").notNull(),
+    bytes: bytea("bytes").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    uploadedBy: uuid("uploaded_by")
+      .notNull()
+      .references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [index("refund_proofs_uploaded_by_idx").on(t.uploadedBy)],
 );
 
 export const deliveryOutcome = pgEnum("delivery_outcome", [

@@ -7,6 +7,7 @@ import {
   emptyFilter,
   filterChannels,
   filterFlags,
+  refundFilters,
   filterPeriods,
   filterStates,
   filterTimeFields,
@@ -120,6 +121,7 @@ export function FilterPanel({
       max: digits(text("max")),
       by: text("by") || null,
       flag: all("flag") as TransactionFilter["flag"],
+      refund: all("refund") as TransactionFilter["refund"],
     });
   };
 
@@ -200,6 +202,17 @@ export function FilterPanel({
                 value={f}
                 label={tFlags(f)}
                 checked={filter.flag.includes(f)}
+              />
+            ))}
+          </Fieldset>
+          <Fieldset legend={t("refund")}>
+            {refundFilters.map((f) => (
+              <Check
+                key={f}
+                name="refund"
+                value={f}
+                label={t(`refunds.${f}`)}
+                checked={filter.refund.includes(f)}
               />
             ))}
           </Fieldset>

@@ -32,6 +32,7 @@ function countActive(filter: TransactionFilter): number {
   if (filter.min || filter.max) n++;
   if (filter.by) n++;
   if (filter.flag.length) n++;
+  if (filter.refund.length) n++;
   return n;
 }
 
@@ -267,6 +268,13 @@ function FilterChips({
       key: `flag-${flag}`,
       label: t("chip.flag", { value: tFlags(flag) }),
       next: { ...filter, flag: filter.flag.filter((f) => f !== flag) },
+    });
+  }
+  for (const refund of filter.refund) {
+    chips.push({
+      key: `refund-${refund}`,
+      label: t("chip.refund", { value: t(`refunds.${refund}`) }),
+      next: { ...filter, refund: filter.refund.filter((f) => f !== refund) },
     });
   }
   if (filter.q)

@@ -47,6 +47,29 @@ export function needsReviewFilter(): TransactionFilter {
   return listFilter({ flag: ["needs_review"] });
 }
 
+/**
+ * /transactions?status=paid,settled&flag=paid_twice&refund=not_refunded: the paid-twice
+ * queue, payments of a bill paid more than once with no refund asked for yet.
+ */
+export function paidTwiceFilter(): TransactionFilter {
+  return listFilter({
+    status: ["paid", "settled"],
+    flag: ["paid_twice"],
+    refund: ["not_refunded"],
+  });
+}
+
+/** /transactions?status=paid,settled&on=paid&from=F&to=T&refund=refunded,partly_refunded */
+export function refundedFilter(from: Day, to: Day): TransactionFilter {
+  return listFilter({
+    status: ["paid", "settled"],
+    on: "paid",
+    from,
+    to,
+    refund: ["refunded", "partly_refunded"],
+  });
+}
+
 type Scope = { mode: GatewayMode; zone: TimeZone; db?: DbOrTx };
 export type Sum = { count: number; amount: string };
 
@@ -152,6 +175,25 @@ export async function openAndReview(scope: Scope): Promise<{ open: Sum; needsRev
     transactionTotals(resolved(needsReviewFilter(), scope), scope.db),
   ]);
   return { open: { count: open.count, amount: open.openAmount }, needsReview: review.count };
+}
+
+/**
+ * The paid-twice queue's size, and the money given back on payments paid from `from` to
+ * `to` (the refunded figure of `refundedFilter`'s totals line).
+ */
+export async function refundFigures(
+  from: Day,
+  to: Day,
+  scope: Scope,
+): Promise<{ paidTwice: number; refunded: Sum }> {
+  const [twice, refunded] = await Promise.all([
+    transactionTotals(resolved(paidTwiceFilter(), scope), scope.db),
+    transactionTotals(resolved(refundedFilter(from, to), scope), scope.db),
+  ]);
+  return {
+    paidTwice: twice.count,
+    refunded: { count: refunded.refundedCount, amount: refunded.refunded },
+  };
 }
 
 /** Whether the mode has any transaction at all (the overview's empty state). */

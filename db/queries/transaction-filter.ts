@@ -6,7 +6,12 @@ import type {
   FilterTimeField,
   TransactionFilter,
 } from "@/lib/payments/transaction-filter";
-import { effectiveStates, resolveDateRange } from "@/lib/payments/transaction-filter";
+import {
+  effectiveStates,
+  resolveDateRange,
+  type RefundFilter,
+} from "@/lib/payments/transaction-filter";
+import type { RefundState } from "@/lib/core/refund-terms";
 import type { GatewayMode } from "@/lib/core/modes";
 import { timeZones, type TimeZone } from "@/lib/time";
 import { paymentMethodSpellings } from "@/lib/core/payment-methods";
@@ -165,7 +170,7 @@ export function zonedDayOf(on: FilterTimeField, zone: TimeZone): SQL {
 /**
  * The list's `bank=`: rows whose bank or payment channel names one of the wanted methods
  * in any of its spellings (lib/core/payment-methods.ts), case and punctuation ignored.
- * The folded expressions have planner statistics (migration 0021) only while they stay
+ * The folded expressions have planner statistics (migration 0022) only while they stay
  * written exactly so.
  */
 export function bankCondition(bank: SQL, paymentChannel: SQL, wanted: string[]): SQL {
@@ -176,6 +181,27 @@ export function bankCondition(bank: SQL, paymentChannel: SQL, wanted: string[]):
   );
   const folded = (column: SQL) => sql`upper(regexp_replace(${column}, '[^a-zA-Z0-9]', '', 'g'))`;
   return sql`(${folded(bank)} in (${list}) or ${folded(paymentChannel)} in (${list}))`;
+}
+
+const counted: RefundState = "approved";
+const waiting: RefundState = "requested";
+/** The approved refunds of row `t`, summed (0 when none). */
+const refundedOfRow = sql`(select coalesce(sum(r.amount), 0) from refunds r
+  where r.transaction_id = ${t}.id and r.state = ${counted})`;
+
+/** The list's `refund=` choices (lib/payments/transaction-filter.ts) over row `t`. */
+function refundCondition(choice: RefundFilter): SQL {
+  switch (choice) {
+    case "refunded":
+      return sql`${refundedOfRow} >= ${t}.amount`;
+    case "partly_refunded":
+      return sql`(${refundedOfRow} > 0 and ${refundedOfRow} < ${t}.amount)`;
+    case "refund_waiting":
+      return sql`exists (select 1 from refunds r where r.transaction_id = ${t}.id and r.state = ${waiting})`;
+    case "not_refunded":
+      return sql`not exists (select 1 from refunds r where r.transaction_id = ${t}.id
+        and r.state in (${counted}, ${waiting}))`;
+  }
 }
 
 /** The WHERE of a filter (without sort or cursor), over `transactions t`. */
@@ -218,6 +244,9 @@ export function transactionFilterWhere(resolved: ResolvedFilter): SQL {
     parts.push(
       sql`(${t}.flags <> '{}'::text[] and ${t}.flags && ${`{${filter.flag.join(",")}}`}::text[])`,
     );
+  }
+  if (filter.refund.length) {
+    parts.push(sql`(${sql.join(filter.refund.map(refundCondition), sql` or `)})`);
   }
   const search = searchCondition(filter.q, resolved.searchMode);
   if (search) parts.push(search);

@@ -12,7 +12,8 @@ import {
   zonedDayOf,
   type ResolvedFilter,
 } from "./transaction-filter";
-import type { TransactionListTotals } from "@/lib/payments/transaction-list-types";
+import type { RefundState } from "@/lib/core/refund-terms";
+import type { SummedTotals, TransactionListTotals } from "@/lib/payments/transaction-list-types";
 
 /*
  * The totals of a transactions filter: the list's totals line, and every figure of the
@@ -32,7 +33,7 @@ export type TransactionTotals = TransactionListTotals;
  */
 export type TotalsGrouping = { day?: TimeZone; channel?: boolean; bank?: boolean };
 
-export type TotalsGroup = TransactionTotals & {
+export type TotalsGroup = SummedTotals & {
   day?: Day;
   channel?: TransactionChannel;
   bank?: string | null;
@@ -78,6 +79,7 @@ function isPlainWordSearch(resolved: ResolvedFilter, grouping: TotalsGrouping): 
     !f.max &&
     !f.by &&
     f.flag.length === 0 &&
+    f.refund.length === 0 &&
     !grouping.day &&
     !grouping.channel &&
     !grouping.bank
@@ -98,6 +100,7 @@ export function totalsSource(
     !f.max &&
     !f.by &&
     f.flag.length === 0 &&
+    f.refund.length === 0 &&
     isSlotBoundary(resolved.start) &&
     isSlotBoundary(resolved.end);
   if (!summable) return "rows";
@@ -231,13 +234,33 @@ export function totalsQuery(
     keys.length && (source === "createdSlots" || source === "paymentSlots")
       ? sql` having sum(s.count) <> 0`
       : sql``;
+  // The whole set's totals carry its refunds too; a group's do not.
+  const refunds = keys.length
+    ? { columns: sql``, join: sql`` }
+    : {
+        columns: sql`, rf.n::int as "refundedCount", rf.amount::text as "refunded"`,
+        join: sql` cross join (${refundSums(resolved)}) rf`,
+      };
   return sql`select ${sql.join(outer, sql``)}g.n::int as "count", g.paid_n::int as "paidCount",
       g.paid_amount::text as "paidAmount", g.fee_sum::text as "fees",
       g.unknown_fee_n::int as "unknownFeeCount", (g.known_fee_amount - g.fee_sum)::text as "net",
       g.open_n::int as "openCount",
-      g.open_amount::text as "openAmount"
+      g.open_amount::text as "openAmount"${refunds.columns}
     from (select ${sql.join(inner, sql``)}${source === "rows" || source === "searchRows" ? rowSums(source) : slotSums}
-      from ${from}${groupBy}${having}) g`;
+      from ${from}${groupBy}${having}) g${refunds.join}`;
+}
+
+const countedRefund: RefundState = "approved";
+
+/**
+ * The approved refunds of the filter's rows: how many payments, how much. From the
+ * refunds (few) to their rows by primary key, whatever source the sums come from.
+ */
+function refundSums(resolved: ResolvedFilter): SQL {
+  return sql`select count(distinct r.transaction_id) as n, coalesce(sum(r.amount), 0) as amount
+    from refunds r join transactions t on t.id = r.transaction_id
+   where r.mode = ${resolved.mode} and r.state = ${countedRefund}
+     and ${transactionFilterWhere(resolved)}`;
 }
 
 /**

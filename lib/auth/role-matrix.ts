@@ -179,5 +179,12 @@ export const roleMatrix: readonly MatrixRow[] = [
     permission: "transactions:export",
     expect: routeFor(financeAndAdmin),
   },
+  {
+    kind: "route",
+    target: `/api/refunds/${absentId}/proof`,
+    method: "GET",
+    permission: "refunds:approve",
+    expect: routeFor(financeAndAdmin),
+  },
   ...actionRows,
 ];

@@ -255,6 +255,12 @@ describe("every overview number is the list's totals at the link it carries", ()
       });
       expect(overview.needsReview.count).toBe((await at(overview.needsReview.href)).count);
       expect(overview.needsReview.count).toBeGreaterThan(0);
+      expect(overview.paidTwice.count).toBe((await at(overview.paidTwice.href)).count);
+      const refunded = await at(overview.refunded.href);
+      expect({ count: overview.refunded.count, amount: exact(overview.refunded.amount) }).toEqual({
+        count: refunded.refundedCount,
+        amount: exact(refunded.refunded),
+      });
     }, 120_000);
   }
 });

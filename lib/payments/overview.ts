@@ -6,6 +6,9 @@ import {
   needsReviewFilter,
   openAndReview,
   openFilter,
+  paidTwiceFilter,
+  refundedFilter,
+  refundFigures,
   openOfCreatedFilter,
   overviewPeriods,
   medianTimeToPay,
@@ -60,6 +63,10 @@ export type Overview = {
   periods: OverviewPeriod[];
   open: LinkedSum;
   needsReview: { count: number; href: string };
+  /** Payments of a bill paid more than once with no refund asked for yet. */
+  paidTwice: { count: number; href: string };
+  /** Approved refunds on the payments paid in the last 30 days. */
+  refunded: LinkedSum;
   channels: OverviewChannel[];
   banks: (LinkedSum & { bank: string })[];
   daily: { days: Day[]; rows: (LinkedSum & { day: Day; channel: TransactionChannel })[] };
@@ -129,11 +136,12 @@ export async function getOverview(
   const from = addDays(today, -29);
   // One pass over 60 days of paid rows by day, channel, bank and payment channel answers
   // the periods, the chart, the channels and the banks; each is the sum over its filter.
-  const [cells, medians, success, openReview, any] = await Promise.all([
+  const [cells, medians, success, openReview, refunds, any] = await Promise.all([
     paidCells(addDays(today, -59), today, scope),
     medianTimeToPay(from, today, scope),
     successByChannel(from, today, scope),
     openAndReview(scope),
+    refundFigures(from, today, scope),
     hasTransactions(scope),
   ]);
   const linked = (range: { from: Day; to: Day }, channel?: TransactionChannel): LinkedSum => ({
@@ -156,6 +164,8 @@ export async function getOverview(
     })),
     open: { ...openReview.open, href: transactionsListUrl(openFilter()) },
     needsReview: { count: openReview.needsReview, href: transactionsListUrl(needsReviewFilter()) },
+    paidTwice: { count: refunds.paidTwice, href: transactionsListUrl(paidTwiceFilter()) },
+    refunded: { ...refunds.refunded, href: transactionsListUrl(refundedFilter(from, today)) },
     channels: channelList
       .map((channel) => {
         const made = success.find((s) => s.channel === channel);

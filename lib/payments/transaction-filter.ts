@@ -17,6 +17,7 @@
  *                                reconciliation's links carry the business's zone
  *   min=10000&max=500000         rupiah
  *   by=<user uuid>               flag=needs_review,amount_mismatch,… (any of)
+ *   refund=refunded,partly_refunded,refund_waiting,not_refunded (any of)
  *   q=<search text>              sort=created|paid|amount  dir=desc|asc  cursor=<opaque>
  *
  * Pure (no server imports): the browser's filter controls use it too.
@@ -53,8 +54,21 @@ export const filterFlags = [
   "amount_mismatch",
   "paid_after_expiry",
   "outside_dashboard",
+  "paid_twice",
 ] as const;
 export type FilterFlag = (typeof filterFlags)[number];
+
+/**
+ * Where a payment stands with refunds: all of it given back (approved refunds reach the
+ * amount), part of it, a request waiting for its second person, or none asked for.
+ */
+export const refundFilters = [
+  "refunded",
+  "partly_refunded",
+  "refund_waiting",
+  "not_refunded",
+] as const;
+export type RefundFilter = (typeof refundFilters)[number];
 
 export const filterPeriods = ["today", "yesterday", "7d", "30d", "month", "last_month"] as const;
 export type FilterPeriod = (typeof filterPeriods)[number];
@@ -95,6 +109,7 @@ export type TransactionFilter = {
   max: string | null;
   by: string | null;
   flag: FilterFlag[];
+  refund: RefundFilter[];
   q: string;
   sort: SortField;
   dir: SortDirection;
@@ -102,7 +117,10 @@ export type TransactionFilter = {
 
 /** Field → catalogue key under `filters.errors`, for the parts of a URL that were dropped. */
 export type FilterErrors = Partial<
-  Record<"status" | "channel" | "period" | "from" | "to" | "min" | "max" | "by" | "flag", string>
+  Record<
+    "status" | "channel" | "period" | "from" | "to" | "min" | "max" | "by" | "flag" | "refund",
+    string
+  >
 >;
 
 export const emptyFilter: TransactionFilter = {
@@ -119,6 +137,7 @@ export const emptyFilter: TransactionFilter = {
   max: null,
   by: null,
   flag: [],
+  refund: [],
   q: "",
   sort: "created",
   dir: "desc",
@@ -200,6 +219,8 @@ export function parseTransactionFilter(source: ParamSource): {
   if (channel.bad) errors.channel = "channel";
   const flag = pick(list(getParam(source, "flag")), filterFlags);
   if (flag.bad) errors.flag = "flag";
+  const refund = pick(list(getParam(source, "refund")), refundFilters);
+  if (refund.bad) errors.refund = "refund";
   const bank = list(getParam(source, "bank"))
     .map((b) => b.slice(0, 40))
     .slice(0, 20);
@@ -281,6 +302,7 @@ export function parseTransactionFilter(source: ParamSource): {
       max,
       by: by ? by.toLowerCase() : null,
       flag: flag.ok,
+      refund: refund.ok,
       q,
       sort,
       dir,
@@ -310,6 +332,7 @@ export function serializeTransactionFilter(filter: TransactionFilter): URLSearch
   if (filter.max) params.set("max", filter.max);
   if (filter.by) params.set("by", filter.by);
   if (filter.flag.length) params.set("flag", filter.flag.join(","));
+  if (filter.refund.length) params.set("refund", filter.refund.join(","));
   if (filter.q) params.set("q", filter.q);
   if (filter.sort !== "created") params.set("sort", filter.sort);
   if (filter.dir !== "desc") params.set("dir", filter.dir);
@@ -427,6 +450,7 @@ export function filterFileStem(filter: TransactionFilter, zone: TimeZone, now = 
   if (filter.channel.length) parts.push(filter.channel.join("-"));
   if (filter.bank.length) parts.push(filter.bank.join("-"));
   if (filter.flag.length) parts.push(filter.flag.join("-"));
+  if (filter.refund.length) parts.push(filter.refund.join("-"));
   const range = resolveDateRange(filter, zone, now);
   if (range.from || range.to) {
     const on = filter.on === "created" ? "" : `${filter.on}-`;

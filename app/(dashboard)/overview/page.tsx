@@ -53,7 +53,12 @@ export default async function OverviewPage({
       {overview.hasTransactions ? (
         <>
           <PeriodCards periods={overview.periods} />
-          <StatusCards open={overview.open} needsReview={overview.needsReview} />
+          <StatusCards
+            open={overview.open}
+            needsReview={overview.needsReview}
+            paidTwice={overview.paidTwice}
+            refunded={overview.refunded}
+          />
           <DailyChartSection daily={overview.daily} />
           <div className="grid gap-6 xl:grid-cols-2">
             <ChannelTable channels={overview.channels} />
