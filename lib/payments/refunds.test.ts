@@ -5,6 +5,9 @@ import { exportColumns, exportValues } from "./export-columns";
 import { exact } from "@/lib/testing/list-totals";
 import { getRefundProof } from "@/db/queries/refund-proofs";
 import { proofFromFile, sniffProofType } from "./refund-proof";
+import { refundsCsv } from "./refund-export";
+import { messagesFor } from "@/lib/i18n/messages";
+import { parseCsv, shownText } from "@/lib/testing/csv";
 import { getOverview } from "./overview";
 import { markDayReconciled } from "./reconciliation";
 import { parseTransactionFilter } from "./transaction-filter";
@@ -366,5 +369,53 @@ describe("proof of a refund", () => {
       [asked.id],
     );
     expect(audit!.details.proof.type).toBe("image/png");
+  });
+});
+
+describe("the refunds file", () => {
+  it("holds every refund dated in the range, in the reader's words, audited", async () => {
+    const clerk = await makeUser("operator");
+    const checker = await makeUser("finance");
+    const id = await payment(90_000);
+    const asked = await requestRefund(clerk, "local", id, {
+      ...ask(15_000n, "2026-11-07"),
+      method: "bank_transfer",
+      bank: "BCA",
+      account: "0012345678",
+    });
+    if (!asked.ok) throw new Error("refused");
+    await decideRefund(checker, "local", asked.id, "approved", "ok");
+    const text = await refundsCsv({
+      user: checker,
+      mode: "local",
+      from: "2026-11-07",
+      to: "2026-11-07",
+      zone,
+      locale: "id",
+      separator: "semicolon",
+    });
+    expect(text.startsWith("\ufeff")).toBe(true);
+    const [header, ...rows] = parseCsv(text.slice(1), ";");
+    const id_ = messagesFor("id");
+    expect(header![0]).toBe(id_.export.refundColumns.refunded_on);
+    const direct = await queryTestDb<{ id: string }>(
+      db.url(),
+      "select id::text from refunds where mode = 'local' and refunded_on = '2026-11-07' order by requested_at, id",
+    );
+    const col = (key: keyof typeof id_.export.refundColumns) =>
+      header!.indexOf(id_.export.refundColumns[key]);
+    expect(rows.map((r) => shownText(r[col("id")]!))).toEqual(direct.map((d) => d.id));
+    const mine = rows.find((r) => shownText(r[col("id")]!) === asked.id)!;
+    // The account keeps its leading zero; words are the reader's, not codes.
+    expect(shownText(mine[col("account")]!)).toBe("0012345678");
+    expect(mine[col("amount")]).toBe("15000");
+    expect(mine[col("state")]).toBe(id_.refunds.state.approved);
+    expect(mine[col("method")]).toBe(id_.refunds.method.bank_transfer);
+    const [audit] = await queryTestDb<{ details: { rows: number } }>(
+      db.url(),
+      "select details from audit_log where action = 'export.refunds_csv' and actor_id = $1",
+      [checker.id],
+    );
+    expect(audit!.details.rows).toBe(direct.length);
   });
 });
