@@ -14,7 +14,8 @@ import { existsSync } from "node:fs";
 import pg from "pg";
 import { findFreePort } from "../db/embedded";
 import { ProcessGroup, waitForHttp } from "../scripts/processes";
-import { browserSession, exportFigures } from "./finance";
+import { browserSession } from "./finance-browser";
+import { exportFigures } from "./finance-export";
 
 async function main() {
   const url = process.argv[2] ?? process.env.DATABASE_URL;

@@ -12,13 +12,10 @@ import { findFreePort } from "../db/embedded";
 import { runMigrations } from "../db/migrate";
 import { seedTransactions } from "../db/seed/transactions";
 import { connectDatabaseServer, type DatabaseServer } from "../db/server";
+import { percentile } from "./stats";
 
 const seedRows = Number(process.env.BENCH_SEED_ROWS ?? 1_000_000);
 const repeats = Number(process.env.BENCH_REPEATS ?? 30);
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 async function time(name: string, fn: () => Promise<unknown>) {
   await fn(); // warm: plans cached, pages in shared buffers

@@ -1,10 +1,12 @@
 /**
  * `npx tsx --conditions=react-server bench/queries-only.ts <database url> [rows]`: only the
- * finance queries section, against a database you already have (seeded here when it
- * holds fewer rows than asked). BENCH_PLANS=1 prints the EXPLAIN ANALYZE plans.
+ * list's queries, against a database you already have (topped up by db:seed, in time
+ * order, when it holds fewer rows than asked). BENCH_PLANS=1 prints the EXPLAIN ANALYZE
+ * plans of the queries over the aim (BENCH_PLANS=all: of every query).
  */
 import pg from "pg";
-import { queryFigures, seedFinanceRows } from "./finance";
+import { seedTransactions } from "../db/seed/transactions";
+import { queryFigures } from "./list-queries";
 
 async function main() {
   const url = process.argv[2] ?? process.env.DATABASE_URL;
@@ -16,18 +18,9 @@ async function main() {
       (await client.query<{ n: string }>("select count(*) as n from transactions")).rows[0]!.n,
     );
     if (have < rows) {
-      const creators = (
-        await client.query<{ id: string }>(
-          `insert into users (email, name, password_hash, role)
-           select 'seed-op-' || g || '-' || floor(random() * 1e9) || '@example.com', 'Operator ' || g, 'x', 'operator'
-           from generate_series(1, 5) g returning id`,
-        )
-      ).rows.map((r) => r.id);
-      const t0 = performance.now();
-      await seedFinanceRows(client, rows - have, creators);
-      console.log(
-        `seeded ${rows - have} rows in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
-      );
+      const seeded = await seedTransactions(client, { rows: rows - have, mode: "local" });
+      await client.query("vacuum (analyze) transactions");
+      console.log(`seeded ${rows - have} rows in ${seeded.seconds.toFixed(0)} s`);
     }
     console.table(await queryFigures(client, rows));
   } finally {

@@ -11,38 +11,33 @@
  *   2. an open loop: BENCH_RATE callbacks per second offered at a steady rate for
  *      BENCH_SECONDS, latency counted from when each was due (no coordinated omission)
  *   3. repeated deliveries: the same delivery ids again (all must be duplicates)
- *   4. finance (bench/finance.ts): the list's queries (every filter, search, cursor vs
- *      OFFSET 1,000 pages deep, totals) with p50/p95, 304 polls/s against /api/health,
- *      callback-to-row-visible in Chromium, export of every row (rows/s, app peak
- *      memory), and each finance route's gzipped JavaScript
- *   5. the overview and the settlement view at a seeded million rows (bench/overview.ts,
+ *   4. finance (bench/finance-*.ts, route-javascript.ts): 304 polls/s against
+ *      /api/health, callback-to-row-visible in Chromium, export of every row (rows/s,
+ *      app peak memory), and each finance route's gzipped JavaScript at first paint
+ *   5. the list's queries (bench/list-scale.ts: every filter, search, cursor vs OFFSET
+ *      1,000 pages deep, totals) with p50/p95 at BENCH_ROWS (1,000,000) rows written in
+ *      time order beside the same in random order, its own process
+ *   6. the overview and the settlement view at a seeded million rows (bench/overview.ts,
  *      its own process: the app's modules need the react-server condition)
- *   6. money in (bench/burst.ts): a burst of payments the app does not hold, against one
+ *   7. money in (bench/burst.ts): a burst of payments the app does not hold, against one
  *      and two app processes, and callbacks during a sign-in flood
- * Prints figures; asserts nothing about speed. BENCH_ROWS=1000000 for the issue's scale.
+ * Prints figures; asserts nothing about speed. BENCH_ROWS (100,000 for sections 1–4,
+ * 1,000,000 for 5) scales the run down or up.
  */
 import { spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import http from "node:http";
 import pg from "pg";
 import { findFreePort } from "../db/embedded";
 import { runMigrations } from "../db/migrate";
+import { seedTransactions } from "../db/seed/transactions";
 import { connectDatabaseServer } from "../db/server";
 import { callbackBody } from "../lib/testing/callbacks";
-import { localCallbackSecret } from "../lib/purwantara/contract";
-import { signCallbackBody } from "../lib/purwantara/signature";
 import { ProcessGroup, waitForHttp } from "../scripts/processes";
-import {
-  browserSession,
-  exportFigures,
-  liveLatency,
-  pollFigures,
-  queryFigures,
-  routeBudgetKB,
-  routeJavaScript,
-  seedFinanceRows,
-} from "./finance";
+import { fire, median, offer, type Figures } from "./callback-load";
+import { browserSession, liveLatency, pollFigures } from "./finance-browser";
+import { exportFigures } from "./finance-export";
+import { routeBudgetKB, routeJavaScript } from "./route-javascript";
 
 const rows = Number(process.env.BENCH_ROWS ?? 100_000);
 const deliveries = Number(process.env.BENCH_DELIVERIES ?? 2_000);
@@ -54,120 +49,15 @@ const warmup = 100;
 /** The open payment links the callbacks pay: warm-up, every round of every route, the open loop. */
 const callbackTargets = warmup * 3 + deliveries * 3 * rounds + rate * openSeconds;
 
-type Item = { body: Buffer; deliveryId: string };
-type Figures = {
-  perSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  statuses: Record<number, number>;
-};
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-// A keep-alive agent, as a sender would have: the client must not be the bottleneck.
-const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
-
-function post(url: URL, item: Item): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      url,
-      {
-        method: "POST",
-        agent,
-        headers: {
-          "Content-Type": "application/json",
-          "Content-Length": item.body.length,
-          "User-Agent": "PPN-WH",
-          "X-PPN-Delivery": item.deliveryId,
-          Signature: signCallbackBody(item.body, localCallbackSecret),
-        },
-      },
-      (response) => {
-        response.resume();
-        response.on("end", () => resolve(response.statusCode ?? 0));
-        response.on("error", reject);
-      },
-    );
-    request.on("error", reject);
-    request.end(item.body);
-  });
-}
-
-function figures(latencies: number[], statuses: Map<number, number>, seconds: number): Figures {
-  latencies.sort((a, b) => a - b);
-  const round = (n: number) => Math.round(n * 10) / 10;
-  return {
-    perSecond: Math.round(latencies.length / seconds),
-    p50: round(percentile(latencies, 50)),
-    p95: round(percentile(latencies, 95)),
-    p99: round(percentile(latencies, 99)),
-    statuses: Object.fromEntries(statuses),
-  };
-}
-
-/** A closed loop: `concurrency` senders, each sending its next as soon as one is answered. */
-async function fire(url: string, items: Item[]): Promise<Figures> {
-  const target = new URL(url);
-  const latencies: number[] = [];
-  const statuses = new Map<number, number>();
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) {
-        const item = items[next++]!;
-        const t0 = performance.now();
-        const status = await post(target, item).catch(() => 0);
-        latencies.push(performance.now() - t0);
-        statuses.set(status, (statuses.get(status) ?? 0) + 1);
-      }
-    }),
-  );
-  return figures(latencies, statuses, (performance.now() - started) / 1000);
-}
-
-/**
- * An open loop: one request every 1/rate s whatever the answers do, each latency
- * counted from when it was due, so a stall shows in the figures instead of slowing
- * the sender.
- */
-async function offer(
-  url: string,
-  items: Item[],
-  perSecond: number,
-): Promise<Figures & { offered: number }> {
-  const target = new URL(url);
-  const latencies: number[] = [];
-  const statuses = new Map<number, number>();
-  const interval = 1000 / perSecond;
-  const started = performance.now();
-  const pending: Promise<void>[] = [];
-  for (let i = 0; i < items.length; i++) {
-    const due = started + i * interval;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    pending.push(
-      post(target, items[i]!)
-        .catch(() => 0)
-        .then((status) => {
-          latencies.push(performance.now() - due);
-          statuses.set(status, (statuses.get(status) ?? 0) + 1);
-        }),
-    );
-  }
-  await Promise.all(pending);
-  const result = figures(latencies, statuses, (performance.now() - started) / 1000);
-  return { offered: perSecond, ...result };
-}
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-
 async function seed(client: pg.Client): Promise<{ uuid: string }[]> {
-  // The callback targets: open payment links (the callbacks below pay them)…
+  // A realistic spread for the finance pages, in time order as traffic arrives (db:seed)…
+  await client.query(
+    `insert into users (email, name, password_hash, role)
+     select 'bench-op-' || g || '@example.com', 'Bench Operator ' || g, 'x', 'operator'
+     from generate_series(1, 5) g`,
+  );
+  await seedTransactions(client, { rows: Math.max(0, rows - callbackTargets), mode: "local" });
+  // …then the callback targets, the newest: open payment links the callbacks below pay.
   await client.query(
     `insert into transactions (mode, channel, external_id, purwantara_uuid, title, amount, raw_status, state, created_at)
      select 'local', 'payment-link', 'BENCH-' || g, gen_random_uuid()::text, 'Bench order ' || g, 10000, 'ACTIVE', 'active',
@@ -175,15 +65,7 @@ async function seed(client: pg.Client): Promise<{ uuid: string }[]> {
      from generate_series(1, $1) g`,
     [callbackTargets],
   );
-  // …and the rest a realistic spread for the finance queries.
-  const creators = (
-    await client.query<{ id: string }>(
-      `insert into users (email, name, password_hash, role)
-       select 'bench-op-' || g || '@example.com', 'Bench Operator ' || g, 'x', 'operator'
-       from generate_series(1, 5) g returning id`,
-    )
-  ).rows.map((r) => r.id);
-  await seedFinanceRows(client, Math.max(0, rows - callbackTargets), creators);
+  await client.query("vacuum (analyze) transactions");
   return (
     await client.query<{ uuid: string }>(
       "select purwantara_uuid as uuid from transactions where external_id like 'BENCH-%' limit $1",
@@ -263,7 +145,7 @@ async function main() {
       bare,
     } as const;
     // Warm-up: compile paths, fill the pools, let the JIT settle.
-    for (const url of Object.values(routes)) await fire(url, take(warmup));
+    for (const url of Object.values(routes)) await fire(url, take(warmup), concurrency);
     const measured: Record<keyof typeof routes, Figures[]> = {
       real: [],
       oneStatement: [],
@@ -274,7 +156,7 @@ async function main() {
       const names = Object.keys(routes) as (keyof typeof routes)[];
       const order = names.map((_, i) => names[(i + round - 1) % names.length]!);
       for (const name of order) {
-        const result = await fire(routes[name], take(deliveries));
+        const result = await fire(routes[name], take(deliveries), concurrency);
         measured[name].push(result);
       }
       const [real, one, raw] = [measured.real, measured.oneStatement, measured.bare].map((m) =>
@@ -314,7 +196,11 @@ async function main() {
       `\nopen loop: ${rate}/s offered for ${openSeconds} s to the real route (latency from when due)`,
       open,
     );
-    const repeated = await fire(routes.real, items.slice(warmup * 3, warmup * 3 + 500));
+    const repeated = await fire(
+      routes.real,
+      items.slice(warmup * 3, warmup * 3 + 500),
+      concurrency,
+    );
     const applied = await client.query("select count(*)::int as n from transaction_events");
     console.log("repeated deliveries (same ids)", { deliveries: 500, ...repeated });
     console.log(
@@ -322,8 +208,6 @@ async function main() {
       applied.rows[0],
     );
 
-    console.log(`\nqueries on ${rows} rows (ms, the SQL db/queries/transaction-list.ts sends)`);
-    console.table(await queryFigures(client, rows));
     const session = await browserSession(base, client);
     try {
       console.log("\nlive polls (same run)", await pollFigures(base, session.cookie));
@@ -359,6 +243,7 @@ function runSection(file: string): void {
 }
 
 main()
+  .then(() => runSection("bench/list-scale.ts"))
   .then(() => runSection("bench/overview.ts"))
   .then(() => runSection("bench/burst.ts"))
   .catch((error: unknown) => {

@@ -251,11 +251,18 @@ export const transactions = pgTable(
     index("transactions_created_by_idx").on(t.createdBy),
     // The list's other sorts and time filters, each mode apart (issue 8); the paid-time
     // sort and the word search use expression indexes written in the migration.
+    // It carries state and fee (INCLUDE, written in migration 0022: drizzle cannot say
+    // it) for an amount range's totals.
     index("transactions_mode_amount_id_idx").on(t.mode, t.amount, t.id),
     // Paid and settled time ranges use the covering partial indexes of migration 0007
     // (transactions_mode_paid_at_idx, transactions_mode_settled_at_idx), written by hand,
     // as is the overview's median index, transactions_mode_channel_paid_idx (0010).
-    // Exact-id search: a VA number, a counter payment code or a phone is found by equality.
+    // Exact-id search: our reference, a VA number, a counter payment code or a phone is
+    // found by equality (the unique external_id key above leaves out a bill's further
+    // payments, so it cannot answer the search alone).
+    index("transactions_external_id_idx")
+      .on(t.externalId)
+      .where(sql`${t.externalId} is not null`),
     index("transactions_va_number_idx")
       .on(t.vaNumber)
       .where(sql`${t.vaNumber} is not null`),
@@ -361,6 +368,8 @@ export const transactionSearch = pgTable(
   },
   (t) => [
     index("transaction_search_document_trgm_idx").using("gin", t.document.op("gin_trgm_ops")),
+    // A search that names an amount ("150.000") finds it beside the words.
+    index("transaction_search_amount_idx").on(t.amount),
   ],
 );
 

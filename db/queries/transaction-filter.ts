@@ -170,6 +170,8 @@ export function zonedDayOf(on: FilterTimeField, zone: TimeZone): SQL {
 /**
  * The list's `bank=`: rows whose bank or payment channel names one of the wanted methods
  * in any of its spellings (lib/core/payment-methods.ts), case and punctuation ignored.
+ * The folded expressions have planner statistics (migration 0022) only while they stay
+ * written exactly so.
  */
 export function bankCondition(bank: SQL, paymentChannel: SQL, wanted: string[]): SQL {
   const spellings = [...new Set(wanted.flatMap(paymentMethodSpellings))];

@@ -6,6 +6,20 @@ import { seedTransactions } from "./transactions";
 
 const db = withTestDatabase();
 
+/** TRUNCATE fires no row triggers: the summary tables are emptied with the rows. */
+const emptyTransactions =
+  "truncate transactions, transaction_search, transaction_slot_totals, transaction_payment_totals cascade";
+
+/** pg_stats' correlation of created_at with the rows' physical order (1: same order). */
+async function createdAtCorrelation(url: string): Promise<number> {
+  await queryTestDb(url, "analyze transactions");
+  const [row] = await queryTestDb<{ correlation: number }>(
+    url,
+    "select correlation from pg_stats where tablename = 'transactions' and attname = 'created_at'",
+  );
+  return Number(row!.correlation);
+}
+
 describe("db:seed", () => {
   it("inserts N realistic rows: every channel and status, two years, fees, settlements, flags", async () => {
     const now = new Date("2026-11-20T05:00:00Z");
@@ -87,6 +101,48 @@ describe("db:seed", () => {
              count(*) filter (where extract(isodow from created_at at time zone 'Asia/Jakarta') >= 6)::float / 2 as weekend
         from transactions`);
     expect(week!.weekday).toBeGreaterThan(week!.weekend);
+    // Written as traffic arrives: the table's physical order is created_at's order.
+    expect(await createdAtCorrelation(db.url())).toBeGreaterThan(0.99);
     // 20,000 rows through every summary trigger (migrations 0008, 0010): 6–18 s on 2 busy cores.
   }, 90_000);
+
+  it("in random order on request: the same kind of rows, in no order of time", async () => {
+    await queryTestDb(db.url(), emptyTransactions);
+    const client = new pg.Client({ connectionString: db.url() });
+    await client.connect();
+    try {
+      await seedTransactions(client, { rows: 5_000, mode: "local", order: "random" });
+    } finally {
+      await client.end();
+    }
+    const [facts] = await queryTestDb<{ n: number; future: number }>(
+      db.url(),
+      "select count(*)::int as n, count(*) filter (where created_at > now())::int as future from transactions",
+    );
+    expect(facts).toEqual({ n: 5_000, future: 0 });
+    expect(Math.abs(await createdAtCorrelation(db.url()))).toBeLessThan(0.2);
+  }, 60_000);
+
+  it("can build the indexes after the rows: the same indexes, answering the same", async () => {
+    const indexes = () =>
+      queryTestDb<{ definition: string }>(
+        db.url(),
+        "select indexdef as definition from pg_indexes where tablename in ('transactions', 'transaction_search') order by indexname",
+      );
+    const before = await indexes();
+    await queryTestDb(db.url(), emptyTransactions);
+    const client = new pg.Client({ connectionString: db.url() });
+    await client.connect();
+    try {
+      await seedTransactions(client, { rows: 3_000, mode: "local", deferIndexes: true });
+    } finally {
+      await client.end();
+    }
+    expect(await indexes()).toEqual(before);
+    const [counts] = await queryTestDb<{ rows: number; searched: number }>(
+      db.url(),
+      "select (select count(*)::int from transactions) as rows, (select count(*)::int from transaction_search) as searched",
+    );
+    expect(counts).toEqual({ rows: 3_000, searched: 3_000 });
+  }, 60_000);
 });

@@ -2,63 +2,52 @@ import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import type pg from "pg";
 import type { GatewayMode } from "@/lib/core/modes";
+import { createdTimes, seedCalendar, type SeedOrder } from "./created-times";
+import { withIndexesDeferred } from "./deferred-indexes";
 import { seedWords } from "./words";
 
 /**
  * Realistic transactions for demos and benchmarks, generated inside PostgreSQL
- * (INSERT … SELECT over generate_series, one statement per batch, so the change-marker
- * trigger fires once per batch): every channel with its fields, two years of
- * dates (busier lately, quieter at weekends and at night), statuses in realistic
+ * (INSERT … SELECT over the batch's created times, one statement per batch, so the
+ * change-marker trigger fires once per batch, rows inserted in the batch's order):
+ * every channel with its fields, two years of dates (./created-times.ts: busier lately,
+ * quieter at weekends and at night, oldest first unless asked otherwise), statuses in realistic
  * proportions, fees, settlements one or two days after payment, a few flagged, some
  * made outside the dashboard, Indonesian-looking customers, a few creators.
  */
 const insertBatch = `
 with g as (
-  select n, random() as rc, random() as rs, random() as rb, random() as ra, random() as rf,
-         random() as rn, random() as rp, random() as rh, random() as rd, random() as rx,
+  select $1::bigint + u.i - 1 as n, u.created_at, random() as rc, random() as rs, random() as rb,
+         random() as ra, random() as rf, random() as rn, random() as rp, random() as rx,
          random() as ry, random() as rz
-    from generate_series($1::bigint, $2::bigint) n
-), a as (
+    from unnest($2::timestamptz[]) with ordinality as u(created_at, i)
+), d as materialized (
   select g.*,
     (case when rc < 0.35 then 'virtual-account' when rc < 0.65 then 'qris'
           when rc < 0.73 then 'ewallet-ovo' when rc < 0.81 then 'ewallet-shopeepay'
           when rc < 0.83 then 'ewallet-other'
-          when rc < 0.95 then 'payment-link' else 'counter' end)::transaction_channel as channel,
-    -- density falls linearly with age: the business grew over the two years
-    floor(730 * (1 - sqrt(rd)))::int as back
+          when rc < 0.95 then 'payment-link' else 'counter' end)::transaction_channel as channel
     from g
-), b as (
-  select a.*,
-    (($3::timestamptz at time zone 'Asia/Jakarta')::date - back) as local_day
-    from a
-), c as materialized (
-  select b.*,
-    -- weekends are quieter: a share of them move to the Friday or Thursday before
-    (case when extract(isodow from local_day) >= 6 and rx < 0.4 then local_day - 2 else local_day end
-       + make_interval(hours => ($4::int[])[1 + floor(rh * cardinality($4::int[]))::int])
-       + make_interval(secs => floor(ry * 3600)::int)) at time zone 'Asia/Jakarta' as created_raw
-    from b
-), d as (
-  select c.*,
-    case when created_raw > $3::timestamptz then created_raw - interval '1 day' else created_raw end as created_at,
+), dd as (
+  select d.*,
     case channel when 'virtual-account' then interval '24 hours' when 'qris' then interval '30 minutes'
                  when 'ewallet-ovo' then interval '5 minutes' when 'ewallet-shopeepay' then interval '30 minutes'
                  when 'payment-link' then interval '72 hours' else interval '48 hours' end as lifetime,
     case when channel in ('virtual-account', 'qris') then 1 else 2 end as settle_days,
-    ($5::text[])[1 + floor(rb * cardinality($5::text[]))::int] as va_bank,
-    ($6::text[])[1 + floor(rb * cardinality($6::text[]))::int] as qris_channel,
-    ($7::text[])[1 + floor(rz * cardinality($7::text[]))::int] as link_paid_with,
-    ($8::text[])[1 + floor(rn * cardinality($8::text[]))::int] as first_name,
-    ($9::text[])[1 + floor(rz * cardinality($9::text[]))::int] as last_name,
-    ($10::text[])[1 + floor(rp * cardinality($10::text[]))::int] as item,
+    ($4::text[])[1 + floor(rb * cardinality($4::text[]))::int] as va_bank,
+    ($5::text[])[1 + floor(rb * cardinality($5::text[]))::int] as qris_channel,
+    ($6::text[])[1 + floor(rz * cardinality($6::text[]))::int] as link_paid_with,
+    ($7::text[])[1 + floor(rn * cardinality($7::text[]))::int] as first_name,
+    ($8::text[])[1 + floor(rz * cardinality($8::text[]))::int] as last_name,
+    ($9::text[])[1 + floor(rp * cardinality($9::text[]))::int] as item,
     greatest(10000, round(exp(ln(8000) + power(ra, 1.7) * ln(600)) / 500) * 500)::numeric as amount,
     (channel = 'payment-link' and rz < 0.25) as outside
-    from c
+    from d
 ), e as materialized (
-  select d.*, created_at + lifetime as expires_at,
+  select dd.*, created_at + lifetime as expires_at,
     case when rf < 0.006 then created_at + lifetime + power(rp, 2) * interval '6 hours'
          else created_at + power(rp, 3) * lifetime end as paid_candidate
-    from d
+    from dd
 ), f as (
   select e.*,
     case when rs < 0.02 and not outside then 'failed_to_create'
@@ -85,14 +74,14 @@ insert into transactions (
   amount, fee, total, raw_status, state, customer_name, customer_email, customer_phone,
   va_number, qr_string, payment_link_url, checkout_url, payment_code, expires_at, paid_at,
   settled_at, created_by, error_code, error_message, flags, created_at, updated_at)
-select $11::gateway_mode, channel,
+select $10::gateway_mode, channel,
   case when channel = 'virtual-account' then va_bank end,
   case when channel = 'qris' then qris_channel when channel = 'ewallet-ovo' then 'OVO'
        when channel = 'ewallet-shopeepay' then 'shopee_pay' when channel = 'counter' then 'Alfamart'
        when channel = 'ewallet-other' then (case when rn < 0.7 then 'DANA' else 'LinkAja' end)
        when channel = 'virtual-account' and state in ('paid', 'settled') then va_bank
        when channel = 'payment-link' and state in ('paid', 'settled') then link_paid_with end,
-  case when not outside then 'PWD-' || upper(substr(md5($12 || n), 1, 20)) end,
+  case when not outside then 'PWD-' || upper(substr(md5($11 || n), 1, 20)) end,
   case when state <> 'failed_to_create' then gen_random_uuid()::text end,
   case when channel = 'virtual-account' and rn < 0.5 then 'VA ' || va_bank || ' · ' || first_name || ' ' || last_name
        else item || ' #' || (1000 + n % 9000) end,
@@ -118,15 +107,15 @@ select $11::gateway_mode, channel,
        then '00020101021226670016COM.PURWANTARA.WWW01189360091800000' || lpad((n % 1000000)::text, 6, '0')
             || '5204581453033605405' || amount::bigint || '5802ID5914PURWANTARA DEMO6007JAKARTA6304'
             || upper(substr(md5(n::text), 1, 4)) end,
-  case when channel = 'payment-link' then 'https://purwantara.id/share/payment-links/' || md5($12 || 'l' || n)::uuid end,
+  case when channel = 'payment-link' then 'https://purwantara.id/share/payment-links/' || md5($11 || 'l' || n)::uuid end,
   case when channel = 'ewallet-shopeepay' and state not in ('failed_to_create', 'unconfirmed')
-       then 'https://pay.shopee.co.id/checkout/' || substr(md5($12 || 's' || n), 1, 24) end,
+       then 'https://pay.shopee.co.id/checkout/' || substr(md5($11 || 's' || n), 1, 24) end,
   case when channel = 'counter' and state not in ('failed_to_create', 'unconfirmed')
        then '7' || lpad((n % 100000000000)::text, 11, '0') end,
   expires_at,
   case when state in ('paid', 'settled') then paid_candidate end,
   case when state = 'settled' then settle_candidate end,
-  case when not outside then ($13::uuid[])[1 + floor(rz * cardinality($13::uuid[]))::int] end,
+  case when not outside then ($12::uuid[])[1 + floor(rz * cardinality($12::uuid[]))::int] end,
   case when state = 'failed_to_create' then 'VALIDATION_ERROR' end,
   case when state = 'failed_to_create' then 'The given data was invalid.' end,
   array_remove(array[
@@ -138,7 +127,8 @@ select $11::gateway_mode, channel,
   created_at,
   greatest(created_at, case when state in ('paid', 'settled') then paid_candidate end,
            case when state = 'settled' then settle_candidate end)
-from h`;
+from h
+order by n`;
 
 export type SeedOptions = {
   rows: number;
@@ -147,6 +137,13 @@ export type SeedOptions = {
   batchSize?: number;
   /** "Now": the newest rows are just before it. */
   now?: Date;
+  /** Rows in time order (oldest first, as traffic arrives: the default) or in random order. */
+  order?: SeedOrder;
+  /**
+   * Build the secondary indexes after the rows rather than row by row (./deferred-indexes.ts).
+   * Default: for 100,000 rows or more into an empty table.
+   */
+  deferIndexes?: boolean;
   onBatch?: (done: number) => void;
 };
 
@@ -169,6 +166,10 @@ async function creators(client: pg.ClientBase): Promise<string[]> {
   return creators(client);
 }
 
+async function isEmpty(client: pg.ClientBase): Promise<boolean> {
+  return (await client.query("select 1 from transactions limit 1")).rowCount === 0;
+}
+
 /** Inserts `rows` transactions in batches; returns how long it took. */
 export async function seedTransactions(
   client: pg.ClientBase,
@@ -180,25 +181,31 @@ export async function seedTransactions(
   const tag = randomBytes(6).toString("hex");
   // The batch's plan costs enough to be JIT-compiled, which takes longer than running it.
   await client.query("set jit = off");
+  const calendar = seedCalendar(now);
+  const order = options.order ?? "time";
+  const fill = async () => {
+    for (let start = 1; start <= options.rows; start += batchSize) {
+      const end = Math.min(options.rows, start + batchSize - 1);
+      await client.query(insertBatch, [
+        start,
+        createdTimes(calendar, { first: start, last: end, rows: options.rows }, order),
+        now.toISOString(),
+        seedWords.vaBanks,
+        seedWords.qrisChannels,
+        seedWords.linkPaidWith,
+        seedWords.firstNames,
+        seedWords.lastNames,
+        seedWords.items,
+        options.mode,
+        tag,
+        users,
+      ]);
+      options.onBatch?.(end);
+    }
+  };
+  const defer = options.deferIndexes ?? (options.rows >= 100_000 && (await isEmpty(client)));
   const started = performance.now();
-  for (let start = 1; start <= options.rows; start += batchSize) {
-    const end = Math.min(options.rows, start + batchSize - 1);
-    await client.query(insertBatch, [
-      start,
-      end,
-      now.toISOString(),
-      seedWords.hours,
-      seedWords.vaBanks,
-      seedWords.qrisChannels,
-      seedWords.linkPaidWith,
-      seedWords.firstNames,
-      seedWords.lastNames,
-      seedWords.items,
-      options.mode,
-      tag,
-      users,
-    ]);
-    options.onBatch?.(end);
-  }
+  if (defer) await withIndexesDeferred(client, ["transactions", "transaction_search"], fill);
+  else await fill();
   return { rows: options.rows, seconds: (performance.now() - started) / 1000 };
 }

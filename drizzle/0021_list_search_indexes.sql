@@ -1,0 +1,2 @@
+CREATE INDEX "transaction_search_amount_idx" ON "transaction_search" USING btree ("amount");--> statement-breakpoint
+CREATE INDEX "transactions_external_id_idx" ON "transactions" USING btree ("external_id") WHERE "transactions"."external_id" is not null;
