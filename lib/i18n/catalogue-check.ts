@@ -33,6 +33,7 @@ const sameInBoth = new Set([
   "live.titleCount",
   "live.changed",
   "timeline.source.api",
+  "flows.brandShort",
 ]);
 
 function flatten(catalogue: Catalogue, prefix = ""): Map<string, string> {
