@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
+import { dateTimeText } from "@/lib/day-text";
 import type { BindField, FieldsContext } from "../types";
 
 /** Amount in whole rupiah, with the channel's minimum in the hint. */
@@ -23,17 +24,24 @@ export function DescriptionField({ field }: { field: BindField }) {
   return <Field {...field("description")} label={t("description")} maxLength={1000} />;
 }
 
-/** When the payment stops accepting money, typed in the person's zone. */
+/**
+ * When the payment stops accepting money, typed as dd/mm/yyyy hh:mm in the person's
+ * zone whatever the browser's language (a native picker would follow the browser).
+ */
 export function ExpiryField({ field, context }: { field: BindField; context: FieldsContext }) {
   const t = useTranslations("payment.fields");
+  const tDates = useTranslations("flows.dates");
   const bound = field("expiresAt");
   return (
     <Field
       {...bound}
       label={t("expiresAt", { zone: context.zoneName })}
-      type="datetime-local"
+      inputMode="numeric"
+      autoComplete="off"
+      placeholder={tDates("dateTimePlaceholder")}
       required
-      defaultValue={bound.defaultValue ?? context.defaultExpiry}
+      hint={tDates("dateTimeFormat", { zone: context.zoneName })}
+      defaultValue={dateTimeText(bound.defaultValue ?? context.defaultExpiry)}
     />
   );
 }
