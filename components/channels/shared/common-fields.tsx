@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { CountedField } from "@/components/ui/counted-field";
 import { Field } from "@/components/ui/field";
 import { dateTimeText } from "@/lib/day-text";
 import type { BindField, FieldsContext } from "../types";
@@ -19,9 +20,10 @@ export function AmountField({ field, context }: { field: BindField; context: Fie
   );
 }
 
-export function DescriptionField({ field }: { field: BindField }) {
+/** The channel's own limit: 255 where Purwantara takes no more, else 1000. */
+export function DescriptionField({ field, max = 1000 }: { field: BindField; max?: number }) {
   const t = useTranslations("payment.fields");
-  return <Field {...field("description")} label={t("description")} maxLength={1000} />;
+  return <CountedField {...field("description")} label={t("description")} maxLength={max} />;
 }
 
 /**
@@ -91,5 +93,13 @@ export function CustomerEmailField({ field, optional }: { field: BindField; opti
 
 export function CustomerNameField({ field }: { field: BindField }) {
   const t = useTranslations("payment.fields");
-  return <Field {...field("customerName")} label={t("customerName")} autoComplete="off" required />;
+  return (
+    <CountedField
+      {...field("customerName")}
+      label={t("customerName")}
+      autoComplete="off"
+      required
+      maxLength={255}
+    />
+  );
 }
