@@ -5,11 +5,12 @@ import { getDb } from "../client";
 import { transactions } from "../schema";
 
 /**
- * The channel's payments of one amount made since `since` in a mode: the candidates a
- * new create may repeat (lib/payments/duplicate-create.ts decides). Served by the
- * created_at index; a few rows at most.
+ * The channel's payments of one amount that one person made since `since` in a mode:
+ * the candidates their new create may repeat (lib/payments/duplicate-create.ts
+ * decides). A few rows at most.
  */
 export async function listRecentCreates(options: {
+  createdBy: string;
   mode: GatewayMode;
   channel: (typeof transactions.$inferSelect)["channel"];
   amount: string;
@@ -31,6 +32,7 @@ export async function listRecentCreates(options: {
     .from(transactions)
     .where(
       and(
+        eq(transactions.createdBy, options.createdBy),
         eq(transactions.mode, options.mode),
         eq(transactions.channel, options.channel),
         eq(transactions.amount, options.amount),

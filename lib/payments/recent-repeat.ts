@@ -7,8 +7,9 @@ import { decimalFromRupiah } from "@/lib/money";
 import { duplicateWindowMs, findNearDuplicate, type RecentCreate } from "./duplicate-create";
 
 /**
- * The open payment a new create would repeat (same channel, buyer and amount, made in
- * the last minutes in the person's acting mode), or null. Asked before anything is
+ * The open payment a new create would repeat (same channel, buyer and amount, made by
+ * the same person in the last minutes in their acting mode), or null: "you just
+ * created a payment for this buyer". Asked before anything is
  * stored, so a repeat made by mistake never reaches Purwantara.
  */
 export async function findRecentRepeat<F extends BaseForm>(
@@ -21,6 +22,7 @@ export async function findRecentRepeat<F extends BaseForm>(
   const amount = decimalFromRupiah(form.amount);
   const now = new Date();
   const recent = await listRecentCreates({
+    createdBy: user.id,
     mode,
     channel: module.channel,
     amount,
