@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useOnline } from "@/components/live/use-online";
+import { sessionEndedReason } from "@/lib/auth/next-path";
 import type { PollState } from "./transactions-poll";
 
 /**
@@ -39,6 +40,16 @@ function MarkBody({
         <span aria-hidden className="size-2 rounded-full bg-slate-400" />
         {tFlows("liveOffline")}
       </span>
+    );
+  }
+  if (failure === "session-ended") {
+    // Signed out elsewhere: the sign-in page says why and comes back to this list.
+    const here = `${window.location.pathname}${window.location.search}`;
+    const login = `/login?${new URLSearchParams({ next: here, reason: sessionEndedReason })}`;
+    return (
+      <a href={login} className="text-rose-700 underline underline-offset-2">
+        {t("livePaused", { error: t("liveSessionEnded") })}
+      </a>
     );
   }
   if (failure) {
