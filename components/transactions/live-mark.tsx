@@ -56,7 +56,7 @@ function MarkBody({
     return (
       <span className="text-rose-700">
         {t("livePaused", {
-          error: t(failure === "session-ended" ? "liveSessionEnded" : "liveUnreachable"),
+          error: t("liveUnreachable"),
         })}
       </span>
     );
