@@ -4,6 +4,7 @@ import { createAccount } from "./support/accounts";
 import { openChannelForm } from "./support/channels";
 import { fill, m } from "./support/i18n";
 import { signIn } from "./support/pages";
+import { checkScreen } from "./support/screen-checks";
 import { seedTransaction } from "./support/transactions";
 
 const f = m.payment.fields;
@@ -16,7 +17,7 @@ async function fillVirtualAccount(page: Page, name: string) {
   await page.getByLabel(f.amount, { exact: true }).fill("82.500");
 }
 
-test("Back after creating points to the payment; the same bill again is asked about once", async ({
+test("Back after creating points to the payment; the same bill again is asked about once @phone", async ({
   page,
 }) => {
   await signIn(page, await createAccount("operator"));
@@ -25,6 +26,11 @@ test("Back after creating points to the payment; the same bill again is asked ab
   await fillVirtualAccount(page, buyer);
   await page.getByRole("button", { name: m.payment.submit }).click();
   await expect(page.getByText(m.transaction.created)).toBeVisible();
+  // The steps are BNI's own menus.
+  await expect(
+    page.getByText(m.channels["virtual-account"].handoff.bankSteps.BNI.atm.s2!),
+  ).toBeVisible();
+  await checkScreen(page, "id");
   const first = new URL(page.url()).pathname;
 
   // Back lands on the form, which says the payment exists and links to it.
@@ -32,6 +38,7 @@ test("Back after creating points to the payment; the same bill again is asked ab
   await expect(page.getByText(flows.justCreated)).toBeVisible();
   const link = page.getByRole("link", { name: flows.justCreatedLink });
   await expect(link).toHaveAttribute("href", first);
+  await checkScreen(page, "id");
 
   // The same buyer, channel and amount again: asked once, with the way back to the first.
   await fillVirtualAccount(page, buyer);
@@ -41,12 +48,13 @@ test("Back after creating points to the payment; the same bill again is asked ab
   await expect(page.getByRole("link", { name: flows.repeat.open })).toHaveAttribute("href", first);
   // Nothing was lost while asking.
   await expect(page.getByLabel(va.name, { exact: true })).toHaveValue(buyer);
+  await checkScreen(page, "id");
   await page.getByRole("button", { name: flows.repeat.confirm }).click();
   await expect(page.getByText(m.transaction.created)).toBeVisible();
   expect(new URL(page.url()).pathname).not.toBe(first);
 });
 
-test("what is typed survives Back and Forward, and an offline submit", async ({
+test("what is typed survives Back and Forward, and an offline submit @phone", async ({
   page,
   context,
 }) => {
@@ -70,6 +78,7 @@ test("what is typed survives Back and Forward, and an offline submit", async ({
   await expect(page.getByRole("alert").filter({ hasText: flows.offline.notSent })).toBeVisible();
   await expect(page.getByLabel(counterName, { exact: true })).toHaveValue(name);
   await expect(page.getByLabel(f.amount, { exact: true })).toHaveValue("64.000");
+  await checkScreen(page, "id");
 
   // Back online, the same form goes through; the draft is gone after.
   await context.setOffline(false);
@@ -120,6 +129,7 @@ test("the live mark turns grey with Offline without a network, and back", async 
   await context.setOffline(true);
   await expect(page.getByText(flows.liveOffline)).toBeVisible();
   await expect(live).toHaveCount(0);
+  await checkScreen(page, "id");
   await context.setOffline(false);
   await expect(live).toBeVisible();
   await expect(page.getByText(flows.liveOffline)).toHaveCount(0);
