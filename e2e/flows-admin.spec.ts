@@ -35,14 +35,12 @@ test("revoking an invitation and disabling an account each ask first, saying wha
   await expect(revoke).toBeVisible();
   await revoke.click();
   await dialog(page).getByRole("button", { name: m.team.pending.revoke }).click();
+  await expect(page.getByText(m.team.done.revoked).first()).toBeVisible();
   await page.reload();
   await expect(revoke).toHaveCount(0);
 
-  await page
-    .getByText(fill(m.team.manage.open, { name: colleague.name }))
-    .first()
-    .click();
   const member = page.getByRole("listitem").filter({ hasText: colleague.email });
+  await member.getByText(fill(m.team.manage.open, { name: colleague.name })).click();
   await member.getByRole("button", { name: m.team.manage.disable }).click();
   await expect(dialog(page)).toContainText(fill(confirm.disableStops, { name: colleague.name }));
   await page.keyboard.press("Escape");
@@ -81,7 +79,8 @@ test("retiring the old secret warns while the new one verified nothing; removing
   await expect(dialog(page)).toContainText(fill(confirm.clearTitle, { mode: m.mode.sandbox }));
   await expect(dialog(page)).toContainText(confirm.clearStopsTest);
   await dialog(page).getByRole("button", { name: settings.gateway.clear }).click();
-  await expect(sandbox.getByText(settings.done.cleared)).toBeVisible();
+  await expect(page.getByText(settings.done.cleared).first()).toBeVisible();
+  await expect(sandbox.getByText(settings.gateway.notConfigured, { exact: true })).toBeVisible();
 });
 
 async function signInHere(page: Page, account: TestAccount) {

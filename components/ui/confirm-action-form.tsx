@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/button";
 import { buttonClass } from "@/components/ui/button-class";
 import { FormAlert } from "@/components/ui/form-alert";
+import { useToast } from "@/components/ui/toaster";
 import { idleState, type ActionState } from "@/lib/actions/action-state";
 
 export type ConfirmWords = {
@@ -22,7 +23,7 @@ export type ConfirmWords = {
  * A dangerous action behind one question: the button opens a dialog that says what it
  * will stop; only its confirming button runs the action. Focus stays in the dialog
  * (a modal <dialog>), Escape and "Cancel" leave without acting, and the dialog closes
- * when the action answers, its result shown beside the button.
+ * when the action answers, its result shown beside the button and toasted.
  */
 export function ConfirmActionForm({
   action,
@@ -45,9 +46,14 @@ export function ConfirmActionForm({
   const [state, formAction] = useActionState(action, idleState);
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
+  const toast = useToast();
   useEffect(() => {
-    if (state !== idleState) dialog.current?.close();
-  }, [state]);
+    if (state === idleState) return;
+    dialog.current?.close();
+    // The page often changes under a success (the row or the button goes away, and this
+    // form with it): the toast is what still says it worked.
+    if (state.status === "success") toast("success", state.message);
+  }, [state, toast]);
   return (
     <div className="space-y-2 print:hidden">
       <FormAlert state={state} />
