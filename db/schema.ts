@@ -418,6 +418,34 @@ export const reconciliationDays = pgTable(
   ],
 );
 
+/**
+ * A finance user's or admin's review of a closed day whose figures moved after it was
+ * marked (a payment, settlement or fee that landed in it later). `after` is what they
+ * looked at; the day is flagged again only when its figures move past it.
+ */
+export const reconciliationAdjustments = pgTable(
+  "reconciliation_adjustments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dayId: uuid("day_id")
+      .notNull()
+      .references(() => reconciliationDays.id),
+    before: jsonb("before").$type<Record<string, unknown>>().notNull(),
+    after: jsonb("after").$type<Record<string, unknown>>().notNull(),
+    reviewedBy: uuid("reviewed_by")
+      .notNull()
+      .references(() => users.id),
+    note: text("note").notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    index("reconciliation_adjustments_day_id_idx").on(t.dayId, t.createdAt),
+    index("reconciliation_adjustments_reviewed_by_idx").on(t.reviewedBy),
+  ],
+);
+
+export type ReconciliationAdjustment = typeof reconciliationAdjustments.$inferSelect;
+
 export const refundReason = pgEnum("refund_reason", refundReasons);
 export const refundMethod = pgEnum("refund_method", refundMethods);
 export const refundState = pgEnum("refund_state", refundStates);

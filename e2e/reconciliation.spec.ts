@@ -80,7 +80,7 @@ test("closing a day takes two finance users: A marks it, B approves, both are sh
     .first();
   await expect(paidLink).toHaveAttribute(
     "href",
-    `/transactions?status=paid,settled&channel=virtual-account&on=paid&from=${day}&to=${day}`,
+    `/transactions?status=paid,settled&channel=virtual-account&on=paid&from=${day}&to=${day}&tz=Asia/Jakarta`,
   );
   await expect(page.getByText(r.notMarked)).toBeVisible();
   await page.getByRole("button", { name: r.markSubmit }).click();
@@ -115,6 +115,29 @@ test("closing a day takes two finance users: A marks it, B approves, both are sh
   // The month shows the day closed.
   await page.goto(`/reconciliation?month=${day.slice(0, 7)}`);
   await expect(page.getByRole("row").filter({ hasText: r.status.approved }).first()).toBeVisible();
+
+  // A payment landing in the closed day afterwards is an adjustment, never folded in.
+  await settledPayment(day, 30_000, `Terlambat ${randomBytes(3).toString("hex")}`);
+  await page.reload();
+  await expect(page.getByText(r.adjustedBadge).first()).toBeVisible();
+  await page.goto("/overview");
+  const notice = page.getByRole("region").filter({ hasText: r.overviewBody });
+  await notice.locator(`a[href="/reconciliation/${day}"]`).click();
+  await expect(page).toHaveURL(new RegExp(`/reconciliation/${day}$`));
+  const panel = page.getByRole("region", { name: r.adjustment.title });
+  const paidRow = panel.getByRole("row", {
+    name: new RegExp(`^${r.adjustment.figures.paidAmount} `),
+  });
+  await expect(paidRow).toContainText(/\+Rp\s?30\.000/);
+  await expect(panel.getByText(r.adjustment.who)).toBeVisible();
+  await checkScreen(page, "id");
+  await panel.getByLabel(r.note, { exact: true }).fill("Dibukukan sebagai penyesuaian");
+  await panel.getByRole("button", { name: r.adjustment.reviewSubmit }).click();
+  // The flag gives way to the review itself, kept on the day.
+  await expect(page.getByRole("region", { name: r.adjustment.historyTitle })).toContainText(
+    "Dibukukan sebagai penyesuaian",
+  );
+  await expect(page.getByRole("region", { name: r.adjustment.title })).toHaveCount(0);
 });
 
 async function englishScreens(page: Page) {

@@ -19,3 +19,13 @@ export function ClosingBadge({ status }: { status: ReconciliationStatus | "open"
     </span>
   );
 }
+
+/** A closed day whose figures moved after close and wait for a review. */
+export function AdjustedBadge() {
+  const t = useTranslations("reconciliation");
+  return (
+    <span className="inline-flex rounded-full bg-rose-50 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-rose-800 ring-1 ring-rose-200">
+      {t("adjustedBadge")}
+    </span>
+  );
+}

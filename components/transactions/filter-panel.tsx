@@ -8,6 +8,7 @@ import {
   emptyFilter,
   filterChannels,
   filterFlags,
+  refundFilters,
   filterPeriods,
   filterStates,
   filterTimeFields,
@@ -121,6 +122,7 @@ export function FilterPanel({
       max: digits(text("max")),
       by: text("by") || null,
       flag: all("flag") as TransactionFilter["flag"],
+      refund: all("refund") as TransactionFilter["refund"],
     });
   };
 
@@ -201,6 +203,17 @@ export function FilterPanel({
                 value={f}
                 label={tFlags(f)}
                 checked={filter.flag.includes(f)}
+              />
+            ))}
+          </Fieldset>
+          <Fieldset legend={t("refund")}>
+            {refundFilters.map((f) => (
+              <Check
+                key={f}
+                name="refund"
+                value={f}
+                label={t(`refunds.${f}`)}
+                checked={filter.refund.includes(f)}
               />
             ))}
           </Fieldset>

@@ -12,7 +12,7 @@ import {
   type SortField,
   type TransactionFilter,
 } from "@/lib/payments/transaction-filter";
-import { isTimeZone, defaultTimeZone } from "@/lib/time";
+import { isTimeZone, defaultTimeZone, timeZones } from "@/lib/time";
 
 // Loaded when first opened (most visits only search or sort), with React.lazy rather
 // than next/dynamic: the panel is never rendered on the server, and next/dynamic would
@@ -32,6 +32,7 @@ function countActive(filter: TransactionFilter): number {
   if (filter.min || filter.max) n++;
   if (filter.by) n++;
   if (filter.flag.length) n++;
+  if (filter.refund.length) n++;
   return n;
 }
 
@@ -237,6 +238,13 @@ function FilterChips({
       next: { ...filter, from: null, to: null },
     });
   }
+  if (filter.zone && filter.zone !== zone && (filter.period || filter.from || filter.to)) {
+    chips.push({
+      key: "zone",
+      label: t("chip.zone", { zone: timeZones[filter.zone].abbreviation }),
+      next: { ...filter, zone: null },
+    });
+  }
   if (filter.min) {
     chips.push({
       key: "min",
@@ -260,6 +268,13 @@ function FilterChips({
       key: `flag-${flag}`,
       label: t("chip.flag", { value: tFlags(flag) }),
       next: { ...filter, flag: filter.flag.filter((f) => f !== flag) },
+    });
+  }
+  for (const refund of filter.refund) {
+    chips.push({
+      key: `refund-${refund}`,
+      label: t("chip.refund", { value: t(`refunds.${refund}`) }),
+      next: { ...filter, refund: filter.refund.filter((f) => f !== refund) },
     });
   }
   if (filter.q)

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/format/use-format";
+import { subtractDecimals } from "@/lib/money";
 import { feeCoverage } from "@/lib/payments/fees";
 import type { TransactionListTotals } from "@/lib/payments/transaction-list-types";
 
@@ -11,6 +12,8 @@ type Figure = {
   /** A word ("unknown"), not an amount: wraps instead of being cut. */
   isWord: boolean;
   note: string | null;
+  /** A second line: for net, what is left after the refunds given back. */
+  extra?: string | null;
 };
 
 /** The figures of the totals line, fees and net over the part whose fee is known. */
@@ -34,13 +37,23 @@ function useFigures(totals: TransactionListTotals): Figure[] {
     { label: t("count"), value: format.number(totals.count), isWord: false, note: null },
     amount(t("paid"), totals.paidAmount, t("paidCount", { count: totals.paidCount })),
     knownPart(t("fees"), totals.fees, unknownNote),
-    knownPart(
-      t("net"),
-      totals.net,
-      coverage === "some"
-        ? t("netKnownPart", { count: totals.paidCount - totals.unknownFeeCount })
-        : unknownNote,
-    ),
+    {
+      ...knownPart(
+        t("net"),
+        totals.net,
+        coverage === "some"
+          ? t("netKnownPart", { count: totals.paidCount - totals.unknownFeeCount })
+          : unknownNote,
+      ),
+      extra:
+        totals.refundedCount > 0
+          ? t("afterRefunds", {
+              count: totals.refundedCount,
+              refunded: format.money(totals.refunded),
+              net: format.money(subtractDecimals(totals.net, totals.refunded)),
+            })
+          : null,
+    },
     amount(t("open"), totals.openAmount, t("openCount", { count: totals.openCount })),
   ];
 }
@@ -57,7 +70,7 @@ export function TransactionsTotals({ totals }: { totals: TransactionListTotals }
     <section aria-label={t("label")} data-testid="transaction-totals">
       {/* Five in a row only where each has room for a whole amount (xl, beside the menu). */}
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-5">
-        {figures.map(({ label, value, isWord, note }, i) => (
+        {figures.map(({ label, value, isWord, note, extra }, i) => (
           <div
             key={label}
             className={`min-w-0 rounded-xl bg-white px-4 py-3 shadow-xs ring-1 ring-slate-200 ${i === 0 ? "col-span-2 sm:col-span-1" : ""}`}
@@ -70,6 +83,7 @@ export function TransactionsTotals({ totals }: { totals: TransactionListTotals }
               {value}
             </dd>
             {note ? <dd className="text-xs text-slate-600">{note}</dd> : null}
+            {extra ? <dd className="text-xs font-medium text-rose-800">{extra}</dd> : null}
           </div>
         ))}
       </dl>

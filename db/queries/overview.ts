@@ -37,9 +37,37 @@ export function openFilter(): TransactionFilter {
   return listFilter({ status: ["active"] });
 }
 
+/** /transactions?status=active&from=F&to=T: of those created in the period, the still open. */
+export function openOfCreatedFilter(from: Day, to: Day, extra: Narrowing = {}): TransactionFilter {
+  return listFilter({ status: ["active"], from, to, ...extra });
+}
+
 /** /transactions?flag=needs_review */
 export function needsReviewFilter(): TransactionFilter {
   return listFilter({ flag: ["needs_review"] });
+}
+
+/**
+ * /transactions?status=paid,settled&flag=paid_twice&refund=not_refunded: the paid-twice
+ * queue, payments of a bill paid more than once with no refund asked for yet.
+ */
+export function paidTwiceFilter(): TransactionFilter {
+  return listFilter({
+    status: ["paid", "settled"],
+    flag: ["paid_twice"],
+    refund: ["not_refunded"],
+  });
+}
+
+/** /transactions?status=paid,settled&on=paid&from=F&to=T&refund=refunded,partly_refunded */
+export function refundedFilter(from: Day, to: Day): TransactionFilter {
+  return listFilter({
+    status: ["paid", "settled"],
+    on: "paid",
+    from,
+    to,
+    refund: ["refunded", "partly_refunded"],
+  });
 }
 
 type Scope = { mode: GatewayMode; zone: TimeZone; db?: DbOrTx };
@@ -109,17 +137,25 @@ export async function paidCells(from: Day, to: Day, scope: Scope): Promise<PaidC
   }));
 }
 
-export type ChannelSuccess = { channel: TransactionChannel; created: number; paid: number };
+export type ChannelSuccess = {
+  channel: TransactionChannel;
+  created: number;
+  paid: number;
+  open: number;
+};
 
-/** Per channel: created in the period (`createdFilter`) and of those paid (`paidOfCreatedFilter`). */
+/**
+ * Per channel: created in the period (`createdFilter`), of those paid
+ * (`paidOfCreatedFilter`) and still open (`openOfCreatedFilter`).
+ */
 export async function successByChannel(
   from: Day,
   to: Day,
   scope: Scope,
 ): Promise<ChannelSuccess[]> {
-  const [created, paid] = await Promise.all(
-    [createdFilter(from, to), paidOfCreatedFilter(from, to)].map((f) =>
-      groupedTotals(resolved(f, scope), { channel: true }, scope.db),
+  const [created, paid, open] = await Promise.all(
+    [createdFilter(from, to), paidOfCreatedFilter(from, to), openOfCreatedFilter(from, to)].map(
+      (f) => groupedTotals(resolved(f, scope), { channel: true }, scope.db),
     ),
   );
   return created!
@@ -127,6 +163,7 @@ export async function successByChannel(
       channel: c.channel!,
       created: c.count,
       paid: paid!.find((p) => p.channel === c.channel)?.count ?? 0,
+      open: open!.find((p) => p.channel === c.channel)?.count ?? 0,
     }))
     .sort((a, b) => b.created - a.created);
 }
@@ -138,6 +175,25 @@ export async function openAndReview(scope: Scope): Promise<{ open: Sum; needsRev
     transactionTotals(resolved(needsReviewFilter(), scope), scope.db),
   ]);
   return { open: { count: open.count, amount: open.openAmount }, needsReview: review.count };
+}
+
+/**
+ * The paid-twice queue's size, and the money given back on payments paid from `from` to
+ * `to` (the refunded figure of `refundedFilter`'s totals line).
+ */
+export async function refundFigures(
+  from: Day,
+  to: Day,
+  scope: Scope,
+): Promise<{ paidTwice: number; refunded: Sum }> {
+  const [twice, refunded] = await Promise.all([
+    transactionTotals(resolved(paidTwiceFilter(), scope), scope.db),
+    transactionTotals(resolved(refundedFilter(from, to), scope), scope.db),
+  ]);
+  return {
+    paidTwice: twice.count,
+    refunded: { count: refunded.refundedCount, amount: refunded.refunded },
+  };
 }
 
 /** Whether the mode has any transaction at all (the overview's empty state). */

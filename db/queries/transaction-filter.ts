@@ -6,9 +6,16 @@ import type {
   FilterTimeField,
   TransactionFilter,
 } from "@/lib/payments/transaction-filter";
-import { effectiveStates, resolveDateRange } from "@/lib/payments/transaction-filter";
+import {
+  effectiveStates,
+  resolveDateRange,
+  type RefundFilter,
+} from "@/lib/payments/transaction-filter";
+import type { RefundState } from "@/lib/core/refund-terms";
 import type { GatewayMode } from "@/lib/core/modes";
 import { timeZones, type TimeZone } from "@/lib/time";
+import { paymentMethodSpellings } from "@/lib/core/payment-methods";
+import { compactIdentifier, searchedAmount } from "@/lib/core/search-terms";
 import { getDb } from "../client";
 import type { TransactionChannel, TransactionState } from "../schema";
 
@@ -70,6 +77,13 @@ function exactIdConditions(text: string): SQL[] {
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)) {
     exact.push(sql`${t}.id = ${text.toLowerCase()}::uuid`);
   }
+  // An identifier typed in groups ("7001 2954 4513 5468") is the one stored without them.
+  const compact = compactIdentifier(text);
+  if (compact) {
+    for (const column of ["external_id", "va_number", "payment_code"] as const) {
+      exact.push(sql`${t}.${sql.identifier(column)} = ${compact}`);
+    }
+  }
   // A phone typed as 0812… also finds +62812… and 62812…, and the other way round.
   const digits = text.replace(/[\s-]/g, "");
   if (/^(\+?62|0)8\d{6,13}$/.test(digits)) {
@@ -82,13 +96,30 @@ function exactIdConditions(text: string): SQL[] {
   return exact;
 }
 
+/**
+ * A word search over a document and an amount: the text among the words, or the amount
+ * it names ("150.000", "Rp150rb", "150000"). `folded`: the document is in lower case
+ * already (transaction_search), so LIKE on the lowered text is the ILIKE.
+ */
+export function wordCondition(document: SQL, amount: SQL, text: string, folded = false): SQL[] {
+  const parts: SQL[] = [];
+  if (text.length >= minWordSearch) {
+    parts.push(
+      folded
+        ? sql`${document} like lower(${likePattern(text)})`
+        : sql`${document} ilike ${likePattern(text)}`,
+    );
+  }
+  const named = searchedAmount(text);
+  if (named) parts.push(sql`${amount} = ${named}::numeric`);
+  return parts;
+}
+
 export function searchCondition(q: string, mode: "exact" | "words" | "both" = "both"): SQL | null {
   const text = q.trim();
   if (!text) return null;
   const parts = mode === "words" ? [] : exactIdConditions(text);
-  if (mode !== "exact" && text.length >= minWordSearch) {
-    parts.push(sql`${searchDocument} ilike ${likePattern(text)}`);
-  }
+  if (mode !== "exact") parts.push(...wordCondition(searchDocument, sql`${t}.amount`, text));
   if (parts.length === 0) return sql`false`;
   return sql`(${sql.join(parts, sql` or `)})`;
 }
@@ -136,6 +167,41 @@ export function zonedDayOf(on: FilterTimeField, zone: TimeZone): SQL {
   return sql`((${timeColumn[on]} at time zone 'UTC') + ${offset})::date`;
 }
 
+/**
+ * The list's `bank=`: rows whose bank or payment channel names one of the wanted methods
+ * in any of its spellings (lib/core/payment-methods.ts), case and punctuation ignored.
+ */
+export function bankCondition(bank: SQL, paymentChannel: SQL, wanted: string[]): SQL {
+  const spellings = [...new Set(wanted.flatMap(paymentMethodSpellings))];
+  const list = sql.join(
+    spellings.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  const folded = (column: SQL) => sql`upper(regexp_replace(${column}, '[^a-zA-Z0-9]', '', 'g'))`;
+  return sql`(${folded(bank)} in (${list}) or ${folded(paymentChannel)} in (${list}))`;
+}
+
+const counted: RefundState = "approved";
+const waiting: RefundState = "requested";
+/** The approved refunds of row `t`, summed (0 when none). */
+const refundedOfRow = sql`(select coalesce(sum(r.amount), 0) from refunds r
+  where r.transaction_id = ${t}.id and r.state = ${counted})`;
+
+/** The list's `refund=` choices (lib/payments/transaction-filter.ts) over row `t`. */
+function refundCondition(choice: RefundFilter): SQL {
+  switch (choice) {
+    case "refunded":
+      return sql`${refundedOfRow} >= ${t}.amount`;
+    case "partly_refunded":
+      return sql`(${refundedOfRow} > 0 and ${refundedOfRow} < ${t}.amount)`;
+    case "refund_waiting":
+      return sql`exists (select 1 from refunds r where r.transaction_id = ${t}.id and r.state = ${waiting})`;
+    case "not_refunded":
+      return sql`not exists (select 1 from refunds r where r.transaction_id = ${t}.id
+        and r.state in (${counted}, ${waiting}))`;
+  }
+}
+
 /** The WHERE of a filter (without sort or cursor), over `transactions t`. */
 export function transactionFilterWhere(resolved: ResolvedFilter): SQL {
   const { filter, mode, start, end } = resolved;
@@ -163,11 +229,7 @@ export function transactionFilterWhere(resolved: ResolvedFilter): SQL {
     );
   }
   if (filter.bank.length) {
-    const banks = sql.join(
-      filter.bank.map((b) => sql`${b.toUpperCase()}`),
-      sql`, `,
-    );
-    parts.push(sql`(upper(${t}.bank) in (${banks}) or upper(${t}.payment_channel) in (${banks}))`);
+    parts.push(bankCondition(sql`${t}.bank`, sql`${t}.payment_channel`, filter.bank));
   }
   const column = timeColumn[filter.on];
   if (start) parts.push(sql`${column} >= ${start.toISOString()}::timestamptz`);
@@ -180,6 +242,9 @@ export function transactionFilterWhere(resolved: ResolvedFilter): SQL {
     parts.push(
       sql`(${t}.flags <> '{}'::text[] and ${t}.flags && ${`{${filter.flag.join(",")}}`}::text[])`,
     );
+  }
+  if (filter.refund.length) {
+    parts.push(sql`(${sql.join(filter.refund.map(refundCondition), sql` or `)})`);
   }
   const search = searchCondition(filter.q, resolved.searchMode);
   if (search) parts.push(search);

@@ -5,13 +5,15 @@ import { timeZones, type TimeZone } from "@/lib/time";
 import { getDb, type DbOrTx } from "../client";
 import type { TransactionChannel } from "../schema";
 import {
-  likePattern,
+  bankCondition,
   minWordSearch,
   transactionFilterWhere,
+  wordCondition,
   zonedDayOf,
   type ResolvedFilter,
 } from "./transaction-filter";
-import type { TransactionListTotals } from "@/lib/payments/transaction-list-types";
+import type { RefundState } from "@/lib/core/refund-terms";
+import type { SummedTotals, TransactionListTotals } from "@/lib/payments/transaction-list-types";
 
 /*
  * The totals of a transactions filter: the list's totals line, and every figure of the
@@ -31,7 +33,7 @@ export type TransactionTotals = TransactionListTotals;
  */
 export type TotalsGrouping = { day?: TimeZone; channel?: boolean; bank?: boolean };
 
-export type TotalsGroup = TransactionTotals & {
+export type TotalsGroup = SummedTotals & {
   day?: Day;
   channel?: TransactionChannel;
   bank?: string | null;
@@ -77,6 +79,7 @@ function isPlainWordSearch(resolved: ResolvedFilter, grouping: TotalsGrouping): 
     !f.max &&
     !f.by &&
     f.flag.length === 0 &&
+    f.refund.length === 0 &&
     !grouping.day &&
     !grouping.channel &&
     !grouping.bank
@@ -97,6 +100,7 @@ export function totalsSource(
     !f.max &&
     !f.by &&
     f.flag.length === 0 &&
+    f.refund.length === 0 &&
     isSlotBoundary(resolved.start) &&
     isSlotBoundary(resolved.end);
   if (!summable) return "rows";
@@ -132,15 +136,12 @@ function summaryWhere(resolved: ResolvedFilter, source: Exclude<TotalsSource, "r
   }
   if (source === "searchRows") {
     // The document is folded already: lower(text) LIKE lower(pattern) is the ILIKE.
-    parts.push(sql`s.document like lower(${likePattern(filter.q.trim())})`);
+    const words = wordCondition(sql`s.document`, sql`s.amount`, filter.q.trim(), true);
+    parts.push(sql`(${sql.join(words, sql` or `)})`);
   }
   if (filter.channel.length) parts.push(inList(sql`s.channel`, filter.channel));
   if (filter.bank.length) {
-    const banks = sql.join(
-      filter.bank.map((b) => sql`${b.toUpperCase()}`),
-      sql`, `,
-    );
-    parts.push(sql`(upper(s.bank) in (${banks}) or upper(s.payment_channel) in (${banks}))`);
+    parts.push(bankCondition(sql`s.bank`, sql`s.payment_channel`, filter.bank));
   }
   if (start) parts.push(sql`s.slot >= ${start.toISOString()}::timestamptz`);
   if (end) parts.push(sql`s.slot < ${end.toISOString()}::timestamptz`);
@@ -233,13 +234,33 @@ export function totalsQuery(
     keys.length && (source === "createdSlots" || source === "paymentSlots")
       ? sql` having sum(s.count) <> 0`
       : sql``;
+  // The whole set's totals carry its refunds too; a group's do not.
+  const refunds = keys.length
+    ? { columns: sql``, join: sql`` }
+    : {
+        columns: sql`, rf.n::int as "refundedCount", rf.amount::text as "refunded"`,
+        join: sql` cross join (${refundSums(resolved)}) rf`,
+      };
   return sql`select ${sql.join(outer, sql``)}g.n::int as "count", g.paid_n::int as "paidCount",
       g.paid_amount::text as "paidAmount", g.fee_sum::text as "fees",
       g.unknown_fee_n::int as "unknownFeeCount", (g.known_fee_amount - g.fee_sum)::text as "net",
       g.open_n::int as "openCount",
-      g.open_amount::text as "openAmount"
+      g.open_amount::text as "openAmount"${refunds.columns}
     from (select ${sql.join(inner, sql``)}${source === "rows" || source === "searchRows" ? rowSums(source) : slotSums}
-      from ${from}${groupBy}${having}) g`;
+      from ${from}${groupBy}${having}) g${refunds.join}`;
+}
+
+const countedRefund: RefundState = "approved";
+
+/**
+ * The approved refunds of the filter's rows: how many payments, how much. From the
+ * refunds (few) to their rows by primary key, whatever source the sums come from.
+ */
+function refundSums(resolved: ResolvedFilter): SQL {
+  return sql`select count(distinct r.transaction_id) as n, coalesce(sum(r.amount), 0) as amount
+    from refunds r join transactions t on t.id = r.transaction_id
+   where r.mode = ${resolved.mode} and r.state = ${countedRefund}
+     and ${transactionFilterWhere(resolved)}`;
 }
 
 /**

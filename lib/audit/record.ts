@@ -47,6 +47,7 @@ export const auditActions = [
   "reconciliation.marked",
   "reconciliation.approved",
   "reconciliation.rejected",
+  "reconciliation.adjustment_reviewed",
   "refund.requested",
   "refund.approved",
   "refund.rejected",

@@ -99,6 +99,12 @@ export const actionRows: readonly MatrixRow[] = [
   },
   {
     kind: "action",
+    target: "reconciliation/[day]#reviewAdjustmentAction",
+    permission: "reconciliation:approve",
+    expect: actionFor(financeAndAdmin),
+  },
+  {
+    kind: "action",
     target: "callbacks#reverifyQuarantineAction",
     permission: "callbacks:manage",
     expect: actionFor(admins),

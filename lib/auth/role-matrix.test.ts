@@ -74,6 +74,10 @@ async function actionsByTarget(): Promise<Record<string, Action>> {
       "2026-01-01",
       "rejected",
     ),
+    "reconciliation/[day]#reviewAdjustmentAction": reconciliation.reviewAdjustmentAction.bind(
+      null,
+      "2026-01-01",
+    ),
     "callbacks#reverifyQuarantineAction": callbackLog.reverifyQuarantineAction,
     "callbacks/[id]#manageDeliveryAction": callbacks.manageDeliveryAction.bind(
       null,

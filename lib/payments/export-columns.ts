@@ -9,6 +9,8 @@ type ExportColumn = {
   /** The column's key: its header is `export.columns.<key>` in the person's language. */
   key: string;
   kind: CsvCellKind;
+  /** In an XLSX: rupiah (a number shown as money) or a time (a date in the viewer's zone). */
+  sheet?: "rupiah" | "time";
   get: (row: ExportRow, zone: TimeZone) => string | null;
 };
 
@@ -29,20 +31,20 @@ export const exportColumns = [
   { key: "raw_status", kind: "text", get: (r) => r.rawStatus },
   { key: "title", kind: "text", get: (r) => r.title },
   { key: "description", kind: "text", get: (r) => r.description },
-  { key: "amount", kind: "number", get: (r) => plain(r.amount) },
-  { key: "fee", kind: "number", get: (r) => plain(r.fee) },
-  { key: "total", kind: "number", get: (r) => plain(r.total) },
-  { key: "net", kind: "number", get: (r) => net(r) },
-  { key: "refunded", kind: "number", get: (r) => plain(r.refunded) },
+  { key: "amount", kind: "number", sheet: "rupiah", get: (r) => plain(r.amount) },
+  { key: "fee", kind: "number", sheet: "rupiah", get: (r) => plain(r.fee) },
+  { key: "total", kind: "number", sheet: "rupiah", get: (r) => plain(r.total) },
+  { key: "net", kind: "number", sheet: "rupiah", get: (r) => net(r) },
+  { key: "refunded", kind: "number", sheet: "rupiah", get: (r) => plain(r.refunded) },
   { key: "customer_name", kind: "text", get: (r) => r.customerName },
   { key: "customer_email", kind: "text", get: (r) => r.customerEmail },
   { key: "customer_phone", kind: "identifier", get: (r) => r.customerPhone },
   { key: "va_number", kind: "identifier", get: (r) => r.vaNumber },
   { key: "payment_code", kind: "identifier", get: (r) => r.paymentCode },
-  { key: "created_at", kind: "text", get: (r, z) => iso(r.createdAt, z) },
-  { key: "expires_at", kind: "text", get: (r, z) => iso(r.expiresAt, z) },
-  { key: "paid_at", kind: "text", get: (r, z) => iso(r.paidAt, z) },
-  { key: "settled_at", kind: "text", get: (r, z) => iso(r.settledAt, z) },
+  { key: "created_at", kind: "text", sheet: "time", get: (r, z) => iso(r.createdAt, z) },
+  { key: "expires_at", kind: "text", sheet: "time", get: (r, z) => iso(r.expiresAt, z) },
+  { key: "paid_at", kind: "text", sheet: "time", get: (r, z) => iso(r.paidAt, z) },
+  { key: "settled_at", kind: "text", sheet: "time", get: (r, z) => iso(r.settledAt, z) },
   { key: "created_by", kind: "text", get: (r) => r.createdByEmail },
   { key: "flags", kind: "text", get: (r) => (r.flags.length ? r.flags.join(" ") : null) },
 ] as const satisfies readonly ExportColumn[];
@@ -51,10 +53,33 @@ export type ExportColumnKey = (typeof exportColumns)[number]["key"];
 
 export const exportColumnKinds: readonly CsvCellKind[] = exportColumns.map((c) => c.kind);
 
-/** The header row in the person's language. */
-export function exportHeader(locale: Locale): string[] {
+/** The header row in the person's language; a time column names the zone its times are in. */
+export function exportHeader(locale: Locale, zone: TimeZone): string[] {
   const names = messagesFor(locale).export.columns;
-  return exportColumns.map((c) => names[c.key]);
+  const abbreviation = timeZones[zone].abbreviation;
+  return exportColumns.map((c) =>
+    "sheet" in c && c.sheet === "time" ? `${names[c.key]} (${abbreviation})` : names[c.key],
+  );
+}
+
+/** Excel's number formats of the XLSX's rupiah and time columns. */
+export const sheetFormats = {
+  rupiah: '"Rp"#,##0.00;-"Rp"#,##0.00',
+  time: "dd/mm/yyyy hh:mm:ss",
+} as const;
+
+/**
+ * A value as an XLSX cell: a number for amounts; for a time (ISO with the viewer's
+ * offset), a Date whose clock reads that wall-clock time, since a spreadsheet's dates
+ * have no zone (the header names it).
+ */
+export function sheetValue(
+  value: string | null,
+  column: { kind: CsvCellKind; sheet?: "rupiah" | "time" },
+): string | number | Date | null {
+  if (value === null) return null;
+  if (column.sheet === "time") return new Date(`${value.slice(0, 19)}Z`);
+  return column.kind === "number" ? Number(value) : value;
 }
 
 /** One row's values, in column order. */

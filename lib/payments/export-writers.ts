@@ -2,7 +2,14 @@ import "server-only";
 import type { Writable } from "node:stream";
 import { streamFilteredTransactions, type TransactionTotals } from "@/db/queries/transaction-list";
 import { csvLine } from "./csv-format";
-import { exportColumnKinds, exportColumns, exportHeader, exportValues } from "./export-columns";
+import {
+  exportColumnKinds,
+  exportColumns,
+  exportHeader,
+  exportValues,
+  sheetFormats,
+  sheetValue,
+} from "./export-columns";
 import type { ExportRequest } from "./transaction-export";
 import { worksheetZipInput, zipCaughtUp } from "./xlsx-backpressure";
 
@@ -36,7 +43,7 @@ export type FileSpec = Pick<ExportRequest, "format" | "resolved" | "zone" | "loc
 async function writeCsv(spec: FileSpec, sink: FileSink) {
   const { resolved, zone, separator } = spec;
   // A BOM so spreadsheet programs read the UTF-8 names right.
-  sink.out.write(`\ufeff${csvLine(exportHeader(spec.locale), [], separator)}`);
+  sink.out.write(`\ufeff${csvLine(exportHeader(spec.locale, zone), [], separator)}`);
   await streamFilteredTransactions(resolved, {
     signal: sink.signal,
     batch: cursorBatchRows,
@@ -59,23 +66,25 @@ async function writeXlsx(spec: FileSpec, sink: FileSink) {
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: sink.out,
-    useStyles: false,
+    useStyles: true,
     useSharedStrings: false,
   });
   const sheet = workbook.addWorksheet("transactions");
   const zipInput = worksheetZipInput(sheet);
-  sheet.addRow(exportHeader(spec.locale)).commit();
+  sheet.addRow(exportHeader(spec.locale, zone)).commit();
+  // Rupiah and times in their formats; a cell shares its format's one style record.
+  const formats = exportColumns.map((c) => ("sheet" in c ? sheetFormats[c.sheet] : null));
   await streamFilteredTransactions(resolved, {
     signal: sink.signal,
     batch: cursorBatchRows,
     onTotals: sink.onTotals,
     onRows: async (batch) => {
       for (const row of batch) {
-        const cells = exportColumns.map(({ kind, get }) => {
-          const value = get(row, zone);
-          return value !== null && kind === "number" ? Number(value) : value;
+        const added = sheet.addRow(exportColumns.map((c) => sheetValue(c.get(row, zone), c)));
+        formats.forEach((numFmt, i) => {
+          if (numFmt) added.getCell(i + 1).numFmt = numFmt;
         });
-        sheet.addRow(cells).commit();
+        added.commit();
       }
       sink.onRows(batch.length);
       await sink.drained();

@@ -1,10 +1,11 @@
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedTransactions } from "@/db/seed/transactions";
+import { paymentMethodSpellings } from "@/lib/core/payment-methods";
 import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
 import { exact, listTotalsAt } from "@/lib/testing/list-totals";
 import type { TimeZone } from "@/lib/time";
-import { getOverview, type LinkedSum, type Overview } from "./overview";
+import { getOverview, successRate, type LinkedSum, type Overview } from "./overview";
 import { filterChannels } from "./transaction-filter";
 
 const db = withTestDatabase();
@@ -85,7 +86,7 @@ describe("overview figures equal direct counts over the list's predicate", () =>
     });
   }
 
-  it("per channel: paid, success rate (paid over created) and median time to pay", async () => {
+  it("per channel: paid, success rate (paid over decided) and median time to pay", async () => {
     const overview = await getOverview("local", "Asia/Jakarta", now);
     const range = ["2026-10-22", "2026-11-20"];
     // The seed makes every channel, ewallet-other included.
@@ -106,6 +107,12 @@ describe("overview figures equal direct counts over the list's predicate", () =>
           )
         ).count,
       );
+      const open = (
+        await direct(`${createdBetween("Asia/Jakarta")} and state = 'active'${only}`, range)
+      ).count;
+      expect(c.openOfCreated.count).toBe(open);
+      const decided = c.created.count - open;
+      expect(successRate(c)).toBe(decided > 0 ? c.paidOfCreated.count / decided : null);
       const [median] = await queryTestDb<{ seconds: number | null }>(
         db.url(),
         `select round(percentile_cont(0.5) within group (order by extract(epoch from paid_at - created_at)))::int as seconds
@@ -125,19 +132,22 @@ describe("overview figures equal direct counts over the list's predicate", () =>
     }
   });
 
-  it("per bank or payment channel: a row counts under its bank and its payment channel", async () => {
+  it("per bank or payment channel: one row per method, a row counting under each it names", async () => {
     const overview = await getOverview("local", "Asia/Jakarta", now);
     const range = ["2026-10-22", "2026-11-20"];
-    expect(overview.banks.map((b) => b.bank)).toEqual(
-      expect.arrayContaining(["BCA", "OVO", "Alfamart"]),
-    );
-    expect(overview.banks.filter((b) => b.bank.toUpperCase() === "BCA")).toHaveLength(1);
+    const names = overview.banks.map((b) => b.bank);
+    expect(names).toEqual(expect.arrayContaining(["BCA", "OVO", "ALFAMART", "QRIS"]));
+    // qris_doku, QRIS and every other spelling of one method make one row.
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).not.toContain("QRISDOKU");
+    const folded = (c: string) => `upper(regexp_replace(${c}, '[^a-zA-Z0-9]', '', 'g'))`;
     for (const b of overview.banks) {
+      const spellings = paymentMethodSpellings(b.bank);
       expect(numeric(b)).toEqual(
         numeric(
           await direct(
-            `${paidBetween("Asia/Jakarta")} and (upper(bank) = upper($3) or upper(payment_channel) = upper($3))`,
-            [...range, b.bank],
+            `${paidBetween("Asia/Jakarta")} and (${folded("bank")} = any($3) or ${folded("payment_channel")} = any($3))`,
+            [...range, spellings],
           ),
         ),
       );
@@ -231,6 +241,9 @@ describe("every overview number is the list's totals at the link it carries", ()
         expect(c.paidOfCreated.count, c.paidOfCreated.href).toBe(
           (await at(c.paidOfCreated.href)).count,
         );
+        expect(c.openOfCreated.count, c.openOfCreated.href).toBe(
+          (await at(c.openOfCreated.href)).count,
+        );
       }
       for (const b of overview.banks) await paid(b);
       expect(overview.daily.rows.length).toBeGreaterThan(100);
@@ -242,6 +255,12 @@ describe("every overview number is the list's totals at the link it carries", ()
       });
       expect(overview.needsReview.count).toBe((await at(overview.needsReview.href)).count);
       expect(overview.needsReview.count).toBeGreaterThan(0);
+      expect(overview.paidTwice.count).toBe((await at(overview.paidTwice.href)).count);
+      const refunded = await at(overview.refunded.href);
+      expect({ count: overview.refunded.count, amount: exact(overview.refunded.amount) }).toEqual({
+        count: refunded.refundedCount,
+        amount: exact(refunded.refunded),
+      });
     }, 120_000);
   }
 });

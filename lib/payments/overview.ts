@@ -6,6 +6,10 @@ import {
   needsReviewFilter,
   openAndReview,
   openFilter,
+  paidTwiceFilter,
+  refundedFilter,
+  refundFigures,
+  openOfCreatedFilter,
   overviewPeriods,
   medianTimeToPay,
   paidCells,
@@ -15,6 +19,7 @@ import {
   type PaidCell,
 } from "@/db/queries/overview";
 import { addDecimals } from "@/lib/money";
+import { paymentMethodKey, paymentMethodKeys } from "@/lib/core/payment-methods";
 import type { GatewayMode } from "@/lib/purwantara/contract";
 import type { TimeZone } from "@/lib/time";
 import { transactionsListUrl } from "./transaction-filter";
@@ -35,7 +40,21 @@ export type OverviewChannel = {
   medianSeconds: number | null;
   created: { count: number; href: string };
   paidOfCreated: { count: number; href: string };
+  /** Created in the period and still open: neither a success nor a failure yet. */
+  openOfCreated: { count: number; href: string };
 };
+
+/**
+ * The share of a channel's payments created in the period that were paid, over those
+ * that are decided (paid, expired, failed or cancelled): a still-open payment is not a
+ * failure yet. Null while none is decided.
+ */
+export function successRate(
+  c: Pick<OverviewChannel, "created" | "paidOfCreated" | "openOfCreated">,
+) {
+  const decided = c.created.count - c.openOfCreated.count;
+  return decided > 0 ? c.paidOfCreated.count / decided : null;
+}
 
 export type Overview = {
   today: Day;
@@ -44,16 +63,19 @@ export type Overview = {
   periods: OverviewPeriod[];
   open: LinkedSum;
   needsReview: { count: number; href: string };
+  /** Payments of a bill paid more than once with no refund asked for yet. */
+  paidTwice: { count: number; href: string };
+  /** Approved refunds on the payments paid in the last 30 days. */
+  refunded: LinkedSum;
   channels: OverviewChannel[];
   banks: (LinkedSum & { bank: string })[];
   daily: { days: Day[]; rows: (LinkedSum & { day: Day; channel: TransactionChannel })[] };
   hasTransactions: boolean;
 };
 
-/** The list's `bank=b`: the bank or the payment channel is b, in any case. */
+/** The list's `bank=b`: the bank or the payment channel is method b, in any spelling. */
 function namesBank(cell: PaidCell, bank: string): boolean {
-  const wanted = bank.toUpperCase();
-  return cell.bank?.toUpperCase() === wanted || cell.paymentChannel?.toUpperCase() === wanted;
+  return paymentMethodKeys(cell).includes(paymentMethodKey(bank));
 }
 
 /** The paid figure of the cells a filter's days, channel and bank select (they partition it). */
@@ -77,16 +99,9 @@ function sumCells(
   };
 }
 
-/**
- * Every non-empty bank or payment channel the cells name, once whatever its case (the
- * list's `bank=` ignores case), under its first spelling.
- */
+/** Every method the cells' banks and payment channels name, once under its key. */
 function bankNames(cells: PaidCell[]): string[] {
-  const names = new Map<string, string>();
-  for (const name of cells.flatMap((c) => [c.bank, c.paymentChannel])) {
-    if (name && !names.has(name.toUpperCase())) names.set(name.toUpperCase(), name);
-  }
-  return [...names.values()];
+  return [...new Set(cells.flatMap(paymentMethodKeys))];
 }
 
 /** The cells folded to one per day and channel, oldest first. */
@@ -121,11 +136,12 @@ export async function getOverview(
   const from = addDays(today, -29);
   // One pass over 60 days of paid rows by day, channel, bank and payment channel answers
   // the periods, the chart, the channels and the banks; each is the sum over its filter.
-  const [cells, medians, success, openReview, any] = await Promise.all([
+  const [cells, medians, success, openReview, refunds, any] = await Promise.all([
     paidCells(addDays(today, -59), today, scope),
     medianTimeToPay(from, today, scope),
     successByChannel(from, today, scope),
     openAndReview(scope),
+    refundFigures(from, today, scope),
     hasTransactions(scope),
   ]);
   const linked = (range: { from: Day; to: Day }, channel?: TransactionChannel): LinkedSum => ({
@@ -148,6 +164,8 @@ export async function getOverview(
     })),
     open: { ...openReview.open, href: transactionsListUrl(openFilter()) },
     needsReview: { count: openReview.needsReview, href: transactionsListUrl(needsReviewFilter()) },
+    paidTwice: { count: refunds.paidTwice, href: transactionsListUrl(paidTwiceFilter()) },
+    refunded: { ...refunds.refunded, href: transactionsListUrl(refundedFilter(from, today)) },
     channels: channelList
       .map((channel) => {
         const made = success.find((s) => s.channel === channel);
@@ -163,6 +181,10 @@ export async function getOverview(
           paidOfCreated: {
             count: made?.paid ?? 0,
             href: transactionsListUrl(paidOfCreatedFilter(from, today, only)),
+          },
+          openOfCreated: {
+            count: made?.open ?? 0,
+            href: transactionsListUrl(openOfCreatedFilter(from, today, only)),
           },
         };
       })

@@ -1,10 +1,6 @@
 import "server-only";
 import type { TransactionChannel } from "@/db/schema";
-import {
-  getReconciliationDay,
-  listReconciliationDays,
-  type ReconciliationDayView,
-} from "@/db/queries/reconciliation-days";
+import { getReconciliationDay, listReconciliationDays } from "@/db/queries/reconciliation-days";
 import {
   lastOverdueDay,
   overdueByChannel,
@@ -19,6 +15,7 @@ import type { TimeZone } from "@/lib/time";
 import { transactionsListUrl, type TransactionFilter } from "./transaction-filter";
 import { dayTotals } from "./reconciliation";
 import { getSavedSettlementDelays } from "@/lib/settings/merchant";
+import { closingAdjustments, listAdjustmentReviews } from "./closing-adjustments";
 import type { SettlementDelays } from "./settlement-delays";
 import { addDays, daysDescending, zonedDay, type Day } from "./zoned-days";
 
@@ -41,12 +38,14 @@ export type SettlementRow = {
 
 function row(
   day: Day,
+  zone: TimeZone,
   channel: TransactionChannel | null,
   cells: SettlementCell[],
   overdue: boolean,
 ): SettlementRow {
   const totals = dayTotals(cells);
-  const only: Partial<TransactionFilter> = channel ? { channel: [channel] } : {};
+  // The list draws the day in the business's zone too, whoever opens the link.
+  const only: Partial<TransactionFilter> = { zone, ...(channel ? { channel: [channel] } : {}) };
   return {
     day,
     channel,
@@ -86,7 +85,10 @@ export type OverdueSummary = {
   href: string;
 };
 
-/** A month of days (up to today), newest first, with their closing and what is overdue. */
+/**
+ * A month of days (up to today) in `zone` (the business's), newest first, with their
+ * closing, whether a closed day moved after close, and what is overdue.
+ */
 export async function getReconciliationMonth(
   mode: GatewayMode,
   zone: TimeZone,
@@ -105,20 +107,24 @@ export async function getReconciliationMonth(
     overdueByChannel(today, delays, scope),
   ]);
   const days = first <= to ? daysDescending(first, to) : [];
+  const adjusted = new Set((await closingAdjustments(mode, closings)).map((a) => a.day));
   return {
     today,
+    zone,
     delays,
     days: days.map((day) => {
       const own = cells.filter((c) => c.day === day);
       return {
         ...row(
           day,
+          zone,
           null,
           own,
           own.some((c) => isOverdue(c, today, delays)),
         ),
         ended: day < today,
         closing: closings.find((c) => c.day === day) ?? null,
+        adjusted: adjusted.has(day),
       };
     }),
     overdue: overdue
@@ -129,40 +135,42 @@ export async function getReconciliationMonth(
         amount: o.amount,
         to: o.to,
         delay: delays[o.channel],
-        href: transactionsListUrl(unsettledFilter(o.from!, o.to, { channel: [o.channel] })),
+        href: transactionsListUrl(unsettledFilter(o.from!, o.to, { zone, channel: [o.channel] })),
       })),
   };
 }
 
-/** One day per channel with totals, and its closing. */
+/**
+ * One day of `zone` (the business's) per channel with totals, its closing, and what moved
+ * in it after it was closed (with the reviews of that).
+ */
 export async function getReconciliationDayView(
   mode: GatewayMode,
   zone: TimeZone,
   day: Day,
   now = new Date(),
-): Promise<{
-  today: Day;
-  ended: boolean;
-  channels: SettlementRow[];
-  total: SettlementRow;
-  closing: ReconciliationDayView | null;
-}> {
+) {
   const today = zonedDay(now, zone);
   const delays = await getSavedSettlementDelays();
   const [cells, closing] = await Promise.all([
     settlementByDayAndChannel(day, day, { mode, zone }),
     getReconciliationDay(mode, day),
   ]);
+  const [adjustment = null] = closing ? await closingAdjustments(mode, [closing]) : [];
   return {
     today,
+    zone,
     ended: day < today,
-    channels: cells.map((c) => row(day, c.channel, [c], isOverdue(c, today, delays))),
+    channels: cells.map((c) => row(day, zone, c.channel, [c], isOverdue(c, today, delays))),
     total: row(
       day,
+      zone,
       null,
       cells,
       cells.some((c) => isOverdue(c, today, delays)),
     ),
     closing,
+    adjustment,
+    reviews: closing ? await listAdjustmentReviews([closing.id]) : [],
   };
 }

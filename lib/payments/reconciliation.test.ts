@@ -100,16 +100,16 @@ describe("settlement view", () => {
     const view = await getReconciliationDayView("local", zone, "2026-11-18", now);
     const va = view.channels.find((c) => c.channel === "virtual-account")!;
     expect(va.paid.href).toBe(
-      "/transactions?status=paid,settled&channel=virtual-account&on=paid&from=2026-11-18&to=2026-11-18",
+      "/transactions?status=paid,settled&channel=virtual-account&on=paid&from=2026-11-18&to=2026-11-18&tz=Asia/Jakarta",
     );
     expect(va.settled.href).toBe(
-      "/transactions?status=settled&channel=virtual-account&on=settled&from=2026-11-18&to=2026-11-18",
+      "/transactions?status=settled&channel=virtual-account&on=settled&from=2026-11-18&to=2026-11-18&tz=Asia/Jakarta",
     );
     expect(va.unsettled.href).toBe(
-      "/transactions?status=paid&channel=virtual-account&on=paid&from=2026-11-18&to=2026-11-18",
+      "/transactions?status=paid&channel=virtual-account&on=paid&from=2026-11-18&to=2026-11-18&tz=Asia/Jakarta",
     );
     expect(view.total.paid.href).toBe(
-      "/transactions?status=paid,settled&on=paid&from=2026-11-18&to=2026-11-18",
+      "/transactions?status=paid,settled&on=paid&from=2026-11-18&to=2026-11-18&tz=Asia/Jakarta",
     );
     expect(view.total.paid.count).toBe(view.channels.reduce((s, c) => s + c.paid.count, 0));
   });
@@ -194,12 +194,12 @@ describe("settlement view", () => {
       [
         "virtual-account",
         1,
-        "/transactions?status=paid&channel=virtual-account&on=paid&from=2026-11-18&to=2026-11-18",
+        "/transactions?status=paid&channel=virtual-account&on=paid&from=2026-11-18&to=2026-11-18&tz=Asia/Jakarta",
       ],
       [
         "ewallet-ovo",
         2,
-        "/transactions?status=paid&channel=ewallet-ovo&on=paid&from=2026-11-02&to=2026-11-17",
+        "/transactions?status=paid&channel=ewallet-ovo&on=paid&from=2026-11-02&to=2026-11-17&tz=Asia/Jakarta",
       ],
     ]);
     const day = (d: string) => month.days.find((x) => x.day === d)!;

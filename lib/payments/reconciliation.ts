@@ -8,10 +8,10 @@ import {
 import { countWaitingRefunds, lockRefundDay } from "@/db/queries/refunds";
 import { settlementByDayAndChannel, type SettlementCell } from "@/db/queries/settlement";
 import { recordAudit } from "@/lib/audit/record";
+import { getBusinessZone } from "@/lib/settings/merchant";
 import { z } from "zod";
 import { addDecimals, decimalPattern } from "@/lib/money";
 import type { GatewayMode } from "@/lib/purwantara/contract";
-import type { TimeZone } from "@/lib/time";
 import { zonedDay, type Day } from "./zoned-days";
 
 /** Why a closing step did not happen; each has a sentence in `reconciliation.errors`. */
@@ -19,7 +19,7 @@ export type ClosingRefusal =
   "dayNotEnded" | "alreadyMarked" | "notAwaiting" | "ownMark" | "notFound" | "refundsWaiting";
 export type ClosingResult = { ok: true } | { ok: false; reason: ClosingRefusal };
 
-type Person = { id: string; timeZone: TimeZone };
+type Person = { id: string };
 
 /**
  * The day's totals over all channels, as the maker saw them. `fee` and `net` are over
@@ -60,7 +60,12 @@ const keptAmount = z.string().regex(decimalPattern).catch("0");
  * The figures kept with a mark, as `dayTotals` made them. A mark made before unknown
  * fees were counted has no `unknownFeeCount`: none is shown for it.
  */
+const keptCount = z.number().int().nonnegative().nullable().catch(null);
+
 const markedFiguresSchema = z.object({
+  /** Null on a mark made before counts were kept: amounts alone are compared then. */
+  paidCount: keptCount,
+  settledCount: keptCount,
   paidAmount: keptAmount,
   settledAmount: keptAmount,
   fee: keptAmount,
@@ -69,6 +74,7 @@ const markedFiguresSchema = z.object({
 });
 
 export type MarkedFigures = z.infer<typeof markedFiguresSchema>;
+export type DayTotals = ReturnType<typeof dayTotals>;
 
 /** A mark's kept figures, or null when it kept none. */
 export function markedFigures(kept: unknown): MarkedFigures | null {
@@ -77,9 +83,9 @@ export function markedFigures(kept: unknown): MarkedFigures | null {
 }
 
 /**
- * The maker's step: a finance user marks a day that has ended (in their zone)
- * reconciled, with a note. The day's figures are kept with the mark; the audit entry
- * is written in the same transaction.
+ * The maker's step: a finance user marks a day that has ended reconciled, with a note.
+ * The day is the business's (its zone in Settings), whoever marks it. Its figures are
+ * kept with the mark; the audit entry is written in the same transaction.
  */
 export async function markDayReconciled(
   user: Person,
@@ -88,19 +94,20 @@ export async function markDayReconciled(
   note: string,
   now = new Date(),
 ): Promise<ClosingResult> {
-  if (day >= zonedDay(now, user.timeZone)) return { ok: false, reason: "dayNotEnded" };
+  const zone = await getBusinessZone();
+  if (day >= zonedDay(now, zone)) return { ok: false, reason: "dayNotEnded" };
   return getDb().transaction(async (tx) => {
     // Money going back that day is not known until a second person has decided it; a
     // request dated that day waits for this mark, or this mark for it.
     await lockRefundDay(tx, mode, day);
     if ((await countWaitingRefunds(tx, mode, day)) > 0)
       return { ok: false, reason: "refundsWaiting" } as const;
-    const cells = await settlementByDayAndChannel(day, day, { mode, zone: user.timeZone, db: tx });
+    const cells = await settlementByDayAndChannel(day, day, { mode, zone, db: tx });
     const figures = dayTotals(cells);
     const row = await markReconciliationDay(tx, {
       mode,
       day,
-      timeZone: user.timeZone,
+      timeZone: zone,
       markedBy: user.id,
       note,
       figures,
@@ -111,7 +118,7 @@ export async function markDayReconciled(
       actorId: user.id,
       mode,
       target: { type: "reconciliation_day", id: day },
-      details: { note, timeZone: user.timeZone, figures },
+      details: { note, timeZone: zone, figures },
     });
     return { ok: true } as const;
   });

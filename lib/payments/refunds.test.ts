@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
 import { streamFilteredTransactions } from "@/db/queries/transaction-list";
 import { exportColumns, exportValues } from "./export-columns";
+import { exact } from "@/lib/testing/list-totals";
+import { getOverview } from "./overview";
 import { markDayReconciled } from "./reconciliation";
 import { parseTransactionFilter } from "./transaction-filter";
-import { resolveFilter } from "./transaction-list";
+import { getTransactionListPage, resolveFilter } from "./transaction-list";
 import type { RefundRequestInput } from "./refund-schema";
 import { getDayRefunds } from "./refund-view";
 import { decideRefund, requestRefund } from "./refunds";
@@ -246,5 +248,83 @@ describe("exports with refunds", () => {
     const column = exportColumns.findIndex((c) => c.key === "refunded");
     expect((await cells(id)).map((row) => row[column])).toEqual(["30000"]);
     expect((await cells(untouched)).map((row) => row[column])).toEqual([null]);
+  });
+});
+
+describe("refunds in the list", () => {
+  it("filter payments by where they stand with refunds, and total what went back", async () => {
+    const clerk = await makeUser("operator");
+    const checker = await makeUser("finance");
+    const tag = `rf${Date.now()}`;
+    const titled = async (amount: number) => {
+      const id = await payment(amount);
+      await queryTestDb(db.url(), "update transactions set title = $2 where id = $1", [id, tag]);
+      return id;
+    };
+    const full = await titled(50_000);
+    const partly = await titled(70_000);
+    const waiting = await titled(30_000);
+    const none = await titled(20_000);
+    const approve = async (id: string, amount: bigint) => {
+      const asked = await requestRefund(clerk, "local", id, ask(amount));
+      if (!asked.ok) throw new Error("refused");
+      await decideRefund(checker, "local", asked.id, "approved", null);
+    };
+    await approve(full, 20_000n);
+    await approve(full, 30_000n);
+    await approve(partly, 10_000n);
+    const asked = await requestRefund(clerk, "local", waiting, ask(5_000n));
+    if (!asked.ok) throw new Error("refused");
+    const ids = async (query: string) => {
+      const resolved = resolveFilter(
+        parseTransactionFilter(new URLSearchParams(`q=${tag}&${query}`)).filter,
+        "local",
+        zone,
+        now,
+      );
+      const page = await getTransactionListPage(resolved, { limit: 50 });
+      return { ids: page.items.map((i) => i.id).sort(), totals: page.totals };
+    };
+    expect((await ids("refund=refunded")).ids).toEqual([full]);
+    expect((await ids("refund=partly_refunded")).ids).toEqual([partly]);
+    expect((await ids("refund=refund_waiting")).ids).toEqual([waiting]);
+    expect((await ids("refund=not_refunded")).ids).toEqual([none]);
+    expect((await ids("refund=refunded,partly_refunded")).ids).toEqual([full, partly].sort());
+    // The totals line carries what went back on the set's payments, as the rows say.
+    const all = await ids("");
+    expect(all.totals).toMatchObject({ count: 4, refundedCount: 2, refunded: "60000.0000" });
+    const [direct] = await queryTestDb<{ n: number; amount: string }>(
+      db.url(),
+      `select count(distinct r.transaction_id)::int as n, sum(r.amount)::text as amount
+         from refunds r join transactions t on t.id = r.transaction_id
+        where t.title = $1 and r.state = 'approved'`,
+      [tag],
+    );
+    expect({ n: all.totals.refundedCount, amount: all.totals.refunded }).toEqual(direct);
+    // The overview: the paid-twice queue and what went back, each its list's figure.
+    await queryTestDb(
+      db.url(),
+      "update transactions set flags = '{paid_twice}' where id = any($1)",
+      [[none, partly]],
+    );
+    const overview = await getOverview("local", zone);
+    expect(overview.paidTwice.count).toBe(1);
+    expect(overview.paidTwice.href).toBe(
+      "/transactions?status=paid,settled&flag=paid_twice&refund=not_refunded",
+    );
+    // Every payment of this file was paid just now: the 30 days hold all their refunds.
+    const [counted] = await queryTestDb<{ n: number; amount: string }>(
+      db.url(),
+      `select count(distinct r.transaction_id)::int as n, sum(r.amount)::text as amount
+         from refunds r join transactions t on t.id = r.transaction_id
+        where t.mode = 'local' and r.state = 'approved'`,
+    );
+    expect(exact(overview.refunded.amount)).toBe(exact(counted!.amount));
+    expect(overview.refunded.count).toBe(counted!.n);
+    expect((await ids("refund=partly_refunded")).totals).toMatchObject({
+      count: 1,
+      refundedCount: 1,
+      refunded: "10000.0000",
+    });
   });
 });

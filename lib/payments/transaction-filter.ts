@@ -13,13 +13,16 @@
  *   channel=qris,virtual-account bank=BCA,BNI (bank or payment_channel the buyer used)
  *   on=created|paid|settled      which time the date range applies to (default created)
  *   period=today|yesterday|7d|30d|month|last_month  or  from=YYYY-MM-DD&to=YYYY-MM-DD
+ *   tz=Asia/Makassar             the zone those days are in (default: the viewer's); the
+ *                                reconciliation's links carry the business's zone
  *   min=10000&max=500000         rupiah
  *   by=<user uuid>               flag=needs_review,amount_mismatch,… (any of)
+ *   refund=refunded,partly_refunded,refund_waiting,not_refunded (any of)
  *   q=<search text>              sort=created|paid|amount  dir=desc|asc  cursor=<opaque>
  *
  * Pure (no server imports): the browser's filter controls use it too.
  */
-import { timeZones, type TimeZone } from "@/lib/time";
+import { isTimeZone, timeZones, type TimeZone } from "@/lib/time";
 
 export const filterStates = [
   "creating",
@@ -51,8 +54,21 @@ export const filterFlags = [
   "amount_mismatch",
   "paid_after_expiry",
   "outside_dashboard",
+  "paid_twice",
 ] as const;
 export type FilterFlag = (typeof filterFlags)[number];
+
+/**
+ * Where a payment stands with refunds: all of it given back (approved refunds reach the
+ * amount), part of it, a request waiting for its second person, or none asked for.
+ */
+export const refundFilters = [
+  "refunded",
+  "partly_refunded",
+  "refund_waiting",
+  "not_refunded",
+] as const;
+export type RefundFilter = (typeof refundFilters)[number];
 
 export const filterPeriods = ["today", "yesterday", "7d", "30d", "month", "last_month"] as const;
 export type FilterPeriod = (typeof filterPeriods)[number];
@@ -83,14 +99,17 @@ export type TransactionFilter = {
   bank: string[];
   on: FilterTimeField;
   period: FilterPeriod | null;
-  /** Inclusive days, YYYY-MM-DD, in the viewer's zone. Ignored while `period` is set. */
+  /** Inclusive days, YYYY-MM-DD, in `zone`. Ignored while `period` is set. */
   from: string | null;
   to: string | null;
+  /** The zone of the days and the period; null: the viewer's. */
+  zone: TimeZone | null;
   /** Whole rupiah as digit strings. */
   min: string | null;
   max: string | null;
   by: string | null;
   flag: FilterFlag[];
+  refund: RefundFilter[];
   q: string;
   sort: SortField;
   dir: SortDirection;
@@ -98,7 +117,10 @@ export type TransactionFilter = {
 
 /** Field → catalogue key under `filters.errors`, for the parts of a URL that were dropped. */
 export type FilterErrors = Partial<
-  Record<"status" | "channel" | "period" | "from" | "to" | "min" | "max" | "by" | "flag", string>
+  Record<
+    "status" | "channel" | "period" | "from" | "to" | "min" | "max" | "by" | "flag" | "refund",
+    string
+  >
 >;
 
 export const emptyFilter: TransactionFilter = {
@@ -110,10 +132,12 @@ export const emptyFilter: TransactionFilter = {
   period: null,
   from: null,
   to: null,
+  zone: null,
   min: null,
   max: null,
   by: null,
   flag: [],
+  refund: [],
   q: "",
   sort: "created",
   dir: "desc",
@@ -195,6 +219,8 @@ export function parseTransactionFilter(source: ParamSource): {
   if (channel.bad) errors.channel = "channel";
   const flag = pick(list(getParam(source, "flag")), filterFlags);
   if (flag.bad) errors.flag = "flag";
+  const refund = pick(list(getParam(source, "refund")), refundFilters);
+  if (refund.bad) errors.refund = "refund";
   const bank = list(getParam(source, "bank"))
     .map((b) => b.slice(0, 40))
     .slice(0, 20);
@@ -229,6 +255,8 @@ export function parseTransactionFilter(source: ParamSource): {
     from = null;
     to = null;
   }
+  const zoneText = getParam(source, "tz");
+  const zone = isTimeZone(zoneText) ? zoneText : null;
 
   let min = rupiah(getParam(source, "min"));
   if (min === undefined) {
@@ -269,10 +297,12 @@ export function parseTransactionFilter(source: ParamSource): {
       period,
       from,
       to,
+      zone,
       min,
       max,
       by: by ? by.toLowerCase() : null,
       flag: flag.ok,
+      refund: refund.ok,
       q,
       sort,
       dir,
@@ -297,10 +327,12 @@ export function serializeTransactionFilter(filter: TransactionFilter): URLSearch
     if (filter.from) params.set("from", filter.from);
     if (filter.to) params.set("to", filter.to);
   }
+  if (filter.zone && (filter.period || filter.from || filter.to)) params.set("tz", filter.zone);
   if (filter.min) params.set("min", filter.min);
   if (filter.max) params.set("max", filter.max);
   if (filter.by) params.set("by", filter.by);
   if (filter.flag.length) params.set("flag", filter.flag.join(","));
+  if (filter.refund.length) params.set("refund", filter.refund.join(","));
   if (filter.q) params.set("q", filter.q);
   if (filter.sort !== "created") params.set("sort", filter.sort);
   if (filter.dir !== "desc") params.set("dir", filter.dir);
@@ -317,7 +349,10 @@ export function listFilter(parts: Partial<TransactionFilter>): TransactionFilter
 
 /** The list's URL for a filter: `/transactions?…` in the canonical order, commas bare. */
 export function transactionsListUrl(filter: TransactionFilter): string {
-  const query = serializeTransactionFilter(filter).toString().replaceAll("%2C", ",");
+  const query = serializeTransactionFilter(filter)
+    .toString()
+    .replaceAll("%2C", ",")
+    .replaceAll("%2F", "/");
   return query ? `/transactions?${query}` : "/transactions";
 }
 
@@ -387,12 +422,16 @@ export function periodDays(
   }
 }
 
-/** The filter's time window as instants: [start, end), either side open when absent. */
+/**
+ * The filter's time window as instants: [start, end), either side open when absent. The
+ * days are in the filter's own zone when it names one, else in `viewerZone`.
+ */
 export function resolveDateRange(
   filter: TransactionFilter,
-  zone: TimeZone,
+  viewerZone: TimeZone,
   now: Date = new Date(),
 ): { start: Date | null; end: Date | null; from: string | null; to: string | null } {
+  const zone = filter.zone ?? viewerZone;
   const days = filter.period
     ? periodDays(filter.period, zone, now)
     : { from: filter.from, to: filter.to };
@@ -411,6 +450,7 @@ export function filterFileStem(filter: TransactionFilter, zone: TimeZone, now = 
   if (filter.channel.length) parts.push(filter.channel.join("-"));
   if (filter.bank.length) parts.push(filter.bank.join("-"));
   if (filter.flag.length) parts.push(filter.flag.join("-"));
+  if (filter.refund.length) parts.push(filter.refund.join("-"));
   const range = resolveDateRange(filter, zone, now);
   if (range.from || range.to) {
     const on = filter.on === "created" ? "" : `${filter.on}-`;

@@ -26,7 +26,8 @@ export type TransactionListItem = {
 };
 
 /** Totals of the whole filtered set, not one page. Amounts are exact decimal strings. */
-export type TransactionListTotals = {
+/** The sums of a filtered set (or of one group of it). */
+export type SummedTotals = {
   count: number;
   /** Paid or settled: what buyers paid. */
   paidCount: number;
@@ -43,6 +44,13 @@ export type TransactionListTotals = {
   /** Awaiting payment or unconfirmed: what may still come in. */
   openCount: number;
   openAmount: string;
+};
+
+/** The list's totals line: the sums, and the money given back on the set's payments. */
+export type TransactionListTotals = SummedTotals & {
+  /** Payments of the set with approved refunds, and the sum of those refunds. */
+  refundedCount: number;
+  refunded: string;
 };
 
 export type TransactionListPage = {

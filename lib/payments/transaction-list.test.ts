@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { compactIdentifier, searchedAmount } from "@/lib/core/search-terms";
 import { getDb } from "@/db/client";
 import {
   totalsQuery,
@@ -183,7 +184,9 @@ function expected(filter: TransactionFilter): Fixture[] {
         r.payment_code,
         r.id,
         r.customer_phone,
-      ].some((v) => v !== null && v.toLowerCase() === q);
+      ].some(
+        (v) => v !== null && [q, compactIdentifier(q)?.toLowerCase()].includes(v.toLowerCase()),
+      );
       const doc = [
         r.title,
         r.description,
@@ -195,7 +198,8 @@ function expected(filter: TransactionFilter): Fixture[] {
         .map((v) => v ?? "")
         .join(" ")
         .toLowerCase();
-      if (!exact && !(q.length >= 3 && doc.includes(q))) return false;
+      const amount = searchedAmount(q) === String(r.amount);
+      if (!exact && !amount && !(q.length >= 3 && doc.includes(q))) return false;
     }
     return true;
   });
@@ -273,6 +277,10 @@ const cases: [string, string][] = [
   ["search phone as typed with +62", "q=%2B62812100003"],
   ["search phone part", "q=812100009"],
   ["search too short for words", "q=ko"],
+  ["search amount written with dots", "q=AMOUNT_DOTS"],
+  ["search amount as Rp…rb", "q=AMOUNT_RB"],
+  ["search amount as plain digits", "q=AMOUNT_PLAIN"],
+  ["search VA number typed in groups", "q=VA_GROUPED"],
   ["sort created ascending", "sort=created&dir=asc"],
   ["sort paid descending (unpaid last)", "sort=paid"],
   ["sort paid ascending (unpaid last)", "sort=paid&dir=asc"],
@@ -285,7 +293,11 @@ describe("transactions list filters", () => {
     const q = query
       .replace("USER_A", () => userA)
       .replace("UUID_7", () => fixtures[7]!.purwantara_uuid)
-      .replace("ID_9", () => fixtures[9]!.id.toUpperCase());
+      .replace("ID_9", () => fixtures[9]!.id.toUpperCase())
+      .replace("AMOUNT_DOTS", () => fixtures[5]!.amount.toLocaleString("id-ID"))
+      .replace("AMOUNT_RB", () => `Rp${fixtures[6]!.amount / 1000}rb`)
+      .replace("AMOUNT_PLAIN", () => String(fixtures[7]!.amount))
+      .replace("VA_GROUPED", () => fixtures[6]!.va_number!.replace(/(\d{4})(?=\d)/g, "$1+"));
     const filter = f(q);
     const want = expected(
       // The oracle knows +62 phones by their local form, as the search does.

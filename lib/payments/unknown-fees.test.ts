@@ -236,13 +236,7 @@ describe("unknown fees in the reconciliation and the day's close", () => {
     const [user] = await run<{ id: string }>(
       "insert into users (email, name, password_hash, role) values ('maker@fees.test', 'Maker', 'x', 'finance') returning id",
     );
-    const result = await markDayReconciled(
-      { id: user!.id, timeZone: zone },
-      "local",
-      day,
-      "bank statement",
-      now,
-    );
+    const result = await markDayReconciled({ id: user!.id }, "local", day, "bank statement", now);
     expect(result).toEqual({ ok: true });
     const kept = markedFigures((await getReconciliationDay("local", day))!.figures);
     expect(kept!.unknownFeeCount).toBe(busiest!.unknown);

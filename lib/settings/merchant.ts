@@ -9,6 +9,7 @@ import {
 import { transactionChannel } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { defaultSettlementDelays, type SettlementDelays } from "@/lib/payments/settlement-delays";
+import { defaultTimeZone, type TimeZone } from "@/lib/time";
 import type { SettingsActor } from "./gateway-settings";
 
 export { defaultSettlementDelays, type SettlementDelays };
@@ -32,6 +33,14 @@ export async function getSavedSettlementDelays(): Promise<SettlementDelays> {
   return withDefaults((await getMerchantSettings())?.settlementDelays);
 }
 
+/**
+ * The business's zone (Settings → default time zone): the one zone a day of the
+ * reconciliation and its closing is drawn in, the same for everyone.
+ */
+export async function getBusinessZone(): Promise<TimeZone> {
+  return (await getMerchantSettings())?.defaultTimeZone ?? defaultTimeZone;
+}
+
 export type MerchantProfile = Omit<MerchantSettingsView, "settlementDelays"> & {
   settlementDelays: SettlementDelays;
 };
@@ -40,7 +49,7 @@ export async function getMerchantProfile(): Promise<MerchantProfile> {
   const saved = await getMerchantSettings();
   return {
     businessName: saved?.businessName ?? null,
-    defaultTimeZone: saved?.defaultTimeZone ?? "Asia/Jakarta",
+    defaultTimeZone: saved?.defaultTimeZone ?? defaultTimeZone,
     requireAdminTwoFactor: saved?.requireAdminTwoFactor ?? false,
     logoType: saved?.logoType ?? null,
     logoUpdatedAt: saved?.logoUpdatedAt ?? null,

@@ -9,7 +9,9 @@ import { can } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { actingMode } from "@/lib/gateway/config";
 import { getFormatter } from "@/lib/i18n/server";
+import { recentlyAdjustedDays } from "@/lib/payments/closing-adjustments";
 import { getOverview } from "@/lib/payments/overview";
+import { AdjustedDays } from "./_components/adjusted-days";
 import { BankTable } from "./_components/bank-table";
 import { ChannelTable } from "./_components/channel-table";
 import { DailyChartSection } from "./_components/daily-chart-section";
@@ -29,7 +31,11 @@ export default async function OverviewPage({
   const t = await getTranslations("overview");
   const format = await getFormatter();
   const params = await searchParams;
-  const overview = await getOverview(await actingMode(user), format.zone);
+  const mode = await actingMode(user);
+  const [overview, adjustedDays] = await Promise.all([
+    getOverview(mode, format.zone),
+    can(user.role, "reconciliation:read") ? recentlyAdjustedDays(mode) : Promise.resolve([]),
+  ]);
   const canCreate = can(user.role, "payments:create");
   return (
     <div className="space-y-6">
@@ -43,10 +49,16 @@ export default async function OverviewPage({
         </p>
       ) : null}
       <HealthPanel />
+      <AdjustedDays days={adjustedDays} />
       {overview.hasTransactions ? (
         <>
           <PeriodCards periods={overview.periods} />
-          <StatusCards open={overview.open} needsReview={overview.needsReview} />
+          <StatusCards
+            open={overview.open}
+            needsReview={overview.needsReview}
+            paidTwice={overview.paidTwice}
+            refunded={overview.refunded}
+          />
           <DailyChartSection daily={overview.daily} />
           <div className="grid gap-6 xl:grid-cols-2">
             <ChannelTable channels={overview.channels} />

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ClosingBadge } from "@/components/reconciliation/closing-badge";
+import { AdjustedBadge, ClosingBadge } from "@/components/reconciliation/closing-badge";
 import { SettlementTable } from "@/components/reconciliation/settlement-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,6 +11,8 @@ import { actingMode } from "@/lib/gateway/config";
 import { getFormatter } from "@/lib/i18n/server";
 import { getReconciliationMonth } from "@/lib/payments/reconciliation-view";
 import { addDays, zonedDay } from "@/lib/payments/zoned-days";
+import { getBusinessZone } from "@/lib/settings/merchant";
+import { timeZones } from "@/lib/time";
 import { DelaysNote, OverduePanel } from "./_components/overdue-panel";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 const shiftMonth = (month: string, by: number) => addDays(`${month}-15`, by * 30).slice(0, 7);
 
-/** The settlement view: a month of days in the viewer's zone, newest first. */
+/** The settlement view: a month of days in the business's zone, newest first. */
 export default async function ReconciliationPage({
   searchParams,
 }: {
@@ -30,11 +32,13 @@ export default async function ReconciliationPage({
   const t = await getTranslations("reconciliation");
   const format = await getFormatter();
   const params = await searchParams;
-  const current = zonedDay(new Date(), format.zone).slice(0, 7);
+  const zone = await getBusinessZone();
+  const zoneName = timeZones[zone].abbreviation;
+  const current = zonedDay(new Date(), zone).slice(0, 7);
   const asked =
     typeof params.month === "string" && monthPattern.test(params.month) ? params.month : current;
   const month = asked > current ? current : asked;
-  const view = await getReconciliationMonth(await actingMode(user), format.zone, month);
+  const view = await getReconciliationMonth(await actingMode(user), zone, month);
   const next = shiftMonth(month, 1);
   const navLink =
     "inline-flex min-h-11 items-center rounded-md px-3 text-sm font-medium text-brand-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500";
@@ -43,7 +47,10 @@ export default async function ReconciliationPage({
   );
   return (
     <div className="space-y-5">
-      <PageHeader title={t("title")} description={t("subtitle", { zone: format.zoneName })} />
+      <PageHeader title={t("title")} description={t("subtitle", { zone: zoneName })} />
+      <p className="text-xs text-slate-600">
+        {t("businessZone", { zone: zoneName })} {t("basis")}
+      </p>
       <DelaysNote delays={view.delays} />
       <OverduePanel overdue={view.overdue} />
       <section
@@ -89,7 +96,12 @@ export default async function ReconciliationPage({
                   {formatDay(d.day, format.locale, true)}
                 </Link>
               ),
-              extra: <ClosingBadge status={d.closing?.status ?? "open"} />,
+              extra: (
+                <span className="flex flex-wrap gap-1">
+                  <ClosingBadge status={d.closing?.status ?? "open"} />
+                  {d.adjusted ? <AdjustedBadge /> : null}
+                </span>
+              ),
             }))}
           />
         )}

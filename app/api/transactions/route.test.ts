@@ -215,7 +215,11 @@ describe("export", () => {
       const rows = parseCsv(csv.bytes.toString("utf8").replace(/^\ufeff/, ""), ",");
       const header = rows[0]!;
       expect(header.slice(0, 3)).toEqual(["Dashboard ID", "Our reference", "Purwantara ID"]);
-      const col = (key: keyof typeof en.export.columns) => header.indexOf(en.export.columns[key]);
+      // A time column's header names the viewer's zone: "Created (WITA)".
+      const col = (key: keyof typeof en.export.columns) =>
+        header.findIndex(
+          (h) => h === en.export.columns[key] || h.startsWith(`${en.export.columns[key]} (`),
+        );
       // Identifiers are ="…" text formulas; what a spreadsheet shows is their text.
       const identifiers = ["id", "external_id", "purwantara_uuid"].map((k) =>
         header.indexOf(en.export.columns[k as "id"]),
@@ -268,9 +272,10 @@ describe("export", () => {
       expect(xRows.slice(1).map((r) => r[1])).toEqual(ids);
       const amountCell = xRows[1]![col("amount")];
       expect(typeof amountCell).toBe("number");
-      expect(xRows.slice(1).map((r) => r[col("created_at")])).toEqual(
-        data.map((r) => r[col("created_at")]),
-      );
+      // Times are dates whose clock reads the CSV's wall-clock time in the viewer's zone.
+      expect(
+        xRows.slice(1).map((r) => (r[col("created_at")] as Date).toISOString().slice(0, 19)),
+      ).toEqual(data.map((r) => r[col("created_at")]!.slice(0, 19)));
 
       const [csvTrail, xlsxTrail] = await exportTrails(2);
       expect(csvTrail!.map((e) => e.action)).toEqual(["export.started", "export.completed"]);
@@ -369,7 +374,11 @@ describe("export in Indonesian", () => {
       expect(header).toHaveLength(Object.keys(id.export.columns).length);
       expect(header!.slice(0, 3)).toEqual(["ID dasbor", "Referensi kami", "ID Purwantara"]);
       const cell = (row: string[], key: keyof typeof id.export.columns) =>
-        row[header!.indexOf(id.export.columns[key])]!;
+        row[
+          header!.findIndex(
+            (h) => h === id.export.columns[key] || h.startsWith(`${id.export.columns[key]} (`),
+          )
+        ]!;
       expect(rows).toHaveLength(2);
       rows.forEach((row, i) => {
         const want = stored[i]!;
@@ -391,7 +400,42 @@ describe("export in Indonesian", () => {
     const xlsx = await exportOf("xlsx", query);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
-    const first = workbook.worksheets[0]!.getRow(1).values as unknown[];
+    const sheet = workbook.worksheets[0]!;
+    const first = sheet.getRow(1).values as unknown[];
     expect(first.slice(1, 4)).toEqual(["ID dasbor", "Referensi kami", "ID Purwantara"]);
+    // Cell by cell: amounts are numbers shown as rupiah, times real dates reading the
+    // viewer's (WITA) wall clock, identifiers text as stored.
+    const column = (key: keyof typeof id.export.columns) =>
+      1 +
+      first
+        .slice(1)
+        .findIndex(
+          (h) =>
+            h === id.export.columns[key] || String(h).startsWith(`${id.export.columns[key]} (`),
+        );
+    expect(first[column("created_at")]).toBe(`${id.export.columns.created_at} (WITA)`);
+    const times = await queryTestDb<{ created: string; paid: string }>(
+      db.url(),
+      `select to_char(created_at at time zone 'Asia/Makassar', 'YYYY-MM-DD"T"HH24:MI:SS') as created,
+              to_char(paid_at at time zone 'Asia/Makassar', 'YYYY-MM-DD"T"HH24:MI:SS') as paid
+         from transactions where title like 'Ekspor Indonesia%' order by amount`,
+    );
+    [2, 3].forEach((n, i) => {
+      const row = sheet.getRow(n);
+      const want = stored.find((r) => r.amount === (i === 0 ? "18000.5000" : "25000.0000"))!;
+      const amount = row.getCell(column("amount"));
+      expect(amount.value).toBe(Number(want.amount));
+      expect(amount.numFmt).toBe('"Rp"#,##0.00;-"Rp"#,##0.00');
+      const created = row.getCell(column("created_at"));
+      expect(created.value).toBeInstanceOf(Date);
+      expect((created.value as Date).toISOString().slice(0, 19)).toBe(times[i]!.created);
+      expect(created.numFmt).toBe("dd/mm/yyyy hh:mm:ss");
+      const paid = row.getCell(column("paid_at")).value as Date;
+      expect(paid.toISOString().slice(0, 19)).toBe(times[i]!.paid);
+      expect(row.getCell(column("va_number")).value).toBe(want.va_number ?? null);
+      expect(row.getCell(column("customer_phone")).value).toBe(want.customer_phone);
+      const fee = row.getCell(column("fee")).value;
+      expect(fee).toBe(want.fee === null ? null : Number(want.fee));
+    });
   });
 });

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { formatDuration, formatPercent } from "@/lib/format";
 import { getFormatter } from "@/lib/i18n/server";
-import type { OverviewChannel } from "@/lib/payments/overview";
+import { successRate, type OverviewChannel } from "@/lib/payments/overview";
 
 const linkClass =
   "rounded-sm hover:text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-500";
@@ -13,14 +13,21 @@ export async function ChannelTable({ channels }: { channels: OverviewChannel[] }
   const tChannel = await getTranslations("channel");
   const none = (await getTranslations("common"))("none");
   const format = await getFormatter();
-  const rate = (c: OverviewChannel) =>
-    c.created.count > 0
-      ? formatPercent(c.paidOfCreated.count / c.created.count, format.locale)
-      : none;
+  const rate = (c: OverviewChannel) => {
+    const share = successRate(c);
+    return share === null ? none : formatPercent(share, format.locale);
+  };
   const detail = (c: OverviewChannel) =>
     t.rich("successDetail", {
       paid: format.number(c.paidOfCreated.count),
       created: format.number(c.created.count),
+      open: c.openOfCreated.count,
+      openCount: format.number(c.openOfCreated.count),
+      openLink: (chunks) => (
+        <Link href={c.openOfCreated.href} className={linkClass}>
+          {chunks}
+        </Link>
+      ),
       paidLink: (chunks) => (
         <Link href={c.paidOfCreated.href} className={linkClass}>
           {chunks}

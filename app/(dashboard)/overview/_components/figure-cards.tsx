@@ -61,48 +61,86 @@ export async function PeriodCards({ periods }: { periods: OverviewPeriod[] }) {
   );
 }
 
-/** Open payments and those flagged for review, each linked to the list of them. */
+/** One figure card: a headline number and a line under it, both linking to their list. */
+function Card({
+  title,
+  figure,
+  body,
+  href,
+  tone,
+}: {
+  title: string;
+  figure: string;
+  body: string;
+  href: string;
+  tone: "plain" | "attention";
+}) {
+  return (
+    <li
+      className={`rounded-xl p-4 shadow-xs ring-1 ${
+        tone === "attention" ? "bg-amber-50 ring-amber-200" : "bg-white ring-slate-200"
+      }`}
+    >
+      <h2 className="text-sm font-medium text-slate-700">{title}</h2>
+      <p className="mt-1 text-xl font-semibold tabular-nums">
+        <Link href={href} className={linkClass}>
+          {figure}
+        </Link>
+      </p>
+      <p className="text-sm text-slate-700">
+        <Link href={href} className={linkClass}>
+          {body}
+        </Link>
+      </p>
+    </li>
+  );
+}
+
+/** Open payments, those to review, the paid-twice queue and the money given back. */
 export async function StatusCards({
   open,
   needsReview,
+  paidTwice,
+  refunded,
 }: {
   open: LinkedSum;
   needsReview: { count: number; href: string };
+  paidTwice: { count: number; href: string };
+  refunded: LinkedSum;
 }) {
   const t = await getTranslations("overview");
   const format = await getFormatter();
+  const attention = (count: number) => (count > 0 ? "attention" : "plain");
   return (
-    <ul className="grid gap-4 sm:grid-cols-2">
-      <li className="rounded-xl bg-white p-4 shadow-xs ring-1 ring-slate-200">
-        <h2 className="text-sm font-medium text-slate-600">{t("open")}</h2>
-        <p className="mt-1 text-xl font-semibold tabular-nums">
-          <Link href={open.href} className={linkClass}>
-            {format.money(open.amount)}
-          </Link>
-        </p>
-        <p className="text-sm text-slate-700">
-          <Link href={open.href} className={linkClass}>
-            {t("openBody", { count: open.count })}
-          </Link>
-        </p>
-      </li>
-      <li
-        className={`rounded-xl p-4 shadow-xs ring-1 ${
-          needsReview.count > 0 ? "bg-amber-50 ring-amber-200" : "bg-white ring-slate-200"
-        }`}
-      >
-        <h2 className="text-sm font-medium text-slate-700">{t("needsReview")}</h2>
-        <p className="mt-1 text-xl font-semibold tabular-nums">
-          <Link href={needsReview.href} className={linkClass}>
-            {format.number(needsReview.count)}
-          </Link>
-        </p>
-        <p className="text-sm text-slate-700">
-          <Link href={needsReview.href} className={linkClass}>
-            {t("needsReviewBody", { count: needsReview.count })}
-          </Link>
-        </p>
-      </li>
+    <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+      <Card
+        title={t("open")}
+        figure={format.money(open.amount)}
+        body={t("openBody", { count: open.count })}
+        href={open.href}
+        tone="plain"
+      />
+      <Card
+        title={t("needsReview")}
+        figure={format.number(needsReview.count)}
+        body={t("needsReviewBody", { count: needsReview.count })}
+        href={needsReview.href}
+        tone={attention(needsReview.count)}
+      />
+      <Card
+        title={t("paidTwice")}
+        figure={format.number(paidTwice.count)}
+        body={t("paidTwiceBody", { count: paidTwice.count })}
+        href={paidTwice.href}
+        tone={attention(paidTwice.count)}
+      />
+      <Card
+        title={t("refunded")}
+        figure={format.money(refunded.amount)}
+        body={t("refundedBody", { count: refunded.count })}
+        href={refunded.href}
+        tone="plain"
+      />
     </ul>
   );
 }

@@ -8,6 +8,7 @@ import { protectedAction } from "@/lib/actions/protected-action";
 import { actingMode } from "@/lib/gateway/config";
 import { decideDay, markDayReconciled, type ClosingResult } from "@/lib/payments/reconciliation";
 import { isDay } from "@/lib/payments/zoned-days";
+import { reviewAdjustment } from "@/lib/payments/closing-adjustments";
 
 const noteSchema = z.object({
   note: z.string().trim().min(1, "required").max(2000, "tooLong"),
@@ -70,6 +71,28 @@ export async function reviewDayAction(
         note || null,
       );
       return outcome(result, day, decision);
+    },
+  })(previous, formData);
+}
+
+/** A finance user or an admin has looked at what moved in a closed day after close. */
+export async function reviewAdjustmentAction(
+  day: string,
+  previous: ActionState,
+  formData: FormData,
+) {
+  return protectedAction({
+    permission: "reconciliation:approve",
+    schema: noteSchema,
+    run: async ({ note }, user) => {
+      const result = await reviewAdjustment(user, await actingMode(user), checkedDay(day), note);
+      const t = await getTranslations("reconciliation.adjustment");
+      revalidatePath("/reconciliation");
+      revalidatePath(`/reconciliation/${day}`);
+      revalidatePath("/overview");
+      return result.ok
+        ? { status: "success", message: t("reviewed") }
+        : { status: "error", message: t(`errors.${result.reason}`) };
     },
   })(previous, formData);
 }

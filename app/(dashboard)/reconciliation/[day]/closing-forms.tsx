@@ -98,3 +98,18 @@ export function ReviewForm({ approve, reject }: { approve: Action; reject: Actio
     </form>
   );
 }
+
+/** A closed day's change after close: a note, then "Mark as reviewed". */
+export function AdjustmentReviewForm({ action }: { action: Action }) {
+  const t = useTranslations("reconciliation.adjustment");
+  const note = useTranslations("reconciliation")("note");
+  const [state, formAction] = useActionState(action, idleState);
+  return (
+    <form action={formAction} className="space-y-3" noValidate>
+      <h3 className="font-medium">{t("reviewTitle")}</h3>
+      <FormAlert state={state} />
+      <NoteField id="adjustment-note" label={note} hint={t("reviewHint")} state={state} required />
+      <SubmitButton pendingText={t("reviewing")}>{t("reviewSubmit")}</SubmitButton>
+    </form>
+  );
+}

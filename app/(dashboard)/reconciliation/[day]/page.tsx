@@ -15,8 +15,10 @@ import { markedFigures } from "@/lib/payments/reconciliation";
 import { getReconciliationDayView } from "@/lib/payments/reconciliation-view";
 import { getDayRefunds } from "@/lib/payments/refund-view";
 import { isDay } from "@/lib/payments/zoned-days";
+import { getBusinessZone } from "@/lib/settings/merchant";
 import { timeZones } from "@/lib/time";
-import { markDayAction, reviewDayAction } from "./actions";
+import { markDayAction, reviewAdjustmentAction, reviewDayAction } from "./actions";
+import { AdjustmentPanel } from "./adjustment-panel";
 import { MarkForm, ReviewForm } from "./closing-forms";
 import { DayRefunds } from "./day-refunds";
 
@@ -41,7 +43,7 @@ export default async function ReconciliationDayPage({ params }: Props) {
   const format = await getFormatter();
   const mode = await actingMode(user);
   const [view, refunds] = await Promise.all([
-    getReconciliationDayView(mode, format.zone, day),
+    getReconciliationDayView(mode, await getBusinessZone(), day),
     getDayRefunds(mode, day),
   ]);
   const closing = view.closing;
@@ -53,6 +55,7 @@ export default async function ReconciliationDayPage({ params }: Props) {
     status === "awaiting_approval" &&
     closing?.markedBy !== user.id;
   const figures = markedFigures(closing?.figures);
+  const zoneName = timeZones[view.zone].abbreviation;
   return (
     <div className="space-y-5">
       <Link
@@ -63,9 +66,12 @@ export default async function ReconciliationDayPage({ params }: Props) {
       </Link>
       <PageHeader
         title={t("dayTitle", { day: formatDay(day, format.locale, true) })}
-        description={t("daySubtitle", { zone: format.zoneName })}
+        description={t("daySubtitle", { zone: zoneName })}
         action={<ClosingBadge status={status} />}
       />
+      <p className="text-xs text-slate-600">
+        {t("businessZone", { zone: zoneName })} {t("basis")}
+      </p>
       <section className="overflow-hidden rounded-xl bg-white shadow-xs ring-1 ring-slate-200">
         {view.channels.length === 0 ? (
           <EmptyState title={formatDay(day, format.locale)}>{t("dayEmpty")}</EmptyState>
@@ -82,6 +88,14 @@ export default async function ReconciliationDayPage({ params }: Props) {
           />
         )}
       </section>
+      <AdjustmentPanel
+        adjustment={view.adjustment}
+        reviews={view.reviews}
+        format={format}
+        review={
+          can(user.role, "reconciliation:approve") ? reviewAdjustmentAction.bind(null, day) : null
+        }
+      />
       <DayRefunds refunds={refunds} format={format} />
       <section
         aria-labelledby="closing-title"
@@ -115,7 +129,7 @@ export default async function ReconciliationDayPage({ params }: Props) {
                   {t("figuresFeeUnknown", { count: figures.unknownFeeCount })}
                 </dd>
               ) : null}
-              {closing.timeZone !== format.zone ? (
+              {closing.timeZone !== view.zone ? (
                 <dd className="text-xs text-slate-600">
                   {t("markedIn", { zone: timeZones[closing.timeZone].abbreviation })}
                 </dd>
