@@ -45,6 +45,8 @@ export function PaymentForm({
   const values = state.status === "error" ? state.values : starting;
   const key =
     (state.status === "error" && state.idempotencyKey) || values?.idempotencyKey || idempotencyKey;
+  // The server's question about a repeat says what the Back notice says, and more.
+  const repeatOf = state.status === "error" ? state.repeatOf : undefined;
   const Fields = channelViews[channel]?.Fields;
   if (!Fields) return null;
   return (
@@ -55,10 +57,10 @@ export function PaymentForm({
       noValidate
     >
       <input type="hidden" name="idempotencyKey" value={key} />
-      {draft.createdId ? <JustCreatedNotice id={draft.createdId} /> : null}
+      {draft.createdId && !repeatOf ? <JustCreatedNotice id={draft.createdId} /> : null}
       {draft.values && state.status === "idle" ? <DraftNotice onDiscard={draft.discard} /> : null}
       <FormAlert state={state} />
-      {state.status === "error" && state.repeatOf ? <RepeatNotice id={state.repeatOf.id} /> : null}
+      {repeatOf ? <RepeatNotice id={repeatOf.id} /> : null}
       <Fields key={draft.version} field={field} context={{ ...context, values }} />
       <SubmitButton pendingText={t("pending")} className="w-full sm:w-auto">
         {t("submit")}
