@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef } from "react";
+import { useActionState, useCallback, useEffect, useId, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/button";
 import { buttonClass } from "@/components/ui/button-class";
@@ -43,17 +43,23 @@ export function ConfirmActionForm({
   triggerLabel?: string;
 }) {
   const t = useTranslations("flows.confirm");
-  const [state, formAction] = useActionState(action, idleState);
+  const toast = useToast();
+  // Toasted from the action itself: a success often removes this form from the page (the
+  // row or the button goes away) in the same render, and the toast still says it worked.
+  const run = useCallback(
+    async (previous: ActionState, formData: FormData) => {
+      const result = await action(previous, formData);
+      if (result.status === "success") toast("success", result.message);
+      return result;
+    },
+    [action, toast],
+  );
+  const [state, formAction] = useActionState(run, idleState);
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
-  const toast = useToast();
   useEffect(() => {
-    if (state === idleState) return;
-    dialog.current?.close();
-    // The page often changes under a success (the row or the button goes away, and this
-    // form with it): the toast is what still says it worked.
-    if (state.status === "success") toast("success", state.message);
-  }, [state, toast]);
+    if (state !== idleState) dialog.current?.close();
+  }, [state]);
   return (
     <div className="space-y-2 print:hidden">
       <FormAlert state={state} />
