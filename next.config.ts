@@ -24,6 +24,9 @@ const nextConfig: NextConfig = {
     "prom-client",
   ],
   poweredByHeader: false,
+  // A refund's proof of transfer (up to 5 MB, lib/payments/refund-proof.ts) comes with
+  // its request form; every other action stays far below this.
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   typedRoutes: false,
   // Old bookmarks of the payment-link form land on its new place.
   async redirects() {

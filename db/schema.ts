@@ -494,6 +494,29 @@ export const refunds = pgTable(
   ],
 );
 
+/**
+ * The proof a refund was made (a photo of the transfer slip, a PDF receipt), kept with
+ * it: its type as its bytes prove it, never as the browser claimed. Shown only to
+ * finance and admins.
+ */
+export const refundProofs = pgTable(
+  "refund_proofs",
+  {
+    refundId: uuid("refund_id")
+      .primaryKey()
+      .references(() => refunds.id),
+    contentType: text("content_type").notNull(),
+    bytes: bytea("bytes").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    uploadedBy: uuid("uploaded_by")
+      .notNull()
+      .references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [index("refund_proofs_uploaded_by_idx").on(t.uploadedBy)],
+);
+
 export const deliveryOutcome = pgEnum("delivery_outcome", [
   "applied",
   "duplicate",

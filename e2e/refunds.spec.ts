@@ -17,6 +17,13 @@ async function sql(text: string, params: unknown[] = []) {
   }
 }
 
+/** The smallest PNG there is: a photo of a transfer slip, as far as the server can tell. */
+const slipPhoto = Buffer.from(
+  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
+    "1f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4a00000000049454e44ae426082",
+  "hex",
+);
+
 /** A virtual account of Rp 150.000, paid an hour ago (local mode). */
 async function paidPayment(title: string): Promise<string> {
   const [row] = await sql(
@@ -74,7 +81,20 @@ test(
     await expect(page.getByText(tooMuch).first()).toBeVisible();
     await expect(page.getByLabel(t.amount)).toHaveAttribute("aria-invalid", "true");
 
+    // A photo of the slip goes with the request; a page dressed as one is refused.
     await page.getByLabel(t.amount).fill("50.000");
+    await page.getByLabel(t.proof).setInputFiles({
+      name: "slip.png",
+      mimeType: "image/png",
+      buffer: Buffer.from("<html><body>not a slip</body></html>"),
+    });
+    await page.getByRole("button", { name: t.submit }).click();
+    await expect(page.getByText(t.errors.proofType).first()).toBeVisible();
+    await page.getByLabel(t.proof).setInputFiles({
+      name: "slip.png",
+      mimeType: "image/png",
+      buffer: slipPhoto,
+    });
     await page.getByRole("button", { name: t.submit }).click();
     await expect(page.getByText(t.requested)).toBeVisible();
     await expect(figure(page, t.figures.waiting)).toHaveText(/50\.000/);
@@ -99,6 +119,12 @@ test(
     await expect(other.getByRole("button", { name: en.approve })).toHaveCount(0);
     await expect(figure(other, en.figures.refunded)).toHaveText(/50[.,]000/);
     await expect(figure(other, en.figures.net)).toHaveText(/100[.,]000/);
+    // The checker opens the slip: the bytes that were uploaded, as the image they are.
+    const proof = await other.request.get(
+      (await other.getByRole("link", { name: en.proofLink }).getAttribute("href"))!,
+    );
+    expect(proof.headers()["content-type"]).toBe("image/png");
+    expect(Buffer.from(await proof.body()).equals(slipPhoto)).toBe(true);
     await expect(
       other.getByText(new RegExp(fill(en.approvedBy, { name: "Adam Wijaya", time: "" }))),
     ).toBeVisible();

@@ -41,6 +41,7 @@ export const auditActions = [
   "export.csv",
   "export.xlsx",
   "export.audit_csv",
+  "export.refunds_csv",
   "callback.replayed",
   "callback.resolved",
   "callback.reverified",

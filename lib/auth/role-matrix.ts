@@ -179,5 +179,19 @@ export const roleMatrix: readonly MatrixRow[] = [
     permission: "transactions:export",
     expect: routeFor(financeAndAdmin),
   },
+  {
+    kind: "route",
+    target: `/api/refunds/${absentId}/proof`,
+    method: "GET",
+    permission: "refunds:approve",
+    expect: routeFor(financeAndAdmin),
+  },
+  {
+    kind: "route",
+    target: "/api/refunds/export?from=2026-11-01&to=2026-11-30",
+    method: "GET",
+    permission: "transactions:export",
+    expect: routeFor(financeAndAdmin),
+  },
   ...actionRows,
 ];

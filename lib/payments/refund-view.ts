@@ -7,6 +7,7 @@ import {
   type DayRefunds,
   type RefundView,
 } from "@/db/queries/refunds";
+import { refundsWithProof } from "@/db/queries/refund-proofs";
 import type { Transaction } from "@/db/schema";
 import { addDecimals } from "@/lib/money";
 import type { GatewayMode } from "@/lib/purwantara/contract";
@@ -17,7 +18,7 @@ export type { RefundView };
 
 export type PaymentRefunds = {
   figures: RefundFigures;
-  refunds: RefundView[];
+  refunds: (RefundView & { hasProof: boolean })[];
   /** A new refund may be requested: paid or settled, and something is left. */
   open: boolean;
 };
@@ -27,7 +28,9 @@ export async function getPaymentRefunds(
   payment: Pick<Transaction, "id" | "state" | "amount" | "confirmedAmount">,
   mode: GatewayMode,
 ): Promise<PaymentRefunds> {
-  const refunds = await listRefundsOfTransaction(payment.id, mode);
+  const listed = await listRefundsOfTransaction(payment.id, mode);
+  const proven = await refundsWithProof(listed.map((r) => r.id));
+  const refunds = listed.map((r) => ({ ...r, hasProof: proven.has(r.id) }));
   const sum = (state: RefundView["state"]) =>
     addDecimals("0", ...refunds.filter((r) => r.state === state).map((r) => r.amount));
   const figures = refundFigures(grossOf(payment), {

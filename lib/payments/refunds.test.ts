@@ -3,6 +3,11 @@ import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
 import { streamFilteredTransactions } from "@/db/queries/transaction-list";
 import { exportColumns, exportValues } from "./export-columns";
 import { exact } from "@/lib/testing/list-totals";
+import { getRefundProof } from "@/db/queries/refund-proofs";
+import { proofFromFile, sniffProofType } from "./refund-proof";
+import { refundsCsv } from "./refund-export";
+import { messagesFor } from "@/lib/i18n/messages";
+import { parseCsv, shownText } from "@/lib/testing/csv";
 import { getOverview } from "./overview";
 import { markDayReconciled } from "./reconciliation";
 import { parseTransactionFilter } from "./transaction-filter";
@@ -326,5 +331,91 @@ describe("refunds in the list", () => {
       refundedCount: 1,
       refunded: "10000.0000",
     });
+  });
+});
+
+describe("proof of a refund", () => {
+  const png = Buffer.from(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
+      "1f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4a00000000049454e44ae426082",
+    "hex",
+  );
+
+  it("is kept by its bytes' type with the request, and refused when it is not an image or PDF", async () => {
+    expect(sniffProofType(png)).toBe("image/png");
+    expect(sniffProofType(Buffer.from("%PDF-1.7\n"))).toBe("application/pdf");
+    expect(sniffProofType(Buffer.from("<svg onload=alert(1)>"))).toBeNull();
+    // The browser's claim does not count: an HTML page called slip.png is refused.
+    const html = new File(["<html><script>x</script></html>"], "slip.png", { type: "image/png" });
+    expect(await proofFromFile(html)).toEqual({ refused: "proofType" });
+    const huge = new File([Buffer.alloc(5 * 1024 * 1024 + 1)], "big.pdf");
+    expect(await proofFromFile(huge)).toEqual({ refused: "proofTooBig" });
+    expect(await proofFromFile(new File([], "none"))).toEqual({ proof: null });
+
+    const file = await proofFromFile(new File([png], "slip.jpg", { type: "image/jpeg" }));
+    if (!("proof" in file) || !file.proof) throw new Error("refused");
+    const clerk = await makeUser("operator");
+    const id = await payment(25_000);
+    const asked = await requestRefund(clerk, "local", id, ask(25_000n), file.proof);
+    if (!asked.ok) throw new Error("refused");
+    const kept = await getRefundProof(asked.id, "local");
+    expect(kept!.contentType).toBe("image/png");
+    expect(kept!.bytes.equals(png)).toBe(true);
+    // Only through a refund of the same mode.
+    expect(await getRefundProof(asked.id, "production")).toBeNull();
+    const [audit] = await queryTestDb<{ details: { proof: { type: string } } }>(
+      db.url(),
+      "select details from audit_log where target_id = $1 and action = 'refund.requested'",
+      [asked.id],
+    );
+    expect(audit!.details.proof.type).toBe("image/png");
+  });
+});
+
+describe("the refunds file", () => {
+  it("holds every refund dated in the range, in the reader's words, audited", async () => {
+    const clerk = await makeUser("operator");
+    const checker = await makeUser("finance");
+    const id = await payment(90_000);
+    const asked = await requestRefund(clerk, "local", id, {
+      ...ask(15_000n, "2026-11-07"),
+      method: "bank_transfer",
+      bank: "BCA",
+      account: "0012345678",
+    });
+    if (!asked.ok) throw new Error("refused");
+    await decideRefund(checker, "local", asked.id, "approved", "ok");
+    const text = await refundsCsv({
+      user: checker,
+      mode: "local",
+      from: "2026-11-07",
+      to: "2026-11-07",
+      zone,
+      locale: "id",
+      separator: "semicolon",
+    });
+    expect(text.startsWith("\ufeff")).toBe(true);
+    const [header, ...rows] = parseCsv(text.slice(1), ";");
+    const id_ = messagesFor("id");
+    expect(header![0]).toBe(id_.export.refundColumns.refunded_on);
+    const direct = await queryTestDb<{ id: string }>(
+      db.url(),
+      "select id::text from refunds where mode = 'local' and refunded_on = '2026-11-07' order by requested_at, id",
+    );
+    const col = (key: keyof typeof id_.export.refundColumns) =>
+      header!.indexOf(id_.export.refundColumns[key]);
+    expect(rows.map((r) => shownText(r[col("id")]!))).toEqual(direct.map((d) => d.id));
+    const mine = rows.find((r) => shownText(r[col("id")]!) === asked.id)!;
+    // The account keeps its leading zero; words are the reader's, not codes.
+    expect(shownText(mine[col("account")]!)).toBe("0012345678");
+    expect(mine[col("amount")]).toBe("15000");
+    expect(mine[col("state")]).toBe(id_.refunds.state.approved);
+    expect(mine[col("method")]).toBe(id_.refunds.method.bank_transfer);
+    const [audit] = await queryTestDb<{ details: { rows: number } }>(
+      db.url(),
+      "select details from audit_log where action = 'export.refunds_csv' and actor_id = $1",
+      [checker.id],
+    );
+    expect(audit!.details.rows).toBe(direct.length);
   });
 });

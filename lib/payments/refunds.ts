@@ -14,6 +14,8 @@ import type { TransactionState } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { addDecimals, decimalFromRupiah, subtractDecimals } from "@/lib/money";
 import type { GatewayMode } from "@/lib/purwantara/contract";
+import { insertRefundProof } from "@/db/queries/refund-proofs";
+import type { RefundProof } from "./refund-proof";
 import type { RefundRequestInput } from "./refund-schema";
 
 /** Only money that came in can go back. */
@@ -68,6 +70,7 @@ export async function requestRefund(
   mode: GatewayMode,
   transactionId: string,
   input: RefundRequestInput,
+  proof: RefundProof | null = null,
 ): Promise<RefundResult> {
   return getDb().transaction(async (tx) => {
     const payment = await lockTransactionForRefund(tx, transactionId, mode);
@@ -95,6 +98,15 @@ export async function requestRefund(
       refundedOn: input.refundedOn,
       requestedBy: user.id,
     });
+    if (proof) {
+      await insertRefundProof(tx, {
+        refundId: refund.id,
+        contentType: proof.contentType,
+        bytes: proof.bytes,
+        sha256: proof.sha256,
+        uploadedBy: user.id,
+      });
+    }
     await recordAudit(tx, {
       action: "refund.requested",
       actorId: user.id,
@@ -107,6 +119,7 @@ export async function requestRefund(
         reason: input.reason,
         method: input.method,
         refundedOn: input.refundedOn,
+        ...(proof ? { proof: { type: proof.contentType, sha256: proof.sha256 } } : {}),
       },
     });
     return { ok: true, id: refund.id } as const;

@@ -5,6 +5,7 @@ import { AdjustedBadge, ClosingBadge } from "@/components/reconciliation/closing
 import { SettlementTable } from "@/components/reconciliation/settlement-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { formatDay, formatMonth } from "@/lib/format";
 import { actingMode } from "@/lib/gateway/config";
@@ -40,6 +41,7 @@ export default async function ReconciliationPage({
   const month = asked > current ? current : asked;
   const view = await getReconciliationMonth(await actingMode(user), zone, month);
   const next = shiftMonth(month, 1);
+  const mayExport = can(user.role, "transactions:export");
   const navLink =
     "inline-flex min-h-11 items-center rounded-md px-3 text-sm font-medium text-brand-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500";
   const active = view.days.filter(
@@ -51,6 +53,15 @@ export default async function ReconciliationPage({
       <p className="text-xs text-slate-600">
         {t("businessZone", { zone: zoneName })} {t("basis")}
       </p>
+      {mayExport ? (
+        <a
+          href={`/api/refunds/export?from=${month}-01&to=${addDays(`${next}-01`, -1)}`}
+          download
+          className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline"
+        >
+          {t("exportRefunds")}
+        </a>
+      ) : null}
       <DelaysNote delays={view.delays} />
       <OverduePanel overdue={view.overdue} />
       <section

@@ -10,6 +10,7 @@ import { actingMode } from "@/lib/gateway/config";
 import { cancelPayment } from "@/lib/payments/cancel-payment";
 import { checkPaymentStatus } from "@/lib/payments/check-status";
 import { refundDecisionSchema, refundRequestSchema } from "@/lib/payments/refund-schema";
+import { proofFromFile } from "@/lib/payments/refund-proof";
 import { decideRefund, requestRefund, type RefundResult } from "@/lib/payments/refunds";
 import { getFormatter } from "@/lib/i18n/server";
 import { PurwantaraError } from "@/lib/purwantara/errors";
@@ -98,7 +99,12 @@ export async function requestRefundAction(
     permission: "refunds:request",
     schema: (user) => refundRequestSchema(user.timeZone),
     run: async (input, user) => {
-      const result = await requestRefund(user, await actingMode(user), id, input);
+      const file = await proofFromFile(formData.get("proof"));
+      if ("refused" in file) {
+        const message = (await getTranslations("refunds"))(`errors.${file.refused}`);
+        return { status: "error", message, fieldErrors: { proof: [message] } };
+      }
+      const result = await requestRefund(user, await actingMode(user), id, input, file.proof);
       return refundOutcome(result, id, "requested");
     },
   })(previous, formData);

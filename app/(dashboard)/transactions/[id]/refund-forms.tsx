@@ -8,7 +8,7 @@ import { DayField } from "@/components/ui/day-input";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
-import { fieldBinder, idleState, type ActionState } from "@/lib/actions/action-state";
+import { fieldBinder, fieldError, idleState, type ActionState } from "@/lib/actions/action-state";
 import { refundMethods, refundReasons } from "@/lib/core/refund-terms";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
@@ -79,10 +79,38 @@ export function RequestRefundForm({
         />
       </div>
       <Field {...field("note")} id="refund-note" label={t("note")} maxLength={2000} />
+      <ProofInput error={fieldError(state, "proof")} />
       <button type="submit" disabled={pending} aria-disabled={pending} className={buttonClass()}>
         {pending ? t("submitting") : t("submit")}
       </button>
     </form>
+  );
+}
+
+/** The transfer slip's photo or PDF, optional; its type is checked by its bytes on the server. */
+function ProofInput({ error }: { error: string | undefined }) {
+  const t = useTranslations("refunds");
+  return (
+    <div className="space-y-1.5">
+      <label htmlFor="refund-proof" className="block text-sm font-medium text-slate-800">
+        {t("proof")}
+      </label>
+      <p id="refund-proof-hint" className="text-xs text-slate-600">
+        {t("proofHint")}
+      </p>
+      <input
+        id="refund-proof"
+        name="proof"
+        type="file"
+        accept="image/png,image/jpeg,image/webp,application/pdf"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "refund-proof-hint refund-proof-error" : "refund-proof-hint"}
+        className="block w-full text-sm text-slate-700 file:mr-3 file:min-h-11 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:text-sm file:font-medium file:text-slate-800"
+      />
+      <p id="refund-proof-error" className="text-xs font-medium text-rose-700">
+        {error}
+      </p>
+    </div>
   );
 }
 

@@ -93,7 +93,7 @@ async function RefundItem({
   user,
   format,
 }: {
-  refund: RefundView;
+  refund: RefundView & { hasProof: boolean };
   user: CurrentUser;
   format: Formatter;
 }) {
@@ -111,6 +111,7 @@ async function RefundItem({
       ? t("account", { account: refund.account })
       : null;
   const mayDecide = refund.state === "requested" && can(user.role, "refunds:approve");
+  const maySeeProof = can(user.role, "refunds:approve");
   return (
     <li className="space-y-1 py-3 text-sm">
       <p className="flex flex-wrap items-center gap-2">
@@ -137,6 +138,18 @@ async function RefundItem({
         })}
       </p>
       {decidedLine ? <p className="text-slate-600">{decidedLine}</p> : null}
+      {refund.hasProof && maySeeProof ? (
+        <p>
+          <a
+            href={`/api/refunds/${refund.id}/proof`}
+            target="_blank"
+            rel="noopener"
+            className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline"
+          >
+            {t("proofLink")}
+          </a>
+        </p>
+      ) : null}
       {refund.decisionNote ? (
         <p className="break-words text-slate-700">
           {t("decisionNoteShown", { note: refund.decisionNote })}
