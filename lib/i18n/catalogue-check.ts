@@ -30,6 +30,7 @@ const sameInBoth = new Set([
   "export.columns.mode",
   "export.columns.bank",
   "export.columns.state",
+  "export.refundColumns.state",
   "live.titleCount",
   "live.changed",
   "timeline.source.api",
