@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { requestPathHeader } from "@/lib/auth/next-path";
 import { anySessionCookie } from "@/lib/auth/session-cookie";
 import { trustedProxies } from "@/lib/http/peer-address";
 import { contentSecurityPolicy, newNonce, pageSecurityHeaders } from "@/lib/http/security-headers";
@@ -12,6 +13,14 @@ const publicPaths = [
   "/reset-password",
   "/manifest.webmanifest",
 ];
+
+/** The page's path and query, without the client router's cache-busting `_rsc`. */
+function pagePath(request: NextRequest): string {
+  const params = new URLSearchParams(request.nextUrl.searchParams);
+  params.delete("_rsc");
+  const query = params.toString();
+  return `${request.nextUrl.pathname}${query ? `?${query}` : ""}`;
+}
 
 /**
  * For every page: a fresh CSP nonce (Next.js reads it from the request's CSP header and
@@ -30,6 +39,10 @@ export function proxy(request: NextRequest) {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("content-security-policy", csp);
     requestHeaders.set("x-nonce", nonce);
+    // Where this page request was going: a page whose session turns out to have ended
+    // sends the person to sign in and back here (lib/auth/session.ts). Set here, always,
+    // so a browser cannot supply its own.
+    requestHeaders.set(requestPathHeader, pagePath(request));
     response = NextResponse.next({ request: { headers: requestHeaders } });
   } else {
     const login = new URL("/login", request.url);

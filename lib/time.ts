@@ -1,3 +1,5 @@
+import { parseDateTimeText } from "./day-text";
+
 /**
  * Times are stored as timestamptz and shown in the person's Indonesian time zone:
  * WIB (the default), WITA or WIT. None of the three has daylight saving time, so each
@@ -20,9 +22,13 @@ function offsetMs(zone: TimeZone): number {
   return timeZones[zone].offsetMinutes * 60_000;
 }
 
-/** A `datetime-local` value ("2026-11-24T19:00") read as wall-clock time in `zone`. */
+/**
+ * A wall-clock time read in `zone`: as typed ("24/11/2026 19:00", see lib/day-text.ts)
+ * or as a `datetime-local` value ("2026-11-24T19:00").
+ */
 export function parseZonedDateTime(text: string, zone: TimeZone): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text);
+  const local = /:\d{2}:\d{2}$/.test(text) ? text : (parseDateTimeText(text) ?? text);
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
   if (!match) return null;
   const [y = 0, mo = 1, d = 1, h = 0, mi = 0, s = 0] = match.slice(1).map((p) => Number(p ?? 0));
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { protectedAction } from "@/lib/actions/protected-action";
@@ -25,6 +26,7 @@ export const updatePreferencesAction = protectedAction({
     await rememberPreferences(user.id, preferences);
     // Read the message in the language just chosen.
     const t = await getTranslations({ locale: preferences.locale, namespace: "profile" });
-    return { status: "success", message: t("saved") };
+    revalidatePath("/", "layout");
+    return { status: "success", message: t("saved"), data: { ...preferences } };
   },
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useMemo } from "react";
 import { useTranslations } from "next-intl";
 import { channelViews } from "@/components/channels";
 import type { FieldsContext } from "@/components/channels/types";
@@ -8,10 +8,18 @@ import { SubmitButton } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import type { TransactionChannel } from "@/db/schema";
 import { fieldBinder, idleState, type ActionState } from "@/lib/actions/action-state";
+import { formValues, saveDraft } from "./payment-drafts";
+import { DraftNotice, JustCreatedNotice, RepeatNotice } from "./payment-form-notices";
+import { sendOrKeep } from "./send-or-keep";
+import { useDraft } from "./use-draft";
+
+type FormAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
 /**
  * The one create form: the channel's own fields inside, the same one-time key, pending
- * state and error handling for every channel.
+ * state and error handling for every channel. What is typed is kept in the tab until
+ * the payment is made (Back, Forward, offline); Back after making it says so, and a
+ * near-identical payment made minutes ago is asked about once.
  */
 export function PaymentForm({
   channel,
@@ -21,24 +29,39 @@ export function PaymentForm({
   context,
 }: {
   channel: TransactionChannel;
-  action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
   idempotencyKey: string;
   initialValues?: Record<string, string>;
   context: Omit<FieldsContext, "values">;
 }) {
   const t = useTranslations("payment");
-  const [state, formAction] = useActionState(action, idleState);
-  const field = fieldBinder(state, initialValues);
-  const values = state.status === "error" ? state.values : initialValues;
+  const tFlows = useTranslations("flows");
+  const offline = tFlows("offline.notSent");
+  const send = useMemo(() => sendOrKeep(action, channel, offline), [action, channel, offline]);
+  const [state, formAction] = useActionState(send, idleState);
+  const draft = useDraft(channel, initialValues === undefined);
+  const starting = draft.values ?? initialValues;
+  const field = fieldBinder(state, starting);
+  const values = state.status === "error" ? state.values : starting;
   const key =
     (state.status === "error" && state.idempotencyKey) || values?.idempotencyKey || idempotencyKey;
+  // The server's question about a repeat says what the Back notice says, and more.
+  const repeatOf = state.status === "error" ? state.repeatOf : undefined;
   const Fields = channelViews[channel]?.Fields;
   if (!Fields) return null;
   return (
-    <form action={formAction} className="space-y-5" noValidate>
+    <form
+      action={formAction}
+      onChange={(event) => saveDraft(channel, formValues(event.currentTarget))}
+      className="space-y-5"
+      noValidate
+    >
       <input type="hidden" name="idempotencyKey" value={key} />
+      {draft.createdId && !repeatOf ? <JustCreatedNotice id={draft.createdId} /> : null}
+      {draft.values && state.status === "idle" ? <DraftNotice onDiscard={draft.discard} /> : null}
       <FormAlert state={state} />
-      <Fields field={field} context={{ ...context, values }} />
+      {repeatOf ? <RepeatNotice id={repeatOf.id} /> : null}
+      <Fields key={draft.version} field={field} context={{ ...context, values }} />
       <SubmitButton pendingText={t("pending")} className="w-full sm:w-auto">
         {t("submit")}
       </SubmitButton>

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ActionButtonForm } from "@/components/payments/action-button-form";
+import { ConfirmActionForm } from "@/components/ui/confirm-action-form";
 import type { ActionState } from "@/lib/actions/action-state";
 import type { Formatter } from "@/lib/format";
 import type { MaskedValue, ModeOverview } from "@/lib/settings/overview";
@@ -125,6 +126,8 @@ async function EditableParts({
   format: Formatter;
 }) {
   const t = await getTranslations("settings");
+  const tConfirm = await getTranslations("flows.confirm");
+  const tMode = await getTranslations("mode");
   const savedSecret = overview.callbackSecret?.source === "settings";
   const previous = overview.previousSecret;
   return (
@@ -153,10 +156,16 @@ async function EditableParts({
                     : t("rotation.neverVerified"),
                 })}
               </p>
-              <ActionButtonForm
+              <ConfirmActionForm
                 action={actions.retire}
                 label={t("rotation.retire")}
                 pendingLabel={t("rotation.retiring")}
+                words={{
+                  title: tConfirm("retireTitle"),
+                  stops: tConfirm("retireStops"),
+                  warning: previous.newVerifiedAt ? undefined : tConfirm("retireUnverified"),
+                  confirm: t("rotation.retire"),
+                }}
               />
             </>
           ) : (
@@ -169,10 +178,15 @@ async function EditableParts({
         </div>
       ) : null}
       {overview.hasSaved ? (
-        <ActionButtonForm
+        <ConfirmActionForm
           action={actions.clear}
           label={t("gateway.clear")}
           pendingLabel={t("gateway.clearing")}
+          words={{
+            title: tConfirm("clearTitle", { mode: tMode(overview.mode) }),
+            stops: tConfirm(overview.mode === "production" ? "clearStopsLive" : "clearStopsTest"),
+            confirm: t("gateway.clear"),
+          }}
         />
       ) : null}
     </>

@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/button";
+import { ConfirmActionForm } from "@/components/ui/confirm-action-form";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
 import { idleState, type ActionState } from "@/lib/actions/action-state";
@@ -68,6 +69,7 @@ function MemberForms({
 }) {
   const t = useTranslations("team.manage");
   const tRole = useTranslations("role");
+  const tConfirm = useTranslations("flows.confirm");
   const [state, formAction] = useActionState(action, idleState);
   return (
     <div className="mt-2 space-y-4 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
@@ -97,11 +99,16 @@ function MemberForms({
               pending={t("pending")}
             />
           ) : (
-            <OneButtonForm
+            <ConfirmActionForm
               action={action}
-              kind="disable"
+              fields={{ kind: "disable" }}
               label={t("disable")}
-              pending={t("pending")}
+              pendingLabel={t("pending")}
+              words={{
+                title: tConfirm("disableTitle", { name: member.name }),
+                stops: tConfirm("disableStops", { name: member.name }),
+                confirm: t("disable"),
+              }}
             />
           )}
           <OneButtonForm
@@ -118,17 +125,18 @@ function MemberForms({
 
 export function RevokeInvitationButton({ action, email }: { action: BoundAction; email: string }) {
   const t = useTranslations("team.pending");
-  const [state, formAction] = useActionState(action, idleState);
+  const tConfirm = useTranslations("flows.confirm");
   return (
-    <form action={formAction} className="space-y-2">
-      <SubmitButton
-        variant="secondary"
-        pendingText={t("revoking")}
-        aria-label={t("revokeFor", { email })}
-      >
-        {t("revoke")}
-      </SubmitButton>
-      <FormAlert state={state} />
-    </form>
+    <ConfirmActionForm
+      action={action}
+      label={t("revoke")}
+      pendingLabel={t("revoking")}
+      triggerLabel={t("revokeFor", { email })}
+      words={{
+        title: tConfirm("revokeTitle", { email }),
+        stops: tConfirm("revokeStops", { email }),
+        confirm: t("revoke"),
+      }}
+    />
   );
 }

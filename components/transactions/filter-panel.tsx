@@ -1,5 +1,6 @@
 "use client";
 
+import { DayInput } from "@/components/ui/day-input";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button-class";
@@ -260,11 +261,10 @@ export function FilterPanel({
                   <label htmlFor={`${id}-from`} className="block text-sm text-slate-800">
                     {t("from")}
                   </label>
-                  <input
+                  <DayInput
                     id={`${id}-from`}
-                    type="date"
                     name="from"
-                    defaultValue={filter.from ?? ""}
+                    defaultValue={filter.from}
                     className={inputClass}
                   />
                 </div>
@@ -272,11 +272,10 @@ export function FilterPanel({
                   <label htmlFor={`${id}-to`} className="block text-sm text-slate-800">
                     {t("to")}
                   </label>
-                  <input
+                  <DayInput
                     id={`${id}-to`}
-                    type="date"
                     name="to"
-                    defaultValue={filter.to ?? ""}
+                    defaultValue={filter.to}
                     aria-invalid={dateError ? true : undefined}
                     aria-describedby={`${id}-to-error`}
                     className={inputClass}

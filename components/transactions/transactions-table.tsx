@@ -9,6 +9,7 @@ import { isFiltered, emptyFilter, type TransactionFilter } from "@/lib/payments/
 import type { TransactionListPage } from "@/lib/payments/transaction-list-types";
 import { ExportButtons } from "./export-buttons";
 import { TransactionFilters } from "./transaction-filters";
+import { LiveMark } from "./live-mark";
 import { TransactionsTotals } from "./transactions-totals";
 import type { TransactionRows } from "./transaction-rows";
 import type { PollState, TransactionsPoll } from "./transactions-poll";
@@ -174,23 +175,7 @@ export function TransactionsView({
       >
         <div className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-2 text-xs text-slate-600">
           <span>{updating ? t("loadingRows") : t("matching", { count: page.totals.count })}</span>
-          <span>
-            {failure ? (
-              <span className="text-rose-700">
-                {t("livePaused", {
-                  error: t(failure === "session-ended" ? "liveSessionEnded" : "liveUnreachable"),
-                })}
-              </span>
-            ) : (
-              <span className="inline-flex items-center gap-1.5">
-                <span
-                  aria-hidden
-                  className={`size-2 rounded-full ${isValidating ? "bg-brand-500" : "bg-emerald-500"}`}
-                />
-                {t("live")}
-              </span>
-            )}
-          </span>
+          <LiveMark failure={failure} isValidating={isValidating} />
         </div>
         {items.length === 0 ? (
           filtered ? (

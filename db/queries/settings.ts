@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, gte } from "drizzle-orm";
 import type { GatewayMode } from "@/lib/core/modes";
 import { getDb, type DbOrTx } from "../client";
 import {
@@ -43,6 +43,29 @@ export async function lastVerifiedWithPrevious(mode: GatewayMode): Promise<Date 
     .from(webhookDeliveries)
     .where(and(eq(webhookDeliveries.mode, mode), eq(webhookDeliveries.verifiedWith, "previous")))
     .orderBy(desc(webhookDeliveries.receivedAt))
+    .limit(1);
+  return row?.at ?? null;
+}
+
+/**
+ * When the mode's current secret first verified a delivery since `since` (a rotation's
+ * start): null while Purwantara has not yet signed anything with the new secret.
+ */
+export async function firstVerifiedWithCurrentSince(
+  mode: GatewayMode,
+  since: Date,
+): Promise<Date | null> {
+  const [row] = await getDb()
+    .select({ at: webhookDeliveries.receivedAt })
+    .from(webhookDeliveries)
+    .where(
+      and(
+        eq(webhookDeliveries.mode, mode),
+        eq(webhookDeliveries.verifiedWith, "current"),
+        gte(webhookDeliveries.receivedAt, since),
+      ),
+    )
+    .orderBy(asc(webhookDeliveries.receivedAt))
     .limit(1);
   return row?.at ?? null;
 }

@@ -15,6 +15,11 @@ export type ActionState =
       values?: Record<string, string>;
       /** A fresh one-time key, so a corrected form is a new submission. */
       idempotencyKey?: string;
+      /**
+       * A payment just like this one was made minutes ago: its id and when, so the form
+       * links to it and asks once whether to make another (sent back as `confirmRepeatOf`).
+       */
+      repeatOf?: { id: string; createdAt: string };
     };
 
 export type ActionErrorState = Extract<ActionState, { status: "error" }>;

@@ -33,3 +33,22 @@ export function safeNextPath(value: string | undefined | null): string {
   if (url.pathname === "/login" || url.pathname.startsWith("/login/")) return defaultNextPath;
   return path;
 }
+
+/** The request header the proxy sets to the page's own path and query. */
+export const requestPathHeader = "x-request-path";
+
+/** The sign-in page's `reason` when a session ended elsewhere (a role change, a sign-out of other devices). */
+export const sessionEndedReason = "ended";
+
+/**
+ * The sign-in page for a person whose session is gone, carrying why and where they
+ * were; `next` is checked again by the sign-in page before it is followed.
+ */
+export function loginPathFor(path: string | null, ended: boolean): string {
+  const params = new URLSearchParams();
+  const next = safeNextPath(path);
+  if (path && next !== defaultNextPath) params.set("next", next);
+  if (ended) params.set("reason", sessionEndedReason);
+  const query = params.toString();
+  return query ? `/login?${query}` : "/login";
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { readPendingSession, readSessionUser } from "@/db/queries/sessions";
@@ -6,6 +7,7 @@ import { getUserById } from "@/db/queries/users";
 import type { User } from "@/db/schema";
 import { auth } from "./index";
 import { holdOn } from "./holds";
+import { loginPathFor, requestPathHeader } from "./next-path";
 import { can, type Permission } from "./roles";
 
 export type CurrentUser = Pick<User, "id" | "email" | "name" | "role" | "locale" | "timeZone"> & {
@@ -70,7 +72,12 @@ export const passwordChangeRequiredPath = "/profile?password=required";
  */
 export async function requirePageUser(permission?: Permission): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) redirect("/login");
+  if (!user) {
+    // A session cookie that no longer names a live session: ended elsewhere. Say so on
+    // the sign-in page and come back here afterwards.
+    const ended = Boolean((await auth())?.sessionId) && !(await getPendingSignIn());
+    redirect(loginPathFor((await headers()).get(requestPathHeader), ended));
+  }
   const hold = permission ? await holdOn(user, permission) : null;
   if (hold === "passwordChange") redirect(passwordChangeRequiredPath);
   if (hold === "twoFactorSetup") redirect(`${twoFactorSetupPath}?required=1`);

@@ -24,7 +24,12 @@ export async function jsonFetcher<T>(url: string): Promise<T> {
     headers: { Accept: "application/json", ...(known ? { "If-None-Match": known.etag } : {}) },
     cache: "no-store",
   });
-  if (response.status === 304 && known) return known.data as T;
+  if (response.status === 304 && known) {
+    // Read the (empty) body to the end: an unread response is reported as cancelled in
+    // DevTools, and its connection is held until it is collected.
+    await response.arrayBuffer().catch(() => undefined);
+    return known.data as T;
+  }
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: string } | null;
     throw new FetchError(response.status, body?.error ?? `Request failed (${response.status})`);

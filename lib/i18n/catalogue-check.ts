@@ -36,6 +36,7 @@ const sameInBoth = new Set([
   "live.titleCount",
   "live.changed",
   "timeline.source.api",
+  "flows.brandShort",
 ]);
 
 /** Whole sections of proper names (banks, wallets), the same in every language. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { lastVerifiedWithPrevious } from "@/db/queries/settings";
+import { firstVerifiedWithCurrentSince, lastVerifiedWithPrevious } from "@/db/queries/settings";
 import { keyringFromEnv, SecretBoxError } from "@/lib/crypto/secret-box";
 import { getEnv } from "@/lib/env";
 import { gatewayConfigs, type ValueSource } from "@/lib/gateway/config";
@@ -22,7 +22,13 @@ export type ModeOverview = {
   token: MaskedValue;
   callbackSecret: MaskedValue;
   /** During a rotation: the old secret, and when it last verified a delivery. */
-  previousSecret: (MaskedValue & { lastVerifiedAt: Date | null }) | null;
+  previousSecret:
+    | (MaskedValue & {
+        lastVerifiedAt: Date | null;
+        /** When the new secret first verified a delivery since the rotation began (null: not yet). */
+        newVerifiedAt: Date | null;
+      })
+    | null;
   rotationStartedAt: Date | null;
   /** Saved values the environment overrides (kept, but not in effect). */
   shadowed: string[];
@@ -96,6 +102,9 @@ export async function getSettingsOverview(): Promise<SettingsOverview> {
               last4: last4(previous.secret),
               source: config!.sources.callbackSecrets,
               lastVerifiedAt: await lastVerifiedWithPrevious(mode),
+              newVerifiedAt: stored?.rotationStartedAt
+                ? await firstVerifiedWithCurrentSince(mode, stored.rotationStartedAt)
+                : null,
             }
           : null,
         rotationStartedAt: stored?.rotationStartedAt ?? null,

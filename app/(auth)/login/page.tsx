@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
 import { TwoFactorStepForm } from "@/components/auth/two-factor-step-form";
 import { hasAnyAccount } from "@/lib/auth/accounts";
-import { safeNextPath } from "@/lib/auth/next-path";
+import { safeNextPath, sessionEndedReason } from "@/lib/auth/next-path";
 import { getCurrentUser, getPendingSignIn } from "@/lib/auth/session";
 import { cancelSignInAction, signInAction, verifyTwoFactorAction } from "./actions";
 
@@ -18,7 +18,7 @@ export default async function LoginPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { next: rawNext, reset } = await searchParams;
+  const { next: rawNext, reset, reason } = await searchParams;
   const next = safeNextPath(typeof rawNext === "string" ? rawNext : undefined);
   if (await getCurrentUser()) redirect(next);
   const pending = await getPendingSignIn();
@@ -34,10 +34,19 @@ export default async function LoginPage({
   }
   if (!(await hasAnyAccount())) redirect("/setup");
   const t = await getTranslations("login");
+  const tFlows = await getTranslations("flows");
   return (
     <>
       <h1 className="mb-1 text-xl font-semibold">{t("title")}</h1>
       <p className="mb-5 text-sm text-slate-600">{t("subtitle")}</p>
+      {reason === sessionEndedReason ? (
+        <p
+          role="status"
+          className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-amber-200"
+        >
+          {t("signedOutElsewhere")} {typeof rawNext === "string" ? tFlows("signedOutReturn") : null}
+        </p>
+      ) : null}
       {reset === "1" ? (
         <p
           role="status"

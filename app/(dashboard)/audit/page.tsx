@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AuditTable } from "@/components/audit/audit-table";
 import { buttonClass } from "@/components/ui/button-class";
+import { DayInput } from "@/components/ui/day-input";
 import { PageHeader } from "@/components/ui/page-header";
 import { SelectField } from "@/components/ui/select-field";
 import { getAuditActors, getAuditPage, readAuditQuery } from "@/lib/audit/list";
@@ -87,25 +88,13 @@ export default async function AuditPage({
           <label htmlFor="audit-from" className="block text-sm font-medium text-slate-800">
             {t("filters.from")}
           </label>
-          <input
-            id="audit-from"
-            name="from"
-            type="date"
-            defaultValue={query.from}
-            className={inputClass}
-          />
+          <DayInput id="audit-from" name="from" defaultValue={query.from} className={inputClass} />
         </div>
         <div className="space-y-1.5">
           <label htmlFor="audit-to" className="block text-sm font-medium text-slate-800">
             {t("filters.to")}
           </label>
-          <input
-            id="audit-to"
-            name="to"
-            type="date"
-            defaultValue={query.to}
-            className={inputClass}
-          />
+          <DayInput id="audit-to" name="to" defaultValue={query.to} className={inputClass} />
         </div>
         <div className="flex gap-2 sm:col-span-2 lg:col-span-1">
           <button type="submit" className={`${buttonClass()} flex-1 lg:flex-none`}>

@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { Field } from "@/components/ui/field";
+import { CountedField } from "@/components/ui/counted-field";
 import { AmountField, DescriptionField, ExpiryField } from "../shared/common-fields";
 import type { BindField, FieldsContext } from "../types";
 
@@ -7,7 +7,7 @@ export function CounterFields({ field, context }: { field: BindField; context: F
   const t = useTranslations("channels.counter.fields");
   return (
     <>
-      <Field
+      <CountedField
         {...field("name")}
         label={t("name")}
         required

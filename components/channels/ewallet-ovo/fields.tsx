@@ -19,7 +19,7 @@ export function OvoFields({ field, context }: { field: BindField; context: Field
         hint={t("phoneHint")}
       />
       <CustomerEmailField field={field} optional />
-      <DescriptionField field={field} />
+      <DescriptionField field={field} max={255} />
     </>
   );
 }

@@ -15,7 +15,7 @@ export function ShopeepayFields({ field, context }: { field: BindField; context:
       <CustomerNameField field={field} />
       <CustomerEmailField field={field} />
       <CustomerPhoneField field={field} />
-      <DescriptionField field={field} />
+      <DescriptionField field={field} max={255} />
       <ReturnUrlField field={field} />
     </>
   );

@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { Field } from "@/components/ui/field";
+import { CountedField } from "@/components/ui/counted-field";
 import {
   AmountField,
   DescriptionField,
@@ -18,7 +18,7 @@ export function PaymentLinkFields({
   const t = useTranslations("channels.payment-link.fields");
   return (
     <>
-      <Field
+      <CountedField
         {...field("title")}
         label={t("title")}
         required

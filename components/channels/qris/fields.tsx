@@ -43,7 +43,7 @@ export function QrisFields({ field, context }: { field: BindField; context: Fiel
         placeholder="150.000"
         hint={t("amountHint", { min: context.minAmount, max: format.money(qrisMaxAmount) })}
       />
-      <DescriptionField field={field} />
+      <DescriptionField field={field} max={255} />
       <CustomerNameField field={field} />
       <CustomerEmailField field={field} />
       <CustomerPhoneField field={field} />

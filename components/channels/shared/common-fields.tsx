@@ -1,5 +1,7 @@
 import { useTranslations } from "next-intl";
+import { CountedField } from "@/components/ui/counted-field";
 import { Field } from "@/components/ui/field";
+import { dateTimeText } from "@/lib/day-text";
 import type { BindField, FieldsContext } from "../types";
 
 /** Amount in whole rupiah, with the channel's minimum in the hint. */
@@ -18,22 +20,30 @@ export function AmountField({ field, context }: { field: BindField; context: Fie
   );
 }
 
-export function DescriptionField({ field }: { field: BindField }) {
+/** The channel's own limit: 255 where Purwantara takes no more, else 1000. */
+export function DescriptionField({ field, max = 1000 }: { field: BindField; max?: number }) {
   const t = useTranslations("payment.fields");
-  return <Field {...field("description")} label={t("description")} maxLength={1000} />;
+  return <CountedField {...field("description")} label={t("description")} maxLength={max} />;
 }
 
-/** When the payment stops accepting money, typed in the person's zone. */
+/**
+ * When the payment stops accepting money, typed as dd/mm/yyyy hh:mm in the person's
+ * zone whatever the browser's language (a native picker would follow the browser).
+ */
 export function ExpiryField({ field, context }: { field: BindField; context: FieldsContext }) {
   const t = useTranslations("payment.fields");
+  const tDates = useTranslations("flows.dates");
   const bound = field("expiresAt");
   return (
     <Field
       {...bound}
       label={t("expiresAt", { zone: context.zoneName })}
-      type="datetime-local"
+      inputMode="numeric"
+      autoComplete="off"
+      placeholder={tDates("dateTimePlaceholder")}
       required
-      defaultValue={bound.defaultValue ?? context.defaultExpiry}
+      hint={tDates("dateTimeFormat", { zone: context.zoneName })}
+      defaultValue={dateTimeText(bound.defaultValue ?? context.defaultExpiry)}
     />
   );
 }
@@ -83,5 +93,13 @@ export function CustomerEmailField({ field, optional }: { field: BindField; opti
 
 export function CustomerNameField({ field }: { field: BindField }) {
   const t = useTranslations("payment.fields");
-  return <Field {...field("customerName")} label={t("customerName")} autoComplete="off" required />;
+  return (
+    <CountedField
+      {...field("customerName")}
+      label={t("customerName")}
+      autoComplete="off"
+      required
+      maxLength={255}
+    />
+  );
 }

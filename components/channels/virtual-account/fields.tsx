@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { Field } from "@/components/ui/field";
+import { CountedField } from "@/components/ui/counted-field";
 import { SelectField } from "@/components/ui/select-field";
 import { vaBanks } from "@/lib/channels/virtual-account/gateway";
 import { paymentName } from "@/lib/i18n/payment-name";
@@ -32,7 +32,7 @@ export function VirtualAccountFields({
           ...vaBanks.map((code) => ({ value: code, label: paymentName(tAll, code) })),
         ]}
       />
-      <Field
+      <CountedField
         {...field("name")}
         label={t("name")}
         required

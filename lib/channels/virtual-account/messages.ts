@@ -1,3 +1,5 @@
+import { bankStepMessages } from "./bank-steps";
+
 /** What the dashboard says about virtual accounts, in each language. */
 const id = {
   name: "Transfer ke virtual account",
@@ -18,6 +20,7 @@ const id = {
     countdown: "Sisa waktu {days, plural, =0 {} other {# hari }}{clock}",
     ended: "Waktu bayar sudah habis",
     stepsTitle: "Cara bayar",
+    bankSteps: bankStepMessages.id,
     share: "Transfer ke VA {bank} {number}.",
     steps: {
       atm: {
@@ -66,6 +69,7 @@ export const messages = {
       countdown: "{days, plural, =0 {} one {# day } other {# days }}{clock} left",
       ended: "The time to pay is over",
       stepsTitle: "How to pay",
+      bankSteps: bankStepMessages.en,
       share: "Transfer to {bank} VA {number}.",
       steps: {
         atm: {

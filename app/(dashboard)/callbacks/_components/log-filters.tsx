@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button-class";
-import { Field } from "@/components/ui/field";
+import { DayField } from "@/components/ui/day-input";
 import { deliveryOutcomes, type DeliveryLogFilter } from "@/lib/webhooks/delivery-log";
 
 /** The log's filters: a plain GET form, so a filtered view is a URL to share. */
@@ -40,20 +40,13 @@ export function LogFilters({ filter }: { filter: DeliveryLogFilter }) {
         </div>
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-2 lg:max-w-xl">
-        <Field
-          type="date"
+        <DayField
           name="from"
           label={t("filters.from")}
-          defaultValue={filter.from ?? undefined}
+          defaultValue={filter.from}
           error={error("from")}
         />
-        <Field
-          type="date"
-          name="to"
-          label={t("filters.to")}
-          defaultValue={filter.to ?? undefined}
-          error={error("to")}
-        />
+        <DayField name="to" label={t("filters.to")} defaultValue={filter.to} error={error("to")} />
       </div>
       <div className="flex flex-wrap gap-2">
         <button type="submit" className={buttonClass()}>

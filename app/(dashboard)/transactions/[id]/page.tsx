@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/transactions/status-badge";
+import { CreatedMarker } from "@/components/payments/created-marker";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { can } from "@/lib/auth/roles";
 import { getCurrentUser, requirePageUser } from "@/lib/auth/session";
@@ -40,7 +41,8 @@ export default async function TransactionPage({ params, searchParams }: Props) {
   const t = await getTranslations();
   const format = await getFormatter();
   const { transaction, money, createdBy } = detail;
-  const created = (await searchParams).created === "1" && Boolean(transaction.purwantaraUuid);
+  const justMade = (await searchParams).created === "1";
+  const created = justMade && Boolean(transaction.purwantaraUuid);
   const dash = t("common.none");
   const facts: [string, string][] = [
     [t("transaction.facts.channel"), t(`channel.${transaction.channel}`)],
@@ -109,6 +111,7 @@ export default async function TransactionPage({ params, searchParams }: Props) {
   return (
     <div className="max-w-3xl space-y-5">
       {terminalStates.includes(transaction.state) ? null : <AutoRefresh ms={3000} />}
+      {justMade ? <CreatedMarker id={transaction.id} channel={transaction.channel} /> : null}
       {created ? (
         <p
           role="status"

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { SubmitButton } from "@/components/ui/button";
 import { buttonClass } from "@/components/ui/button-class";
+import { DayField } from "@/components/ui/day-input";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
@@ -20,12 +21,10 @@ export function RequestRefundForm({
   action,
   initial,
   hint,
-  maxDay,
 }: {
   action: Action;
   initial: Record<string, string>;
   hint: string;
-  maxDay: string;
 }) {
   const t = useTranslations("refunds");
   // Submitted by hand, not through `action`: React resets a form after its action, and a
@@ -58,13 +57,7 @@ export function RequestRefundForm({
           inputMode="numeric"
           autoComplete="off"
         />
-        <Field
-          {...field("refundedOn")}
-          id="refund-date"
-          label={t("date")}
-          type="date"
-          max={maxDay}
-        />
+        <DayField {...field("refundedOn")} id="refund-date" label={t("date")} />
         <SelectField
           {...field("reason")}
           id="refund-reason"

@@ -78,7 +78,6 @@ export async function RefundsSection({ transaction, user, ledger, format }: Prop
               action={requestRefundAction.bind(null, transaction.id)}
               initial={initial}
               hint={t("formHint", { left: format.money(figures.left) })}
-              maxDay={today}
             />
           </div>
         ) : (

@@ -3,17 +3,34 @@
 import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
+import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
 import { protectedAction } from "@/lib/actions/protected-action";
 import { getChannelModule } from "@/lib/channels";
 import type { ChannelModule } from "@/lib/channels/types";
+import { getFormatter } from "@/lib/i18n/server";
 import { createPayment } from "@/lib/payments/create-payment";
+import { findRecentRepeat } from "@/lib/payments/recent-repeat";
+
+/** The answer to "a payment like this was just made: make another?". */
+const confirmSchema = z.object({ confirmRepeatOf: z.string().optional() });
 
 function createWith(channelModule: ChannelModule) {
   return protectedAction({
     permission: "payments:create",
-    schema: (user) => channelModule.formSchema(user.timeZone),
+    schema: (user) => channelModule.formSchema(user.timeZone).and(confirmSchema),
     run: async (form, user) => {
+      // A near-identical payment made minutes ago: ask once before a second open bill.
+      const repeat = await findRecentRepeat(channelModule, form, user);
+      if (repeat && form.confirmRepeatOf !== repeat.id) {
+        const t = await getTranslations("flows.repeat");
+        const format = await getFormatter();
+        return {
+          status: "error",
+          message: t("found", { time: format.dateTime(repeat.createdAt) }),
+          repeatOf: { id: repeat.id, createdAt: repeat.createdAt.toISOString() },
+        };
+      }
       const result = await createPayment(channelModule, form, user);
       revalidatePath("/transactions");
       const detail = `/transactions/${result.transaction.id}`;
