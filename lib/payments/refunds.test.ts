@@ -419,3 +419,42 @@ describe("the refunds file", () => {
     expect(audit!.details.rows).toBe(direct.length);
   });
 });
+
+describe("refunds in each zone", () => {
+  it("count on the payment's day as the viewer's zone draws it (WIB and WIT)", async () => {
+    const clerk = await makeUser("operator");
+    const checker = await makeUser("finance");
+    // 19 Nov 22:30 WIB is 20 Nov 00:30 WIT.
+    const [row] = await queryTestDb<{ id: string }>(
+      db.url(),
+      `insert into transactions (mode, channel, amount, state, paid_at, title)
+       values ('local', 'qris', 40000, 'paid', '2026-11-19T15:30:00Z', 'zone refund') returning id`,
+    );
+    const asked = await requestRefund(clerk, "local", row!.id, ask(12_000n, "2026-11-03"));
+    if (!asked.ok) throw new Error(`refused: ${asked.reason}`);
+    await decideRefund(checker, "local", asked.id, "approved", null);
+    const totalsOn = async (day: string, viewer: "Asia/Jakarta" | "Asia/Jayapura") => {
+      const { filter } = parseTransactionFilter(
+        new URLSearchParams(`on=paid&from=${day}&to=${day}&q=zone+refund`),
+      );
+      return (
+        await getTransactionListPage(resolveFilter(filter, "local", viewer, now), { limit: 5 })
+      ).totals;
+    };
+    expect(await totalsOn("2026-11-19", "Asia/Jakarta")).toMatchObject({
+      count: 1,
+      refundedCount: 1,
+      refunded: "12000.0000",
+    });
+    expect(await totalsOn("2026-11-20", "Asia/Jakarta")).toMatchObject({ count: 0, refunded: "0" });
+    expect(await totalsOn("2026-11-20", "Asia/Jayapura")).toMatchObject({
+      count: 1,
+      refundedCount: 1,
+      refunded: "12000.0000",
+    });
+    expect(await totalsOn("2026-11-19", "Asia/Jayapura")).toMatchObject({
+      count: 0,
+      refunded: "0",
+    });
+  });
+});
