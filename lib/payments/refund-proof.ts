@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { sniffFileType } from "@/lib/core/file-types";
 
 /** A refund's proof: an image of the transfer slip or a PDF, up to 5 MB. */
 export const proofRules = {
@@ -9,18 +10,10 @@ export type ProofType = (typeof proofRules.types)[number];
 
 export type RefundProof = { bytes: Buffer; contentType: ProofType; sha256: string };
 
-/** The type a file's first bytes prove, whatever its name or the browser claimed. */
+/** A proof's type as its bytes prove it (lib/core/file-types.ts). */
 export function sniffProofType(bytes: Buffer): ProofType | null {
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-    return "image/png";
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";
-  if (
-    bytes.subarray(0, 4).toString("latin1") === "RIFF" &&
-    bytes.subarray(8, 12).toString("latin1") === "WEBP"
-  )
-    return "image/webp";
-  if (bytes.subarray(0, 5).toString("latin1") === "%PDF-") return "application/pdf";
-  return null;
+  const type = sniffFileType(bytes);
+  return proofRules.types.find((t) => t === type) ?? null;
 }
 
 /**

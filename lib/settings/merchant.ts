@@ -9,6 +9,7 @@ import {
 import { transactionChannel } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { defaultSettlementDelays, type SettlementDelays } from "@/lib/payments/settlement-delays";
+import { sniffFileType } from "@/lib/core/file-types";
 import { defaultTimeZone, type TimeZone } from "@/lib/time";
 import type { SettingsActor } from "./gateway-settings";
 
@@ -107,17 +108,10 @@ export const logoRules = {
 };
 export type LogoType = (typeof logoRules.types)[number];
 
-/** The type a file's first bytes prove, whatever its name or the browser claimed. */
+/** A logo's type as its bytes prove it (lib/core/file-types.ts), if it is an image we take. */
 export function sniffLogoType(bytes: Buffer): LogoType | null {
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-    return "image/png";
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";
-  if (
-    bytes.subarray(0, 4).toString("latin1") === "RIFF" &&
-    bytes.subarray(8, 12).toString("latin1") === "WEBP"
-  )
-    return "image/webp";
-  return null;
+  const type = sniffFileType(bytes);
+  return logoRules.types.find((t) => t === type) ?? null;
 }
 
 export async function saveMerchantLogo(
