@@ -120,7 +120,8 @@ for (const c of cases) {
     `${c.channel}: created, handed to the buyer, paid, shown PAID without a reload`,
     { tag: c.phone ? "@phone" : [] },
     async ({ page }) => {
-      const label = `${c.channel} ${randomBytes(3).toString("hex")}`;
+      // Titled by the channel's name, not its key: a key on the screen is a raw code.
+      const label = `${m.channels[c.channel].name} ${randomBytes(3).toString("hex")}`;
       await signIn(page, await createAccount("operator"));
       await openChannelForm(page, m.channels[c.channel].name);
       await c.fill(page, label);

@@ -29,13 +29,16 @@ export function isSameOriginPost(req: IncomingMessage, ownOrigins: readonly stri
 
 /**
  * Sent with every answer: no page of the emulator may be framed (its Pay and Settle
- * buttons are clickjacking targets), and no answer is sniffed as another type.
+ * buttons are clickjacking targets), and no answer is sniffed as another type. The
+ * referrer stays on the emulator's own pages: `same-origin`, not `no-referrer`, under
+ * which a browser sends `Origin: null` with its own form posts and the buttons above
+ * would refuse them.
  */
 export const securityHeaders = {
   "x-frame-options": "DENY",
   "content-security-policy": "frame-ancestors 'none'",
   "x-content-type-options": "nosniff",
-  "referrer-policy": "no-referrer",
+  "referrer-policy": "same-origin",
 } as const;
 
 const wildcardOrLoopback = /^(0\.0\.0\.0|::|127\.\d+\.\d+\.\d+|::1|localhost)$/;
