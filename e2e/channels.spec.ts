@@ -120,8 +120,9 @@ for (const c of cases) {
     `${c.channel}: created, handed to the buyer, paid, shown PAID without a reload`,
     { tag: c.phone ? "@phone" : [] },
     async ({ page }) => {
-      // Titled by the channel's name, not its key: a key on the screen is a raw code.
-      const label = `${m.channels[c.channel].name} ${randomBytes(3).toString("hex")}`;
+      // Neither the channel's key (a raw code on screen) nor its name (words of one
+      // language, which the other language's screens would report).
+      const label = `Order ${cases.indexOf(c) + 1} ${randomBytes(3).toString("hex")}`;
       await signIn(page, await createAccount("operator"));
       await openChannelForm(page, m.channels[c.channel].name);
       await c.fill(page, label);
