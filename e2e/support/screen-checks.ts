@@ -105,8 +105,10 @@ export async function checkScreen(page: Page, locale: TestLocale): Promise<void>
   await expectNoRawCodes(page, locale);
   await expectNoSidewaysScroll(page);
   // Live pages re-render while axe reads them (a refresh streams its <title> after the
-  // body): a violation that lasts fails, one caught mid-render is read again.
-  await expect(() => expectAccessible(page)).toPass({ timeout: 10_000 });
+  // body): a violation that lasts fails, one caught mid-render is read again. One axe
+  // pass over a long page (the audit log's sentences) can take ~10 s on a loaded
+  // 2-core machine, so the retries get 30 s in all.
+  await expect(() => expectAccessible(page)).toPass({ timeout: 30_000 });
   const dir = process.env.E2E_SCREENSHOTS;
   if (dir) {
     const where = new URL(page.url()).pathname.split("/").filter(Boolean).slice(0, 3).join("-");
