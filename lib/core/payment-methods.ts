@@ -6,6 +6,7 @@
  * The overview groups by key and the list's `bank=` finds every spelling of a key, so
  * one method is one row whose figure is its link's totals.
  */
+import { bare } from "./payment-names";
 
 /** Bare spellings (letters and digits, upper case) of one method, beside its key. */
 const aliases: Record<string, string> = {
@@ -14,10 +15,6 @@ const aliases: Record<string, string> = {
   QRISSHOPEEPAY: "QRIS",
   WALLETDANA: "DANA",
 };
-
-function bare(name: string): string {
-  return name.replace(/[^a-z0-9]/gi, "").toUpperCase();
-}
 
 /** The method key of a bank or payment-channel name ("qris_doku" → "QRIS"). */
 export function paymentMethodKey(name: string): string {

@@ -31,7 +31,8 @@ export const paymentNameCodes = [
 ] as const;
 export type PaymentNameCode = (typeof paymentNameCodes)[number];
 
-const bare = (name: string) => name.replace(/[^a-z0-9]/gi, "").toUpperCase();
+/** A name's letters and digits in upper case: how two spellings of one code compare. */
+export const bare = (name: string) => name.replace(/[^a-z0-9]/gi, "").toUpperCase();
 
 /**
  * The listed code a stored value names: exactly, or spelled another way ("mandiri",
