@@ -312,6 +312,33 @@ export const transactionSlotTotals = pgTable(
   (t) => [primaryKey({ columns: [t.mode, t.slot, t.channel, t.state] })],
 );
 
+/**
+ * Exact totals per mode, state, channel, bank and payment channel over all time, kept by
+ * statement triggers in the same transaction as every write to transactions (migration
+ * 0023): the totals of a filter with no window (unfiltered, a status, a channel, a bank)
+ * read a few hundred rows, not every slot or every row's bank.
+ */
+export const transactionMethodTotals = pgTable(
+  "transaction_method_totals",
+  {
+    mode: gatewayMode("mode").notNull(),
+    state: transactionState("state").notNull(),
+    channel: transactionChannel("channel").notNull(),
+    bank: text("bank"),
+    paymentChannel: text("payment_channel"),
+    count: bigint("count", { mode: "number" }).notNull().default(0),
+    amount: numeric("amount", { precision: 24, scale: 4 }).notNull().default("0"),
+    fee: numeric("fee", { precision: 24, scale: 4 }).notNull().default("0"),
+    ...feeKnowledge,
+  },
+  (t) => [
+    // The triggers' ON CONFLICT target; a missing bank is one value, not many.
+    unique("transaction_method_totals_key")
+      .on(t.mode, t.state, t.channel, t.bank, t.paymentChannel)
+      .nullsNotDistinct(),
+  ],
+);
+
 /** Which time of a payment a row of transaction_payment_totals counts it under. */
 export const totalsBasis = pgEnum("totals_basis", ["paid", "settled"]);
 

@@ -48,11 +48,13 @@ export type TotalsGroup = SummedTotals & {
  * - `paymentSlots`: transaction_payment_totals (migration 0010), per slot of paid or of
  *   settled time, state, channel, bank and payment channel;
  * - `searchRows`: transaction_search (migration 0010), a word search's narrow rows, for
- *   a word search narrowed by nothing but states.
+ *   a word search narrowed by nothing but states;
+ * - `methods`: transaction_method_totals (migration 0023), per state, channel, bank and
+ *   payment channel over all time, for a filter with no window.
  * A slot starts at 15:00, 16:00 or 17:00 UTC, so each day in WIB, WITA or WIT is whole
  * slots, and each slot lies inside one day of each of those zones.
  */
-export type TotalsSource = "rows" | "createdSlots" | "paymentSlots" | "searchRows";
+export type TotalsSource = "rows" | "createdSlots" | "paymentSlots" | "searchRows" | "methods";
 
 /** A slot boundary: 15:00, 16:00 or 17:00 UTC on the hour (midnight in WIT, WITA, WIB). */
 function isSlotBoundary(date: Date | null): boolean {
@@ -104,6 +106,8 @@ export function totalsSource(
     isSlotBoundary(resolved.start) &&
     isSlotBoundary(resolved.end);
   if (!summable) return "rows";
+  // With no window, the time a filter is `on` picks no rows: only a day grouping needs it.
+  if (!windowed && !grouping.day) return "methods";
   // A window on paid or settled time only holds rows that have that time: those rows
   // are exactly the payment slots of that time.
   if (f.on !== "created" && windowed) return "paymentSlots";
@@ -201,6 +205,7 @@ const summaryTable = {
   createdSlots: sql.raw("transaction_slot_totals"),
   paymentSlots: sql.raw("transaction_payment_totals"),
   searchRows: sql.raw("transaction_search"),
+  methods: sql.raw("transaction_method_totals"),
 } as const;
 
 /**
@@ -231,7 +236,7 @@ export function totalsQuery(
     : sql``;
   // A slot key whose rows all moved on may keep a zero count: such a group has no rows.
   const having =
-    keys.length && (source === "createdSlots" || source === "paymentSlots")
+    keys.length && source !== "rows" && source !== "searchRows"
       ? sql` having sum(s.count) <> 0`
       : sql``;
   // The whole set's totals carry its refunds too; a group's do not.

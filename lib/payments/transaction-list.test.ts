@@ -339,10 +339,12 @@ describe("transactions list filters", () => {
     { timeout: 60_000 },
     async () => {
       const answered: [string, TotalsSource][] = [
-        ["", "createdSlots"],
-        ["include=not_created", "createdSlots"],
-        ["status=paid,settled", "createdSlots"],
-        ["channel=qris,virtual-account", "createdSlots"],
+        ["", "methods"],
+        ["include=not_created", "methods"],
+        ["status=paid,settled", "methods"],
+        ["channel=qris,virtual-account", "methods"],
+        ["bank=BCA", "methods"],
+        ["on=paid&status=paid,settled&bank=bca,dana", "methods"],
         ["period=7d", "createdSlots"],
         ["period=last_month&status=settled", "createdSlots"],
         ["from=2026-11-01&to=2026-11-20&channel=counter", "createdSlots"],
@@ -370,6 +372,7 @@ describe("transactions list filters", () => {
             const resolved = resolveFilter(f(query), "local", z, now);
             const groupings: TotalsGrouping[] = [{}, { channel: true }];
             if (source === "paymentSlots") groupings.push({ day: z, channel: true, bank: true });
+            else if (source === "methods") groupings.push({ channel: true, bank: true });
             else groupings.push({ day: z, channel: true });
             for (const grouping of groupings) {
               expect(totalsSource(resolved, grouping)).toBe(source);
@@ -407,7 +410,7 @@ describe("transactions list filters", () => {
       // What the summaries cannot answer goes to the rows.
       for (const [query, grouping] of [
         ["q=kopi", {}],
-        ["bank=BCA", {}],
+        ["bank=BCA", { day: zone }],
         ["min=1000", {}],
         ["flag=needs_review", {}],
         ["period=7d", { bank: true }],

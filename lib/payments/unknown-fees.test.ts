@@ -97,10 +97,11 @@ async function summariesMatchRecount() {
 }
 
 const sources = [
-  ["", "createdSlots", "true"],
-  ["channel=virtual-account", "createdSlots", "channel = 'virtual-account'"],
-  ["channel=qris", "createdSlots", "channel = 'qris'"],
-  ["channel=counter", "createdSlots", "channel = 'counter'"],
+  ["", "methods", "true"],
+  ["channel=virtual-account", "methods", "channel = 'virtual-account'"],
+  ["channel=qris", "methods", "channel = 'qris'"],
+  ["channel=counter", "methods", "channel = 'counter'"],
+  ["period=7d&channel=qris", "createdSlots", `channel = 'qris' and created_at >= '2026-11-18T17:00:00Z'`],
   ["channel=payment-link&status=paid,settled&min=1", "rows", "channel = 'payment-link'"],
 ] as const;
 
