@@ -111,6 +111,9 @@ export async function routeJavaScript(base: string, page: import("@playwright/te
   };
   const figure = (first: string[], idle: Set<string>): RouteFigure => {
     const firstPaintKB = kilobytes(first);
+    // BENCH_JS_FILES=1: each file of the first paint with its size, to see what to cut.
+    if (process.env.BENCH_JS_FILES === "1")
+      console.log(first.map((f) => `${f} ${kilobytes([f])}`).join("\n"), "\n");
     return {
       firstPaintKB,
       files: first.length,

@@ -247,6 +247,8 @@ export const transactions = pgTable(
     // The transactions table: one mode at a time, newest first, keyset on (created_at, id).
     index("transactions_mode_created_at_id_idx").on(t.mode, t.createdAt, t.id),
     index("transactions_state_idx").on(t.state, t.createdAt),
+    // It carries mode, state, money and bank (INCLUDE, migration 0025) for the totals of
+    // a window with a channel.
     index("transactions_channel_idx").on(t.channel, t.createdAt),
     index("transactions_created_by_idx").on(t.createdBy),
     // The list's other sorts and time filters, each mode apart (issue 8); the paid-time

@@ -1,7 +1,7 @@
 import { useTranslations } from "next-intl";
 import { CountedField } from "@/components/ui/counted-field";
 import { SelectField } from "@/components/ui/select-field";
-import { vaBanks } from "@/lib/channels/virtual-account/gateway";
+import { bankCodes } from "@/lib/core/payment-names";
 import { paymentName } from "@/lib/i18n/payment-name";
 import { AmountField, DescriptionField, ExpiryField } from "../shared/common-fields";
 import type { BindField, FieldsContext } from "../types";
@@ -29,7 +29,7 @@ export function VirtualAccountFields({
         required
         options={[
           { value: "", label: t("bankPlaceholder") },
-          ...vaBanks.map((code) => ({ value: code, label: paymentName(tAll, code) })),
+          ...bankCodes.map((code) => ({ value: code, label: paymentName(tAll, code) })),
         ]}
       />
       <CountedField

@@ -6,7 +6,7 @@ import { paymentName } from "@/lib/i18n/payment-name";
 import { Countdown } from "../shared/countdown";
 import { CopyValue, ShareBar } from "../shared/handoff-parts";
 import { useShareText } from "../shared/use-share-text";
-import { vaBanks } from "@/lib/channels/virtual-account/gateway";
+import { bankCodes } from "@/lib/core/payment-names";
 import type { HandoffTransaction } from "../types";
 
 const methods = ["atm", "mobile", "internet"] as const;
@@ -15,7 +15,7 @@ const steps = ["s1", "s2", "s3", "s4", "s5", "s6"] as const;
 /** The bank's own menus when we know them (lib/channels/virtual-account/bank-steps.ts), else the general steps. */
 function useSteps(bank: string) {
   const t = useTranslations("channels.virtual-account.handoff");
-  const known = (vaBanks as readonly string[]).includes(bank);
+  const known = (bankCodes as readonly string[]).includes(bank);
   const base = known ? `bankSteps.${bank}` : "steps";
   return (method: (typeof methods)[number], number: string) => {
     const key = (part: string) => `${base}.${method}.${part}` as "steps.atm.title";
