@@ -21,7 +21,9 @@ const precompiled = typeof (id.export.label as unknown) !== "string";
 
 function compiled<T>(words: T): T {
   if (!precompiled) return words;
-  if (typeof words === "string") return compile(words) as T;
+  // Through JSON, as the plugin's loader does: compile's objects have no prototype, and
+  // React passes only plain objects to the browser.
+  if (typeof words === "string") return JSON.parse(JSON.stringify(compile(words))) as T;
   return Object.fromEntries(
     Object.entries(words as Record<string, unknown>).map(([key, value]) => [key, compiled(value)]),
   ) as T;
