@@ -28,7 +28,10 @@ async function main() {
   try {
     await runMigrations(server.urlFor(database));
     await client.connect();
-    await seedTransactions(client, { rows: Number(process.env.BENCH_ROWS ?? 2_000), mode: "local" });
+    await seedTransactions(client, {
+      rows: Number(process.env.BENCH_ROWS ?? 2_000),
+      mode: "local",
+    });
     const port = await findFreePort();
     processes.start("next", "next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
       ...process.env,

@@ -85,7 +85,9 @@ async function main() {
       await round(client, ids.slice(i * perRound, (i + 1) * perRound), enabled ? on : off);
     }
     const ratio = (a: number[], b: number[]) => +(figures(a).mean / figures(b).mean).toFixed(2);
-    console.log(`write cost of transaction_method_totals, ${(perRound * rounds) / 2} writes each (ms)`);
+    console.log(
+      `write cost of transaction_method_totals, ${(perRound * rounds) / 2} writes each (ms)`,
+    );
     console.table({
       "paid update, summary kept": figures(on.update),
       "paid update, baseline (triggers off)": figures(off.update),

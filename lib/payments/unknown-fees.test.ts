@@ -101,7 +101,11 @@ const sources = [
   ["channel=virtual-account", "methods", "channel = 'virtual-account'"],
   ["channel=qris", "methods", "channel = 'qris'"],
   ["channel=counter", "methods", "channel = 'counter'"],
-  ["period=7d&channel=qris", "createdSlots", `channel = 'qris' and created_at >= '2026-11-18T17:00:00Z'`],
+  [
+    "period=7d&channel=qris",
+    "createdSlots",
+    `channel = 'qris' and created_at >= '2026-11-18T17:00:00Z'`,
+  ],
   ["channel=payment-link&status=paid,settled&min=1", "rows", "channel = 'payment-link'"],
 ] as const;
 
