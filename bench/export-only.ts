@@ -9,13 +9,12 @@
  * BENCH_APP_NODE_FLAGS gives the app's node flags (e.g. `--trace-gc`), for diagnosis.
  */
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import pg from "pg";
-import { findFreePort } from "../db/embedded";
-import { ProcessGroup, waitForHttp } from "../scripts/processes";
+import { ProcessGroup } from "../scripts/processes";
 import { browserSession } from "./finance-browser";
 import { exportFigures } from "./finance-export";
+import { startApp } from "./start-app";
 
 async function main() {
   const url = process.argv[2] ?? process.env.DATABASE_URL;
@@ -28,39 +27,15 @@ async function main() {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const port = await findFreePort();
     const flags = (process.env.BENCH_APP_NODE_FLAGS ?? "").split(" ").filter(Boolean);
-    const app = processes.start(
-      "next",
-      process.execPath,
-      [
-        ...flags,
-        "node_modules/next/dist/bin/next",
-        "start",
-        "--port",
-        String(port),
-        "--hostname",
-        "127.0.0.1",
-      ],
-      {
-        ...process.env,
-        NODE_ENV: "production",
-        DATABASE_URL: url,
-        AUTH_SECRET: randomBytes(32).toString("hex"),
-        APP_URL: `http://127.0.0.1:${port}`,
-        PURWANTARA_MODE: "local",
-        PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION: "1",
-        JOBS: "off",
-      },
-    );
-    const base = `http://127.0.0.1:${port}`;
-    await waitForHttp(`${base}/api/health`, 60_000);
+    const app = await startApp(processes, url, flags);
+    const base = app.base;
     const session = await browserSession(base, client);
     // The browser is only the way in: closed before the export, so only the app is measured.
     await session.browser.close();
     console.log(
       `export (${query}), streamed`,
-      await exportFigures(base, session.cookie, app.pid!, query, formats),
+      await exportFigures(base, session.cookie, app.pid, query, formats),
     );
   } finally {
     await client.end().catch(() => {});

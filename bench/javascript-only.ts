@@ -4,16 +4,16 @@
  * it in .next, on a fresh database of BENCH_ROWS (2,000) seeded rows (DATABASE_URL's
  * server, or an embedded one). Prints the same table as `npm run bench`.
  */
-import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import pg from "pg";
 import { findFreePort } from "../db/embedded";
 import { runMigrations } from "../db/migrate";
 import { seedTransactions } from "../db/seed/transactions";
 import { connectDatabaseServer } from "../db/server";
-import { ProcessGroup, waitForHttp } from "../scripts/processes";
+import { ProcessGroup } from "../scripts/processes";
 import { browserSession } from "./finance-browser";
 import { routeBudgetKB, routeJavaScript } from "./route-javascript";
+import { startApp } from "./start-app";
 
 async function main() {
   if (!existsSync(".next/BUILD_ID")) throw new Error("no build in .next: run `next build` first");
@@ -32,19 +32,7 @@ async function main() {
       rows: Number(process.env.BENCH_ROWS ?? 2_000),
       mode: "local",
     });
-    const port = await findFreePort();
-    processes.start("next", "next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: server.urlFor(database),
-      AUTH_SECRET: randomBytes(32).toString("hex"),
-      APP_URL: `http://127.0.0.1:${port}`,
-      PURWANTARA_MODE: "local",
-      PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION: "1",
-      JOBS: "off",
-    });
-    const base = `http://127.0.0.1:${port}`;
-    await waitForHttp(`${base}/api/health`, 60_000);
+    const { base } = await startApp(processes, server.urlFor(database));
     const session = await browserSession(base, client);
     try {
       console.log(
