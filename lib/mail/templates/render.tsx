@@ -5,7 +5,7 @@ import { Text } from "@react-email/components";
 import { formatDateTime } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/config";
 import { messagesFor } from "@/lib/i18n/messages";
-import { isTimeZone, type TimeZone } from "@/lib/time";
+import { isTimeZone, type TimeZone } from "@/lib/core/time";
 import type { EmailTemplate } from "../email-kinds";
 import { EmailLayout, paragraph } from "./layout";
 
