@@ -13,7 +13,7 @@ import {
 } from "./transaction-filter";
 import type { ResolvedFilter } from "@/lib/core/transaction-filter/resolve";
 import type { RefundState } from "@/lib/core/refund-terms";
-import type { SummedTotals, TransactionListTotals } from "@/lib/payments/transaction-list-types";
+import type { SummedTotals, TransactionListTotals } from "@/lib/core/transaction-totals";
 
 /*
  * The totals of a transactions filter: the list's totals line, and every figure of the
