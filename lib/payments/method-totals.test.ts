@@ -4,8 +4,8 @@ import { getDb } from "@/db/client";
 import { totalsQuery, totalsSource, type TotalsGrouping } from "@/db/queries/transaction-totals";
 import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
 import { exact, listTotalsAt, sameSpelling } from "@/lib/testing/list-totals";
-import { parseTransactionFilter } from "./transaction-filter";
-import { resolveFilter } from "./transaction-list";
+import { parseTransactionFilter } from "@/lib/core/transaction-filter/parse";
+import { resolveFilter } from "@/lib/core/transaction-filter/resolve";
 
 /*
  * Totals of a filter with no window (unfiltered, a status, a channel, a bank) come from
