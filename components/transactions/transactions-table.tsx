@@ -14,7 +14,12 @@ import { LiveMark } from "./live-mark";
 import { TransactionsTotals } from "./transactions-totals";
 import type { TransactionRows } from "./transaction-rows";
 import type { PollState, TransactionsPoll } from "./transactions-poll";
-import { listQuery, transactionsUrl, useTransactionFilter } from "./use-transaction-filter";
+import {
+  listQuery,
+  transactionsUrl,
+  useTransactionFilter,
+  type ReadFilter,
+} from "./use-transaction-filter";
 
 const noHighlights: ReadonlyMap<string, Highlight> = new Map();
 
@@ -33,6 +38,7 @@ export function TransactionsView({
   initialPage,
   initialRows,
   initialQuery,
+  initialFilter,
   creators,
   canExport,
   emptyAction,
@@ -41,13 +47,15 @@ export function TransactionsView({
   initialRows: ReactNode;
   /** The query the server rendered `initialPage` for. */
   initialQuery: string;
+  /** The server's reading of the URL it rendered, until the browser's reader loads. */
+  initialFilter: ReadFilter;
   creators: { id: string; name: string }[];
   canExport: boolean;
   emptyAction?: ReactNode;
 }) {
   const t = useTranslations("transactions");
   const format = useFormat();
-  const { filter, errors, cursor, navigate } = useTransactionFilter();
+  const { filter, errors, cursor, navigate } = useTransactionFilter(initialFilter);
   const query = listQuery(filter, cursor);
   const filterQuery = listQuery(filter);
   const url = transactionsUrl(query);

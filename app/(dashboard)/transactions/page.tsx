@@ -28,7 +28,8 @@ export default async function TransactionsPage({
   const t = await getTranslations();
   const format = await getFormatter();
   const params = await searchParams;
-  const { filter } = parseTransactionFilter(params);
+  const read = parseTransactionFilter(params);
+  const { filter } = read;
   const cursor = typeof params.cursor === "string" ? params.cursor : null;
   const zone = isTimeZone(user.timeZone) ? user.timeZone : defaultTimeZone;
   const resolved = resolveFilter(filter, await actingMode(user), zone);
@@ -62,6 +63,7 @@ export default async function TransactionsPage({
         initialPage={initialPage}
         initialRows={<TransactionRows items={initialPage.items} format={format} />}
         initialQuery={query.toString()}
+        initialFilter={read}
         creators={creators}
         canExport={can(user.role, "transactions:export")}
         emptyAction={
