@@ -50,9 +50,7 @@ export async function listSubscribedEndpoints(
   return tx
     .select({ id: relayEndpoints.id })
     .from(relayEndpoints)
-    .where(
-      and(eq(relayEndpoints.mode, mode), sql`${eventType} = any(${relayEndpoints.events})`),
-    );
+    .where(and(eq(relayEndpoints.mode, mode), sql`${eventType} = any(${relayEndpoints.events})`));
 }
 
 /** Changes an endpoint of the mode; null when there is none with this id. */
@@ -121,4 +119,10 @@ export async function markRelayEndpointFailing(
     )
     .returning();
   return paused ?? null;
+}
+
+/** The endpoint a delivery row names (the sender checks the mode against the row's). */
+export async function getRelayEndpointById(id: string): Promise<RelayEndpoint | null> {
+  const [row] = await getDb().select().from(relayEndpoints).where(eq(relayEndpoints.id, id));
+  return row ?? null;
 }
