@@ -13,7 +13,12 @@ export type RelayEndpointValues = {
 
 export async function insertRelayEndpoint(
   tx: DbOrTx,
-  values: RelayEndpointValues & { mode: GatewayMode; secretSealed: string; createdBy: string },
+  values: RelayEndpointValues & {
+    id: string;
+    mode: GatewayMode;
+    secretSealed: string;
+    createdBy: string;
+  },
 ): Promise<RelayEndpoint> {
   const [row] = await tx.insert(relayEndpoints).values(values).returning();
   if (!row) throw new Error("insert returned no endpoint");
