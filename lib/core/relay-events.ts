@@ -15,6 +15,9 @@ export const relayEventTypes = [
 ] as const;
 export type RelayEventType = (typeof relayEventTypes)[number];
 
+/** Each event is its own checkbox, named `event:<type>` (FormData keeps one value per name). */
+export const eventFieldName = (type: RelayEventType) => `event:${type}`;
+
 /** The events a new endpoint asks for unless the admin picks others. */
 export const defaultRelayEvents: readonly RelayEventType[] = [
   "payment.created",

@@ -1,9 +1,6 @@
 import { z } from "zod";
-import { relayEventTypes, type RelayEventType } from "@/lib/core/relay-events";
+import { eventFieldName, relayEventTypes } from "@/lib/core/relay-events";
 import { relayUrlRefusal } from "./address";
-
-/** Each event is its own checkbox, named `event:<type>` (FormData keeps one value per name). */
-export const eventFieldName = (type: RelayEventType) => `event:${type}`;
 
 const refusalMessage = {
   invalid: "urlFormat",

@@ -6,8 +6,7 @@ import { SubmitButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { fieldBinder, fieldError, idleState, type ActionState } from "@/lib/actions/action-state";
-import { relayEventTypes, type RelayEventType } from "@/lib/core/relay-events";
-import { eventFieldName } from "@/lib/relay/endpoint-schema";
+import { eventFieldName, relayEventTypes, type RelayEventType } from "@/lib/core/relay-events";
 import { SecretOnce } from "./secret-once";
 
 /** Adds or changes an endpoint: URL, description, the events it asks for. */
