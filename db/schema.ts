@@ -22,7 +22,7 @@ import {
 import { gatewayModes } from "@/lib/core/modes";
 import { relayDeliveryStates, relayPauseReasons } from "../lib/core/relay-events";
 import { refundMethods, refundReasons, refundStates } from "../lib/core/refund-terms";
-import { emailStates, emailTemplates } from "../lib/mail/email-kinds";
+import { emailStates, emailTemplates } from "../lib/core/email-kinds";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({
   dataType: () => "bytea",
