@@ -30,6 +30,8 @@ async function checkWidths(page: Page, locale: TestLocale) {
 test("an admin adds an endpoint, sends a test event, sees it delivered and replays it", async ({
   page,
 }) => {
+  // Twelve screen checks (axe at three widths, two languages) on a loaded 2-core machine.
+  test.setTimeout(300_000);
   const admin = await createAccount("admin");
   await signIn(page, admin);
   await navigate(page, m.nav.relay);
