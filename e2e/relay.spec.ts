@@ -60,12 +60,12 @@ test("an admin adds an endpoint, sends a test event, sees it delivered and repla
 
   await page.reload();
   const log = page.getByRole("list", { name: t.log.title });
-  await expect(log.getByText(t.event["relay.test"])).toBeVisible();
+  await expect(log.getByText(t.event.relay.test)).toBeVisible();
   await expect(log.getByText(t.log.state.delivered)).toBeVisible();
   await checkWidths(page, "id");
 
   await page
-    .getByRole("button", { name: fill(t.log.replayOf, { event: t.event["relay.test"] }) })
+    .getByRole("button", { name: fill(t.log.replayOf, { event: t.event.relay.test }) })
     .click();
   await page.getByRole("dialog").getByRole("button", { name: t.log.replay }).click();
   await expect(page.getByText(fill(t.try.delivered, { status: 200 })).first()).toBeVisible();
