@@ -124,6 +124,8 @@ export default defineConfig({
         PURWANTARA_BASE_URL: `${emulatorUrl}/v1/`,
         // The emulator stands in for Purwantara's hosts when a spec saves sandbox or production.
         PURWANTARA_EXTRA_GATEWAY_ORIGINS: emulatorUrl,
+        // The relay spec's receiver listens on this machine's loopback.
+        RELAY_ALLOW_PRIVATE_TARGETS: "1",
         PURWANTARA_TOKEN: gatewayToken,
         PURWANTARA_CALLBACK_SECRET: callbackSecret,
         PURWANTARA_TIMEOUT_MS: "5000",

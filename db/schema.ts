@@ -20,6 +20,7 @@ import {
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import { gatewayModes } from "@/lib/core/modes";
+import { relayDeliveryStates, relayPauseReasons } from "../lib/core/relay-events";
 import { refundMethods, refundReasons, refundStates } from "../lib/core/refund-terms";
 import { emailStates, emailTemplates } from "../lib/core/email-kinds";
 
@@ -984,6 +985,85 @@ export const passwordResetTokens = pgTable(
   ],
 );
 
+export const relayDeliveryState = pgEnum("relay_delivery_state", relayDeliveryStates);
+export const relayPauseReason = pgEnum("relay_pause_reason", relayPauseReasons);
+
+/**
+ * An admin's endpoint for the signed relay (lib/relay): another system that hears of
+ * this mode's payment events. Its Standard Webhooks secret is sealed at rest.
+ */
+export const relayEndpoints = pgTable(
+  "relay_endpoints",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    mode: gatewayMode("mode").notNull(),
+    url: text("url").notNull(),
+    description: text("description").notNull().default(""),
+    /** Event types it asks for (lib/core/relay-events.ts). */
+    events: text("events").array().notNull(),
+    secretSealed: text("secret_sealed").notNull(),
+    pausedAt: timestamp("paused_at", { withTimezone: true }),
+    pausedReason: relayPauseReason("paused_reason"),
+    /** The first failed try since its last delivery; a day of it pauses the endpoint. */
+    failingSince: timestamp("failing_since", { withTimezone: true }),
+    createdBy: uuid("created_by").references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    index("relay_endpoints_mode_idx").on(t.mode, t.createdAt),
+    index("relay_endpoints_created_by_idx").on(t.createdBy),
+  ],
+);
+
+/**
+ * One event for one endpoint, written in the transaction of its cause, sent by a
+ * pg-boss job (claimed with a lease, like the email outbox). `seq` orders a payment's
+ * events: one is not sent while an earlier one for the same endpoint is still open.
+ */
+export const relayDeliveries = pgTable(
+  "relay_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity().notNull(),
+    endpointId: uuid("endpoint_id")
+      .notNull()
+      .references(() => relayEndpoints.id, { onDelete: "cascade" }),
+    mode: gatewayMode("mode").notNull(),
+    eventType: text("event_type").notNull(),
+    /** The cause, e.g. `payment.paid:<event id>`: with the endpoint, what makes it once. */
+    eventKey: text("event_key").notNull(),
+    transactionId: uuid("transaction_id").references(() => transactions.id, {
+      onDelete: "set null",
+    }),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    state: relayDeliveryState("state").notNull().default("pending"),
+    tries: integer("tries").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    /** After this it is given up (three days after it was written, or after a replay). */
+    giveUpAt: timestamp("give_up_at", { withTimezone: true }).notNull(),
+    lastStatus: integer("last_status"),
+    /** The receiver's answer, capped; or why there was none. */
+    lastAnswer: text("last_answer"),
+    lastLatencyMs: integer("last_latency_ms"),
+    lastTriedAt: timestamp("last_tried_at", { withTimezone: true }),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("relay_deliveries_event_key").on(t.endpointId, t.eventKey),
+    index("relay_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
+    index("relay_deliveries_order_idx").on(t.endpointId, t.transactionId, t.seq),
+    index("relay_deliveries_transaction_idx").on(t.transactionId),
+    index("relay_deliveries_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.state} in ('pending', 'sending')`),
+  ],
+);
+
+export type RelayEndpoint = typeof relayEndpoints.$inferSelect;
+export type RelayDelivery = typeof relayDeliveries.$inferSelect;
+export type NewRelayDelivery = typeof relayDeliveries.$inferInsert;
 export type EmailOutboxRow = typeof emailOutbox.$inferSelect;
 export type NewEmailOutboxRow = typeof emailOutbox.$inferInsert;
 export type PasswordResetToken = typeof passwordResetTokens.$inferSelect;

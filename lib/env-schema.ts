@@ -44,6 +44,8 @@ const rawSchema = z.object({
   PURWANTARA_EXTRA_GATEWAY_ORIGINS: z.string().optional(),
   /** "1": a production build may run in local mode (a demo against the emulator). */
   PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION: z.enum(["0", "1"]).optional(),
+  /** "1": a production build's relay may send to http and private addresses (a demo, e2e). */
+  RELAY_ALLOW_PRIVATE_TARGETS: z.enum(["0", "1"]).optional(),
   /** Seals TOTP secrets and saved credentials: 32 bytes, base64 or hex (lib/crypto/secret-box.ts). */
   SETTINGS_ENCRYPTION_KEY: z.string().min(1).optional(),
   /** The address people and Purwantara reach the app at, e.g. https://pay.example.com. */
@@ -121,6 +123,11 @@ export type Env = {
    * emulator's public callback secret is accepted, and every page says so.
    */
   localDemo: boolean;
+  /**
+   * Whether relay endpoints may be http or private/loopback addresses: outside
+   * production always; in production only with RELAY_ALLOW_PRIVATE_TARGETS=1.
+   */
+  relayAllowsPrivateTargets: boolean;
   /**
    * The app's public origin (no trailing slash): APP_URL, required in production;
    * elsewhere http://localhost:PORT. Every link and URL the app builds starts with it.
@@ -281,6 +288,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       raw.NODE_ENV === "production" &&
       raw.PURWANTARA_MODE === "local" &&
       raw.PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION === "1",
+    relayAllowsPrivateTargets:
+      raw.NODE_ENV !== "production" || raw.RELAY_ALLOW_PRIVATE_TARGETS === "1",
     appUrl: resolveAppUrl(raw),
     appUrlFromEnv: Boolean(raw.APP_URL),
     smtp: resolveSmtp(raw),

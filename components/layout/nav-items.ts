@@ -12,6 +12,7 @@ type NavLabel =
   | "settings"
   | "audit"
   | "gatewayCalls"
+  | "relay"
   | "profile";
 
 export const navItems = [
@@ -24,5 +25,6 @@ export const navItems = [
   { href: "/settings", label: "settings", permission: "settings:manage" },
   { href: "/audit", label: "audit", permission: "audit:read" },
   { href: "/gateway-calls", label: "gatewayCalls", permission: "gateway-calls:read" },
+  { href: "/relay", label: "relay", permission: "relay:manage" },
   { href: "/profile", label: "profile", permission: "profile:update" },
 ] as const satisfies readonly NavItem[];

@@ -142,32 +142,47 @@ export type CallbackWrite = {
   event: Omit<NewTransactionEvent, "transactionId" | "deliveryId" | "source"> | null;
 };
 
+/** What one apply wrote: its delivery row, and the payments as they now stand. */
+export type CallbackWritten = {
+  deliveryRowId: string;
+  /** The inserted or updated transaction (null when the apply changed none). */
+  row: Transaction | null;
+  /** Other rows the apply flagged, as they now stand. */
+  flagged: Transaction[];
+};
+
 /**
  * Carries out one apply's writes in `tx`: the new transaction first (the delivery row
  * names it), the delivery, then the row changes as late as possible (the row's write
- * holds the mode's change marker until commit). Returns the delivery row's id.
+ * holds the mode's change marker until commit).
  */
-export async function writeCallback(tx: DbOrTx, w: CallbackWrite): Promise<string> {
+export async function writeCallback(tx: DbOrTx, w: CallbackWrite): Promise<CallbackWritten> {
   let transactionId = w.update?.id ?? w.delivery.transactionId ?? null;
+  let row: Transaction | null = null;
   if (w.insert) {
-    const [row] = await tx.insert(transactions).values(w.insert).returning({ id: transactions.id });
+    [row = null] = await tx.insert(transactions).values(w.insert).returning();
     if (!row) throw new Error("insert returned no transaction");
     transactionId = row.id;
   }
   const deliveryRowId = await insertDelivery({ ...w.delivery, transactionId }, tx);
   if (w.update) {
-    await tx
+    [row = null] = await tx
       .update(transactions)
       .set({ ...w.update.changes, updatedAt: new Date() })
-      .where(eq(transactions.id, w.update.id));
+      .where(eq(transactions.id, w.update.id))
+      .returning();
   }
-  for (const { id, flags } of w.flagRows) await flagTransaction(tx, id, flags);
+  const flagged: Transaction[] = [];
+  for (const { id, flags } of w.flagRows) {
+    const changed = await flagTransaction(tx, id, flags);
+    if (changed) flagged.push(changed);
+  }
   if (w.event && transactionId) {
     await tx
       .insert(transactionEvents)
       .values({ ...w.event, transactionId, deliveryId: deliveryRowId, source: "webhook" });
   }
-  return deliveryRowId;
+  return { deliveryRowId, row, flagged };
 }
 
 /**
@@ -195,12 +210,18 @@ export async function holdDelivery(
 }
 
 /** Adds `flags` to a transaction's flags (each once, sorted); the state is not touched. */
-export async function flagTransaction(tx: DbOrTx, id: string, flags: readonly string[]) {
-  if (flags.length === 0) return;
-  await tx
+export async function flagTransaction(
+  tx: DbOrTx,
+  id: string,
+  flags: readonly string[],
+): Promise<Transaction | null> {
+  if (flags.length === 0) return null;
+  const [row] = await tx
     .update(transactions)
     .set({ flags: mergedFlags(flags), updatedAt: new Date() })
-    .where(eq(transactions.id, id));
+    .where(eq(transactions.id, id))
+    .returning();
+  return row ?? null;
 }
 
 function mergedFlags(flags: readonly string[]) {

@@ -48,5 +48,13 @@ export const auditActions = [
   "refund.requested",
   "refund.approved",
   "refund.rejected",
+  "relay.endpoint_added",
+  "relay.endpoint_changed",
+  "relay.endpoint_paused",
+  "relay.endpoint_resumed",
+  "relay.endpoint_deleted",
+  "relay.secret_rotated",
+  "relay.replayed",
+  "relay.test_sent",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -115,6 +115,14 @@ export const actionRows: readonly MatrixRow[] = [
     permission: "callbacks:manage",
     expect: actionFor(admins),
   },
+  ...(
+    ["addRelayEndpointAction", "changeRelayEndpointAction", "manageRelayEndpointAction"] as const
+  ).map((name) => ({
+    kind: "action" as const,
+    target: `relay#${name}`,
+    permission: "relay:manage" as const,
+    expect: actionFor(admins),
+  })),
   ...(["inviteMemberAction", "changeMemberAction", "revokeInvitationAction"] as const).map(
     (name) => ({
       kind: "action" as const,

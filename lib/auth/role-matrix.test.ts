@@ -46,6 +46,7 @@ async function actionsByTarget(): Promise<Record<string, Action>> {
   const reconciliation = await import("@/app/(dashboard)/reconciliation/[day]/actions");
   const callbacks = await import("@/app/(dashboard)/callbacks/[id]/actions");
   const callbackLog = await import("@/app/(dashboard)/callbacks/actions");
+  const relay = await import("@/app/(dashboard)/relay/actions");
   return {
     "payments/new/[channel]#createPaymentAction": payments.createPaymentAction.bind(
       null,
@@ -84,6 +85,13 @@ async function actionsByTarget(): Promise<Record<string, Action>> {
       absentId,
       "accept",
     ) as Action,
+    "relay#addRelayEndpointAction": relay.addRelayEndpointAction,
+    "relay#changeRelayEndpointAction": relay.changeRelayEndpointAction.bind(null, absentId),
+    "relay#manageRelayEndpointAction": relay.manageRelayEndpointAction.bind(
+      null,
+      absentId,
+      "pause",
+    ),
     "team#inviteMemberAction": team.inviteMemberAction,
     "team#changeMemberAction": team.changeMemberAction.bind(null, absentId),
     "team#revokeInvitationAction": team.revokeInvitationAction.bind(null, absentId),

@@ -110,6 +110,12 @@ export const roleMatrix: readonly MatrixRow[] = [
     permission: "gateway-calls:read",
     expect: pageFor(admins),
   },
+  {
+    kind: "page",
+    target: "/relay",
+    permission: "relay:manage",
+    expect: pageFor(admins),
+  },
 
   // Route handlers
   {

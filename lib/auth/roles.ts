@@ -26,6 +26,8 @@ export const permissions = {
   "audit:read": ["admin"],
   /** The log of every call the app made to Purwantara (redacted). */
   "gateway-calls:read": ["admin"],
+  /** The signed relay to other systems: endpoints, their secrets, their delivery log. */
+  "relay:manage": ["admin"],
   "profile:update": ["admin", "operator", "finance"],
 } as const satisfies Record<string, readonly UserRole[]>;
 

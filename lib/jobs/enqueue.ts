@@ -3,6 +3,7 @@ import PgBoss from "pg-boss";
 import { getEnv } from "@/lib/env";
 import { errorFacts, logFor } from "@/lib/log";
 import { sendEmailJobs } from "./email";
+import { relayDispatchQueue } from "./relay";
 import { createJobQueues } from "./queue";
 import { runningJobQueue } from "./start";
 
@@ -58,4 +59,20 @@ export async function stopJobSender(): Promise<void> {
   const pending = holder.__purwantaraJobSender;
   holder.__purwantaraJobSender = undefined;
   await (await pending?.catch(() => undefined))?.stop({ graceful: false, wait: true });
+}
+
+/**
+ * After a commit that wrote relay deliveries: asks for a dispatch, which queues a try
+ * of each that can go now. A failure loses nothing: the dispatch runs every minute.
+ */
+export async function queueRelayDispatch(): Promise<void> {
+  try {
+    const boss = runningJobQueue()?.boss ?? (await senderBoss());
+    await boss.send(relayDispatchQueue, {});
+  } catch (error) {
+    logFor("jobs").error(
+      { err: errorFacts(error) },
+      "could not queue relay dispatch now; the minute's dispatch will",
+    );
+  }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import PgBoss from "pg-boss";
 import { errorFacts, logFor } from "@/lib/log";
 import { createEmailQueues, startEmailWorkers, type EmailJobOptions } from "./email";
+import { createRelayQueues, startRelayWorkers, type RelayJobOptions } from "./relay";
 import { runStatusSweep, type SweepOptions } from "./status-sweep";
 
 /** The status sweep's pg-boss queue (and its schedule's name). */
@@ -13,6 +14,8 @@ export type JobQueueOptions = {
   sweepCron?: string;
   /** Send the outbox's email in this process (unset: not). */
   email?: EmailJobOptions;
+  /** Send the relay's events to other systems in this process (unset: not). */
+  relay?: RelayJobOptions;
   /** How often an idle worker looks for a job, in seconds. */
   pollingIntervalSeconds?: number;
   /** How often the schedules are looked at, in seconds (pg-boss: 1–45, default 30). */
@@ -74,6 +77,12 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
       ...options.email,
     });
   }
+  if (options.relay) {
+    await startRelayWorkers(boss, {
+      pollingIntervalSeconds: options.pollingIntervalSeconds,
+      ...options.relay,
+    });
+  }
   return {
     boss,
     requestSweep: () => boss.send(sweepQueue, {}),
@@ -97,6 +106,7 @@ export async function createJobQueues(boss: PgBoss): Promise<void> {
     retentionMinutes: 60,
   });
   await createEmailQueues(boss, ensure);
+  await createRelayQueues(ensure);
 }
 
 async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue): Promise<void> {

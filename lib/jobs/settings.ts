@@ -40,7 +40,7 @@ export type JobSettings = {
   enabled: boolean;
   /** The status sweep runs here (JOBS=on). */
   sweepEnabled: boolean;
-  /** The outbox's email is sent from here (JOBS=on or email). */
+  /** The outbox's email and the relay's events are sent from here (JOBS=on or email). */
   emailEnabled: boolean;
   sweepCron: string;
   sweep: SweepSettings;

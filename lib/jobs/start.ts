@@ -25,7 +25,7 @@ export function startBackgroundJobs(): void {
   const jobs: Jobs = { queue: null, state: settings.enabled ? "starting" : "off" };
   holder.__purwantaraJobs = jobs;
   if (!settings.enabled) {
-    log.info("jobs off (JOBS=off): no status sweep and no email sending in this process");
+    log.info("jobs off (JOBS=off): no status sweep, no email and no relay sending in this process");
     return;
   }
   const attempt = async () => {
@@ -35,6 +35,7 @@ export function startBackgroundJobs(): void {
         connectionString: getEnv().databaseUrl,
         sweepCron: settings.sweepEnabled ? settings.sweepCron : undefined,
         email: settings.emailEnabled ? {} : undefined,
+        relay: settings.emailEnabled ? {} : undefined,
       });
       if (jobs.state !== "stopped") jobs.state = "started";
       log.info(
@@ -42,8 +43,8 @@ export function startBackgroundJobs(): void {
           ? { cron: settings.sweepCron, sweep: true, email: true }
           : { sweep: false, email: true },
         settings.sweepEnabled
-          ? "status sweep scheduled (UTC); sending email"
-          : "sending email (JOBS=email: no status sweep here)",
+          ? "status sweep scheduled (UTC); sending email and relay events"
+          : "sending email and relay events (JOBS=email: no status sweep here)",
       );
     } catch (error) {
       log.error({ err: errorFacts(error), retryInSeconds: retryMs / 1000 }, "jobs could not start");

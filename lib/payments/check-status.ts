@@ -1,4 +1,6 @@
 import "server-only";
+import { queueRelayDispatch } from "@/lib/jobs/enqueue";
+import { emitPaymentEvents, stateChangeEvents } from "@/lib/relay/emit";
 import { z } from "zod";
 import {
   getTransaction,
@@ -97,10 +99,11 @@ async function applySync(
   data: CreatedPayment,
   via: StatusCheckVia,
 ): Promise<StatusCheck> {
-  return withLockedTransaction(id, async (tx, row) => {
+  let relayed = 0;
+  const check = await withLockedTransaction(id, async (tx, row): Promise<StatusCheck> => {
     const move = decideTransition(row.state, data.status);
     if (move.kind !== "advance") return "unchanged";
-    await updateTransaction(tx, id, {
+    const updated = await updateTransaction(tx, id, {
       state: move.to,
       rawStatus: data.status,
       ...(move.to === "paid" && !row.paidAt ? { paidAt: new Date() } : {}),
@@ -113,6 +116,10 @@ async function applySync(
       rawStatus: data.status,
       note: checkNote[via],
     });
+    const events = stateChangeEvents(updated, { from: row.state, to: move.to });
+    relayed = (await emitPaymentEvents(tx, events)).length;
     return "updated";
   });
+  if (relayed > 0) await queueRelayDispatch();
+  return check;
 }

@@ -15,6 +15,8 @@ import { getPurwantaraClient, missingCredentials } from "@/lib/purwantara";
 import { PurwantaraError } from "@/lib/purwantara/errors";
 import type { BaseForm, ChannelModule, CreatedPayment } from "@/lib/channels/types";
 import { decimalFromRupiah } from "@/lib/core/money";
+import { queueRelayDispatch } from "@/lib/jobs/enqueue";
+import { createdEvent, emitPaymentEvents, stateChangeEvents } from "@/lib/relay/emit";
 import { decideTransition, pendingStates, stateForStatus } from "./lifecycle";
 
 export type CreateResult =
@@ -86,7 +88,8 @@ export async function recordCreated(
   body: unknown,
   source: "api" | "sync" = "api",
 ): Promise<Transaction> {
-  return withLockedTransaction(id, async (tx, row) => {
+  let relayed = 0;
+  const updated = await withLockedTransaction(id, async (tx, row) => {
     // A callback may have moved the row on already; only a row still being created takes the create answer's status.
     const stillCreating = pendingStates.includes(row.state);
     let state = stillCreating ? (stateForStatus(data.status) ?? "active") : row.state;
@@ -116,9 +119,17 @@ export async function recordCreated(
         rawStatus: data.status,
         note: source === "api" ? "created at Purwantara" : "found at Purwantara by a status check",
       });
+      // Other systems hear of it in the same transaction: created, and paid if it already is.
+      const events = [
+        createdEvent(updated),
+        ...stateChangeEvents(updated, { from: row.state, to: state }),
+      ];
+      relayed = (await emitPaymentEvents(tx, events)).length;
     }
     return updated;
   });
+  if (relayed > 0) await queueRelayDispatch();
+  return updated;
 }
 
 async function recordFailed(id: string, error: PurwantaraError): Promise<Transaction> {

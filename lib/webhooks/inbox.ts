@@ -1,4 +1,5 @@
 import "server-only";
+import { queueRelayDispatch } from "@/lib/jobs/enqueue";
 import { getApplyPool, getQuickDb, transactionWithin, type DbOrTx } from "@/db/client";
 import { claimInbox, finishInbox, insertInbox, postponeInbox } from "@/db/queries/inbox";
 import { holdDelivery, recordDelivery } from "@/db/queries/webhooks";
@@ -105,18 +106,22 @@ export async function applyInboxRow(
   id: string | null,
 ): Promise<{ id: string; outcome: DeliveryOutcome } | null> {
   const claimed: { row: CallbackInboxRow | null } = { row: null };
+  const relayIds: string[] = [];
   try {
-    return await transactionWithin(
+    const applied = await transactionWithin(
       applyLimits,
       async (tx) => {
         const row = await claimInbox(tx, id);
         claimed.row = row;
         if (!row) return null;
-        const outcome = await applyInboxEntry(tx, row);
+        const outcome = await applyInboxEntry(tx, row, (ids) => relayIds.push(...ids));
         return { id: row.id, outcome };
       },
       getApplyPool(),
     );
+    // Committed: the relay's events for other systems may go (it never throws).
+    if (relayIds.length > 0) void queueRelayDispatch();
+    return applied;
   } catch (error) {
     const { row } = claimed;
     logSafeError(
@@ -134,7 +139,11 @@ export async function applyInboxRow(
 }
 
 /** Applies a claimed inbox row inside `tx` and marks it applied there; the outcome. */
-export async function applyInboxEntry(tx: DbOrTx, row: CallbackInboxRow): Promise<DeliveryOutcome> {
+export async function applyInboxEntry(
+  tx: DbOrTx,
+  row: CallbackInboxRow,
+  onRelay?: (ids: string[]) => void,
+): Promise<DeliveryOutcome> {
   const parsed = parseBody(row.rawBody);
   const base = {
     deliveryId: row.deliveryId,
@@ -148,7 +157,9 @@ export async function applyInboxEntry(tx: DbOrTx, row: CallbackInboxRow): Promis
   const delivery: ReceivedDelivery = { ...base, ...parsed.delivery };
   try {
     // A savepoint: a failure of this delivery's own undoes only its part, and it is held.
-    const { outcome, deliveryRowId } = await tx.transaction((sp) => applyCallback(sp, delivery));
+    const { outcome, deliveryRowId } = await tx.transaction((sp) =>
+      applyCallback(sp, delivery, { onRelay }),
+    );
     await finishInbox(tx, row.id, outcome, deliveryRowId);
     return outcome;
   } catch (error) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { queueRelayDispatch } from "@/lib/jobs/enqueue";
 import type { DbOrTx } from "@/db/client";
 import {
   clearNeedsReviewIfFree,
@@ -106,7 +107,10 @@ class DryRun extends Error {
  */
 export async function replayDelivery(request: ReplayRequest): Promise<ReplayResult> {
   try {
-    return await withManageTransaction((tx) => replayIn(tx, request));
+    const result = await withManageTransaction((tx) => replayIn(tx, request));
+    // The replay may have written relay events; they go once it committed.
+    await queueRelayDispatch();
+    return result;
   } catch (error) {
     if (error instanceof DryRun) return error.result;
     if (error instanceof ReplayError) throw error;

@@ -1,0 +1,64 @@
+import "server-only";
+import type { DbOrTx } from "@/db/client";
+import { insertRelayDeliveries } from "@/db/queries/relay-deliveries";
+import { listSubscribedEndpoints } from "@/db/queries/relay-endpoints";
+import type { Transaction } from "@/db/schema";
+import { relayEventForState, type RelayEventType } from "@/lib/core/relay-events";
+import { paymentEventBody } from "./payload";
+import { relayGiveUpAfterSeconds } from "./policy";
+
+/** One event of one payment, as its cause decided it. */
+export type PaymentEvent = {
+  type: RelayEventType;
+  row: Transaction;
+  /** What makes a repeat of this event the same event (with the endpoint). */
+  key: string;
+};
+
+/** The events of a state change: created, paid, expired, settled (each once per payment). */
+export function stateChangeEvents(
+  row: Transaction,
+  change: { from: string | null; to: string },
+): PaymentEvent[] {
+  if (change.from === change.to) return [];
+  const type = relayEventForState(change.to);
+  return type ? [{ type, row, key: `${type}:${row.id}` }] : [];
+}
+
+/** The created event: the gateway answered and the payment exists there. */
+export function createdEvent(row: Transaction): PaymentEvent {
+  return { type: "payment.created", row, key: `payment.created:${row.id}` };
+}
+
+/** Flags a change added to a payment (once per payment and set of new flags). */
+export function flaggedEvents(row: Transaction, before: readonly string[]): PaymentEvent[] {
+  const added = row.flags.filter((f) => !before.includes(f)).sort();
+  if (added.length === 0) return [];
+  return [{ type: "payment.flagged", row, key: `payment.flagged:${row.id}:${added.join(",")}` }];
+}
+
+/**
+ * Writes each event as one relay delivery per endpoint of the payment's mode that
+ * asks for it, in the caller's transaction, so the events exist exactly when their
+ * cause does. Returns the new rows' ids (to queue after the commit).
+ */
+export async function emitPaymentEvents(
+  tx: DbOrTx,
+  events: readonly PaymentEvent[],
+  at: Date = new Date(),
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const event of events) {
+    const endpoints = await listSubscribedEndpoints(tx, event.row.mode, event.type);
+    const rows = endpoints.map((endpoint) => ({
+      endpointId: endpoint.id,
+      mode: event.row.mode,
+      eventType: event.type,
+      eventKey: event.key,
+      transactionId: event.row.id,
+      payload: paymentEventBody(event.type, event.row, at),
+    }));
+    ids.push(...(await insertRelayDeliveries(tx, rows, relayGiveUpAfterSeconds)));
+  }
+  return ids;
+}

@@ -1,0 +1,157 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { getDb } from "@/db/client";
+import { insertRelayDeliveries, requeueRelayDelivery } from "@/db/queries/relay-deliveries";
+import {
+  deleteRelayEndpoint,
+  getRelayEndpoint,
+  insertRelayEndpoint,
+  updateRelayEndpoint,
+} from "@/db/queries/relay-endpoints";
+import type { RelayEndpoint } from "@/db/schema";
+import { recordAudit, type AuditAction } from "@/lib/audit/record";
+import type { GatewayMode } from "@/lib/core/modes";
+import { relayTestEvent } from "@/lib/core/relay-events";
+import { AppError } from "@/lib/errors";
+import { deliverRelayRow, type RelayTryResult } from "./deliver";
+import type { RelayEndpointInput } from "./endpoint-schema";
+import { relayGiveUpAfterSeconds } from "./policy";
+import { newRelaySecret, sealRelaySecret } from "./secret";
+
+/** Who acts, in which mode: every change is scoped to the mode and audited. */
+export type RelayActor = { userId: string; mode: GatewayMode; ip: string | null };
+
+const notFound = () =>
+  new AppError("not_found", "relay endpoint not found", { key: "relay.notFound" });
+
+function audit(actor: RelayActor, action: AuditAction, id: string, details = {}) {
+  return (tx: Parameters<typeof recordAudit>[0]) =>
+    recordAudit(tx, {
+      action,
+      actorId: actor.userId,
+      mode: actor.mode,
+      ip: actor.ip,
+      target: { type: "relay_endpoint", id },
+      details,
+    });
+}
+
+/** Adds an endpoint in the actor's mode with a fresh secret, returned once (to show once). */
+export async function addRelayEndpoint(actor: RelayActor, input: RelayEndpointInput) {
+  const id = randomUUID();
+  const secret = newRelaySecret();
+  const endpoint = await getDb().transaction(async (tx) => {
+    const row = await insertRelayEndpoint(tx, {
+      id,
+      ...input,
+      mode: actor.mode,
+      secretSealed: sealRelaySecret(id, secret),
+      createdBy: actor.userId,
+    });
+    await audit(actor, "relay.endpoint_added", id, { fields: ["url", "events"] })(tx);
+    return row;
+  });
+  return { endpoint, secret };
+}
+
+export async function changeRelayEndpoint(
+  actor: RelayActor,
+  id: string,
+  input: RelayEndpointInput,
+): Promise<RelayEndpoint> {
+  return getDb().transaction(async (tx) => {
+    const before = await getRelayEndpoint(tx, actor.mode, id);
+    if (!before) throw notFound();
+    const row = await updateRelayEndpoint(tx, actor.mode, id, input);
+    const changedFields = (["url", "description", "events"] as const).filter(
+      (k) => String(before[k]) !== String(input[k]),
+    );
+    await audit(actor, "relay.endpoint_changed", id, { changedFields })(tx);
+    return row ?? before;
+  });
+}
+
+/** Pauses (events wait) or resumes (the failing clock starts again) an endpoint. */
+export async function setRelayEndpointPaused(actor: RelayActor, id: string, paused: boolean) {
+  const row = await getDb().transaction(async (tx) => {
+    const changed = await updateRelayEndpoint(
+      tx,
+      actor.mode,
+      id,
+      paused
+        ? { pausedAt: new Date(), pausedReason: "admin" }
+        : { pausedAt: null, pausedReason: null, failingSince: null },
+    );
+    if (!changed) throw notFound();
+    await audit(actor, paused ? "relay.endpoint_paused" : "relay.endpoint_resumed", id)(tx);
+    return changed;
+  });
+  return row;
+}
+
+export async function removeRelayEndpoint(actor: RelayActor, id: string): Promise<void> {
+  await getDb().transaction(async (tx) => {
+    if (!(await deleteRelayEndpoint(tx, actor.mode, id))) throw notFound();
+    await audit(actor, "relay.endpoint_deleted", id)(tx);
+  });
+}
+
+/** A new secret for the endpoint, returned once; the old one stops signing at once. */
+export async function rotateRelaySecret(actor: RelayActor, id: string): Promise<string> {
+  const secret = newRelaySecret();
+  await getDb().transaction(async (tx) => {
+    const row = await updateRelayEndpoint(tx, actor.mode, id, {
+      secretSealed: sealRelaySecret(id, secret),
+    });
+    if (!row) throw notFound();
+    await audit(actor, "relay.secret_rotated", id)(tx);
+  });
+  return secret;
+}
+
+/** Sends a delivered or given-up event again now (its try is recorded in the log). */
+export async function replayRelayDelivery(
+  actor: RelayActor,
+  endpointId: string,
+  deliveryId: string,
+): Promise<RelayTryResult> {
+  await getDb().transaction(async (tx) => {
+    if (!(await getRelayEndpoint(tx, actor.mode, endpointId))) throw notFound();
+    const row = await requeueRelayDelivery(tx, endpointId, deliveryId, relayGiveUpAfterSeconds);
+    if (!row) throw new AppError("conflict", "delivery is still open", { key: "relay.stillOpen" });
+    await audit(actor, "relay.replayed", endpointId, { replayId: deliveryId })(tx);
+  });
+  return deliverRelayRow(deliveryId);
+}
+
+/** Writes a test event for one endpoint and tries it at once; later tries go by the queue. */
+export async function sendRelayTestEvent(
+  actor: RelayActor,
+  endpointId: string,
+): Promise<RelayTryResult> {
+  const [id] = await getDb().transaction(async (tx) => {
+    const endpoint = await getRelayEndpoint(tx, actor.mode, endpointId);
+    if (!endpoint) throw notFound();
+    const ids = await insertRelayDeliveries(
+      tx,
+      [
+        {
+          endpointId,
+          mode: actor.mode,
+          eventType: relayTestEvent,
+          eventKey: `${relayTestEvent}:${randomUUID()}`,
+          transactionId: null,
+          payload: {
+            type: relayTestEvent,
+            timestamp: new Date().toISOString(),
+            data: { mode: actor.mode, endpoint_id: endpointId },
+          },
+        },
+      ],
+      relayGiveUpAfterSeconds,
+    );
+    await audit(actor, "relay.test_sent", endpointId)(tx);
+    return ids;
+  });
+  return id ? deliverRelayRow(id) : { outcome: "skipped" };
+}
