@@ -2,6 +2,8 @@
 // header timeouts (scripts/app-server.mjs), which `next start` does not let us set.
 // Listens on BIND_ADDRESS:PORT (default 127.0.0.1:3000: a reverse proxy on the same
 // machine); the README's production section says how to run it behind a proxy.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import next from "next";
 import {
   createAppServer,
@@ -36,8 +38,19 @@ function stopOn(signal, server, state, graceMs) {
   });
 }
 
+/**
+ * In the image the app is Next.js's standalone output (.next/standalone), which has no
+ * next.config.ts: use the config the build recorded, as Next.js's own server.js does.
+ */
+function useBuiltConfig(dir) {
+  if (existsSync(join(dir, "next.config.ts"))) return;
+  const files = JSON.parse(readFileSync(join(dir, ".next", "required-server-files.json"), "utf8"));
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(files.config);
+}
+
 async function main() {
   process.env.NODE_ENV = "production";
+  useBuiltConfig(process.cwd());
   const { host, port } = listenAddress(process.env);
   const graceMs = shutdownGraceMs(process.env);
   const app = next({ dev: false, dir: process.cwd(), hostname: host, port });

@@ -1,31 +1,20 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 
 /**
- * nginx in front of the replicas, as the README's "Running behind a reverse proxy"
- * configures it (timeouts, buffering, forwarded headers), run as a process of the
- * test from a config written to a temporary directory. Every answer names the replica
- * that gave it (`X-Upstream`), so a test can see where a request went. A callback is
- * sent on to the next replica after an error, a timeout or a 502/503 even though it is
- * a POST (`non_idempotent`): the route stores each delivery once by its id, so a
- * delivery passed twice is recorded once.
+ * nginx in front of the replicas with the shipped locations (deploy/nginx/dashboard.conf),
+ * run as a process of the test from a config written to a temporary directory. Every
+ * answer names the replica that gave it (`X-Upstream`, test only), so a test can see
+ * where each request went.
  */
 export function nginxConfig(options: { dir: string; port: number; replicaPorts: number[] }) {
   const servers = options.replicaPorts
     .map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`)
     .join("\n");
-  const proxied = `
-      proxy_pass http://dashboard;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      proxy_request_buffering on;
-      proxy_read_timeout 60s;
-      proxy_connect_timeout 2s;
-      add_header X-Upstream $upstream_addr always;`;
+  const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]
+    .map((kind) => `  ${kind}_temp_path ${join(options.dir, kind)};`)
+    .join("\n");
   return `worker_processes 1;
 daemon off;
 pid ${join(options.dir, "nginx.pid")};
@@ -33,11 +22,7 @@ error_log ${join(options.dir, "error.log")} warn;
 events { worker_connections 1024; }
 http {
   access_log ${join(options.dir, "access.log")};
-  client_body_temp_path ${join(options.dir, "body")};
-  proxy_temp_path ${join(options.dir, "proxy")};
-  fastcgi_temp_path ${join(options.dir, "fastcgi")};
-  uwsgi_temp_path ${join(options.dir, "uwsgi")};
-  scgi_temp_path ${join(options.dir, "scgi")};
+${temp}
   upstream dashboard {
 ${servers}
     keepalive 16;
@@ -45,16 +30,8 @@ ${servers}
   }
   server {
     listen 127.0.0.1:${options.port};
-    client_header_timeout 10s;
-    client_body_timeout 10s;
-    client_max_body_size 6m;
-    send_timeout 30s;
-    location / {${proxied}
-      proxy_next_upstream error timeout http_502 http_503;
-    }
-    location = /api/webhooks/purwantara {${proxied}
-      proxy_next_upstream error timeout http_502 http_503 non_idempotent;
-    }
+    add_header X-Upstream $upstream_addr always;
+    include ${resolve("deploy/nginx/dashboard.conf")};
   }
 }
 `;
