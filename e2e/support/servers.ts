@@ -1,15 +1,20 @@
 import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
 
 /**
  * The processes a browser run needs beside the app, and the app's environment, shared by
  * playwright.config.ts (one app) and tools/cluster (three behind nginx).
  */
+/** The checkout: the servers run from it whichever config starts them. */
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
 export type ServerPorts = { mailSmtp: number; mailHttp: number; emulator: number };
 
 /** The local mail catcher, as a Playwright webServer. */
 export function mailCatcherServer(ports: ServerPorts) {
   return {
     command: "tsx tools/mail-catcher/main.ts",
+    cwd: root,
     url: `http://127.0.0.1:${ports.mailHttp}/health`,
     reuseExistingServer: false,
     stdout: "ignore" as const,
@@ -28,6 +33,7 @@ export function emulatorServer(
 ) {
   return {
     command: "tsx emulator/main.ts",
+    cwd: root,
     url: `http://127.0.0.1:${ports.emulator}/health`,
     reuseExistingServer: false,
     stdout: "ignore" as const,

@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
  */
 export function nginxConfig(options: { dir: string; port: number; replicaPorts: number[] }) {
   const servers = options.replicaPorts
-    .map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`)
+    .map((p) => `    server 127.0.0.1:${p} max_fails=3 fail_timeout=5s;`)
     .join("\n");
   const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]
     .map((kind) => `  ${kind}_temp_path ${join(options.dir, kind)};`)

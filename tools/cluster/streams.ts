@@ -55,10 +55,19 @@ export function steadyTraffic(proxyPort: number, deliveries: readonly Delivery[]
       note(`health ${status}`);
     }
   };
+  // Only the app's own "send again" (503) is retried, as Purwantara would: anything
+  // else that is not a 200 is what the proxy could not save.
+  const deliver = async (delivery: Delivery) => {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const status = await postCallback(proxyPort, delivery, 30_000);
+      note(`callback ${status}`);
+      if (status !== 503) return;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  };
   const callbacks = async () => {
     while (!stopping && next < deliveries.length) {
-      // No retry of our own: whatever reaches us is what the proxy could not save.
-      note(`callback ${await postCallback(proxyPort, deliveries[next++]!, 30_000)}`);
+      await deliver(deliveries[next++]!);
       await new Promise((r) => setTimeout(r, 20));
     }
   };
