@@ -42,7 +42,7 @@ function stopOn(signal, server, state, graceMs) {
  * In the image the app is Next.js's standalone output (.next/standalone), which has no
  * next.config.ts: use the config the build recorded, as Next.js's own server.js does.
  */
-function useBuiltConfig(dir) {
+function adoptBuiltConfig(dir) {
   if (existsSync(join(dir, "next.config.ts"))) return;
   const files = JSON.parse(readFileSync(join(dir, ".next", "required-server-files.json"), "utf8"));
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(files.config);
@@ -50,7 +50,7 @@ function useBuiltConfig(dir) {
 
 async function main() {
   process.env.NODE_ENV = "production";
-  useBuiltConfig(process.cwd());
+  adoptBuiltConfig(process.cwd());
   const { host, port } = listenAddress(process.env);
   const graceMs = shutdownGraceMs(process.env);
   const app = next({ dev: false, dir: process.cwd(), hostname: host, port });
