@@ -4,7 +4,8 @@
  * instrumentation-node.ts, the request log (one line per request, with its id) in
  * lib/http/request-log.ts; the background jobs (the status sweep) start unless
  * JOBS=off. The callback inbox's drainer runs in every process whatever JOBS says:
- * a delivery left by a stopped instance is applied by the others. Imports are dynamic and behind the runtime check so pg-boss never
+ * a delivery left by a stopped instance is applied by the others. `npm start` stops
+ * both and closes the pools after its last request (lib/ops/shutdown.ts). Imports are dynamic and behind the runtime check so pg-boss never
  * reaches an edge or client bundle.
  */
 export async function register() {
@@ -27,7 +28,9 @@ export async function register() {
   (await import("./lib/http/request-log")).installRequestLog();
   const { startInboxDrainer, stopInboxDrainer } = await import("./lib/webhooks/inbox");
   startInboxDrainer();
+  // No new applies from the signal on; those running finish (lib/ops/shutdown.ts).
   process.once("SIGTERM", () => void stopInboxDrainer());
   const { startBackgroundJobs } = await import("./lib/jobs/start");
   startBackgroundJobs();
+  (await import("./lib/ops/shutdown")).registerShutdown();
 }

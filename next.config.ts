@@ -40,6 +40,9 @@ const nextConfig: NextConfig = {
     "prom-client",
   ],
   poweredByHeader: false,
+  // The image (Dockerfile) ships .next/standalone: the server's files and only the
+  // packages they load. `npm start` serves either (scripts/start.mjs).
+  output: benchBuild ? undefined : "standalone",
   distDir: benchBuild ? ".next-bench" : ".next",
   // Inlined at build time: the route reads the build's value, not the runtime's.
   env: { PURWANTARA_BENCH_BUILD: benchBuild ? "1" : "0" },

@@ -16,3 +16,5 @@ export declare function createAppServer(
   handler: RequestListener,
   timeouts?: ServerTimeouts,
 ): Server;
+export declare function drainServer(server: Server, graceMs: number): Promise<boolean>;
+export declare function shutdownGraceMs(env: Record<string, string | undefined>): number;

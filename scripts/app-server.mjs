@@ -43,3 +43,36 @@ export function createAppServer(handler, timeouts = serverTimeouts) {
   server.keepAliveTimeout = timeouts.keepAliveTimeoutMs;
   return server;
 }
+
+/**
+ * Graceful stop: the server stops accepting connections, closes the idle kept-alive
+ * ones, answers what arrives on the busy ones with `Connection: close` (`isStopping`),
+ * and waits for the requests in flight (a callback being stored, an export streaming)
+ * up to `graceMs`; then cuts what is left. Resolves true when every request finished.
+ */
+export function drainServer(server, graceMs) {
+  return new Promise((resolve) => {
+    let cut = false;
+    const timer = setTimeout(() => {
+      cut = true;
+      server.closeAllConnections();
+    }, graceMs);
+    // An idle connection may turn up between two requests: keep closing them.
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    server.close(() => {
+      clearTimeout(timer);
+      clearInterval(idle);
+      resolve(!cut);
+    });
+    server.closeIdleConnections();
+  });
+}
+
+/** Seconds `npm start` lets requests in flight finish after SIGTERM (SHUTDOWN_GRACE_SECONDS, default 20). */
+export function shutdownGraceMs(env) {
+  const seconds = Number(env.SHUTDOWN_GRACE_SECONDS || 20);
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 600) {
+    throw new Error(`SHUTDOWN_GRACE_SECONDS: "${env.SHUTDOWN_GRACE_SECONDS}" is not 0-600`);
+  }
+  return seconds * 1000;
+}

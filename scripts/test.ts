@@ -4,7 +4,8 @@
  * embedded one under .data/pg-test. Databases are migrated as that server's admin and
  * the app runs as the runtime role `purwantara_test_app` (db/runtime-role.ts). Runs vitest (unit + integration), then builds
  * the app and runs Playwright in Chromium against the built app and the emulator.
- * `--only=vitest` or `--only=e2e` runs one of them.
+ * `--only=vitest` or `--only=e2e` runs one of them; `--only=cluster` (not part of the
+ * default run) runs tools/cluster: three `npm start` replicas of the build behind nginx.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -49,21 +50,39 @@ async function main(): Promise<number> {
   };
   let status = 0;
   try {
+    if (only === "cluster") return await runEndToEnd(server, env, "cluster");
     if (only !== "e2e") status ||= await run("vitest", ["run", ...extraArgs], env);
     // The load tests (bursts over several app processes) alone, so nothing else shares the cores.
     if (only !== "e2e" && extraArgs.length === 0) {
       status ||= await run("vitest", ["run"], { ...env, VITEST_LOAD: "1" });
     }
-    if (only !== "vitest") status ||= await runEndToEnd(server, env);
+    if (only !== "vitest") status ||= await runEndToEnd(server, env, "e2e");
   } finally {
     await server.stop();
   }
   return status;
 }
 
+/** Each browser suite's Playwright config and the addresses it needs beyond the e2e ones. */
+const suites = {
+  e2e: { config: "playwright.config.ts", ports: async () => ({}) },
+  cluster: {
+    config: "tools/cluster/playwright.config.ts",
+    ports: async () => ({
+      CLUSTER_PROXY_PORT: String(await findFreePort()),
+      CLUSTER_REPLICA_PORTS: [
+        await findFreePort(),
+        await findFreePort(),
+        await findFreePort(),
+      ].join(","),
+    }),
+  },
+};
+
 async function runEndToEnd(
   server: Awaited<ReturnType<typeof connectDatabaseServer>>,
   env: NodeJS.ProcessEnv,
+  suite: keyof typeof suites,
 ): Promise<number> {
   if (!existsSync(chromiumPath())) {
     console.error(
@@ -83,7 +102,8 @@ async function runEndToEnd(
     const role = localRuntimeRoles.test;
     await server.ensureLoginRole(role);
     await runMigrations(server.urlFor(database), { runtimeRole: role.name });
-    return await run("playwright", ["test", ...extraArgs], {
+    return await run("playwright", ["test", "-c", suites[suite].config, ...extraArgs], {
+      ...(await suites[suite].ports()),
       ...env,
       E2E_EMULATOR_DATA_DIR: emulatorDataDir,
       // The specs' fixtures write as the admin; the app runs as the runtime role.

@@ -7,7 +7,12 @@ import { parseJobSettings } from "./settings";
 /** Where this process's job runner is: `off` on purpose (JOBS=off), else on its way to `started`. */
 export type JobRunnerState = "off" | "starting" | "retrying" | "started" | "stopped";
 
-type Jobs = { queue: JobQueue | null; retry?: NodeJS.Timeout; state: JobRunnerState };
+type Jobs = {
+  queue: JobQueue | null;
+  retry?: NodeJS.Timeout;
+  state: JobRunnerState;
+  stopped?: Promise<void>;
+};
 // One queue per process, even if the hook runs twice (hot reload keeps globalThis).
 const holder = globalThis as typeof globalThis & { __purwantaraJobs?: Jobs };
 
@@ -52,7 +57,19 @@ export function startBackgroundJobs(): void {
       jobs.retry = setTimeout(() => void attempt(), retryMs).unref();
     }
   };
-  const stop = async () => {
+  process.once("SIGTERM", () => void stopBackgroundJobs());
+  process.once("SIGINT", () => void stopBackgroundJobs());
+  void attempt();
+}
+
+/**
+ * Stops this process's job runner: no new job is taken, the sweep ends after the row in
+ * hand (pg-boss waits for the running jobs). Once per process; later calls share it.
+ */
+export function stopBackgroundJobs(): Promise<void> {
+  const jobs = holder.__purwantaraJobs;
+  if (!jobs) return Promise.resolve();
+  jobs.stopped ??= (async () => {
     clearTimeout(jobs.retry);
     jobs.state = "stopped";
     const queue = jobs.queue;
@@ -60,10 +77,8 @@ export function startBackgroundJobs(): void {
     await queue?.stop().catch((error: unknown) => {
       log.error({ err: errorFacts(error) }, "jobs stop failed");
     });
-  };
-  process.once("SIGTERM", () => void stop());
-  process.once("SIGINT", () => void stop());
-  void attempt();
+  })();
+  return jobs.stopped;
 }
 
 /** The job queue this process runs, if any (its pg-boss also sends jobs). */
