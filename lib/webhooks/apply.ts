@@ -1,13 +1,20 @@
 import "server-only";
 import type { DbOrTx } from "@/db/client";
 import {
+  findBuyerPhone,
   findHandledDelivery,
+  listSameBuyerPaid,
+  lockBuyer,
   lockCallbackKeys,
   lockCallbackRows,
   writeCallback,
 } from "@/db/queries/webhooks";
-import type { DeliveryOutcome } from "@/db/schema";
+import type { DeliveryOutcome, Transaction } from "@/db/schema";
+import { isPaidState, maybeTwiceWindowMs } from "@/lib/payments/double-payments";
+import { stateForStatus } from "@/lib/payments/lifecycle";
+import { callbackTime } from "@/lib/purwantara/callback";
 import type { ReceivedDelivery } from "./delivery";
+import { callbackBuyerPhone } from "./doubles";
 import { planDelivery, type PlanOptions } from "./plan";
 
 export type ApplyOptions = PlanOptions & {
@@ -43,9 +50,42 @@ export async function applyCallback(
           delivery.rawBody,
         )
       : null;
+  const buyer = await lockPayingBuyer(tx, delivery, ref);
   const rows = await lockCallbackRows(tx, ref);
-  const plan = planDelivery(delivery, { earlier, ...rows }, options);
+  const sameBuyer = buyer ? await sameBuyerNear(tx, delivery, buyer) : [];
+  const plan = planDelivery(delivery, { earlier, ...rows, sameBuyer }, options);
   const deliveryRowId = await writeCallback(tx, plan.write);
   options.onRecorded?.(deliveryRowId);
   return { outcome: plan.outcome, deliveryRowId };
+}
+
+/**
+ * For a callback that could make a payment paid: its buyer's phone, locked (so two
+ * payments of one buyer becoming paid at once see each other: the later flags both).
+ */
+async function lockPayingBuyer(
+  tx: DbOrTx,
+  delivery: ReceivedDelivery,
+  ref: Parameters<typeof findBuyerPhone>[1],
+): Promise<string | null> {
+  if (!isPaidState(stateForStatus(delivery.payload.status))) return null;
+  const phone = (await findBuyerPhone(tx, ref)) ?? callbackBuyerPhone(delivery.payload);
+  if (phone) await lockBuyer(tx, delivery.mode, phone);
+  return phone;
+}
+
+/** The buyer's paid payments within the window of this callback's paid time or now. */
+function sameBuyerNear(
+  tx: DbOrTx,
+  delivery: ReceivedDelivery,
+  phone: string,
+): Promise<Transaction[]> {
+  const now = Date.now();
+  const paid = callbackTime(delivery.payload.paid_at)?.getTime() ?? now;
+  return listSameBuyerPaid(tx, {
+    mode: delivery.mode,
+    phone,
+    from: new Date(Math.min(paid, now) - maybeTwiceWindowMs),
+    to: new Date(Math.max(paid, now) + maybeTwiceWindowMs),
+  });
 }
