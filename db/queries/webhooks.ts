@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, between, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { GatewayMode } from "@/lib/core/modes";
 import { getQuickDb, type DbOrTx } from "../client";
 import {
@@ -147,38 +147,6 @@ export async function findBuyerPhone(
     .orderBy(desc(sql`${transactions.purwantaraUuid} = ${ref.purwantaraUuid}`))
     .limit(1);
   return row?.phone ?? null;
-}
-
-/**
- * Serialises the applies that could make two payments of one buyer paid (mode and
- * phone), held to the end of `tx`. Taken after `lockCallbackKeys` and before any row
- * lock, always, so it never waits in a cycle with them.
- */
-export async function lockBuyer(tx: DbOrTx, mode: GatewayMode, phone: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`ppn-buyer:${mode}:${phone}`}))`);
-}
-
-/**
- * The mode's paid payments with this buyer phone paid from `from` to `to`
- * (`transactions_mode_phone_paid_at_idx`), at most 50: the maybe-paid-twice candidates.
- */
-export async function listSameBuyerPaid(
-  tx: DbOrTx,
-  ref: { mode: GatewayMode; phone: string; from: Date; to: Date },
-): Promise<Transaction[]> {
-  return tx
-    .select()
-    .from(transactions)
-    .where(
-      and(
-        eq(transactions.mode, ref.mode),
-        eq(transactions.customerPhone, ref.phone),
-        between(transactions.paidAt, ref.from, ref.to),
-        inArray(transactions.state, ["paid", "settled"]),
-      ),
-    )
-    .orderBy(asc(transactions.paidAt))
-    .limit(50);
 }
 
 export async function insertDelivery(values: NewWebhookDelivery, tx: DbOrTx): Promise<string> {

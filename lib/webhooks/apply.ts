@@ -1,10 +1,9 @@
 import "server-only";
 import type { DbOrTx } from "@/db/client";
+import { listSameBuyerPaid, lockBuyer } from "@/db/queries/double-payments";
 import {
   findBuyerPhone,
   findHandledDelivery,
-  listSameBuyerPaid,
-  lockBuyer,
   lockCallbackKeys,
   lockCallbackRows,
   writeCallback,
