@@ -108,6 +108,7 @@ export default async function TransactionPage({ params, searchParams }: Props) {
     [t("transaction.customer.phone"), transaction.customerPhone ?? dash],
   ];
   const isAdmin = user.role === "admin";
+  const maybeTwice = transaction.flags.includes("maybe_paid_twice");
   return (
     <div className="max-w-3xl space-y-5">
       {terminalStates.includes(transaction.state) ? null : <AutoRefresh ms={3000} />}
@@ -158,7 +159,7 @@ export default async function TransactionPage({ params, searchParams }: Props) {
         </section>
       ) : null}
       <BillPayments payments={detail.billPayments} format={format} />
-      {transaction.flags.includes("maybe_paid_twice") ? (
+      {maybeTwice ? (
         <MaybeTwicePayments
           transactionId={transaction.id}
           payments={detail.doubles.maybePartners}
