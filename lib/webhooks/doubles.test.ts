@@ -2,7 +2,9 @@ import { randomInt, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import type { CallbackSecret } from "@/lib/gateway/config";
+import { dismissMaybePaidTwice } from "@/lib/payments/double-payment-review";
 import { getOverview } from "@/lib/payments/overview";
+import { getTransactionDetail } from "@/lib/payments/transaction-detail";
 import { parseTransactionFilter } from "@/lib/payments/transaction-filter";
 import { getTransactionListPage, resolveFilter } from "@/lib/payments/transaction-list";
 import { callbackSchema } from "@/lib/purwantara/callback";
@@ -288,3 +290,42 @@ describe("concurrent callbacks for the two payments", () => {
     }
   });
 });
+
+describe("the surplus and the dismissal", () => {
+  it("only the later paid payment is the surplus; a dismissal clears the pair, audited", async () => {
+    const phone = newPhone();
+    const va = await seed({ phone });
+    const qr = await seed({ phone, channel: "qris" });
+    await send(paidBody(qr, { type: "qris", channel: "qris_doku", minute: 12 }));
+    await send(paidBody(va, { minute: 2 }));
+    // Paid in the other order than received: the VA, paid first, stays.
+    const first = await getTransactionDetail(va.id, "production");
+    const later = await getTransactionDetail(qr.id, "production");
+    expect(first!.doubles).toMatchObject({ surplus: false, first: null });
+    expect(first!.doubles.later.map((p) => p.id)).toEqual([qr.id]);
+    expect(later!.doubles.surplus).toBe(true);
+    expect(later!.doubles.first?.id).toBe(va.id);
+
+    const user = { id: await financeUser() };
+    expect(await dismissMaybePaidTwice(user, "sandbox", va.id)).toBe("notFound");
+    expect(await dismissMaybePaidTwice(user, "production", "not-a-uuid")).toBe("notFound");
+    expect(await dismissMaybePaidTwice(user, "production", va.id)).toBe("dismissed");
+    expect(await flagsOf(va.id)).toEqual([]);
+    expect(await flagsOf(qr.id)).toEqual([]);
+    expect(await dismissMaybePaidTwice(user, "production", qr.id)).toBe("notFlagged");
+    const audits = await q<{ details: { partners: string[] }; target_id: string }>(
+      "select details, target_id from audit_log where action = 'payment.maybe_paid_twice_dismissed'",
+    );
+    expect(audits).toEqual([{ target_id: va.id, details: { partners: [qr.id] } }]);
+    expect(await directQueue("maybe_paid_twice")).not.toContain(qr.id);
+  });
+});
+
+async function financeUser() {
+  const [row] = await q<{ id: string }>(
+    `insert into users (email, name, password_hash, role)
+     values ($1, 'Finance', 'x', 'finance') returning id`,
+    [`finance.${randomUUID()}@example.com`],
+  );
+  return row!.id;
+}
