@@ -21,7 +21,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { gatewayModes } from "@/lib/core/modes";
 import { refundMethods, refundReasons, refundStates } from "../lib/core/refund-terms";
-import { emailStates, emailTemplates } from "../lib/mail/email-kinds";
+import { emailStates, emailTemplates } from "../lib/core/email-kinds";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({
   dataType: () => "bytea",

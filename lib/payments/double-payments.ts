@@ -12,7 +12,7 @@
  *   so a person can dismiss it.
  */
 import type { Transaction } from "@/db/schema";
-import { subtractDecimals } from "@/lib/money";
+import { subtractDecimals } from "@/lib/core/money";
 
 /**
  * Thirty minutes: long enough for a buyer who thinks the first payment failed to try

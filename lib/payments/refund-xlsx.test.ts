@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { messagesFor } from "@/lib/i18n/messages";
-import { addDecimals } from "@/lib/money";
+import { addDecimals } from "@/lib/core/money";
 import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
 import { sheetFormats } from "./export-columns";
 import { refundsXlsx } from "./refund-export";

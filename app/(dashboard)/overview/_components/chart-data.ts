@@ -1,5 +1,5 @@
 import type { TransactionChannel } from "@/db/schema";
-import { addDecimals } from "@/lib/money";
+import { addDecimals } from "@/lib/core/money";
 import type { Overview } from "@/lib/payments/overview";
 
 /** One colour per channel, dark enough against white for the bars' 3:1 contrast. */
