@@ -275,6 +275,11 @@ export const transactions = pgTable(
     index("transactions_customer_phone_idx")
       .on(t.customerPhone)
       .where(sql`${t.customerPhone} is not null`),
+    // Maybe paid twice (lib/payments/double-payments.ts): a payment becoming paid looks
+    // up its buyer's other paid payments near its paid time, within the mode.
+    index("transactions_mode_phone_paid_at_idx")
+      .on(t.mode, t.customerPhone, t.paidAt)
+      .where(sql`${t.customerPhone} is not null and ${t.paidAt} is not null`),
     index("transactions_flags_idx")
       .using("gin", t.flags)
       .where(sql`${t.flags} <> '{}'::text[]`),

@@ -61,6 +61,19 @@ export function paidTwiceFilter(): TransactionFilter {
   });
 }
 
+/**
+ * /transactions?status=paid,settled&flag=maybe_paid_twice&refund=not_refunded: the
+ * softer queue, payments of one buyer phone and amount paid close together, until a
+ * refund is asked for or a person dismisses the flag.
+ */
+export function maybePaidTwiceFilter(): TransactionFilter {
+  return listFilter({
+    status: ["paid", "settled"],
+    flag: ["maybe_paid_twice"],
+    refund: ["not_refunded"],
+  });
+}
+
 /** /transactions?status=paid,settled&on=paid&from=F&to=T&refund=refunded,partly_refunded */
 export function refundedFilter(from: Day, to: Day): TransactionFilter {
   return listFilter({
@@ -187,13 +200,15 @@ export async function refundFigures(
   from: Day,
   to: Day,
   scope: Scope,
-): Promise<{ paidTwice: number; refunded: Sum }> {
-  const [twice, refunded] = await Promise.all([
+): Promise<{ paidTwice: number; maybePaidTwice: number; refunded: Sum }> {
+  const [twice, maybe, refunded] = await Promise.all([
     transactionTotals(resolved(paidTwiceFilter(), scope), scope.db),
+    transactionTotals(resolved(maybePaidTwiceFilter(), scope), scope.db),
     transactionTotals(resolved(refundedFilter(from, to), scope), scope.db),
   ]);
   return {
     paidTwice: twice.count,
+    maybePaidTwice: maybe.count,
     refunded: { count: refunded.refundedCount, amount: refunded.refunded },
   };
 }

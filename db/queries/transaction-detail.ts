@@ -47,6 +47,9 @@ export async function listOtherBillPayments(t: Pick<Transaction, "id" | "mode" |
       channel: transactions.channel,
       flags: transactions.flags,
       createdAt: transactions.createdAt,
+      paidAt: transactions.paidAt,
+      billId: transactions.billId,
+      customerPhone: transactions.customerPhone,
     })
     .from(transactions)
     .where(

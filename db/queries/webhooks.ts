@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { GatewayMode } from "@/lib/core/modes";
 import { getQuickDb, type DbOrTx } from "../client";
 import {
@@ -119,6 +119,34 @@ export async function lockCallbackRows(
     )
     .for("update");
   return { byUuid, bill, others };
+}
+
+/**
+ * The buyer's phone of the payment a callback names, read before its rows are locked
+ * (under the uuid and bill locks, which keep it from changing): its own row's, else its
+ * bill's. Null when neither is stored or neither has a phone.
+ */
+export async function findBuyerPhone(
+  tx: DbOrTx,
+  ref: { mode: GatewayMode; purwantaraUuid: string; externalId: string | null },
+): Promise<string | null> {
+  const [row] = await tx
+    .select({ phone: transactions.customerPhone })
+    .from(transactions)
+    .where(
+      and(
+        eq(transactions.mode, ref.mode),
+        or(
+          eq(transactions.purwantaraUuid, ref.purwantaraUuid),
+          ref.externalId
+            ? and(eq(transactions.externalId, ref.externalId), isNull(transactions.billId))
+            : undefined,
+        ),
+      ),
+    )
+    .orderBy(desc(sql`${transactions.purwantaraUuid} = ${ref.purwantaraUuid}`))
+    .limit(1);
+  return row?.phone ?? null;
 }
 
 export async function insertDelivery(values: NewWebhookDelivery, tx: DbOrTx): Promise<string> {

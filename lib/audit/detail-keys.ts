@@ -43,5 +43,6 @@ export const auditDetailKeys = [
   "after",
   "refundedOn",
   "proof",
+  "partners",
 ] as const;
 export type DetailKey = (typeof auditDetailKeys)[number];

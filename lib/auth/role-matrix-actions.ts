@@ -68,6 +68,12 @@ export const actionRows: readonly MatrixRow[] = [
     permission: "refunds:approve",
     expect: actionFor(financeAndAdmin),
   },
+  {
+    kind: "action",
+    target: "transactions/[id]#dismissMaybePaidTwiceAction",
+    permission: "refunds:approve",
+    expect: actionFor(financeAndAdmin),
+  },
   ...(
     [
       "actions/preferences#updatePreferencesAction",

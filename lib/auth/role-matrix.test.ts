@@ -61,6 +61,10 @@ async function actionsByTarget(): Promise<Record<string, Action>> {
       absentId,
       "approved",
     ),
+    "transactions/[id]#dismissMaybePaidTwiceAction": transaction.dismissMaybePaidTwiceAction.bind(
+      null,
+      absentId,
+    ),
     "actions/preferences#updatePreferencesAction": preferences.updatePreferencesAction,
     "profile#updateNameAction": profile.updateNameAction,
     "profile#changePasswordAction": profile.changePasswordAction,

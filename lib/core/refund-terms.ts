@@ -23,3 +23,16 @@ export type RefundMethod = (typeof refundMethods)[number];
 /** Requested by one person; approved (it counts) or rejected by a second. */
 export const refundStates = ["requested", "approved", "rejected"] as const;
 export type RefundState = (typeof refundStates)[number];
+
+/**
+ * The events refunds and double payments will raise for the notices and the relay
+ * (issue 18) once they land; named here so both take them from one list.
+ */
+export const refundEvents = [
+  "refund.requested",
+  "refund.approved",
+  "refund.rejected",
+  "payment.paid_twice",
+  "payment.maybe_paid_twice",
+] as const;
+export type RefundEvent = (typeof refundEvents)[number];

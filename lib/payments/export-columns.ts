@@ -5,12 +5,15 @@ import { timeZoneIds, timeZones, toZonedIso, type TimeZone } from "@/lib/core/ti
 import type { CsvCellKind } from "./csv-format";
 import { netOf } from "./fees";
 
+/** How an XLSX shows a column: rupiah (a number shown as money), a time or a day (dates). */
+export type SheetKind = keyof typeof sheetFormats;
+
 type ExportColumn = {
   /** The column's key: its header is `export.columns.<key>` in the person's language. */
   key: string;
   kind: CsvCellKind;
   /** In an XLSX: rupiah (a number shown as money) or a time (a date in the viewer's zone). */
-  sheet?: "rupiah" | "time";
+  sheet?: SheetKind;
   get: (row: ExportRow, zone: TimeZone) => string | null;
 };
 
@@ -66,19 +69,21 @@ export function exportHeader(locale: Locale, zone: TimeZone): string[] {
 export const sheetFormats = {
   rupiah: '"Rp"#,##0.00;-"Rp"#,##0.00',
   time: "dd/mm/yyyy hh:mm:ss",
+  day: "dd/mm/yyyy",
 } as const;
 
 /**
  * A value as an XLSX cell: a number for amounts; for a time (ISO with the viewer's
  * offset), a Date whose clock reads that wall-clock time, since a spreadsheet's dates
- * have no zone (the header names it).
+ * have no zone (the header names it); for a day (YYYY-MM-DD), a Date at its midnight.
  */
 export function sheetValue(
   value: string | null,
-  column: { kind: CsvCellKind; sheet?: "rupiah" | "time" },
+  column: { kind: CsvCellKind; sheet?: SheetKind },
 ): string | number | Date | null {
   if (value === null) return null;
   if (column.sheet === "time") return new Date(`${value.slice(0, 19)}Z`);
+  if (column.sheet === "day") return new Date(`${value.slice(0, 10)}T00:00:00Z`);
   return column.kind === "number" ? Number(value) : value;
 }
 

@@ -25,6 +25,12 @@ export const transactionFlags = [
   "outside_dashboard",
   /** Another payment of the same bill is paid too (one bill at two banks, a VA then a QRIS): check for a refund. */
   "paid_twice",
+  /**
+   * Another bill's payment with the same buyer phone and amount was paid within 30
+   * minutes (lib/payments/double-payments.ts): perhaps one purchase paid twice. A person
+   * may dismiss it.
+   */
+  "maybe_paid_twice",
   /** A paid or settled time came without a zone: read as Asia/Jakarta (WIB). */
   "time_zone_inferred",
   /** The settled time is before the paid time. */

@@ -256,6 +256,7 @@ describe("every overview number is the list's totals at the link it carries", ()
       expect(overview.needsReview.count).toBe((await at(overview.needsReview.href)).count);
       expect(overview.needsReview.count).toBeGreaterThan(0);
       expect(overview.paidTwice.count).toBe((await at(overview.paidTwice.href)).count);
+      expect(overview.maybePaidTwice.count).toBe((await at(overview.maybePaidTwice.href)).count);
       const refunded = await at(overview.refunded.href);
       expect({ count: overview.refunded.count, amount: exact(overview.refunded.amount) }).toEqual({
         count: refunded.refundedCount,

@@ -6,6 +6,7 @@ import {
   needsReviewFilter,
   openAndReview,
   openFilter,
+  maybePaidTwiceFilter,
   paidTwiceFilter,
   refundedFilter,
   refundFigures,
@@ -65,6 +66,8 @@ export type Overview = {
   needsReview: { count: number; href: string };
   /** Payments of a bill paid more than once with no refund asked for yet. */
   paidTwice: { count: number; href: string };
+  /** Payments of one buyer phone and amount paid close together, not refunded nor dismissed. */
+  maybePaidTwice: { count: number; href: string };
   /** Approved refunds on the payments paid in the last 30 days. */
   refunded: LinkedSum;
   channels: OverviewChannel[];
@@ -165,6 +168,10 @@ export async function getOverview(
     open: { ...openReview.open, href: transactionsListUrl(openFilter()) },
     needsReview: { count: openReview.needsReview, href: transactionsListUrl(needsReviewFilter()) },
     paidTwice: { count: refunds.paidTwice, href: transactionsListUrl(paidTwiceFilter()) },
+    maybePaidTwice: {
+      count: refunds.maybePaidTwice,
+      href: transactionsListUrl(maybePaidTwiceFilter()),
+    },
     refunded: { ...refunds.refunded, href: transactionsListUrl(refundedFilter(from, today)) },
     channels: channelList
       .map((channel) => {

@@ -10,6 +10,8 @@ import {
 import { getTransaction, listTransactionEvents } from "@/db/queries/transactions";
 import type { Transaction, TransactionEvent } from "@/db/schema";
 import type { GatewayMode } from "@/lib/purwantara/contract";
+import { findMaybeTwicePartners } from "./double-payment-review";
+import { firstPaid, isPaidState, isSurplusPayment } from "./double-payments";
 import { isFeeUnknown, netOf } from "./fees";
 
 /** One entry of the transaction's single timeline: a state change, or a callback without one. */
@@ -24,6 +26,7 @@ export type TransactionDetail = {
   createdBy: { name: string; email: string } | null;
   /** The other payments of the same bill, its first one included (none for most). */
   billPayments: BillPayment[];
+  doubles: DoublesView;
   money: {
     /** What the gateway last said the amount is, when it said one. */
     confirmedAmount: string | null;
@@ -36,6 +39,39 @@ export type TransactionDetail = {
     feeUnknown: boolean;
   };
 };
+
+/** A payment paid twice or maybe twice, and which of its pair is the surplus. */
+export type DoublesView = {
+  /** Other bills' payments of the same phone and amount paid close by (maybe paid twice). */
+  maybePartners: BillPayment[];
+  /** Paid after another payment of its pair: the one to refund (prefilled). */
+  surplus: boolean;
+  /** The pair's payment paid first, when this one is not it. */
+  first: BillPayment | null;
+  /** When this payment was paid first: the later ones, the surplus. */
+  later: BillPayment[];
+};
+
+/**
+ * Of a payment and its pair (its bill's other payments when paid twice, its partners
+ * when maybe paid twice), the one paid first stays and every later one is surplus.
+ */
+async function doublesOf(transaction: Transaction, billPayments: BillPayment[]) {
+  const flags = transaction.flags;
+  const maybePartners = flags.includes("maybe_paid_twice")
+    ? await findMaybeTwicePartners(transaction)
+    : [];
+  const pair = [...(flags.includes("paid_twice") ? billPayments : []), ...maybePartners];
+  const surplus = isSurplusPayment(transaction, pair);
+  const first = surplus ? firstPaid(pair) : null;
+  const later = !surplus && firstPaid([transaction, ...pair])?.id === transaction.id;
+  return {
+    maybePartners,
+    surplus,
+    first,
+    later: later ? pair.filter((p) => isPaidState(p.state)) : [],
+  } satisfies DoublesView;
+}
 
 const moneyText = z.union([z.string().regex(/^-?\d+(\.\d+)?$/), z.number()]).transform(String);
 
@@ -66,6 +102,7 @@ export async function getTransactionDetail(
     transaction.createdBy ? getUserName(transaction.createdBy) : Promise.resolve(null),
     listOtherBillPayments(transaction),
   ]);
+  const doubles = await doublesOf(transaction, billPayments);
   const byId = new Map(deliveries.map((d) => [d.id, d]));
   const linked = new Set(events.map((e) => e.deliveryId).filter(Boolean));
   const timeline: TimelineEntry[] = [
@@ -94,6 +131,7 @@ export async function getTransactionDetail(
     timeline,
     createdBy,
     billPayments,
+    doubles,
     money: {
       confirmedAmount,
       fee,

@@ -1,12 +1,17 @@
 import "server-only";
 import type { DbOrTx } from "@/db/client";
+import { listSameBuyerPaid, lockBuyer } from "@/db/queries/double-payments";
 import {
+  findBuyerPhone,
   findHandledDelivery,
   lockCallbackKeys,
   lockCallbackRows,
   writeCallback,
 } from "@/db/queries/webhooks";
 import type { DeliveryOutcome, Transaction } from "@/db/schema";
+import { isPaidState, maybeTwiceWindowMs } from "@/lib/payments/double-payments";
+import { stateForStatus } from "@/lib/payments/lifecycle";
+import { callbackTime } from "@/lib/purwantara/callback";
 import {
   createdEvent,
   emitPaymentEvents,
@@ -15,6 +20,7 @@ import {
   type PaymentEvent,
 } from "@/lib/relay/emit";
 import type { ReceivedDelivery } from "./delivery";
+import { callbackBuyerPhone } from "./doubles";
 import { planDelivery, type PlanOptions } from "./plan";
 
 export type ApplyOptions = PlanOptions & {
@@ -52,11 +58,13 @@ export async function applyCallback(
           delivery.rawBody,
         )
       : null;
+  const buyer = await lockPayingBuyer(tx, delivery, ref);
   const rows = await lockCallbackRows(tx, ref);
-  const plan = planDelivery(delivery, { earlier, ...rows }, options);
+  const sameBuyer = buyer ? await sameBuyerNear(tx, delivery, buyer) : [];
+  const plan = planDelivery(delivery, { earlier, ...rows, sameBuyer }, options);
   const written = await writeCallback(tx, plan.write);
   options.onRecorded?.(written.deliveryRowId);
-  const before = [rows.byUuid, rows.bill, ...rows.others].filter((r) => r !== null);
+  const before = [rows.byUuid, rows.bill, ...rows.others, ...sameBuyer].filter((r) => r !== null);
   const relayIds = await emitPaymentEvents(tx, relayEventsOf(plan.write, written, before));
   options.onRelay?.(relayIds);
   return { outcome: plan.outcome, deliveryRowId: written.deliveryRowId, relayIds };
@@ -81,4 +89,35 @@ function relayEventsOf(
   }
   for (const other of written.flagged) events.push(...flaggedEvents(other, flagsBefore(other.id)));
   return events;
+}
+
+/**
+ * For a callback that could make a payment paid: its buyer's phone, locked (so two
+ * payments of one buyer becoming paid at once see each other: the later flags both).
+ */
+async function lockPayingBuyer(
+  tx: DbOrTx,
+  delivery: ReceivedDelivery,
+  ref: Parameters<typeof findBuyerPhone>[1],
+): Promise<string | null> {
+  if (!isPaidState(stateForStatus(delivery.payload.status))) return null;
+  const phone = (await findBuyerPhone(tx, ref)) ?? callbackBuyerPhone(delivery.payload);
+  if (phone) await lockBuyer(tx, delivery.mode, phone);
+  return phone;
+}
+
+/** The buyer's paid payments within the window of this callback's paid time or now. */
+function sameBuyerNear(
+  tx: DbOrTx,
+  delivery: ReceivedDelivery,
+  phone: string,
+): Promise<Transaction[]> {
+  const now = Date.now();
+  const paid = callbackTime(delivery.payload.paid_at)?.getTime() ?? now;
+  return listSameBuyerPaid(tx, {
+    mode: delivery.mode,
+    phone,
+    from: new Date(Math.min(paid, now) - maybeTwiceWindowMs),
+    to: new Date(Math.max(paid, now) + maybeTwiceWindowMs),
+  });
 }

@@ -49,6 +49,7 @@ const ctx = (over: Partial<PlanContext> = {}): PlanContext => ({
   byUuid: null,
   bill: null,
   others: [],
+  sameBuyer: [],
   ...over,
 });
 

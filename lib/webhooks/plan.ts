@@ -1,11 +1,13 @@
 import type { DeliveryOutcome, NewTransaction, Transaction } from "@/db/schema";
 import type { CallbackWrite } from "@/db/queries/webhooks";
 import { getChannelModule } from "@/lib/channels";
+import { isPaidState } from "@/lib/payments/double-payments";
 import type { TransactionFlag } from "@/lib/payments/flags";
 import { stateForStatus } from "@/lib/payments/lifecycle";
 import { callbackTime, channelForCallback, readCallbackTime } from "@/lib/purwantara/callback";
 import type { CallbackCheck, Finding } from "./checks";
 import { deliveryValues, prepare, type ReceivedDelivery } from "./delivery";
+import { callbackBuyerPhone, doublesOf, newPaymentDoubles, noDoubles } from "./doubles";
 import { heldFlags, sameDecimal, verdictFor, withNotes } from "./verdict";
 
 /** What the database holds for a delivery, read under its locks (db/queries/webhooks.ts). */
@@ -18,6 +20,11 @@ export type PlanContext = {
   bill: Transaction | null;
   /** The bill's payments other than `byUuid`. */
   others: Transaction[];
+  /**
+   * Paid payments of the mode with the buyer's phone, paid near this delivery (read under
+   * the buyer's lock, only when it could make a payment paid): maybe-paid-twice partners.
+   */
+  sameBuyer: Transaction[];
 };
 
 export type Plan = { outcome: DeliveryOutcome; write: CallbackWrite };
@@ -25,7 +32,6 @@ export type Plan = { outcome: DeliveryOutcome; write: CallbackWrite };
 /** A person accepted a held delivery: the value holds no longer stop it (see replay.ts). */
 export type PlanOptions = { accept?: boolean; now?: Date };
 
-const isPaid = (state: string | null | undefined) => state === "paid" || state === "settled";
 const unique = (flags: readonly string[]) => [...new Set(flags)].sort();
 
 /**
@@ -112,15 +118,26 @@ function planExisting(
   const removed = new Set<string>();
   // A paid time taken from when we received the PAID gives way to the one Purwantara sends.
   const sentPaidAt = readCallbackTime(delivery.payload.paid_at);
-  if (sentPaidAt && row.flags.includes("paid_without_time") && isPaid(changes.state ?? row.state)) {
+  if (
+    sentPaidAt &&
+    row.flags.includes("paid_without_time") &&
+    isPaidState(changes.state ?? row.state)
+  ) {
     changes.paidAt = sentPaidAt.at;
     removed.add("paid_without_time");
     notes.push(`paid time corrected to ${sentPaidAt.at.toISOString()}`);
   }
-  const newlyPaid = isPaid(changes.state) && !isPaid(row.state);
-  const paidOthers = newlyPaid ? ctx.others.filter((o) => isPaid(o.state)) : [];
-  const added = [...verdict.flags, ...(paidOthers.length > 0 ? (["paid_twice"] as const) : [])];
-  if (paidOthers.length > 0) notes.push(paidTwiceNote(paidOthers));
+  const newlyPaid = isPaidState(changes.state) && !isPaidState(row.state);
+  // Only a payment becoming paid looks for its doubles: a later callback does not again.
+  const doubles = newlyPaid
+    ? doublesOf(
+        { ...row, state: changes.state ?? row.state, paidAt: changes.paidAt ?? row.paidAt },
+        ctx.others,
+        ctx.sameBuyer,
+      )
+    : noDoubles;
+  const added = [...verdict.flags, ...doubles.flags];
+  notes.push(...doubles.notes);
   const flags = unique([...row.flags, ...added].filter((f) => !removed.has(f)));
   if (flags.join() !== row.flags.join()) changes.flags = flags;
   const reason = withNotes(verdict.reason, [...notes, said.acceptedNote, delivery.note]);
@@ -131,7 +148,7 @@ function planExisting(
       delivery: deliveryValues(delivery, decision.outcome, reason, row.id),
       insert: null,
       update: Object.keys(changes).length > 0 ? { id: row.id, changes } : null,
-      flagRows: paidOthers.map((o) => ({ id: o.id, flags: ["paid_twice"] })),
+      flagRows: doubles.flagRows,
       event:
         decision.outcome === "applied" && to
           ? {
@@ -163,20 +180,21 @@ function planNewPayment(
   if (!channel && p.event?.type == null) {
     findings.push({ flag: "unknown_channel", note: "no event.type; stored as a payment link" });
   }
-  const payments = ctx.bill ? [ctx.bill, ...ctx.others.filter((o) => o.id !== ctx.bill?.id)] : [];
-  const paidOthers = isPaid(state) ? payments.filter((o) => isPaid(o.state)) : [];
-  const flags: string[] = findings.map((f) => f.flag);
+  const customerPhone = ctx.bill?.customerPhone ?? callbackBuyerPhone(p);
+  const paidAt = callbackTime(p.paid_at) ?? (isPaidState(state) ? new Date() : null);
+  const doubles = newPaymentDoubles(ctx.bill, ctx.others, ctx.sameBuyer, {
+    state,
+    amount: check.amount,
+    customerPhone,
+    paidAt,
+  });
+  const flags: string[] = [...findings.map((f) => f.flag), ...doubles.flags];
   if (!ctx.bill) flags.push("outside_dashboard");
-  if (paidOthers.length > 0) flags.push("paid_twice");
   const reason = withNotes(
     ctx.bill
       ? `another payment of bill ${p.external_id} (first recorded as ${ctx.bill.id}); recorded from the callback`
       : "no transaction with this uuid or external_id; recorded from the callback",
-    [
-      ...findings.map((f) => f.note),
-      paidOthers.length > 0 ? paidTwiceNote(paidOthers) : null,
-      delivery.note,
-    ],
+    [...findings.map((f) => f.note), ...doubles.notes, delivery.note],
   );
   const values: NewTransaction = {
     mode: delivery.mode,
@@ -193,8 +211,9 @@ function planNewPayment(
     state,
     ...(channel ? getChannelModule(channel)?.callbackFacts(p) : {}),
     expiresAt: callbackTime(p.expires_at ?? p.expired_at),
+    customerPhone,
     // A paid row without a paid time takes the time received (flagged).
-    paidAt: callbackTime(p.paid_at) ?? (isPaid(state) ? new Date() : null),
+    paidAt,
     settledAt: callbackTime(p.settle_at),
     lastResponse: p,
     flags: unique(flags),
@@ -205,7 +224,7 @@ function planNewPayment(
       delivery: deliveryValues(delivery, "unmatched", reason, null),
       insert: values,
       update: null,
-      flagRows: paidOthers.map((o) => ({ id: o.id, flags: ["paid_twice"] })),
+      flagRows: doubles.flagRows,
       event: {
         fromState: null,
         toState: state,
@@ -214,10 +233,6 @@ function planNewPayment(
       },
     },
   };
-}
-
-function paidTwiceNote(paid: readonly Transaction[]): string {
-  return `paid twice: ${paid.map((o) => o.id).join(", ")} of the same bill ${paid.length > 1 ? "are" : "is"} paid too`;
 }
 
 /** A plan that changes no transaction but (for a held delivery) its flags. */

@@ -57,6 +57,7 @@ export default async function OverviewPage({
             open={overview.open}
             needsReview={overview.needsReview}
             paidTwice={overview.paidTwice}
+            maybePaidTwice={overview.maybePaidTwice}
             refunded={overview.refunded}
           />
           <DailyChartSection daily={overview.daily} />

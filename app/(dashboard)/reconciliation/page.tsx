@@ -42,6 +42,7 @@ export default async function ReconciliationPage({
   const view = await getReconciliationMonth(await actingMode(user), zone, month);
   const next = shiftMonth(month, 1);
   const mayExport = can(user.role, "transactions:export");
+  const refundFiles = ["csv", "xlsx"] as const;
   const navLink =
     "inline-flex min-h-11 items-center rounded-md px-3 text-sm font-medium text-brand-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500";
   const active = view.days.filter(
@@ -54,13 +55,18 @@ export default async function ReconciliationPage({
         {t("businessZone", { zone: zoneName })} {t("basis")}
       </p>
       {mayExport ? (
-        <a
-          href={`/api/refunds/export?from=${month}-01&to=${addDays(`${next}-01`, -1)}`}
-          download
-          className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline"
-        >
-          {t("exportRefunds")}
-        </a>
+        <p className="flex flex-wrap gap-x-6">
+          {refundFiles.map((format) => (
+            <a
+              key={format}
+              href={`/api/refunds/export?from=${month}-01&to=${addDays(`${next}-01`, -1)}&format=${format}`}
+              download
+              className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline"
+            >
+              {t(format === "csv" ? "exportRefunds" : "exportRefundsXlsx")}
+            </a>
+          ))}
+        </p>
       ) : null}
       <DelaysNote delays={view.delays} />
       <OverduePanel overdue={view.overdue} />

@@ -60,6 +60,7 @@ export const filterFlags = [
   "paid_after_expiry",
   "outside_dashboard",
   "paid_twice",
+  "maybe_paid_twice",
 ] as const;
 export type FilterFlag = (typeof filterFlags)[number];
 

@@ -96,16 +96,18 @@ function Card({
   );
 }
 
-/** Open payments, those to review, the paid-twice queue and the money given back. */
+/** Open payments, those to review, the two paid-twice queues and the money given back. */
 export async function StatusCards({
   open,
   needsReview,
   paidTwice,
+  maybePaidTwice,
   refunded,
 }: {
   open: LinkedSum;
   needsReview: { count: number; href: string };
   paidTwice: { count: number; href: string };
+  maybePaidTwice: { count: number; href: string };
   refunded: LinkedSum;
 }) {
   const t = await getTranslations("overview");
@@ -133,6 +135,13 @@ export async function StatusCards({
         body={t("paidTwiceBody", { count: paidTwice.count })}
         href={paidTwice.href}
         tone={attention(paidTwice.count)}
+      />
+      <Card
+        title={t("maybePaidTwice")}
+        figure={format.number(maybePaidTwice.count)}
+        body={t("maybePaidTwiceBody", { count: maybePaidTwice.count })}
+        href={maybePaidTwice.href}
+        tone={attention(maybePaidTwice.count)}
       />
       <Card
         title={t("refunded")}

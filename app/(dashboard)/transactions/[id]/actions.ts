@@ -8,6 +8,7 @@ import { protectedAction } from "@/lib/actions/protected-action";
 import { actingMode } from "@/lib/gateway/config";
 import { cancelPayment } from "@/lib/payments/cancel-payment";
 import { checkPaymentStatus } from "@/lib/payments/check-status";
+import { dismissMaybePaidTwice } from "@/lib/payments/double-payment-review";
 import { refundDecisionSchema, refundRequestSchema } from "@/lib/payments/refund-schema";
 import { proofFromFile } from "@/lib/payments/refund-proof";
 import { decideRefund, requestRefund, type RefundResult } from "@/lib/payments/refunds";
@@ -106,6 +107,25 @@ export async function decideRefundAction(
       const verdict = decision === "approved" ? "approved" : "rejected";
       const result = await decideRefund(user, await actingMode(user), refundId, verdict, note);
       return refundOutcome(result, id, verdict);
+    },
+  })(previous, formData);
+}
+
+/** A finance user or admin: this payment flagged maybe paid twice is not a double payment. */
+export async function dismissMaybePaidTwiceAction(
+  id: string,
+  previous: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return protectedAction({
+    permission: "refunds:approve",
+    schema: z.object({}),
+    run: async (_input, user) => {
+      const t = await getTranslations("transaction.maybeTwice");
+      const result = await dismissMaybePaidTwice(user, await actingMode(user), id);
+      revalidatePath(`/transactions/${id}`);
+      if (result === "dismissed") return { status: "success", message: t("dismissed") };
+      return { status: "error", message: t(result) };
     },
   })(previous, formData);
 }

@@ -13,7 +13,7 @@ import { isTransactionFlag } from "@/lib/payments/flags";
 import { terminalStates } from "@/lib/payments/lifecycle";
 import { getPaymentRefunds } from "@/lib/payments/refund-view";
 import { getTransactionDetail } from "@/lib/payments/transaction-detail";
-import { BillPayments } from "./bill-payments";
+import { BillPayments, MaybeTwicePayments } from "./bill-payments";
 import { BuyerHandoff } from "./buyer-handoff";
 import { EventTimeline } from "./event-timeline";
 import { RefundsSection } from "./refunds-section";
@@ -108,6 +108,7 @@ export default async function TransactionPage({ params, searchParams }: Props) {
     [t("transaction.customer.phone"), transaction.customerPhone ?? dash],
   ];
   const isAdmin = user.role === "admin";
+  const maybeTwice = transaction.flags.includes("maybe_paid_twice");
   return (
     <div className="max-w-3xl space-y-5">
       {terminalStates.includes(transaction.state) ? null : <AutoRefresh ms={3000} />}
@@ -158,9 +159,23 @@ export default async function TransactionPage({ params, searchParams }: Props) {
         </section>
       ) : null}
       <BillPayments payments={detail.billPayments} format={format} />
+      {maybeTwice ? (
+        <MaybeTwicePayments
+          transactionId={transaction.id}
+          payments={detail.doubles.maybePartners}
+          format={format}
+          mayDismiss={can(user.role, "refunds:approve")}
+        />
+      ) : null}
       <FactList id="money-heading" title={t("transaction.money.title")} facts={moneyFacts} />
       {ledger.open || ledger.refunds.length ? (
-        <RefundsSection transaction={transaction} user={user} ledger={ledger} format={format} />
+        <RefundsSection
+          transaction={transaction}
+          doubles={detail.doubles}
+          user={user}
+          ledger={ledger}
+          format={format}
+        />
       ) : null}
       <FactList id="facts-heading" title={t("transaction.details")} facts={facts} />
       <FactList id="customer-heading" title={t("transaction.customer.title")} facts={customer} />

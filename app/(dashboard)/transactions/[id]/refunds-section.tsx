@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Transaction } from "@/db/schema";
 import type { RefundState } from "@/lib/core/refund-terms";
@@ -5,6 +6,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { formatDay, type Formatter } from "@/lib/format";
 import type { PaymentRefunds, RefundView } from "@/lib/payments/refund-view";
+import type { DoublesView } from "@/lib/payments/transaction-detail";
 import { zonedDay } from "@/lib/core/time";
 import { decideRefundAction, requestRefundAction } from "./actions";
 import { DecideRefundForm, RequestRefundForm } from "./refund-forms";
@@ -16,7 +18,8 @@ const stateStyle = {
 } as const satisfies Record<RefundState, string>;
 
 type Props = {
-  transaction: Pick<Transaction, "id" | "flags">;
+  transaction: Pick<Transaction, "id">;
+  doubles: DoublesView;
   user: CurrentUser;
   ledger: PaymentRefunds;
   format: Formatter;
@@ -27,7 +30,7 @@ type Props = {
  * decisions; the request form. Said plainly: the money goes back outside the
  * dashboard and Purwantara is not told.
  */
-export async function RefundsSection({ transaction, user, ledger, format }: Props) {
+export async function RefundsSection({ transaction, doubles, user, ledger, format }: Props) {
   const t = await getTranslations("refunds");
   const { figures } = ledger;
   const rows: [string, string][] = [
@@ -37,11 +40,11 @@ export async function RefundsSection({ transaction, user, ledger, format }: Prop
     [t("figures.net"), format.money(figures.net)],
   ];
   const today = zonedDay(new Date(), user.timeZone);
-  const paidTwice = transaction.flags.includes("paid_twice");
+  // Only the surplus of a double payment (the one paid later) is filled in to give back.
   const mayRequest = can(user.role, "refunds:request");
   const initial: Record<string, string> = {
     refundedOn: today,
-    ...(paidTwice ? { amount: figures.left.split(".")[0] ?? "", reason: "paid_twice" } : {}),
+    ...(doubles.surplus ? { amount: figures.left.split(".")[0] ?? "", reason: "paid_twice" } : {}),
   };
   return (
     <section
@@ -73,7 +76,7 @@ export async function RefundsSection({ transaction, user, ledger, format }: Prop
       {mayRequest ? (
         ledger.open ? (
           <div className="space-y-2 border-t border-slate-200 pt-4">
-            {paidTwice ? <p className="text-sm text-amber-900">{t("paidTwiceHint")}</p> : null}
+            <SurplusHint doubles={doubles} />
             <RequestRefundForm
               action={requestRefundAction.bind(null, transaction.id)}
               initial={initial}
@@ -168,5 +171,28 @@ async function RefundItem({
         </div>
       ) : null}
     </li>
+  );
+}
+
+/** Which payment of a double payment to refund, and why: the one paid later. */
+async function SurplusHint({ doubles }: { doubles: DoublesView }) {
+  const t = await getTranslations("refunds");
+  const other = doubles.first ? [doubles.first] : doubles.later;
+  if (other.length === 0) return null;
+  const links = other.map((p) => (
+    <Link
+      key={p.id}
+      href={`/transactions/${p.id}`}
+      className="inline-flex min-h-11 items-center font-medium text-brand-700 underline sm:min-h-0"
+    >
+      {t("otherPayment")}
+    </Link>
+  ));
+  return (
+    <div className="space-y-1 rounded-md bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-200">
+      <p>{t("surplusRule")}</p>
+      <p>{t(doubles.surplus ? "paidTwiceHint" : "paidFirstHint")}</p>
+      <p className="flex flex-wrap gap-x-4">{links}</p>
+    </div>
   );
 }

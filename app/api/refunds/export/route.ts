@@ -3,7 +3,7 @@ import { jsonError } from "@/lib/http/json-error";
 import { routeCaller } from "@/lib/http/route-caller";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { defaultCsvSeparator, isCsvSeparator } from "@/lib/payments/csv-format";
-import { refundsCsv } from "@/lib/payments/refund-export";
+import { refundsCsv, refundsXlsx } from "@/lib/payments/refund-export";
 import { daysBetween, isDay } from "@/lib/core/time";
 import { defaultTimeZone, isTimeZone } from "@/lib/core/time";
 
@@ -14,9 +14,10 @@ export const runtime = "nodejs";
 const maxDays = 366;
 
 /**
- * GET /api/refunds/export?from=YYYY-MM-DD&to=YYYY-MM-DD[&sep=semicolon|comma]: every
- * refund of the acting mode dated in the range (requested, approved and rejected, each
- * saying which), as a CSV in the reader's language; audited with its SHA-256.
+ * GET /api/refunds/export?from=YYYY-MM-DD&to=YYYY-MM-DD[&format=csv|xlsx][&sep=semicolon|comma]:
+ * every refund of the acting mode dated in the range (requested, approved and rejected,
+ * each saying which), as a CSV (the default) or an Excel workbook in the reader's
+ * language; audited with its SHA-256.
  */
 export async function GET(request: Request): Promise<Response> {
   const { user, refused } = await routeCaller("transactions:export", {
@@ -29,9 +30,11 @@ export async function GET(request: Request): Promise<Response> {
   const to = search.get("to");
   if (!isDay(from) || !isDay(to) || to < from || daysBetween(from, to) > maxDays)
     return jsonError(400, "Give from and to as YYYY-MM-DD, at most a year apart.");
+  const format = search.get("format") ?? "csv";
+  if (format !== "csv" && format !== "xlsx") return jsonError(400, "Give format as csv or xlsx.");
   const locale = isLocale(user.locale) ? user.locale : defaultLocale;
   const sep = search.get("sep");
-  const text = await refundsCsv({
+  const spec = {
     user,
     mode: await actingMode(user),
     from,
@@ -39,7 +42,17 @@ export async function GET(request: Request): Promise<Response> {
     zone: isTimeZone(user.timeZone) ? user.timeZone : defaultTimeZone,
     locale,
     separator: isCsvSeparator(sep) ? sep : defaultCsvSeparator(locale),
-  });
+  };
+  if (format === "xlsx") {
+    return new Response(new Uint8Array(await refundsXlsx(spec)), {
+      headers: {
+        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "Content-Disposition": `attachment; filename="refunds_${from}_${to}.xlsx"`,
+        "Cache-Control": "no-store",
+      },
+    });
+  }
+  const text = await refundsCsv(spec);
   return new Response(text, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
