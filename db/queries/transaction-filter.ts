@@ -1,11 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import type {
-  FilterChannel,
-  FilterState,
-  FilterTimeField,
-  TransactionFilter,
-} from "@/lib/payments/transaction-filter";
+import type { FilterTimeField, TransactionFilter } from "@/lib/payments/transaction-filter";
 import {
   effectiveStates,
   resolveDateRange,
@@ -17,15 +12,6 @@ import { timeZones, type TimeZone } from "@/lib/time";
 import { paymentMethodSpellings } from "@/lib/core/payment-methods";
 import { compactIdentifier, searchedAmount } from "@/lib/core/search-terms";
 import { getDb } from "../client";
-import type { TransactionChannel, TransactionState } from "../schema";
-
-// The filter's lists are written out in lib/payments/transaction-filter.ts (the browser
-// must not import the schema); these fail to compile when they and the enums drift apart.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const statesMatch: Same<FilterState, TransactionState> = true;
-const channelsMatch: Same<FilterChannel, TransactionChannel> = true;
-void statesMatch;
-void channelsMatch;
 
 /**
  * THE SQL of a transactions filter. The list, its totals, the export, the overview and

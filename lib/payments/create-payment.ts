@@ -15,7 +15,8 @@ import { getPurwantaraClient, missingCredentials } from "@/lib/purwantara";
 import { PurwantaraError } from "@/lib/purwantara/errors";
 import type { BaseForm, ChannelModule, CreatedPayment } from "@/lib/channels/types";
 import { decimalFromRupiah } from "@/lib/money";
-import { decideTransition, pendingStates, stateForStatus } from "./lifecycle";
+import { pendingStates } from "@/lib/core/payment-states";
+import { decideTransition, stateForStatus } from "./lifecycle";
 
 export type CreateResult =
   | { ok: true; transaction: Transaction; repeated: boolean }
