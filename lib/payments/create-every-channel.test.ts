@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { creatableChannels, getChannelModule } from "@/lib/channels";
+import { creatableChannels, getChannelModule } from "@/channels/server";
 import { queryTestDb } from "@/lib/testing/database";
 import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
 import { zonedInputValueFromNow } from "@/lib/time";

@@ -13,7 +13,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { actingMode, gatewayConfig } from "@/lib/gateway/config";
 import { getPurwantaraClient, missingCredentials } from "@/lib/purwantara";
 import { PurwantaraError } from "@/lib/purwantara/errors";
-import type { BaseForm, ChannelModule, CreatedPayment } from "@/lib/channels/types";
+import type { BaseForm, ChannelModule, CreatedPayment } from "@/channels/shared/types";
 import { decimalFromRupiah } from "@/lib/money";
 import { pendingStates } from "@/lib/core/payment-states";
 import { decideTransition, stateForStatus } from "./lifecycle";

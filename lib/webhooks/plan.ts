@@ -1,6 +1,6 @@
 import type { DeliveryOutcome, NewTransaction, Transaction } from "@/db/schema";
 import type { CallbackWrite } from "@/db/queries/webhooks";
-import { getChannelModule } from "@/lib/channels";
+import { getChannelModule } from "@/channels/server";
 import type { TransactionFlag } from "@/lib/payments/flags";
 import { stateForStatus } from "@/lib/payments/lifecycle";
 import { callbackTime, channelForCallback, readCallbackTime } from "@/lib/purwantara/callback";
