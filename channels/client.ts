@@ -5,6 +5,7 @@ import { counterViews } from "./counter/client";
 import { qrisViews } from "./qris/client";
 import { ewalletOvoViews } from "./ewallet-ovo/client";
 import { ewalletShopeepayViews } from "./ewallet-shopeepay/client";
+import { ewalletDanaViews } from "./ewallet-dana/client";
 import type { ChannelViews } from "./shared/view-types";
 
 /** Each channel's form fields and buyer hand-off. */
@@ -15,4 +16,5 @@ export const channelViews: Partial<Record<TransactionChannel, ChannelViews>> = {
   qris: qrisViews,
   "ewallet-ovo": ewalletOvoViews,
   "ewallet-shopeepay": ewalletShopeepayViews,
+  "ewallet-dana": ewalletDanaViews,
 };

@@ -5,6 +5,7 @@ import { messages as counter } from "./counter/messages";
 import { messages as qris } from "./qris/messages";
 import { messages as ewalletOvo } from "./ewallet-ovo/messages";
 import { messages as ewalletShopeepay } from "./ewallet-shopeepay/messages";
+import { messages as ewalletDana } from "./ewallet-dana/messages";
 
 /** Each channel's own words, merged into the catalogue under `channels.<channel>`. */
 const byChannel = {
@@ -14,6 +15,7 @@ const byChannel = {
   qris,
   "ewallet-ovo": ewalletOvo,
   "ewallet-shopeepay": ewalletShopeepay,
+  "ewallet-dana": ewalletDana,
 } satisfies Partial<Record<TransactionChannel, { id: object; en: object }>>;
 
 /** A channel the dashboard can create (it has a module, views and words). */

@@ -4,6 +4,7 @@ import { counter } from "./counter/server";
 import { qris } from "./qris/server";
 import { ewalletOvo } from "./ewallet-ovo/server";
 import { ewalletShopeepay } from "./ewallet-shopeepay/server";
+import { ewalletDana } from "./ewallet-dana/server";
 import type { CreatableChannel } from "./messages";
 import type { ChannelModule } from "./shared/types";
 
@@ -13,6 +14,7 @@ const registry: readonly ChannelModule[] = [
   qris,
   ewalletOvo,
   ewalletShopeepay,
+  ewalletDana,
   paymentLink,
   counter,
 ];

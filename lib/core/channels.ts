@@ -15,8 +15,9 @@ export const channels = [
   "ewallet-shopeepay",
   "payment-link",
   "counter",
-  /** An e-wallet we do not sell (DANA, LinkAja, …): its own `payment_channel` says which. */
+  /** An e-wallet we do not sell (LinkAja, …): its own `payment_channel` says which. */
   "ewallet-other",
+  "ewallet-dana",
 ] as const;
 export type Channel = (typeof channels)[number];
 
@@ -84,6 +85,13 @@ export const channelFacts = {
     paymentChannels: [],
     settlementDays: 2,
     colour: "#0e7490",
+  },
+  "ewallet-dana": {
+    callbackEventType: "ewallet",
+    walletName: "DANA",
+    paymentChannels: ["wallet_dana"],
+    settlementDays: 2,
+    colour: "#a21caf",
   },
 } as const satisfies Record<Channel, ChannelFacts>;
 

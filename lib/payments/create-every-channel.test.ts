@@ -37,6 +37,7 @@ const typed: Record<string, () => Record<string, string>> = {
     description: "",
   }),
   "ewallet-shopeepay": () => ({ amount: "20.000", description: "", returnUrl: "", ...customer }),
+  "ewallet-dana": () => ({ amount: "30.000", description: "", returnUrl: "", ...customer }),
   "payment-link": () => ({
     title: "Tenun",
     amount: "75.000",

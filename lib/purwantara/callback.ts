@@ -47,7 +47,7 @@ const ewalletChannels = new Map<string, Channel>(
 
 /**
  * Our channel for a callback's `event.type` (and, for e-wallets, `event.channel`). An
- * e-wallet we do not sell (DANA, LinkAja, …) is `ewallet-other`, never filed under
+ * e-wallet we do not sell (LinkAja, …) is `ewallet-other`, never filed under
  * another channel; its `payment_channel` says which it was.
  */
 export function channelForCallback(payload: CallbackPayload): Channel | null {
