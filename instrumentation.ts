@@ -20,6 +20,10 @@ export async function register() {
     process.exit(1);
   }
   await import("./instrumentation-node");
+  const { errorFacts, logFor } = await import("./lib/log");
+  (await import("./db/client")).onPoolError((pool, error) =>
+    logFor("db").error({ pool, err: errorFacts(error) }, "pg pool error"),
+  );
   (await import("./lib/http/request-log")).installRequestLog();
   const { startInboxDrainer, stopInboxDrainer } = await import("./lib/webhooks/inbox");
   startInboxDrainer();

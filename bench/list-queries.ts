@@ -6,13 +6,11 @@
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { SQL } from "drizzle-orm";
 import type pg from "pg";
-import {
-  listPageQuery,
-  offsetPageQuery,
-  type ResolvedFilter,
-} from "../db/queries/transaction-list";
+import { listPageQuery, offsetPageQuery } from "../db/queries/transaction-list";
+import type { ResolvedFilter } from "../lib/core/transaction-filter/resolve";
 import { totalsQuery } from "../db/queries/transaction-totals";
-import { parseTransactionFilter, resolveDateRange } from "../lib/payments/transaction-filter";
+import { parseTransactionFilter } from "../lib/core/transaction-filter/parse";
+import { resolveDateRange } from "../lib/core/transaction-filter/range";
 import { percentile } from "./stats";
 
 const dialect = new PgDialect();

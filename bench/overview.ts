@@ -89,7 +89,7 @@ export async function benchOverview(server: DatabaseServer): Promise<void> {
     const q = await import("../db/queries/overview");
     const settlement = await import("../db/queries/settlement");
     const view = await import("../lib/payments/reconciliation-view");
-    const { addDays, zonedDay } = await import("../lib/payments/zoned-days");
+    const { addDays, zonedDay } = await import("@/lib/core/time");
     const { defaultSettlementDelays } = await import("../lib/payments/settlement-delays");
     const { closeDb } = await import("../db/client");
     const scope = { mode: "local" as const, zone: "Asia/Jakarta" as const };

@@ -3,7 +3,6 @@ import { sql } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { getEnv } from "@/lib/env";
-import { errorFacts, logFor } from "@/lib/log";
 import * as schema from "./schema";
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -39,9 +38,22 @@ function connect(): { pool: pg.Pool; db: Db } {
   return { pool: entry.pool, db: entry.db };
 }
 
-/** An idle connection that failed (the server restarted): the pool drops it and goes on. */
+type PoolErrorListener = (pool: string, error: Error) => void;
+/** Until the app's log is wired in (instrumentation.ts), a warning naming the error's class and code only. */
+let poolErrorListener: PoolErrorListener = (pool, error) =>
+  process.emitWarning(`pg pool ${pool}: ${error.name} ${(error as { code?: string }).code ?? ""}`);
+
+/**
+ * Where an idle connection's failure (the server restarted: the pool drops it and goes
+ * on) is reported. The app points it at its log; db/ itself imports nothing of lib/ but
+ * lib/core and lib/env.
+ */
+export function onPoolError(listener: PoolErrorListener): void {
+  poolErrorListener = listener;
+}
+
 function poolError(pool: string, error: Error): void {
-  logFor("db").error({ pool, err: errorFacts(error) }, "pg pool error");
+  poolErrorListener(pool, error);
 }
 
 export async function closeDb(): Promise<void> {

@@ -23,7 +23,7 @@ import { channels } from "@/lib/core/channels";
 import { gatewayModes } from "@/lib/core/modes";
 import { paymentStates } from "@/lib/core/payment-states";
 import { refundMethods, refundReasons, refundStates } from "../lib/core/refund-terms";
-import { emailStates, emailTemplates } from "../lib/mail/email-kinds";
+import { emailStates, emailTemplates } from "../lib/core/email-kinds";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({
   dataType: () => "bytea",

@@ -4,8 +4,8 @@
  * call it, so a page and its live updates read the same.
  */
 import { defaultLocale, intlLocales, type Locale } from "./i18n/config";
-import { decimalPattern } from "./money";
-import { defaultTimeZone, timeZones, type TimeZone } from "./time";
+import { decimalPattern } from "@/lib/core/money";
+import { defaultTimeZone, timeZones, type TimeZone } from "@/lib/core/time";
 
 type Cache<T> = Map<string, T>;
 const numberFormats: Cache<Intl.NumberFormat> = new Map();

@@ -8,7 +8,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { ensureDevAdmin } from "../db/dev-admin";
+import { ensureDevAdmin } from "../tools/dev-admin";
 import { prepareLocalDatabase } from "../db/prepare";
 import { connectDatabaseServer, localRuntimeRoles } from "../db/server";
 import { parseEnv } from "../lib/env-schema";

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { protectedAction } from "@/lib/actions/protected-action";
 import { locales } from "@/lib/i18n/config";
 import { rememberLocale, rememberPreferences } from "@/lib/i18n/preferences";
-import { timeZoneIds } from "@/lib/time";
+import { timeZoneIds } from "@/lib/core/time";
 
 const localeSchema = z.enum(locales, "invalidChoice");
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { paymentLinkMinAmount } from "@/lib/purwantara/contract";
-import { toZonedIso, type TimeZone } from "@/lib/time";
+import { toZonedIso, type TimeZone } from "@/lib/core/time";
 import {
   futureDateTimeSchema,
   optionalText,

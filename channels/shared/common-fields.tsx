@@ -1,7 +1,7 @@
 import { useTranslations } from "next-intl";
 import { CountedField } from "@/components/ui/counted-field";
 import { Field } from "@/components/ui/field";
-import { dateTimeText } from "@/lib/day-text";
+import { dateTimeText } from "@/lib/core/day-text";
 import type { BindField, FieldsContext } from "./view-types";
 
 /** Amount in whole rupiah, with the channel's minimum in the hint. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { parseRupiahInput } from "@/lib/money";
-import { parseZonedDateTime, type TimeZone } from "@/lib/time";
+import { parseRupiahInput } from "@/lib/core/money";
+import { parseZonedDateTime, type TimeZone } from "@/lib/core/time";
 
 // Field schemas every channel's form shares. Messages are keys of the `validation`
 // catalogue (lib/i18n/server.ts translates them).

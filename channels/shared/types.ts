@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { NewTransaction, Transaction } from "@/db/schema";
 import type { CallbackPayload } from "@/lib/purwantara/callback";
-import type { TimeZone } from "@/lib/time";
+import type { TimeZone } from "@/lib/core/time";
 import type { CreatableChannel } from "../messages";
 
 /** What every create form carries, whatever the channel. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { callbackSchema } from "@/lib/purwantara/callback";
-import { parseZonedDateTime } from "@/lib/time";
+import { parseZonedDateTime } from "@/lib/core/time";
 import { virtualAccount, virtualAccountFormSchema, type VirtualAccountForm } from "./server";
 
 const expiresAt = parseZonedDateTime("2030-01-02T15:30", "Asia/Jakarta")!;

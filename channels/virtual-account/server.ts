@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { toZonedIso, type TimeZone } from "@/lib/time";
+import { toZonedIso, type TimeZone } from "@/lib/core/time";
 import {
   futureDateTimeSchema,
   optionalText,

@@ -3,7 +3,7 @@
 import { useLocale, useTimeZone } from "next-intl";
 import { useMemo } from "react";
 import { bindFormatter, type Formatter } from "@/lib/format";
-import { defaultTimeZone, isTimeZone } from "@/lib/time";
+import { defaultTimeZone, isTimeZone } from "@/lib/core/time";
 
 /** The formatting module in this person's language and time zone (set by the server). */
 export function useFormat(): Formatter {

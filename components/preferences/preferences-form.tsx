@@ -7,7 +7,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
 import { fieldError, idleState, type ActionState } from "@/lib/actions/action-state";
 import { locales, type Locale } from "@/lib/i18n/config";
-import { timeZoneIds, type TimeZone } from "@/lib/time";
+import { timeZoneIds, type TimeZone } from "@/lib/core/time";
 
 export function PreferencesForm({
   action,

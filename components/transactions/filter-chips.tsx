@@ -3,8 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/format/use-format";
 import { paymentName } from "@/lib/i18n/payment-name";
-import { resolveDateRange, type TransactionFilter } from "@/lib/payments/transaction-filter";
-import { isTimeZone, defaultTimeZone, timeZones } from "@/lib/time";
+import { resolveDateRange } from "@/lib/core/transaction-filter/range";
+import { type TransactionFilter } from "@/lib/core/transaction-filter/vocabulary";
+import { isTimeZone, defaultTimeZone, timeZones } from "@/lib/core/time";
 
 export function FilterChips({
   filter,

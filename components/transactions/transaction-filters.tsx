@@ -10,7 +10,7 @@ import {
   type SortDirection,
   type SortField,
   type TransactionFilter,
-} from "@/lib/payments/transaction-filter";
+} from "@/lib/core/transaction-filter/vocabulary";
 
 // Loaded when first opened (most visits only search or sort), with React.lazy rather
 // than next/dynamic: the panel is never rendered on the server, and next/dynamic would

@@ -5,7 +5,8 @@ import { useCallback, useEffect, useRef, useState, type MouseEvent, type ReactNo
 import { useFormat } from "@/components/format/use-format";
 import type { Highlight } from "@/components/live/use-live-changes";
 import { EmptyState } from "@/components/ui/empty-state";
-import { isFiltered, emptyFilter, type TransactionFilter } from "@/lib/payments/transaction-filter";
+import { isFiltered } from "@/lib/core/transaction-filter/url";
+import { emptyFilter, type TransactionFilter } from "@/lib/core/transaction-filter/vocabulary";
 import type { TransactionListPage } from "@/lib/payments/transaction-list-types";
 import { ExportButtons } from "./export-buttons";
 import { TransactionFilters } from "./transaction-filters";

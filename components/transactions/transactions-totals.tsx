@@ -2,9 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/format/use-format";
-import { subtractDecimals } from "@/lib/money";
+import { subtractDecimals } from "@/lib/core/money";
 import { feeCoverage } from "@/lib/payments/fees";
-import type { TransactionListTotals } from "@/lib/payments/transaction-list-types";
+import type { TransactionListTotals } from "@/lib/core/transaction-totals";
 
 type Figure = {
   label: string;

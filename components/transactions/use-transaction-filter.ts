@@ -2,11 +2,9 @@
 
 import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import {
-  parseTransactionFilter,
-  serializeTransactionFilter,
-  type TransactionFilter,
-} from "@/lib/payments/transaction-filter";
+import { parseTransactionFilter } from "@/lib/core/transaction-filter/parse";
+import { serializeTransactionFilter } from "@/lib/core/transaction-filter/url";
+import { type TransactionFilter } from "@/lib/core/transaction-filter/vocabulary";
 
 /** The list's query string for a filter and an optional cursor. */
 export function listQuery(filter: TransactionFilter, cursor?: string | null): string {

@@ -3,7 +3,7 @@
 import { useState, type InputHTMLAttributes } from "react";
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/format/use-format";
-import { dayText, parseDayText } from "@/lib/day-text";
+import { dayText, parseDayText } from "@/lib/core/day-text";
 
 type DayInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "defaultValue" | "type"> & {
   name: string;
@@ -12,7 +12,7 @@ type DayInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "defaultValue" 
 };
 
 /**
- * A day typed as dd/mm/yyyy in any browser language (lib/day-text.ts). The form sends
+ * A day typed as dd/mm/yyyy in any browser language (lib/core/day-text.ts). The form sends
  * the ISO day under `name` from a hidden field; what cannot be read is sent as typed,
  * so the server says what is wrong with it instead of dropping it.
  */

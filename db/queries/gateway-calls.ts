@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, inArray, lt, ne, notInArray, sql, type SQL } from "drizzle-orm";
-import { noAnswerOutcomes, type GatewayCallStatus } from "@/lib/gateway-calls/triggers";
+import { noAnswerOutcomes, type GatewayCallStatus } from "@/lib/core/gateway-calls";
 import type { GatewayMode } from "@/lib/core/modes";
 import { getDb } from "../client";
 import { gatewayCalls, type GatewayCall, type NewGatewayCall } from "../schema";

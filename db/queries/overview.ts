@@ -1,12 +1,14 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { transactionChannel, type TransactionChannel } from "@/db/schema";
-import { listFilter, type TransactionFilter } from "@/lib/payments/transaction-filter";
-import { addDays, type Day } from "@/lib/payments/zoned-days";
+import { listFilter } from "@/lib/core/transaction-filter/url";
+import type { TransactionFilter } from "@/lib/core/transaction-filter/vocabulary";
+import { addDays, type Day } from "@/lib/core/time";
 import type { GatewayMode } from "@/lib/core/modes";
-import type { TimeZone } from "@/lib/time";
+import type { TimeZone } from "@/lib/core/time";
 import { getDb, type DbOrTx } from "../client";
-import { resolveFilter, transactionFilterWhere } from "./transaction-filter";
+import { resolveFilter } from "@/lib/core/transaction-filter/resolve";
+import { transactionFilterWhere } from "./transaction-filter";
 import { groupedTotals, transactionTotals } from "./transaction-totals";
 
 /*

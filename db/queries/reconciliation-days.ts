@@ -1,9 +1,9 @@
 import "server-only";
 import { and, desc, eq, gte, lte, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Day } from "@/lib/payments/zoned-days";
+import type { Day } from "@/lib/core/time";
 import type { GatewayMode } from "@/lib/core/modes";
-import type { TimeZone } from "@/lib/time";
+import type { TimeZone } from "@/lib/core/time";
 import { getDb, type DbOrTx } from "../client";
 import { reconciliationDays, users, type ReconciliationDay } from "../schema";
 

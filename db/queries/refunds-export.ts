@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, gte, lte } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { GatewayMode } from "@/lib/core/modes";
-import type { Day } from "@/lib/payments/zoned-days";
+import type { Day } from "@/lib/core/time";
 import { getDb } from "../client";
 import { refunds, transactions, users } from "../schema";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Day } from "@/lib/payments/zoned-days";
+import type { Day } from "@/lib/core/time";
 import type { GatewayMode } from "@/lib/core/modes";
 import { getDb, type DbOrTx } from "../client";
 import {

@@ -1,12 +1,13 @@
 import "server-only";
 import { transactionChannel, type TransactionChannel } from "@/db/schema";
-import { listFilter, type TransactionFilter } from "@/lib/payments/transaction-filter";
-import { addDecimals } from "@/lib/money";
-import { addDays, type Day } from "@/lib/payments/zoned-days";
+import { listFilter } from "@/lib/core/transaction-filter/url";
+import type { TransactionFilter } from "@/lib/core/transaction-filter/vocabulary";
+import { addDecimals } from "@/lib/core/money";
+import { addDays, type Day } from "@/lib/core/time";
 import type { GatewayMode } from "@/lib/core/modes";
-import type { TimeZone } from "@/lib/time";
+import type { TimeZone } from "@/lib/core/time";
 import type { DbOrTx } from "../client";
-import { resolveFilter } from "./transaction-filter";
+import { resolveFilter } from "@/lib/core/transaction-filter/resolve";
 import { groupedTotals, type TotalsGroup } from "./transaction-totals";
 
 /*

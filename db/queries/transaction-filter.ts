@@ -1,14 +1,11 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import type { FilterTimeField, TransactionFilter } from "@/lib/payments/transaction-filter";
-import {
-  effectiveStates,
-  resolveDateRange,
-  type RefundFilter,
-} from "@/lib/payments/transaction-filter";
+import type { FilterTimeField } from "@/lib/core/transaction-filter/vocabulary";
+import { effectiveStates } from "@/lib/core/transaction-filter/url";
+import type { ResolvedFilter } from "@/lib/core/transaction-filter/resolve";
+import { type RefundFilter } from "@/lib/core/transaction-filter/vocabulary";
 import type { RefundState } from "@/lib/core/refund-terms";
-import type { GatewayMode } from "@/lib/core/modes";
-import { timeZones, type TimeZone } from "@/lib/time";
+import { timeZones, type TimeZone } from "@/lib/core/time";
 import { paymentMethodSpellings } from "@/lib/core/payment-methods";
 import { compactIdentifier, searchedAmount } from "@/lib/core/search-terms";
 import { getDb } from "../client";
@@ -19,19 +16,6 @@ import { getDb } from "../client";
  * same resolved filter in db/queries/transaction-totals.ts), so a number and the list
  * it links to always count the same rows.
  */
-export type ResolvedFilter = {
-  filter: TransactionFilter;
-  mode: GatewayMode;
-  /** The date window as instants, [start, end). */
-  start: Date | null;
-  end: Date | null;
-  /**
-   * How `filter.q` searches: "exact" (ids, phone: equality on their indexes), "words"
-   * (the trigram index), or both when unset. `withSearchMode` picks: exact when some row
-   * of the mode has that id, so a pasted id is answered from an index at any size.
-   */
-  searchMode?: "exact" | "words" | "both";
-};
 
 const t = sql.identifier("t");
 
@@ -132,17 +116,6 @@ const timeColumn = {
   settled: sql.raw("t.settled_at"),
 } as const;
 
-/** The filter made concrete for one viewer: the mode they act in, days in their zone. */
-export function resolveFilter(
-  filter: TransactionFilter,
-  mode: GatewayMode,
-  zone: TimeZone,
-  now: Date = new Date(),
-): ResolvedFilter {
-  const { start, end } = resolveDateRange(filter, zone, now);
-  return { filter, mode, start, end };
-}
-
 /**
  * The calendar day (a `date`) a row's `on` time falls on in `zone`, with the zone's
  * fixed offset, exactly as `resolveDateRange` draws a day: a row grouped under day d
@@ -175,7 +148,7 @@ const waiting: RefundState = "requested";
 const refundedOfRow = sql`(select coalesce(sum(r.amount), 0) from refunds r
   where r.transaction_id = ${t}.id and r.state = ${counted})`;
 
-/** The list's `refund=` choices (lib/payments/transaction-filter.ts) over row `t`. */
+/** The list's `refund=` choices (lib/core/transaction-filter/vocabulary.ts) over row `t`. */
 function refundCondition(choice: RefundFilter): SQL {
   switch (choice) {
     case "refunded":

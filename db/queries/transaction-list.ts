@@ -2,20 +2,16 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
-import type { TransactionFilter } from "@/lib/payments/transaction-filter";
+import type { TransactionFilter } from "@/lib/core/transaction-filter/vocabulary";
 import type { GatewayMode } from "@/lib/core/modes";
 import { getDb, getPool } from "../client";
 import type { RefundState } from "../schema";
-import { transactionFilterWhere, withSearchMode, type ResolvedFilter } from "./transaction-filter";
+import type { ResolvedFilter } from "@/lib/core/transaction-filter/resolve";
+import { transactionFilterWhere, withSearchMode } from "./transaction-filter";
 import { totalsQuery, type TransactionTotals } from "./transaction-totals";
 
 // The list's modules, under the names its callers (the export among them) import.
-export {
-  resolveFilter,
-  transactionFilterWhere,
-  withSearchMode,
-  type ResolvedFilter,
-} from "./transaction-filter";
+export { transactionFilterWhere, withSearchMode } from "./transaction-filter";
 export { transactionTotals, type TransactionTotals } from "./transaction-totals";
 
 const t = sql.identifier("t");

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import type { Day } from "@/lib/payments/zoned-days";
-import { timeZones, type TimeZone } from "@/lib/time";
+import type { Day } from "@/lib/core/time";
+import { timeZones, type TimeZone } from "@/lib/core/time";
 import { getDb, type DbOrTx } from "../client";
 import type { TransactionChannel } from "../schema";
 import {
@@ -10,10 +10,10 @@ import {
   transactionFilterWhere,
   wordCondition,
   zonedDayOf,
-  type ResolvedFilter,
 } from "./transaction-filter";
+import type { ResolvedFilter } from "@/lib/core/transaction-filter/resolve";
 import type { RefundState } from "@/lib/core/refund-terms";
-import type { SummedTotals, TransactionListTotals } from "@/lib/payments/transaction-list-types";
+import type { SummedTotals, TransactionListTotals } from "@/lib/core/transaction-totals";
 
 /*
  * The totals of a transactions filter: the list's totals line, and every figure of the

@@ -9,7 +9,7 @@ import {
   type AuditFilter,
   type AuditListRow,
 } from "@/db/queries/audit-list";
-import { parseZonedDateTime, type TimeZone } from "@/lib/time";
+import { parseZonedDateTime, type TimeZone } from "@/lib/core/time";
 import { auditActions } from "./record";
 import { auditPeopleIds } from "./sentence";
 

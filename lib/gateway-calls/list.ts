@@ -3,7 +3,7 @@ import { z } from "zod";
 import { listGatewayCalls, listGatewayEndpoints } from "@/db/queries/gateway-calls";
 import type { GatewayCall } from "@/db/schema";
 import type { GatewayMode } from "@/lib/purwantara/contract";
-import { gatewayCallStatuses } from "./triggers";
+import { gatewayCallStatuses } from "@/lib/core/gateway-calls";
 
 const blankless = (v: unknown) => (v === "" ? undefined : v);
 

@@ -4,7 +4,7 @@ import { errorFacts, logFor } from "@/lib/log";
 import type { GatewayCallReport } from "@/lib/purwantara/client";
 import type { GatewayMode } from "@/lib/purwantara/contract";
 import { endpointOf, redactGatewayBody } from "./redact";
-import type { GatewayCallTrigger } from "./triggers";
+import type { GatewayCallTrigger } from "@/lib/core/gateway-calls";
 
 /** Why a client is made: recorded with each of its calls. */
 export type GatewayCallContext = {

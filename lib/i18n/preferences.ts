@@ -2,7 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { updateUserPreferences } from "@/db/queries/users";
 import { getCurrentUser } from "@/lib/auth/session";
-import type { TimeZone } from "@/lib/time";
+import type { TimeZone } from "@/lib/core/time";
 import { localeCookie, type Locale } from "./config";
 
 /**

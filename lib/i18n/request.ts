@@ -2,7 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
-import { defaultTimeZone } from "@/lib/time";
+import { defaultTimeZone } from "@/lib/core/time";
 import { defaultLocale, isLocale, localeCookie, type Locale } from "./config";
 import { messagesFor } from "./messages";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { bindFormatter, type Formatter } from "@/lib/format";
-import { defaultTimeZone, isTimeZone } from "@/lib/time";
+import { defaultTimeZone, isTimeZone } from "@/lib/core/time";
 
 /** For server components and actions: formatting in this request's language and zone. */
 export async function getFormatter(): Promise<Formatter> {

@@ -5,7 +5,7 @@ import type { EmailOutboxRow } from "@/db/schema";
 import { open, seal } from "@/lib/crypto/secret-box";
 import type { Locale } from "@/lib/i18n/config";
 import { getMerchantProfile } from "@/lib/settings/merchant";
-import type { EmailTemplate } from "./email-kinds";
+import type { EmailTemplate } from "@/lib/core/email-kinds";
 import { renderEmail } from "./templates/render";
 import { getSmtpConfig, sendEmail, type SendOutcome } from "./transport";
 

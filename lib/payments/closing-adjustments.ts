@@ -14,11 +14,11 @@ import {
 import { settlementByDayAndChannel } from "@/db/queries/settlement";
 import { recordAudit } from "@/lib/audit/record";
 import type { GatewayMode } from "@/lib/core/modes";
-import type { TimeZone } from "@/lib/time";
+import type { TimeZone } from "@/lib/core/time";
 import { figureChanges, type FigureChange } from "./closing-figures";
 import { dayTotals, markedFigures, type DayTotals, type MarkedFigures } from "./reconciliation";
 import { getBusinessZone } from "@/lib/settings/merchant";
-import { addDays, zonedDay, type Day } from "./zoned-days";
+import { addDays, zonedDay, type Day } from "@/lib/core/time";
 
 /*
  * A closed day is a fact: its figures were kept when it was marked. A payment, a

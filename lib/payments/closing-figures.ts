@@ -1,4 +1,4 @@
-import { subtractDecimals } from "@/lib/money";
+import { subtractDecimals } from "@/lib/core/money";
 import type { DayTotals, MarkedFigures } from "./reconciliation";
 
 /** The figures of a closed day compared after close, in the order the page lists them. */

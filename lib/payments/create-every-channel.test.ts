@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { creatableChannels, getChannelModule } from "@/channels/server";
 import { queryTestDb } from "@/lib/testing/database";
 import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
-import { zonedInputValueFromNow } from "@/lib/time";
+import { zonedInputValueFromNow } from "@/lib/core/time";
 import { createPayment } from "./create-payment";
 
 const { db, emulator, user } = withGatewayTestbed({ email: "every@example.com" });

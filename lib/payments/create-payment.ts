@@ -14,7 +14,7 @@ import { actingMode, gatewayConfig } from "@/lib/gateway/config";
 import { getPurwantaraClient, missingCredentials } from "@/lib/purwantara";
 import { PurwantaraError } from "@/lib/purwantara/errors";
 import type { BaseForm, ChannelModule, CreatedPayment } from "@/channels/shared/types";
-import { decimalFromRupiah } from "@/lib/money";
+import { decimalFromRupiah } from "@/lib/core/money";
 import { pendingStates } from "@/lib/core/payment-states";
 import { decideTransition, stateForStatus } from "./lifecycle";
 

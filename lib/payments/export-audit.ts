@@ -1,11 +1,12 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { getDb } from "@/db/client";
-import type { ResolvedFilter, TransactionTotals } from "@/db/queries/transaction-list";
+import type { TransactionTotals } from "@/db/queries/transaction-list";
+import type { ResolvedFilter } from "@/lib/core/transaction-filter/resolve";
 import { recordAudit, type AuditAction } from "@/lib/audit/record";
-import type { TimeZone } from "@/lib/time";
+import type { TimeZone } from "@/lib/core/time";
 import type { CsvSeparator } from "./csv-format";
-import { serializeTransactionFilter } from "./transaction-filter";
+import { serializeTransactionFilter } from "@/lib/core/transaction-filter/url";
 
 export type ExportAuditSubject = {
   resolved: ResolvedFilter;

@@ -1,7 +1,7 @@
 import type { ExportRow } from "@/db/queries/transaction-list";
 import type { Locale } from "@/lib/i18n/config";
 import { messagesFor } from "@/lib/i18n/messages";
-import { timeZoneIds, timeZones, toZonedIso, type TimeZone } from "@/lib/time";
+import { timeZoneIds, timeZones, toZonedIso, type TimeZone } from "@/lib/core/time";
 import type { CsvCellKind } from "./csv-format";
 import { netOf } from "./fees";
 

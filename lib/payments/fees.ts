@@ -1,5 +1,5 @@
 import type { TransactionState } from "@/db/schema";
-import { subtractDecimals } from "@/lib/money";
+import { subtractDecimals } from "@/lib/core/money";
 
 /*
  * A payment's fee is known once Purwantara reports one (QRIS, Alfamart and payment-link

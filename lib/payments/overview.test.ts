@@ -4,9 +4,9 @@ import { seedTransactions } from "@/db/seed/transactions";
 import { paymentMethodSpellings } from "@/lib/core/payment-methods";
 import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
 import { exact, listTotalsAt } from "@/lib/testing/list-totals";
-import type { TimeZone } from "@/lib/time";
+import type { TimeZone } from "@/lib/core/time";
 import { getOverview, successRate, type LinkedSum, type Overview } from "./overview";
-import { filterChannels } from "./transaction-filter";
+import { filterChannels } from "@/lib/core/transaction-filter/vocabulary";
 
 const db = withTestDatabase();
 // 12:00 WIB on 20 Nov 2026; 14:00 WIT.

@@ -18,12 +18,12 @@ import {
   successByChannel,
   type PaidCell,
 } from "@/db/queries/overview";
-import { addDecimals } from "@/lib/money";
+import { addDecimals } from "@/lib/core/money";
 import { paymentMethodKey, paymentMethodKeys } from "@/lib/core/payment-methods";
 import type { GatewayMode } from "@/lib/purwantara/contract";
-import type { TimeZone } from "@/lib/time";
-import { transactionsListUrl } from "./transaction-filter";
-import { addDays, zonedDay, type Day } from "./zoned-days";
+import type { TimeZone } from "@/lib/core/time";
+import { transactionsListUrl } from "@/lib/core/transaction-filter/url";
+import { addDays, zonedDay, type Day } from "@/lib/core/time";
 
 /** A number shown on the overview and the list URL whose totals are that number. */
 export type LinkedSum = { count: number; amount: string; href: string };

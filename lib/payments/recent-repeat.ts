@@ -3,7 +3,7 @@ import { listRecentCreates } from "@/db/queries/recent-creates";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { BaseForm, ChannelModule } from "@/channels/shared/types";
 import { actingMode } from "@/lib/gateway/config";
-import { decimalFromRupiah } from "@/lib/money";
+import { decimalFromRupiah } from "@/lib/core/money";
 import { duplicateWindowMs, findNearDuplicate, type RecentCreate } from "./duplicate-create";
 
 /**

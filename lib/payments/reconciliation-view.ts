@@ -11,13 +11,14 @@ import {
   type SettlementCell,
 } from "@/db/queries/settlement";
 import type { GatewayMode } from "@/lib/purwantara/contract";
-import type { TimeZone } from "@/lib/time";
-import { transactionsListUrl, type TransactionFilter } from "./transaction-filter";
+import type { TimeZone } from "@/lib/core/time";
+import { transactionsListUrl } from "@/lib/core/transaction-filter/url";
+import { type TransactionFilter } from "@/lib/core/transaction-filter/vocabulary";
 import { dayTotals } from "./reconciliation";
 import { getSavedSettlementDelays } from "@/lib/settings/merchant";
 import { closingAdjustments, listAdjustmentReviews } from "./closing-adjustments";
 import type { SettlementDelays } from "./settlement-delays";
-import { addDays, daysDescending, zonedDay, type Day } from "./zoned-days";
+import { addDays, daysDescending, zonedDay, type Day } from "@/lib/core/time";
 
 /** One row of the settlement view: a day, or a day's channel, each figure with its list URL. */
 export type SettlementRow = {

@@ -10,9 +10,9 @@ import { settlementByDayAndChannel, type SettlementCell } from "@/db/queries/set
 import { recordAudit } from "@/lib/audit/record";
 import { getBusinessZone } from "@/lib/settings/merchant";
 import { z } from "zod";
-import { addDecimals, decimalPattern } from "@/lib/money";
+import { addDecimals, decimalPattern } from "@/lib/core/money";
 import type { GatewayMode } from "@/lib/purwantara/contract";
-import { zonedDay, type Day } from "./zoned-days";
+import { zonedDay, type Day } from "@/lib/core/time";
 
 /** Why a closing step did not happen; each has a sentence in `reconciliation.errors`. */
 export type ClosingRefusal =

@@ -6,10 +6,10 @@ import { getDb } from "@/db/client";
 import type { GatewayMode } from "@/lib/core/modes";
 import type { Locale } from "@/lib/i18n/config";
 import { messagesFor } from "@/lib/i18n/messages";
-import { toZonedIso, type TimeZone } from "@/lib/time";
+import { toZonedIso, type TimeZone } from "@/lib/core/time";
 import { csvLine, type CsvCellKind, type CsvSeparator } from "./csv-format";
 import { plain } from "./export-columns";
-import type { Day } from "./zoned-days";
+import type { Day } from "@/lib/core/time";
 
 type Words = ReturnType<typeof messagesFor>["refunds"];
 type Column = {

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { refundMethods, refundReasons } from "@/lib/core/refund-terms";
-import { parseRupiahInput } from "@/lib/money";
-import type { TimeZone } from "@/lib/time";
-import { isDay, zonedDay } from "./zoned-days";
+import { parseRupiahInput } from "@/lib/core/money";
+import type { TimeZone } from "@/lib/core/time";
+import { isDay, zonedDay } from "@/lib/core/time";
 
 const text = (max: number) =>
   z

@@ -9,9 +9,9 @@ import {
 } from "@/db/queries/refunds";
 import { refundsWithProof } from "@/db/queries/refund-proofs";
 import type { Transaction } from "@/db/schema";
-import { addDecimals } from "@/lib/money";
+import { addDecimals } from "@/lib/core/money";
 import type { GatewayMode } from "@/lib/purwantara/contract";
-import type { Day } from "./zoned-days";
+import type { Day } from "@/lib/core/time";
 import { grossOf, refundableStates, refundFigures, type RefundFigures } from "./refunds";
 
 export type { RefundView };

@@ -12,7 +12,7 @@ import {
 import { getReconciliationDay } from "@/db/queries/reconciliation-days";
 import type { TransactionState } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { addDecimals, decimalFromRupiah, subtractDecimals } from "@/lib/money";
+import { addDecimals, decimalFromRupiah, subtractDecimals } from "@/lib/core/money";
 import type { GatewayMode } from "@/lib/purwantara/contract";
 import { insertRefundProof } from "@/db/queries/refund-proofs";
 import type { RefundProof } from "./refund-proof";

@@ -1,9 +1,10 @@
 import "server-only";
-import type { ResolvedFilter, TransactionTotals } from "@/db/queries/transaction-list";
+import type { TransactionTotals } from "@/db/queries/transaction-list";
+import type { ResolvedFilter } from "@/lib/core/transaction-filter/resolve";
 import type { Locale } from "@/lib/i18n/config";
-import type { TimeZone } from "@/lib/time";
+import type { TimeZone } from "@/lib/core/time";
 import type { CsvSeparator } from "./csv-format";
-import { filterFileStem } from "./transaction-filter";
+import { filterFileStem } from "@/lib/core/transaction-filter/range";
 
 export type ExportFormat = "csv" | "xlsx";
 

@@ -10,14 +10,12 @@ import {
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
 import { exact, sameSpelling } from "@/lib/testing/list-totals";
-import {
-  emptyFilter,
-  parseTransactionFilter,
-  serializeTransactionFilter,
-  startOfDay,
-  type TransactionFilter,
-} from "./transaction-filter";
-import { getTransactionListPage, resolveFilter } from "./transaction-list";
+import { emptyFilter, type TransactionFilter } from "@/lib/core/transaction-filter/vocabulary";
+import { parseTransactionFilter } from "@/lib/core/transaction-filter/parse";
+import { serializeTransactionFilter } from "@/lib/core/transaction-filter/url";
+import { dayStart } from "@/lib/core/time";
+import { getTransactionListPage } from "./transaction-list";
+import { resolveFilter } from "@/lib/core/transaction-filter/resolve";
 import type { TransactionListItem } from "./transaction-list-types";
 
 const db = withTestDatabase();
@@ -515,7 +513,7 @@ describe("transaction filter URL", () => {
     const range = resolveFilter(f("period=today"), "local", "Asia/Jayapura", now);
     expect(range.start?.toISOString()).toBe("2026-11-24T15:00:00.000Z");
     expect(range.end?.toISOString()).toBe("2026-11-25T15:00:00.000Z");
-    expect(startOfDay("2026-11-01", "Asia/Jakarta").toISOString()).toBe("2026-10-31T17:00:00.000Z");
+    expect(dayStart("2026-11-01", "Asia/Jakarta").toISOString()).toBe("2026-10-31T17:00:00.000Z");
     const last = resolveFilter(f("period=last_month"), "local", zone, now);
     expect(last.start?.toISOString()).toBe("2026-09-30T17:00:00.000Z");
     expect(last.end?.toISOString()).toBe("2026-10-31T17:00:00.000Z");

@@ -5,14 +5,15 @@ import {
   transactionTotals,
   withSearchMode,
   type ListCursor,
-  type ResolvedFilter,
 } from "@/db/queries/transaction-list";
+import type { ResolvedFilter } from "@/lib/core/transaction-filter/resolve";
 import type { TransactionChannel, TransactionState } from "@/db/schema";
-import type { SortDirection, SortField, TransactionFilter } from "./transaction-filter";
+import type {
+  SortDirection,
+  SortField,
+  TransactionFilter,
+} from "@/lib/core/transaction-filter/vocabulary";
 import type { TransactionListItem, TransactionListPage } from "./transaction-list-types";
-
-/** The filter made concrete for one viewer: the mode they act in, days in their zone. */
-export { resolveFilter } from "@/db/queries/transaction-list";
 
 export const defaultPageSize = 50;
 export const maxPageSize = 200;

@@ -8,8 +8,8 @@ import { feeCoverage, netOf } from "./fees";
 import { markDayReconciled, markedFigures } from "./reconciliation";
 import { getReconciliationDayView } from "./reconciliation-view";
 import { getTransactionDetail } from "./transaction-detail";
-import { parseTransactionFilter } from "./transaction-filter";
-import { resolveFilter } from "./transaction-list";
+import { parseTransactionFilter } from "@/lib/core/transaction-filter/parse";
+import { resolveFilter } from "@/lib/core/transaction-filter/resolve";
 
 /*
  * QRIS, Alfamart (counter) and payment-link payments have no fee until Purwantara

@@ -10,7 +10,7 @@ import { transactionChannel } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { defaultSettlementDelays, type SettlementDelays } from "@/lib/payments/settlement-delays";
 import { sniffFileType } from "@/lib/core/file-types";
-import { defaultTimeZone, type TimeZone } from "@/lib/time";
+import { defaultTimeZone, type TimeZone } from "@/lib/core/time";
 import type { SettingsActor } from "./gateway-settings";
 
 export { defaultSettlementDelays, type SettlementDelays };

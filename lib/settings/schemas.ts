@@ -7,7 +7,7 @@ import {
 } from "@/lib/gateway/credential-rules";
 import { gatewayAddressRefusal } from "@/lib/gateway/gateway-address";
 import { defaultBaseUrls, type GatewayMode } from "@/lib/purwantara/contract";
-import { timeZoneIds } from "@/lib/time";
+import { timeZoneIds } from "@/lib/core/time";
 
 // A token or secret is one opaque word: surrounding spaces from a paste are dropped.
 const opaque = (min: number, max: number) =>

@@ -1,11 +1,12 @@
 import { expect } from "vitest";
 import { getDb } from "@/db/client";
 import { totalsQuery, type TransactionTotals } from "@/db/queries/transaction-totals";
-import { addDecimals, decimalPattern } from "@/lib/money";
-import { parseTransactionFilter } from "@/lib/payments/transaction-filter";
-import { getTransactionListPage, resolveFilter } from "@/lib/payments/transaction-list";
+import { addDecimals, decimalPattern } from "@/lib/core/money";
+import { parseTransactionFilter } from "@/lib/core/transaction-filter/parse";
+import { getTransactionListPage } from "@/lib/payments/transaction-list";
+import { resolveFilter } from "@/lib/core/transaction-filter/resolve";
 import type { GatewayMode } from "@/lib/purwantara/contract";
-import type { TimeZone } from "@/lib/time";
+import type { TimeZone } from "@/lib/core/time";
 
 /** A decimal string in one spelling ("11000.0000" and "11000" are the same amount). */
 export function exact(amount: string): string {

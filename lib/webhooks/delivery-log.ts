@@ -11,7 +11,7 @@ import {
 import { deliveryOutcome, type DeliveryOutcome, type UserRole } from "@/db/schema";
 import { can } from "@/lib/auth/roles";
 import type { GatewayMode } from "@/lib/purwantara/contract";
-import { parseZonedDateTime, type TimeZone } from "@/lib/time";
+import { dayStart, isDay, type TimeZone } from "@/lib/core/time";
 
 export const deliveryOutcomes = deliveryOutcome.enumValues;
 
@@ -61,12 +61,8 @@ function decodeCursor(text: string | undefined): DeliveryCursor | null {
 }
 
 /** A `YYYY-MM-DD` day's first instant in the person's zone, or null when it is not a day. */
-function dayStart(text: string | undefined, zone: TimeZone): Date | null {
-  if (!text || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
-  const utc = new Date(`${text}T00:00:00Z`);
-  // Round-trip: 2026-02-31 is not a day.
-  if (Number.isNaN(utc.getTime()) || utc.toISOString().slice(0, 10) !== text) return null;
-  return parseZonedDateTime(`${text}T00:00`, zone);
+function dayStartOrNull(text: string | undefined, zone: TimeZone): Date | null {
+  return isDay(text) ? dayStart(text, zone) : null;
 }
 
 /**
@@ -92,8 +88,8 @@ export async function getDeliveryLogPage(
   mode: GatewayMode,
 ): Promise<DeliveryLogPage> {
   const errors: DeliveryLogFilter["errors"] = {};
-  const from = dayStart(query.from, viewer.timeZone);
-  const toDay = dayStart(query.to, viewer.timeZone);
+  const from = dayStartOrNull(query.from, viewer.timeZone);
+  const toDay = dayStartOrNull(query.to, viewer.timeZone);
   if (query.from && !from) errors.from = "date";
   if (query.to && !toDay) errors.to = "date";
   if (from && toDay && toDay < from) errors.to = "dateRange";

@@ -11,9 +11,9 @@ import { formatDay, formatMonth } from "@/lib/format";
 import { actingMode } from "@/lib/gateway/config";
 import { getFormatter } from "@/lib/i18n/server";
 import { getReconciliationMonth } from "@/lib/payments/reconciliation-view";
-import { addDays, zonedDay } from "@/lib/payments/zoned-days";
+import { addDays, zonedDay } from "@/lib/core/time";
 import { getBusinessZone } from "@/lib/settings/merchant";
-import { timeZones } from "@/lib/time";
+import { timeZones } from "@/lib/core/time";
 import { DelaysNote, OverduePanel } from "./_components/overdue-panel";
 
 export async function generateMetadata(): Promise<Metadata> {

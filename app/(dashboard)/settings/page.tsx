@@ -12,7 +12,7 @@ import { appCallbackUrl } from "@/lib/http/app-origin";
 import { getFormatter } from "@/lib/i18n/server";
 import { getMerchantProfile, settlementChannels } from "@/lib/settings/merchant";
 import { getSettingsOverview } from "@/lib/settings/overview";
-import { timeZoneIds } from "@/lib/time";
+import { timeZoneIds } from "@/lib/core/time";
 import {
   clearGatewayAction,
   removeLogoAction,

@@ -9,16 +9,11 @@ import { can } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { actingMode } from "@/lib/gateway/config";
 import { getFormatter } from "@/lib/i18n/server";
-import {
-  parseTransactionFilter,
-  serializeTransactionFilter,
-} from "@/lib/payments/transaction-filter";
-import {
-  getCreators,
-  getTransactionListPage,
-  resolveFilter,
-} from "@/lib/payments/transaction-list";
-import { defaultTimeZone, isTimeZone } from "@/lib/time";
+import { parseTransactionFilter } from "@/lib/core/transaction-filter/parse";
+import { serializeTransactionFilter } from "@/lib/core/transaction-filter/url";
+import { getCreators, getTransactionListPage } from "@/lib/payments/transaction-list";
+import { resolveFilter } from "@/lib/core/transaction-filter/resolve";
+import { defaultTimeZone, isTimeZone } from "@/lib/core/time";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("transactions"))("pageTitle") };

@@ -4,12 +4,11 @@ import { routeCaller } from "@/lib/http/route-caller";
 import { actingMode } from "@/lib/gateway/config";
 import { jsonError } from "@/lib/http/json-error";
 import { errorFacts, logFor } from "@/lib/log";
-import {
-  parseTransactionFilter,
-  serializeTransactionFilter,
-} from "@/lib/payments/transaction-filter";
-import { getTransactionListPage, resolveFilter } from "@/lib/payments/transaction-list";
-import { defaultTimeZone, isTimeZone } from "@/lib/time";
+import { parseTransactionFilter } from "@/lib/core/transaction-filter/parse";
+import { serializeTransactionFilter } from "@/lib/core/transaction-filter/url";
+import { getTransactionListPage } from "@/lib/payments/transaction-list";
+import { resolveFilter } from "@/lib/core/transaction-filter/resolve";
+import { defaultTimeZone, isTimeZone } from "@/lib/core/time";
 
 export const dynamic = "force-dynamic";
 

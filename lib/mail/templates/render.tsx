@@ -5,8 +5,8 @@ import { Text } from "@react-email/components";
 import { formatDateTime } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/config";
 import { messagesFor } from "@/lib/i18n/messages";
-import { isTimeZone, type TimeZone } from "@/lib/time";
-import type { EmailTemplate } from "../email-kinds";
+import { isTimeZone, type TimeZone } from "@/lib/core/time";
+import type { EmailTemplate } from "@/lib/core/email-kinds";
 import { EmailLayout, paragraph } from "./layout";
 
 /** What a template is rendered from: its row's values, opened secrets, and the merchant. */

@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button-class";
 import { SelectField } from "@/components/ui/select-field";
 import type { GatewayCallQuery } from "@/lib/gateway-calls/list";
-import { gatewayCallStatuses } from "@/lib/gateway-calls/triggers";
+import { gatewayCallStatuses } from "@/lib/core/gateway-calls";
 
 /** Status and endpoint: a plain GET form, so a filtered view is a URL to share. */
 export function CallFilters({

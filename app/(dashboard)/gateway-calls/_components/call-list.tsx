@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { GatewayCall } from "@/db/schema";
 import type { Formatter } from "@/lib/format";
 import type { GatewayCallPage } from "@/lib/gateway-calls/list";
-import { triggerOf } from "@/lib/gateway-calls/triggers";
+import { triggerOf } from "@/lib/core/gateway-calls";
 import { callsHref } from "./call-href";
 
 /** Calls newest first, one card each (the bodies need the width), phone and desktop alike. */

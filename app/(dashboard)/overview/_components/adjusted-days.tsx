@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { formatDay } from "@/lib/format";
 import { getFormatter } from "@/lib/i18n/server";
-import type { Day } from "@/lib/payments/zoned-days";
+import type { Day } from "@/lib/core/time";
 
 /** Closed days whose figures moved after close: each links to its review. */
 export async function AdjustedDays({ days }: { days: Day[] }) {

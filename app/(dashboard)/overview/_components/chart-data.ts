@@ -1,6 +1,6 @@
 import type { TransactionChannel } from "@/db/schema";
 import { channelFacts, channels, type Channel } from "@/lib/core/channels";
-import { addDecimals } from "@/lib/money";
+import { addDecimals } from "@/lib/core/money";
 import type { Overview } from "@/lib/payments/overview";
 
 /** One colour per channel (lib/core/channels.ts), dark enough against white for 3:1. */

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { useFormat } from "@/components/format/use-format";
 import { formatDay } from "@/lib/format";
-import { addDecimals } from "@/lib/money";
+import { addDecimals } from "@/lib/core/money";
 import type { Overview } from "@/lib/payments/overview";
 import { dailyRows } from "./chart-data";
 import type { DailyChart } from "./daily-chart";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { formatPercent } from "@/lib/format";
 import { getFormatter } from "@/lib/i18n/server";
-import { addDecimals } from "@/lib/money";
+import { addDecimals } from "@/lib/core/money";
 import type { LinkedSum, OverviewPeriod } from "@/lib/payments/overview";
 
 const linkClass =

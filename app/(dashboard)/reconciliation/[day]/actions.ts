@@ -7,7 +7,7 @@ import type { ActionState } from "@/lib/actions/action-state";
 import { protectedAction } from "@/lib/actions/protected-action";
 import { actingMode } from "@/lib/gateway/config";
 import { decideDay, markDayReconciled, type ClosingResult } from "@/lib/payments/reconciliation";
-import { isDay } from "@/lib/payments/zoned-days";
+import { isDay } from "@/lib/core/time";
 import { reviewAdjustment } from "@/lib/payments/closing-adjustments";
 
 const noteSchema = z.object({

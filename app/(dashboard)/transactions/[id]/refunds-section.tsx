@@ -5,7 +5,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { formatDay, type Formatter } from "@/lib/format";
 import type { PaymentRefunds, RefundView } from "@/lib/payments/refund-view";
-import { zonedDay } from "@/lib/payments/zoned-days";
+import { zonedDay } from "@/lib/core/time";
 import { decideRefundAction, requestRefundAction } from "./actions";
 import { DecideRefundForm, RequestRefundForm } from "./refund-forms";
 

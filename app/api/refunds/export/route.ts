@@ -4,8 +4,8 @@ import { routeCaller } from "@/lib/http/route-caller";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { defaultCsvSeparator, isCsvSeparator } from "@/lib/payments/csv-format";
 import { refundsCsv } from "@/lib/payments/refund-export";
-import { daysBetween, isDay } from "@/lib/payments/zoned-days";
-import { defaultTimeZone, isTimeZone } from "@/lib/time";
+import { daysBetween, isDay } from "@/lib/core/time";
+import { defaultTimeZone, isTimeZone } from "@/lib/core/time";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

@@ -11,7 +11,7 @@ import { actingMode, gatewayConfig } from "@/lib/gateway/config";
 import { getChannelModule } from "@/channels/server";
 import { getFormatter } from "@/lib/i18n/server";
 import { getTransactionDetail } from "@/lib/payments/transaction-detail";
-import { zonedInputValueFromNow } from "@/lib/time";
+import { zonedInputValueFromNow } from "@/lib/core/time";
 import { createPaymentAction } from "./actions";
 
 type Props = {

@@ -7,9 +7,9 @@ import { defaultCsvSeparator, isCsvSeparator } from "@/lib/payments/csv-format";
 import { streamExport } from "@/lib/payments/export-stream";
 import { errorFacts, logFor } from "@/lib/log";
 import { exportFileName, type ExportFormat } from "@/lib/payments/transaction-export";
-import { parseTransactionFilter } from "@/lib/payments/transaction-filter";
-import { resolveFilter } from "@/lib/payments/transaction-list";
-import { defaultTimeZone, isTimeZone } from "@/lib/time";
+import { parseTransactionFilter } from "@/lib/core/transaction-filter/parse";
+import { resolveFilter } from "@/lib/core/transaction-filter/resolve";
+import { defaultTimeZone, isTimeZone } from "@/lib/core/time";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

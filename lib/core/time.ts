@@ -1,9 +1,10 @@
 import { parseDateTimeText } from "./day-text";
 
 /**
- * Times are stored as timestamptz and shown in the person's Indonesian time zone:
- * WIB (the default), WITA or WIT. None of the three has daylight saving time, so each
- * is a fixed offset; converting a form's wall-clock value needs nothing more.
+ * Zones and calendar days, said once. Times are stored as timestamptz and shown in the
+ * person's Indonesian time zone: WIB (the default), WITA or WIT. None of the three has
+ * daylight saving time, so each is a fixed offset; a day in a zone, its first instant,
+ * and a form's wall-clock value need nothing more. Pure: the browser uses it too.
  */
 export const timeZones = {
   "Asia/Jakarta": { abbreviation: "WIB", offsetMinutes: 7 * 60 },
@@ -23,7 +24,7 @@ function offsetMs(zone: TimeZone): number {
 }
 
 /**
- * A wall-clock time read in `zone`: as typed ("24/11/2026 19:00", see lib/day-text.ts)
+ * A wall-clock time read in `zone`: as typed ("24/11/2026 19:00", see day-text.ts)
  * or as a `datetime-local` value ("2026-11-24T19:00").
  */
 export function parseZonedDateTime(text: string, zone: TimeZone): Date | null {
@@ -53,4 +54,48 @@ export function toZonedIso(date: Date, zone: TimeZone = defaultTimeZone): string
   const hh = String(Math.floor(Math.abs(minutes) / 60)).padStart(2, "0");
   const mm = String(Math.abs(minutes) % 60).padStart(2, "0");
   return `${new Date(date.getTime() + offsetMs(zone)).toISOString().slice(0, 19)}${sign}${hh}:${mm}`;
+}
+
+/** A calendar day, "YYYY-MM-DD", in some zone. */
+export type Day = string;
+
+const dayPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+const dayMs = 86_400_000;
+
+/** True for a real calendar day written "YYYY-MM-DD" (2026-02-31 is not one). */
+export function isDay(value: unknown): value is Day {
+  if (typeof value !== "string" || !dayPattern.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** The day `now` falls on in `zone`. */
+export function zonedDay(now: Date, zone: TimeZone): Day {
+  return new Date(now.getTime() + offsetMs(zone)).toISOString().slice(0, 10);
+}
+
+/** The instant `day` starts in `zone`. */
+export function dayStart(day: Day, zone: TimeZone): Date {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - offsetMs(zone));
+}
+
+export function addDays(day: Day, days: number): Day {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
+}
+
+/** The first day of the month `deltaMonths` away from `day`'s month. */
+export function monthStart(day: Day, deltaMonths = 0): Day {
+  const [y, m] = day.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1 + deltaMonths, 1)).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (0 when equal). */
+export function daysBetween(from: Day, to: Day): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
+}
+
+/** Every day from `from` to `to`, inclusive, newest first. */
+export function daysDescending(from: Day, to: Day): Day[] {
+  const count = daysBetween(from, to) + 1;
+  return Array.from({ length: Math.max(0, count) }, (_, i) => addDays(to, -i));
 }

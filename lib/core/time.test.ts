@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { addDecimals } from "@/lib/money";
-import { listFilter, transactionsListUrl } from "./transaction-filter";
-import { addDays, dayStart, daysDescending, isDay, zonedDay } from "./zoned-days";
+import { addDecimals } from "@/lib/core/money";
+import { listFilter, transactionsListUrl } from "@/lib/core/transaction-filter/url";
+import { addDays, dayStart, daysDescending, isDay, zonedDay } from "@/lib/core/time";
 
 describe("calendar days in a person's zone", () => {
   it("a moment falls on the day of its zone", () => {
