@@ -1,7 +1,11 @@
 /**
- * Errors the app raises on purpose, each with the HTTP status it stands for. Anything
- * else is unexpected: logged in full on the server, shown to people as a short
- * generic message.
+ * Errors the app raises on purpose, each with a code, the HTTP status it stands for and
+ * the catalogue key a person reads. Every refusal goes through this one path: actions
+ * turn it into their state (`toActionState`, lib/actions/protected-action.ts), route
+ * handlers into a JSON answer (`toResponse`, lib/http/json-error.ts); domain errors
+ * (a refused replay, busy password checks, missing credentials) are AppErrors too.
+ * Anything else is unexpected: logged on the server by class and code, shown to people
+ * as a short generic message.
  */
 export type AppErrorCode =
   | "bad_request"
@@ -24,17 +28,22 @@ const httpStatus: Record<AppErrorCode, number> = {
   unavailable: 503,
 };
 
+export type Translation = {
+  key: string;
+  values?: Record<string, string | { key: string }>;
+};
+
 export class AppError extends Error {
   override name = "AppError";
   constructor(
     readonly code: AppErrorCode,
     message: string,
     /**
-     * For errors raised where no request's language is known (lib code a job may run):
-     * a key under `actions` in messages/*.json, which an action shows instead of the
-     * English `message`.
+     * What a person reads instead of the English `message`: a key from the root of
+     * messages/*.json, with its values; a value given as `{ key }` is itself translated
+     * first (a role's name, say). Lib code a job may run knows no request's language.
      */
-    readonly translation?: { key: string; values?: Record<string, string> },
+    readonly translation?: Translation,
   ) {
     super(message);
   }

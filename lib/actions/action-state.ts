@@ -1,11 +1,17 @@
-/** The one shape every form action returns. */
-export type ActionState =
+/**
+ * The one shape every form action returns; `R` is a result an action hands its page
+ * beside the message (a replay's preview, say).
+ */
+export type ActionState<R = unknown> =
   | { status: "idle" }
   | {
       status: "success";
       message: string;
       /** What the page shows once after the action, e.g. a one-time invitation link. */
       data?: Record<string, string>;
+      result?: R;
+      /** What was sent, to keep in the form. */
+      values?: Record<string, string>;
     }
   | {
       status: "error";
@@ -22,11 +28,11 @@ export type ActionState =
       repeatOf?: { id: string; createdAt: string };
     };
 
-export type ActionErrorState = Extract<ActionState, { status: "error" }>;
+export type ActionErrorState<R = unknown> = Extract<ActionState<R>, { status: "error" }>;
 
-export const idleState: ActionState = { status: "idle" };
+export const idleState = { status: "idle" } as const satisfies ActionState;
 
-export function fieldError(state: ActionState, field: string): string | undefined {
+export function fieldError<R>(state: ActionState<R>, field: string): string | undefined {
   return state.status === "error" ? state.fieldErrors?.[field]?.[0] : undefined;
 }
 
@@ -34,7 +40,7 @@ export function fieldError(state: ActionState, field: string): string | undefine
  * Props tying a form field to the last state: its name, what was typed (else a
  * starting value, such as a payment's details to create again), its error.
  */
-export function fieldBinder(state: ActionState, initial?: Record<string, string>) {
+export function fieldBinder<R>(state: ActionState<R>, initial?: Record<string, string>) {
   const values = state.status === "error" ? state.values : initial;
   return (name: string) => ({ name, defaultValue: values?.[name], error: fieldError(state, name) });
 }

@@ -2,11 +2,12 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
-import { holdOn } from "@/lib/auth/holds";
-import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
-import { can, type Permission } from "@/lib/auth/roles";
+import { authorize } from "@/lib/auth/authorize";
+import type { CurrentUser } from "@/lib/auth/session";
+import type { Permission } from "@/lib/auth/roles";
 import { AppError, FieldError } from "@/lib/errors";
 import { translateIssues } from "@/lib/i18n/server";
+import { PurwantaraError } from "@/lib/purwantara/errors";
 import { errorFacts, logFor } from "@/lib/log";
 import type { ActionErrorState, ActionState } from "./action-state";
 
@@ -44,28 +45,58 @@ export async function parseForm<S extends z.ZodType>(
   };
 }
 
-/** What a person reads for an AppError: its translation when it has one. */
+/** What a person reads for an AppError: its translation when the catalogue has it. */
 export async function shown(error: AppError): Promise<string> {
   if (!error.translation) return error.message;
-  const t = await getTranslations("actions");
-  const key = error.translation.key as "generic";
-  return t.has(key) ? t(key, error.translation.values) : error.message;
+  const t = await getTranslations();
+  const has = (key: string) => t.has(key as "actions.generic");
+  const { key, values = {} } = error.translation;
+  if (!has(key)) return error.message;
+  const words: Record<string, string> = {};
+  for (const [name, value] of Object.entries(values)) {
+    words[name] =
+      typeof value === "string" ? value : has(value.key) ? t(value.key as "actions.generic") : "—";
+  }
+  return t(key as "actions.generic", words);
 }
 
-/** Who may act: signed in, allowed by role, and not held back (lib/auth/holds.ts). */
+/**
+ * Any error an action caught, as its state: a field's refusal beside that field, an
+ * AppError in the person's words, anything else logged and shown as the generic words.
+ */
+export async function toActionState<R = unknown>(
+  error: unknown,
+  values?: Record<string, string>,
+  gatewayRefusal?: string,
+): Promise<ActionErrorState<R>> {
+  if (error instanceof PurwantaraError && gatewayRefusal) {
+    const message = await shown(
+      new AppError("unavailable", error.message, {
+        key: gatewayRefusal,
+        values: { message: error.message },
+      }),
+    );
+    return { status: "error", message, values };
+  }
+  if (error instanceof FieldError) {
+    const message = await shown(error);
+    return { status: "error", message, fieldErrors: { [error.field]: [message] }, values };
+  }
+  if (error instanceof AppError) return { status: "error", message: await shown(error), values };
+  logFor("actions").error({ err: errorFacts(error) }, "action failed");
+  return { status: "error", message: (await getTranslations("actions"))("generic"), values };
+}
+
+/** Who may act (`authorize`), or the words that say why not. */
 export async function actionCaller(
   permission: Permission,
 ): Promise<{ ok: true; user: CurrentUser } | { ok: false; message: string }> {
-  const t = await getTranslations("actions");
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, message: t("sessionEnded") };
-  if (!can(user.role, permission)) {
-    const role = (await getTranslations("role"))(user.role);
-    return { ok: false, message: t("roleNotAllowed", { role }) };
+  try {
+    return { ok: true, user: await authorize(permission) };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, message: await shown(error) };
+    throw error;
   }
-  const hold = await holdOn(user, permission);
-  if (hold) return { ok: false, message: t(`held.${hold}`) };
-  return { ok: true, user };
 }
 
 /**
@@ -78,6 +109,8 @@ export function protectedAction<S extends z.ZodType>(options: {
   permission: Permission;
   schema: S | ((user: CurrentUser) => S);
   run: (input: z.infer<S>, user: CurrentUser) => Promise<ActionOutcome>;
+  /** The catalogue key (with `{message}`) for Purwantara refusing the call `run` makes. */
+  gatewayRefusal?: string;
 }) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     const values = submittedValues(formData);
@@ -91,17 +124,7 @@ export function protectedAction<S extends z.ZodType>(options: {
     try {
       outcome = await options.run(parsed.data, user);
     } catch (error) {
-      if (error instanceof FieldError)
-        return {
-          status: "error",
-          message: error.message,
-          fieldErrors: { [error.field]: [error.message] },
-          values,
-        };
-      if (error instanceof AppError)
-        return { status: "error", message: await shown(error), values };
-      logFor("actions").error({ err: errorFacts(error) }, "action failed");
-      return { status: "error", message: (await getTranslations("actions"))("generic"), values };
+      return toActionState(error, values, options.gatewayRefusal);
     }
     if ("redirectTo" in outcome) redirect(outcome.redirectTo);
     return outcome.status === "error" ? { ...outcome, values: outcome.values ?? values } : outcome;

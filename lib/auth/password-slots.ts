@@ -17,7 +17,7 @@ export class PasswordChecksBusy extends AppError {
   override name = "PasswordChecksBusy";
   constructor() {
     super("unavailable", "Too many passwords are being checked right now; try again in a moment.", {
-      key: "passwordBusy",
+      key: "actions.passwordBusy",
     });
   }
 }

@@ -23,10 +23,10 @@ const cancelAnswerSchema = z.looseObject({ uuid: z.string().min(1) });
  */
 export async function cancelPayment(id: string, user: CurrentUser): Promise<Transaction> {
   const row = await getTransaction(id, await actingMode(user));
-  if (!row) throw new AppError("not_found", "not_found");
+  if (!row) throw new AppError("not_found", "not_found", { key: "handoff.notCancellable" });
   const channel = getChannelModule(row.channel);
   if (!channel?.cancelPath || !row.purwantaraUuid || row.state !== "active")
-    throw new AppError("conflict", "not_cancellable");
+    throw new AppError("conflict", "not_cancellable", { key: "handoff.notCancellable" });
   // A refusal or an outage throws a PurwantaraError, which the action reports; nothing changes here.
   await (
     await getPurwantaraClient(row.mode, { trigger: "cancel", transactionId: row.id })

@@ -38,13 +38,13 @@ export async function checkPaymentStatus(
   via: StatusCheckVia = "button",
 ): Promise<StatusCheck> {
   const row = await getTransaction(id, mode);
-  if (!row) throw new AppError("not_found", "not_found");
+  if (!row) throw new AppError("not_found", "not_found", { key: "handoff.cannotCheck" });
   const channel = getChannelModule(row.channel);
-  if (!channel) throw new AppError("conflict", "cannot_check");
+  if (!channel) throw new AppError("conflict", "cannot_check", { key: "handoff.cannotCheck" });
   if (row.purwantaraUuid && channel.inquiryPath) return syncKnown(row, channel, via);
   if (!row.purwantaraUuid && row.state === "unconfirmed" && channel.listPath)
     return findByReference(row, channel, channel.listPath, via);
-  throw new AppError("conflict", "cannot_check");
+  throw new AppError("conflict", "cannot_check", { key: "handoff.cannotCheck" });
 }
 
 const callContext = (row: Transaction, via: StatusCheckVia) =>

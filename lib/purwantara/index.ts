@@ -27,6 +27,6 @@ export async function getPurwantaraClient(
 /** No token and callback secret for this mode, in the environment or saved in Settings. */
 export function missingCredentials(mode: GatewayMode): AppError {
   return new AppError("unavailable", `no gateway credentials for mode ${mode}`, {
-    key: `noCredentials.${mode}`,
+    key: `actions.noCredentials.${mode}`,
   });
 }

@@ -11,6 +11,7 @@ import {
 import { lockTransactionByReference } from "@/db/queries/transactions";
 import type { DeliveryOutcome, Transaction, TransactionState, WebhookDelivery } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
+import { AppError, type AppErrorCode } from "@/lib/errors";
 import type { GatewayMode } from "@/lib/purwantara/contract";
 import { applyCallback } from "./apply";
 import { logSafeError, shouldRetryLater } from "./failures";
@@ -20,14 +21,28 @@ import { replayOfStored } from "./ingest";
 export type ReplayRefusal =
   "notFound" | "notACallback" | "notHeld" | "alreadyResolved" | "stillHeld" | "busy" | "failed";
 
-export class ReplayError extends Error {
+const refusalCodes: Record<ReplayRefusal, AppErrorCode> = {
+  notFound: "not_found",
+  notACallback: "validation",
+  notHeld: "conflict",
+  alreadyResolved: "conflict",
+  stillHeld: "conflict",
+  busy: "unavailable",
+  failed: "unavailable",
+};
+
+/** A replay, accept or dismiss refused: shown as `callbacks.refusals.<refusal>`. */
+export class ReplayError extends AppError {
   override name = "ReplayError";
   constructor(
     readonly refusal: ReplayRefusal,
     /** The reason the apply path gave, when there is one (never a payload). */
     readonly detail: string | null = null,
   ) {
-    super(`replay refused: ${refusal}`);
+    super(refusalCodes[refusal], `replay refused: ${refusal}`, {
+      key: `callbacks.refusals.${refusal}`,
+      values: { reason: detail ?? "—" },
+    });
   }
 }
 

@@ -2,8 +2,7 @@ import { createHash } from "node:crypto";
 import { changeMarkerVersion } from "@/db/queries/transaction-list";
 import { routeCaller } from "@/lib/http/route-caller";
 import { actingMode } from "@/lib/gateway/config";
-import { jsonError } from "@/lib/http/json-error";
-import { errorFacts, logFor } from "@/lib/log";
+import { toResponse } from "@/lib/http/json-error";
 import { parseTransactionFilter } from "@/lib/core/transaction-filter/parse";
 import { serializeTransactionFilter } from "@/lib/core/transaction-filter/url";
 import { getTransactionListPage } from "@/lib/payments/transaction-list";
@@ -58,7 +57,6 @@ export async function GET(request: Request): Promise<Response> {
     const body = JSON.stringify(await getTransactionListPage(resolved, { cursor, limit }));
     return new Response(body, { headers: { ...headers, "Content-Type": "application/json" } });
   } catch (error) {
-    logFor("api").error({ err: errorFacts(error) }, "GET /api/transactions failed");
-    return jsonError(503, "Transactions are temporarily unavailable.");
+    return toResponse(error, "api");
   }
 }

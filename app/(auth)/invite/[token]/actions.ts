@@ -3,11 +3,10 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
-import { parseForm, shown, submittedValues } from "@/lib/actions/protected-action";
+import { parseForm, submittedValues, toActionState } from "@/lib/actions/protected-action";
 import { signIn } from "@/lib/auth";
 import { confirmationMatches, newPasswordSchema } from "@/lib/auth/password-rules";
 import { requestIp } from "@/lib/http/request-ip";
-import { AppError } from "@/lib/errors";
 import { acceptInvitation, type AcceptResult } from "@/lib/team/invitations";
 
 const acceptSchema = z
@@ -39,8 +38,7 @@ export async function acceptInvitationAction(
     );
   } catch (error) {
     // Busy password slots (lib/auth/password-slots.ts): try again in a moment.
-    if (!(error instanceof AppError)) throw error;
-    return { status: "error", message: await shown(error), values: submittedValues(formData) };
+    return toActionState(error, submittedValues(formData));
   }
   if (!result.ok) {
     const t = await getTranslations("invite");

@@ -4,10 +4,9 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
-import { parseForm, shown } from "@/lib/actions/protected-action";
+import { parseForm, toActionState } from "@/lib/actions/protected-action";
 import { confirmationMatches, newPasswordSchema } from "@/lib/auth/password-rules";
 import { resetPassword } from "@/lib/auth/password-reset";
-import { AppError } from "@/lib/errors";
 import { requestIp } from "@/lib/http/request-ip";
 
 const resetSchema = z
@@ -30,8 +29,7 @@ export async function resetPasswordAction(
     result = await resetPassword(token, parsed.data.password, await requestIp());
   } catch (error) {
     // Busy password slots (lib/auth/password-slots.ts): try again in a moment.
-    if (!(error instanceof AppError)) throw error;
-    return { status: "error", message: await shown(error) };
+    return toActionState(error);
   }
   if (!result.ok) {
     if (result.reason === "same_password") {

@@ -11,9 +11,10 @@ const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+// Words are their catalogue keys, so a refusal is checked by which words it chose.
 vi.mock("next-intl/server", () => ({
-  getTranslations: async (namespace?: string) => (key: string) =>
-    namespace ? `${namespace}.${key}` : key,
+  getTranslations: async (namespace?: string) =>
+    Object.assign((key: string) => (namespace ? `${namespace}.${key}` : key), { has: () => true }),
 }));
 
 const { manageDeliveryAction } = await import("./actions");

@@ -5,11 +5,11 @@ import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { clientIp } from "@/lib/auth/login-limits";
-import { actionCaller } from "@/lib/actions/protected-action";
+import { actionCaller, toActionState } from "@/lib/actions/protected-action";
 import { actingMode } from "@/lib/gateway/config";
-import { errorFacts, logFor } from "@/lib/log";
-import { dismissDelivery, replayDelivery, ReplayError } from "@/lib/webhooks/replay";
-import type { ReplayState } from "./replay-state";
+import { dismissDelivery, replayDelivery } from "@/lib/webhooks/replay";
+import type { ActionState } from "@/lib/actions/action-state";
+import type { ReplayResult } from "@/lib/webhooks/replay";
 
 const kinds = ["dryRun", "replay", "previewAccept", "accept", "dismiss"] as const;
 type Kind = (typeof kinds)[number];
@@ -24,9 +24,9 @@ const maxNote = 500;
 export async function manageDeliveryAction(
   id: string,
   kind: Kind,
-  _previous: ReplayState,
+  _previous: ActionState<ReplayResult>,
   formData: FormData,
-): Promise<ReplayState> {
+): Promise<ActionState<ReplayResult>> {
   const t = await getTranslations();
   const caller = await actionCaller("callbacks:manage");
   if (!caller.ok) return { status: "error", message: caller.message };
@@ -67,15 +67,6 @@ export async function manageDeliveryAction(
       : t(accept ? "callbacks.resolve.previewTitle" : "callbacks.replay.previewTitle");
     return { status: "success", message, result, values: { note } };
   } catch (error) {
-    if (error instanceof ReplayError) {
-      const reason = error.detail ?? "—";
-      return {
-        status: "error",
-        message: t(`callbacks.refusals.${error.refusal}`, { reason }),
-        values: { note },
-      };
-    }
-    logFor("callbacks").error({ err: errorFacts(error) }, "callback action failed");
-    return { status: "error", message: t("actions.generic"), values: { note } };
+    return toActionState(error, { note });
   }
 }

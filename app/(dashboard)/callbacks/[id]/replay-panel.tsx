@@ -5,10 +5,14 @@ import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { ReplayResultView } from "./replay-result";
-import type { ReplayState } from "./replay-state";
+import type { ActionState } from "@/lib/actions/action-state";
+import type { ReplayResult } from "@/lib/webhooks/replay";
 
-type Action = (previous: ReplayState, formData: FormData) => Promise<ReplayState>;
-const idle: ReplayState = { status: "idle" };
+type Action = (
+  previous: ActionState<ReplayResult>,
+  formData: FormData,
+) => Promise<ActionState<ReplayResult>>;
+const idle: ActionState<ReplayResult> = { status: "idle" };
 
 /** Replay: a dry run first, then apply; each says what it did right under the buttons. */
 export function ReplayPanel({ dryRun, apply }: { dryRun: Action; apply: Action }) {

@@ -8,10 +8,14 @@ import { buttonClass, type ButtonVariant } from "@/components/ui/button-class";
 import { FormAlert } from "@/components/ui/form-alert";
 import { describeRecordedNote } from "@/lib/i18n/recorded-note";
 import { ReplayResultView } from "./replay-result";
-import type { ReplayState } from "./replay-state";
+import type { ActionState } from "@/lib/actions/action-state";
+import type { ReplayResult } from "@/lib/webhooks/replay";
 
-type Action = (previous: ReplayState, formData: FormData) => Promise<ReplayState>;
-const idle: ReplayState = { status: "idle" };
+type Action = (
+  previous: ActionState<ReplayResult>,
+  formData: FormData,
+) => Promise<ActionState<ReplayResult>>;
+const idle: ActionState<ReplayResult> = { status: "idle" };
 
 /**
  * Resolve a held delivery with a note: accept (preview what applying it changes, then

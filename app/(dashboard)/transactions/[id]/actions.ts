@@ -4,8 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
-import { protectedAction, shown } from "@/lib/actions/protected-action";
-import { AppError } from "@/lib/errors";
+import { protectedAction } from "@/lib/actions/protected-action";
 import { actingMode } from "@/lib/gateway/config";
 import { cancelPayment } from "@/lib/payments/cancel-payment";
 import { checkPaymentStatus } from "@/lib/payments/check-status";
@@ -13,7 +12,6 @@ import { refundDecisionSchema, refundRequestSchema } from "@/lib/payments/refund
 import { proofFromFile } from "@/lib/payments/refund-proof";
 import { decideRefund, requestRefund, type RefundResult } from "@/lib/payments/refunds";
 import { getFormatter } from "@/lib/i18n/server";
-import { PurwantaraError } from "@/lib/purwantara/errors";
 
 /** Cancel an open payment (a VA); the page binds the transaction id, checked again here. */
 export async function cancelPaymentAction(
@@ -24,22 +22,11 @@ export async function cancelPaymentAction(
   return protectedAction({
     permission: "payments:create",
     schema: z.object({}),
+    gatewayRefusal: "handoff.cancelRefused",
     run: async (_input, user) => {
-      const t = await getTranslations("handoff");
-      try {
-        await cancelPayment(id, user);
-      } catch (error) {
-        if (error instanceof PurwantaraError)
-          return { status: "error", message: t("cancelRefused", { message: error.message }) };
-        if (error instanceof AppError)
-          return {
-            status: "error",
-            message: error.translation ? await shown(error) : t("notCancellable"),
-          };
-        throw error;
-      }
+      await cancelPayment(id, user);
       revalidatePath(`/transactions/${id}`);
-      return { status: "success", message: t("cancelled") };
+      return { status: "success", message: (await getTranslations("handoff"))("cancelled") };
     },
   })(previous, formData);
 }
@@ -53,27 +40,17 @@ export async function checkStatusAction(
   return protectedAction({
     permission: "transactions:read",
     schema: z.object({}),
+    gatewayRefusal: "handoff.checkFailed",
     run: async (_input, user) => {
       const t = await getTranslations("handoff");
-      try {
-        const result = await checkPaymentStatus(id, await actingMode(user));
-        revalidatePath(`/transactions/${id}`);
-        const message = {
-          updated: t("checkUpdated"),
-          unchanged: t("checkUnchanged"),
-          not_found_at_gateway: t("checkNotFound"),
-        }[result];
-        return { status: "success", message };
-      } catch (error) {
-        if (error instanceof PurwantaraError)
-          return { status: "error", message: t("checkFailed", { message: error.message }) };
-        if (error instanceof AppError)
-          return {
-            status: "error",
-            message: error.translation ? await shown(error) : t("cannotCheck"),
-          };
-        throw error;
-      }
+      const result = await checkPaymentStatus(id, await actingMode(user));
+      revalidatePath(`/transactions/${id}`);
+      const message = {
+        updated: t("checkUpdated"),
+        unchanged: t("checkUnchanged"),
+        not_found_at_gateway: t("checkNotFound"),
+      }[result];
+      return { status: "success", message };
     },
   })(previous, formData);
 }
