@@ -19,7 +19,9 @@ import {
   uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
+import { channels } from "@/lib/core/channels";
 import { gatewayModes } from "@/lib/core/modes";
+import { paymentStates } from "@/lib/core/payment-states";
 import { relayDeliveryStates, relayPauseReasons } from "../lib/core/relay-events";
 import { refundMethods, refundReasons, refundStates } from "../lib/core/refund-terms";
 import { emailStates, emailTemplates } from "../lib/core/email-kinds";
@@ -154,29 +156,10 @@ export const merchantSettings = pgTable(
   ],
 );
 
-export const transactionChannel = pgEnum("transaction_channel", [
-  "virtual-account",
-  "qris",
-  "ewallet-ovo",
-  "ewallet-shopeepay",
-  "payment-link",
-  "counter",
-  /** An e-wallet we do not sell (DANA, LinkAja, …): its own `payment_channel` says which. */
-  "ewallet-other",
-]);
+/** Channels and states are said once, in lib/core (channels.ts, payment-states.ts). */
+export const transactionChannel = pgEnum("transaction_channel", channels);
 
-export const transactionState = pgEnum("transaction_state", [
-  "creating",
-  "failed_to_create",
-  /** The create call got no clear answer: the payment may exist at Purwantara. */
-  "unconfirmed",
-  "active",
-  "paid",
-  "settled",
-  "expired",
-  "cancelled",
-  "failed",
-]);
+export const transactionState = pgEnum("transaction_state", paymentStates);
 
 export const transactions = pgTable(
   "transactions",

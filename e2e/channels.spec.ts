@@ -113,6 +113,23 @@ const cases: ChannelCase[] = [
       expect(await decodeQr(page, t.qrLabel)).toBe((await link.innerText()).trim());
     },
   },
+  {
+    channel: "ewallet-dana",
+    fill: async (page, label) => {
+      await page.getByLabel(f.amount, { exact: true }).fill("Rp 42.000");
+      await page.getByLabel(f.customerName, { exact: true }).fill("Sari Dewi");
+      await page.getByLabel(f.customerEmail, { exact: true }).fill("sari@example.com");
+      await page.getByLabel(f.customerPhone, { exact: true }).fill("0812 9876 5432");
+      await page.getByLabel(f.description, { exact: true }).fill(label);
+    },
+    handoff: async (page) => {
+      const t = m.channels["ewallet-dana"].handoff;
+      const link = page.getByLabel(t.linkLabel, { exact: true });
+      await expect(link).toContainText(`${emulatorUrl}/share/dana/`);
+      expect(await decodeQr(page, t.qrLabel)).toBe((await link.innerText()).trim());
+      await expect(page.getByText("Rp 42.000").first()).toBeVisible();
+    },
+  },
 ];
 
 for (const c of cases) {

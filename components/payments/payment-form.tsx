@@ -2,8 +2,8 @@
 
 import { useActionState, useMemo } from "react";
 import { useTranslations } from "next-intl";
-import { channelViews } from "@/components/channels";
-import type { FieldsContext } from "@/components/channels/types";
+import { channelViews } from "@/channels/client";
+import type { FieldsContext } from "@/channels/shared/view-types";
 import { SubmitButton } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import type { TransactionChannel } from "@/db/schema";

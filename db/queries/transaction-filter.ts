@@ -1,10 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import type {
-  FilterChannel,
-  FilterState,
-  FilterTimeField,
-} from "@/lib/core/transaction-filter/vocabulary";
+import type { FilterTimeField } from "@/lib/core/transaction-filter/vocabulary";
 import { effectiveStates } from "@/lib/core/transaction-filter/url";
 import type { ResolvedFilter } from "@/lib/core/transaction-filter/resolve";
 import { type RefundFilter } from "@/lib/core/transaction-filter/vocabulary";
@@ -13,15 +9,6 @@ import { timeZones, type TimeZone } from "@/lib/core/time";
 import { paymentMethodSpellings } from "@/lib/core/payment-methods";
 import { compactIdentifier, searchedAmount } from "@/lib/core/search-terms";
 import { getDb } from "../client";
-import type { TransactionChannel, TransactionState } from "../schema";
-
-// The filter's lists are written out in lib/core/transaction-filter/vocabulary.ts (the browser
-// must not import the schema); these fail to compile when they and the enums drift apart.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const statesMatch: Same<FilterState, TransactionState> = true;
-const channelsMatch: Same<FilterChannel, TransactionChannel> = true;
-void statesMatch;
-void channelsMatch;
 
 /**
  * THE SQL of a transactions filter. The list, its totals, the export, the overview and

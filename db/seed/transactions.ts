@@ -25,7 +25,7 @@ with g as (
   select g.*,
     (case when rc < 0.35 then 'virtual-account' when rc < 0.65 then 'qris'
           when rc < 0.73 then 'ewallet-ovo' when rc < 0.81 then 'ewallet-shopeepay'
-          when rc < 0.83 then 'ewallet-other'
+          when rc < 0.83 then 'ewallet-other' when rc < 0.85 then 'ewallet-dana'
           when rc < 0.95 then 'payment-link' else 'counter' end)::transaction_channel as channel
     from g
 ), dd as (
@@ -78,7 +78,8 @@ select $10::gateway_mode, channel,
   case when channel = 'virtual-account' then va_bank end,
   case when channel = 'qris' then qris_channel when channel = 'ewallet-ovo' then 'OVO'
        when channel = 'ewallet-shopeepay' then 'shopee_pay' when channel = 'counter' then 'Alfamart'
-       when channel = 'ewallet-other' then (case when rn < 0.7 then 'DANA' else 'LinkAja' end)
+       when channel = 'ewallet-dana' then 'wallet_dana'
+       when channel = 'ewallet-other' then (case when rn < 0.7 then 'LinkAja' else 'Sakuku' end)
        when channel = 'virtual-account' and state in ('paid', 'settled') then va_bank
        when channel = 'payment-link' and state in ('paid', 'settled') then link_paid_with end,
   case when not outside then 'PWD-' || upper(substr(md5($11 || n), 1, 20)) end,

@@ -1,4 +1,4 @@
-import { channelMessages } from "../../lib/channels/messages";
+import { channelMessages } from "../../channels/messages";
 import en from "../../messages/en.json" with { type: "json" };
 import id from "../../messages/id.json" with { type: "json" };
 

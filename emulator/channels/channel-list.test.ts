@@ -17,6 +17,7 @@ describe("GET /v1/channel", () => {
       { code: "qrisdana", name: "QRIS via DANA", type: "qris" },
       { code: "OVO", name: "OVO", type: "ewallet" },
       { code: "shopee_pay", name: "ShopeePay", type: "ewallet" },
+      { code: "wallet_dana", name: "DANA", type: "ewallet" },
       { code: "Alfamart", name: "Alfamart", type: "counter" },
     ]);
     expect((await fetch(url("/v1/channel"))).status).toBe(401);

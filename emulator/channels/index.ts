@@ -2,6 +2,7 @@ import type { ProductKey } from "../types";
 import { counter } from "./counter";
 import { ewalletOvo } from "./ewallet-ovo";
 import { ewalletShopeepay } from "./ewallet-shopeepay";
+import { ewalletDana } from "./ewallet-dana";
 import { paymentLink } from "./payment-link";
 import { qris } from "./qris";
 import type { ProductModule } from "./types";
@@ -14,6 +15,7 @@ export const productModules: readonly ProductModule[] = [
   qris,
   ewalletOvo,
   ewalletShopeepay,
+  ewalletDana,
   counter,
 ];
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { pruneGatewayCalls } from "@/db/queries/gateway-calls";
-import { virtualAccount, type VirtualAccountForm } from "@/lib/channels/virtual-account";
+import { virtualAccount, type VirtualAccountForm } from "@/channels/virtual-account/server";
 import { cancelPayment } from "@/lib/payments/cancel-payment";
 import { checkPaymentStatus } from "@/lib/payments/check-status";
 import { createPayment } from "@/lib/payments/create-payment";

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { withEmulator } from "@/emulator/test-support";
-import { paymentLink, type PaymentLinkForm } from "@/lib/channels/payment-link";
+import { paymentLink, type PaymentLinkForm } from "@/channels/payment-link/server";
 import { resetSecretKeyring } from "@/lib/crypto/secret-box";
 import { AppError } from "@/lib/errors";
 import { createPayment } from "@/lib/payments/create-payment";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "@/emulator/test-support";
-import { virtualAccount, type VirtualAccountForm } from "@/lib/channels/virtual-account";
+import { virtualAccount, type VirtualAccountForm } from "@/channels/virtual-account/server";
 import { createPayment } from "@/lib/payments/create-payment";
 import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
 import { queryTestDb } from "@/lib/testing/database";

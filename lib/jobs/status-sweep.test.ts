@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { virtualAccount, type VirtualAccountForm } from "@/lib/channels/virtual-account";
+import { virtualAccount, type VirtualAccountForm } from "@/channels/virtual-account/server";
 import { createPayment } from "@/lib/payments/create-payment";
 import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
 import { queryTestDb } from "@/lib/testing/database";

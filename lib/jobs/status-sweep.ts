@@ -11,7 +11,7 @@ import {
 } from "@/db/queries/sweep";
 import { pruneGatewayCalls } from "@/db/queries/gateway-calls";
 import type { TransactionChannel } from "@/db/schema";
-import { creatableChannels, getChannelModule } from "@/lib/channels";
+import { creatableChannels, getChannelModule } from "@/channels/server";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { gatewayConfigs } from "@/lib/gateway/config";

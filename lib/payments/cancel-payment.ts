@@ -8,7 +8,7 @@ import {
 } from "@/db/queries/transactions";
 import type { Transaction } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/session";
-import { getChannelModule } from "@/lib/channels";
+import { getChannelModule } from "@/channels/server";
 import { actingMode } from "@/lib/gateway/config";
 import { AppError } from "@/lib/errors";
 import { getPurwantaraClient } from "@/lib/purwantara";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { virtualAccount, type VirtualAccountForm } from "@/lib/channels/virtual-account";
+import { virtualAccount, type VirtualAccountForm } from "@/channels/virtual-account/server";
 import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
 import { cancelPayment } from "./cancel-payment";
 import { checkPaymentStatus } from "./check-status";

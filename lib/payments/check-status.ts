@@ -9,8 +9,8 @@ import {
   withLockedTransaction,
 } from "@/db/queries/transactions";
 import type { Transaction } from "@/db/schema";
-import { getChannelModule } from "@/lib/channels";
-import type { ChannelModule, CreatedPayment } from "@/lib/channels/types";
+import { getChannelModule } from "@/channels/server";
+import type { ChannelModule, CreatedPayment } from "@/channels/shared/types";
 import { AppError } from "@/lib/errors";
 import { getPurwantaraClient } from "@/lib/purwantara";
 import type { GatewayMode } from "@/lib/purwantara/contract";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { creatableChannels, getChannelModule } from "@/lib/channels";
+import { creatableChannels, getChannelModule } from "@/channels/server";
 import { queryTestDb } from "@/lib/testing/database";
 import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
 import { zonedInputValueFromNow } from "@/lib/core/time";
@@ -37,6 +37,7 @@ const typed: Record<string, () => Record<string, string>> = {
     description: "",
   }),
   "ewallet-shopeepay": () => ({ amount: "20.000", description: "", returnUrl: "", ...customer }),
+  "ewallet-dana": () => ({ amount: "30.000", description: "", returnUrl: "", ...customer }),
   "payment-link": () => ({
     title: "Tenun",
     amount: "75.000",

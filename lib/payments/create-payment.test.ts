@@ -4,7 +4,7 @@ import { POST } from "@/app/api/webhooks/purwantara/route";
 import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
 import { queryTestDb } from "@/lib/testing/database";
 import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
-import { paymentLink, type PaymentLinkForm } from "@/lib/channels/payment-link";
+import { paymentLink, type PaymentLinkForm } from "@/channels/payment-link/server";
 import { createPayment } from "./create-payment";
 
 const { db, emulator, control, rowOf, user } = withGatewayTestbed({ email: "op@example.com" });

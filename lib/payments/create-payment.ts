@@ -13,11 +13,12 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { actingMode, gatewayConfig } from "@/lib/gateway/config";
 import { getPurwantaraClient, missingCredentials } from "@/lib/purwantara";
 import { PurwantaraError } from "@/lib/purwantara/errors";
-import type { BaseForm, ChannelModule, CreatedPayment } from "@/lib/channels/types";
+import type { BaseForm, ChannelModule, CreatedPayment } from "@/channels/shared/types";
 import { decimalFromRupiah } from "@/lib/core/money";
+import { pendingStates } from "@/lib/core/payment-states";
 import { queueRelayDispatch } from "@/lib/jobs/enqueue";
 import { createdEvent, emitPaymentEvents, stateChangeEvents } from "@/lib/relay/emit";
-import { decideTransition, pendingStates, stateForStatus } from "./lifecycle";
+import { decideTransition, stateForStatus } from "./lifecycle";
 
 export type CreateResult =
   | { ok: true; transaction: Transaction; repeated: boolean }

@@ -1,5 +1,5 @@
 import type { TransactionState } from "@/db/schema";
-import { terminalStates } from "./lifecycle";
+import { terminalStates } from "@/lib/core/payment-states";
 
 /** How recent an earlier payment must be for a new one to count as a likely repeat. */
 export const duplicateWindowMs = 10 * 60_000;

@@ -1,4 +1,5 @@
 import type { TransactionState } from "@/db/schema";
+import { stateRank } from "@/lib/core/payment-states";
 
 /**
  * Our lifecycle over Purwantara's raw statuses. Only ACTIVE is seen; the rest is
@@ -22,22 +23,8 @@ export function stateForStatus(rawStatus: string | null | undefined): Transactio
   return statusToState[rawStatus.trim().toUpperCase()] ?? null;
 }
 
-/**
- * How far along a state is. Money received outranks an expiry or failure (a buyer
- * can pay just as a code expires, and that money is real), so a late PAID wins over
- * EXPIRED, while an EXPIRED arriving after PAID is stale.
- */
-export const rank: Record<TransactionState, number> = {
-  creating: 0,
-  failed_to_create: 0,
-  unconfirmed: 0,
-  active: 1,
-  expired: 2,
-  cancelled: 2,
-  failed: 2,
-  paid: 3,
-  settled: 4,
-};
+/** How far along a state is (lib/core/payment-states.ts says why). */
+export const rank: Record<TransactionState, number> = stateRank;
 
 export type Transition =
   | { kind: "advance"; to: TransactionState }
@@ -52,18 +39,3 @@ export function decideTransition(current: TransactionState, rawStatus: string): 
   if (next === current) return { kind: "same" };
   return rank[next] > rank[current] ? { kind: "advance", to: next } : { kind: "stale" };
 }
-
-/** States of a row whose create call has not (yet) produced a confirmed payment. */
-export const pendingStates: readonly TransactionState[] = [
-  "creating",
-  "failed_to_create",
-  "unconfirmed",
-];
-
-export const terminalStates: readonly TransactionState[] = [
-  "failed_to_create",
-  "settled",
-  "expired",
-  "cancelled",
-  "failed",
-];

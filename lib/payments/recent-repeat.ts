@@ -1,7 +1,7 @@
 import "server-only";
 import { listRecentCreates } from "@/db/queries/recent-creates";
 import type { CurrentUser } from "@/lib/auth/session";
-import type { BaseForm, ChannelModule } from "@/lib/channels/types";
+import type { BaseForm, ChannelModule } from "@/channels/shared/types";
 import { actingMode } from "@/lib/gateway/config";
 import { decimalFromRupiah } from "@/lib/core/money";
 import { duplicateWindowMs, findNearDuplicate, type RecentCreate } from "./duplicate-create";

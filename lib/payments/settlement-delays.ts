@@ -1,18 +1,9 @@
-import type { TransactionChannel } from "@/db/schema";
+import { channelFacts, channels, type Channel } from "@/lib/core/channels";
 
 /** Whole days after the day a payment was paid by which its settlement is expected. */
-export type SettlementDelays = Record<TransactionChannel, number>;
+export type SettlementDelays = Record<Channel, number>;
 
-/**
- * Defaults: a virtual account and QRIS settle the next day; e-wallets and the counter
- * (Alfamart) take two. A payment link may be paid with an e-wallet, so it gets two.
- */
-export const defaultSettlementDelays = {
-  "virtual-account": 1,
-  qris: 1,
-  "ewallet-ovo": 2,
-  "ewallet-shopeepay": 2,
-  "ewallet-other": 2,
-  "payment-link": 2,
-  counter: 2,
-} as const satisfies SettlementDelays;
+/** Defaults: each channel's `settlementDays` (lib/core/channels.ts says why). */
+export const defaultSettlementDelays: Readonly<SettlementDelays> = Object.fromEntries(
+  channels.map((c) => [c, channelFacts[c].settlementDays]),
+) as Record<Channel, number>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { TransactionChannel } from "@/db/schema";
+import { channelFacts, channels, type Channel, type ChannelFacts } from "@/lib/core/channels";
 
 /**
  * A callback body [seen]: the transaction at top level plus an `event` object.
@@ -38,24 +38,25 @@ export const callbackIdentitySchema = z.looseObject({
 });
 
 /** Our e-wallet channels by `event.channel`, letters only, upper case ("shopee_pay" → SHOPEEPAY). */
-const ewalletChannels: Record<string, TransactionChannel> = {
-  OVO: "ewallet-ovo",
-  SHOPEEPAY: "ewallet-shopeepay",
-};
+const ewalletChannels = new Map<string, Channel>(
+  channels.flatMap((c): [string, Channel][] => {
+    const facts: ChannelFacts = channelFacts[c];
+    return facts.walletName ? [[facts.walletName, c]] : [];
+  }),
+);
 
 /**
  * Our channel for a callback's `event.type` (and, for e-wallets, `event.channel`). An
- * e-wallet we do not sell (DANA, LinkAja, …) is `ewallet-other`, never filed under
+ * e-wallet we do not sell (LinkAja, …) is `ewallet-other`, never filed under
  * another channel; its `payment_channel` says which it was.
  */
-export function channelForCallback(payload: CallbackPayload): TransactionChannel | null {
+export function channelForCallback(payload: CallbackPayload): Channel | null {
   const type = payload.event?.type?.toLowerCase();
   if (type === "ewallet") {
     const wallet = (payload.event?.channel ?? "").replace(/[^a-z]/gi, "").toUpperCase();
-    return ewalletChannels[wallet] ?? "ewallet-other";
+    return ewalletChannels.get(wallet) ?? "ewallet-other";
   }
-  const known: TransactionChannel[] = ["payment-link", "virtual-account", "qris", "counter"];
-  return known.find((c) => c === type) ?? null;
+  return channels.find((c) => c === type && channelFacts[c].callbackEventType === type) ?? null;
 }
 
 // Years PostgreSQL's timestamptz and a person reading it both make sense of.

@@ -1,4 +1,4 @@
-import { paymentLinkSchema } from "@/lib/channels/payment-link/gateway";
+import { paymentLinkSchema } from "@/channels/payment-link/gateway";
 import { describe, expect, it } from "vitest";
 import { withEmulator } from "@/emulator/test-support";
 import { PurwantaraClient } from "./client";

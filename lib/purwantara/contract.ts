@@ -7,6 +7,7 @@
 
 // The modes live in the pure floor (lib/core/modes.ts), where the database reads them too.
 import { gatewayModes, type GatewayMode } from "../core/modes";
+import { channelFacts, channels, type Channel } from "../core/channels";
 export { gatewayModes, type GatewayMode };
 
 /** [seen] production and sandbox; [chosen] the emulator's address. */
@@ -46,16 +47,10 @@ export const knownStatuses = [
 ] as const;
 export type KnownStatus = (typeof knownStatuses)[number];
 
-/** [chosen] event.type per product in callbacks. */
-export const callbackEventTypes = {
-  "payment-link": "payment-link",
-  "virtual-account": "virtual-account",
-  qris: "qris",
-  "ewallet-ovo": "ewallet",
-  "ewallet-shopeepay": "ewallet",
-  counter: "counter",
-  "ewallet-other": "ewallet",
-} as const;
+/** [chosen] event.type per product in callbacks: each channel's `callbackEventType`. */
+export const callbackEventTypes = Object.fromEntries(
+  channels.map((c) => [c, channelFacts[c].callbackEventType]),
+) as { [C in Channel]: (typeof channelFacts)[C]["callbackEventType"] };
 
 /** [seen] minimum payment-link amount, whole rupiah. */
 export const paymentLinkMinAmount = 1000;

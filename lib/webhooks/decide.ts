@@ -1,7 +1,7 @@
 import type { DeliveryOutcome, NewTransaction, Transaction } from "@/db/schema";
 import { decideTransition } from "@/lib/payments/lifecycle";
-import { getChannelModule } from "@/lib/channels";
-import type { GatewayFacts } from "@/lib/channels/types";
+import { getChannelModule } from "@/channels/server";
+import type { GatewayFacts } from "@/channels/shared/types";
 import { callbackTime, type CallbackPayload } from "@/lib/purwantara/callback";
 
 function missingFacts(row: Transaction, facts: GatewayFacts): GatewayFacts {

@@ -1,5 +1,5 @@
 import type { Transaction } from "@/db/schema";
-import { indonesianPhoneSchema } from "@/lib/channels/fields";
+import { indonesianPhoneSchema } from "@/channels/shared/fields";
 import type { CallbackPayload } from "@/lib/purwantara/callback";
 import type { TransactionFlag } from "@/lib/payments/flags";
 import {

@@ -122,7 +122,22 @@ describe("several payments for one bill", () => {
 });
 
 describe("channels as they are", () => {
-  it("a DANA payment is recorded as another e-wallet named DANA, never as ShopeePay", async () => {
+  it("a LinkAja payment is recorded as another e-wallet named LinkAja, never as ShopeePay", async () => {
+    const uuid = randomUUID();
+    await send(
+      callbackBody({
+        uuid,
+        external_id: null,
+        event: { meta: {}, type: "ewallet", channel: "LinkAja" },
+      }),
+      "live-secret",
+    );
+    expect(await byUuid(uuid, "production")).toMatchObject([
+      { channel: "ewallet-other", payment_channel: "LinkAja" },
+    ]);
+  });
+
+  it("a DANA payment made outside the dashboard is filed under DANA", async () => {
     const uuid = randomUUID();
     await send(
       callbackBody({
@@ -133,7 +148,7 @@ describe("channels as they are", () => {
       "live-secret",
     );
     expect(await byUuid(uuid, "production")).toMatchObject([
-      { channel: "ewallet-other", payment_channel: "DANA" },
+      { channel: "ewallet-dana", payment_channel: "DANA" },
     ]);
   });
 });

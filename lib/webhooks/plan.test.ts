@@ -159,10 +159,13 @@ describe("planDelivery: one decision per delivery", () => {
 
   it("an e-wallet we do not sell keeps its own name, never filed as ShopeePay", () => {
     const plan = planDelivery(
-      delivery({ external_id: null, event: { type: "ewallet", channel: "DANA" } }),
+      delivery({ external_id: null, event: { type: "ewallet", channel: "LinkAja" } }),
       ctx(),
     );
-    expect(plan.write.insert).toMatchObject({ channel: "ewallet-other", paymentChannel: "DANA" });
+    expect(plan.write.insert).toMatchObject({
+      channel: "ewallet-other",
+      paymentChannel: "LinkAja",
+    });
   });
 
   it("a zone-less paid time is read as WIB and flagged", () => {

@@ -1,6 +1,6 @@
 import type { DeliveryOutcome, NewTransaction, Transaction } from "@/db/schema";
 import type { CallbackWrite } from "@/db/queries/webhooks";
-import { getChannelModule } from "@/lib/channels";
+import { getChannelModule } from "@/channels/server";
 import { isPaidState } from "@/lib/payments/double-payments";
 import type { TransactionFlag } from "@/lib/payments/flags";
 import { stateForStatus } from "@/lib/payments/lifecycle";

@@ -26,32 +26,17 @@
  *
  * Pure (no server imports): the browser's filter controls use it too.
  */
+import { channels, type Channel } from "@/lib/core/channels";
 import { bankCodes } from "@/lib/core/payment-names";
+import { paymentStates, type PaymentState } from "@/lib/core/payment-states";
 import type { TimeZone } from "@/lib/core/time";
 
-export const filterStates = [
-  "creating",
-  "failed_to_create",
-  "unconfirmed",
-  "active",
-  "paid",
-  "settled",
-  "expired",
-  "cancelled",
-  "failed",
-] as const;
-export type FilterState = (typeof filterStates)[number];
+// The states and channels are lib/core's tuples: the filter offers every one.
+export const filterStates = paymentStates;
+export type FilterState = PaymentState;
 
-export const filterChannels = [
-  "virtual-account",
-  "qris",
-  "ewallet-ovo",
-  "ewallet-shopeepay",
-  "payment-link",
-  "counter",
-  "ewallet-other",
-] as const;
-export type FilterChannel = (typeof filterChannels)[number];
+export const filterChannels = channels;
+export type FilterChannel = Channel;
 
 /** The flags a person filters by (the rest of lib/payments/flags.ts stay on the detail). */
 export const filterFlags = [

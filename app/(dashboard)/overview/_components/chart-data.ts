@@ -1,17 +1,12 @@
 import type { TransactionChannel } from "@/db/schema";
+import { channelFacts, channels, type Channel } from "@/lib/core/channels";
 import { addDecimals } from "@/lib/core/money";
 import type { Overview } from "@/lib/payments/overview";
 
-/** One colour per channel, dark enough against white for the bars' 3:1 contrast. */
-export const channelColours = {
-  "virtual-account": "#1d4ed8",
-  qris: "#b45309",
-  "ewallet-ovo": "#6d28d9",
-  "ewallet-shopeepay": "#c2410c",
-  "ewallet-other": "#0e7490",
-  "payment-link": "#047857",
-  counter: "#be123c",
-} as const satisfies Record<TransactionChannel, string>;
+/** One colour per channel (lib/core/channels.ts), dark enough against white for 3:1. */
+export const channelColours = Object.fromEntries(
+  channels.map((c) => [c, channelFacts[c].colour]),
+) as Record<Channel, string>;
 
 export type DailyCell = { amount: string; href: string } | undefined;
 export type DailyRow = {
@@ -23,7 +18,7 @@ export type DailyRow = {
 /** The 30 days as rows (every day, paid or not) with the channels that appear. */
 export function dailyRows(daily: Overview["daily"]) {
   const channels = [...new Set(daily.rows.map((r) => r.channel))].sort(
-    (a, b) => Object.keys(channelColours).indexOf(a) - Object.keys(channelColours).indexOf(b),
+    (a, b) => channels.indexOf(a) - channels.indexOf(b),
   );
   const rows: DailyRow[] = daily.days.map((day) => {
     const cells: DailyRow["cells"] = {};

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
-import { creatableChannels } from "@/lib/channels";
+import { creatableChannels } from "@/channels/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("payment"))("newTitle") };

@@ -1,13 +1,13 @@
 import Link from "next/link";
 import QRCode from "qrcode";
 import { getTranslations } from "next-intl/server";
-import { channelViews } from "@/components/channels";
-import type { HandoffTransaction, QrImage } from "@/components/channels/types";
+import { channelViews } from "@/channels/client";
+import type { HandoffTransaction, QrImage } from "@/channels/shared/view-types";
 import { ActionButtonForm } from "@/components/payments/action-button-form";
 import { CancelPaymentForm } from "@/components/payments/cancel-payment-form";
 import { buttonClass } from "@/components/ui/button-class";
 import type { Transaction } from "@/db/schema";
-import { getChannelModule } from "@/lib/channels";
+import { getChannelModule } from "@/channels/server";
 import { getFormatter } from "@/lib/i18n/server";
 import { paymentName } from "@/lib/i18n/payment-name";
 import { describeRecordedNote } from "@/lib/i18n/recorded-note";

@@ -10,7 +10,7 @@ import { actingMode } from "@/lib/gateway/config";
 import { getFormatter } from "@/lib/i18n/server";
 import { paymentName } from "@/lib/i18n/payment-name";
 import { isTransactionFlag } from "@/lib/payments/flags";
-import { terminalStates } from "@/lib/payments/lifecycle";
+import { terminalStates } from "@/lib/core/payment-states";
 import { getPaymentRefunds } from "@/lib/payments/refund-view";
 import { getTransactionDetail } from "@/lib/payments/transaction-detail";
 import { BillPayments, MaybeTwicePayments } from "./bill-payments";

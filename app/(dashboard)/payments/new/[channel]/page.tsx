@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { actingMode, gatewayConfig } from "@/lib/gateway/config";
-import { getChannelModule } from "@/lib/channels";
+import { getChannelModule } from "@/channels/server";
 import { getFormatter } from "@/lib/i18n/server";
 import { getTransactionDetail } from "@/lib/payments/transaction-detail";
 import { zonedInputValueFromNow } from "@/lib/core/time";

@@ -1,0 +1,9 @@
+import type { ChannelViews } from "../shared/view-types";
+import { CounterFields } from "./fields";
+import { CounterHandoff } from "./handoff";
+
+/** No QR: the buyer reads the code out at the till. */
+export const counterViews: ChannelViews = {
+  Fields: CounterFields,
+  Handoff: CounterHandoff,
+};

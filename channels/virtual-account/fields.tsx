@@ -1,0 +1,48 @@
+import { useTranslations } from "next-intl";
+import { CountedField } from "@/components/ui/counted-field";
+import { SelectField } from "@/components/ui/select-field";
+import { bankCodes } from "@/lib/core/payment-names";
+import { paymentName } from "@/lib/i18n/payment-name";
+import { AmountField, DescriptionField, ExpiryField } from "../shared/common-fields";
+import type { BindField, FieldsContext } from "../shared/view-types";
+
+export function VirtualAccountFields({
+  field,
+  context,
+}: {
+  field: BindField;
+  context: FieldsContext;
+}) {
+  const t = useTranslations("channels.virtual-account.fields");
+  const tAll = useTranslations();
+  const bank = field("bank");
+  const chosen = bank.defaultValue ?? context.values?.bank ?? "";
+  return (
+    <>
+      <SelectField
+        // Remounted when the value comes back from the server, so a reset form keeps it.
+        key={chosen}
+        name={bank.name}
+        label={t("bank")}
+        error={bank.error}
+        defaultValue={chosen}
+        required
+        options={[
+          { value: "", label: t("bankPlaceholder") },
+          ...bankCodes.map((code) => ({ value: code, label: paymentName(tAll, code) })),
+        ]}
+      />
+      <CountedField
+        {...field("name")}
+        label={t("name")}
+        required
+        maxLength={255}
+        autoComplete="off"
+        hint={t("nameHint")}
+      />
+      <AmountField field={field} context={context} />
+      <DescriptionField field={field} />
+      <ExpiryField field={field} context={context} />
+    </>
+  );
+}

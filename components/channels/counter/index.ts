@@ -1,9 +1,0 @@
-import type { ChannelViews } from "../types";
-import { CounterFields } from "./fields";
-import { CounterHandoff } from "./handoff";
-
-/** No QR: the buyer reads the code out at the till. */
-export const counterViews: ChannelViews = {
-  Fields: CounterFields,
-  Handoff: CounterHandoff,
-};

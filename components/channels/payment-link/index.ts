@@ -1,9 +1,0 @@
-import type { ChannelViews } from "../types";
-import { PaymentLinkFields } from "./fields";
-import { PaymentLinkHandoff } from "./handoff";
-
-export const paymentLinkViews: ChannelViews = {
-  Fields: PaymentLinkFields,
-  Handoff: PaymentLinkHandoff,
-  qrText: (t) => t.paymentLinkUrl,
-};

@@ -1,9 +1,0 @@
-import type { ChannelViews } from "../types";
-import { VirtualAccountFields } from "./fields";
-import { VirtualAccountHandoff } from "./handoff";
-
-/** No QR: the buyer types the VA number into their bank. */
-export const virtualAccountViews: ChannelViews = {
-  Fields: VirtualAccountFields,
-  Handoff: VirtualAccountHandoff,
-};

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."transaction_channel" ADD VALUE 'ewallet-dana';
