@@ -92,7 +92,7 @@ describe("password-check slots", () => {
       (error: unknown) => error,
     );
     expect(refused).toBeInstanceOf(PasswordChecksBusy);
-    expect(refused).toMatchObject({ status: 503, translation: { key: "passwordBusy" } });
+    expect(refused).toMatchObject({ status: 503, translation: { key: "actions.passwordBusy" } });
     // Refused while the others were still being checked, not after waiting for them.
     expect(passwordChecksInFlight()).toBe(concurrentPasswordChecks);
     // New hashes (the public setup and invitation forms) share the same slots.

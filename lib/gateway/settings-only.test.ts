@@ -85,7 +85,7 @@ describe("a production build with no gateway in the environment", () => {
       (error: unknown) => error,
     );
     expect(refused).toBeInstanceOf(AppError);
-    expect((refused as AppError).translation).toEqual({ key: "noCredentials.sandbox" });
+    expect((refused as AppError).translation).toEqual({ key: "actions.noCredentials.sandbox" });
     // Refused before anything is stored: no half-made attempt to explain later.
     const rows = await queryTestDb<{ n: number }>(
       db.url(),

@@ -1,11 +1,11 @@
 import type { TransactionChannel } from "@/db/schema";
-import { channelFacts, channels, type Channel } from "@/lib/core/channels";
+import { channelFacts, channels as channelOrder, type Channel } from "@/lib/core/channels";
 import { addDecimals } from "@/lib/core/money";
 import type { Overview } from "@/lib/payments/overview";
 
 /** One colour per channel (lib/core/channels.ts), dark enough against white for 3:1. */
 export const channelColours = Object.fromEntries(
-  channels.map((c) => [c, channelFacts[c].colour]),
+  channelOrder.map((c) => [c, channelFacts[c].colour]),
 ) as Record<Channel, string>;
 
 export type DailyCell = { amount: string; href: string } | undefined;
@@ -18,7 +18,7 @@ export type DailyRow = {
 /** The 30 days as rows (every day, paid or not) with the channels that appear. */
 export function dailyRows(daily: Overview["daily"]) {
   const channels = [...new Set(daily.rows.map((r) => r.channel))].sort(
-    (a, b) => channels.indexOf(a) - channels.indexOf(b),
+    (a, b) => channelOrder.indexOf(a) - channelOrder.indexOf(b),
   );
   const rows: DailyRow[] = daily.days.map((day) => {
     const cells: DailyRow["cells"] = {};
