@@ -46,16 +46,18 @@ export async function listRelayEndpoints(mode: GatewayMode): Promise<RelayEndpoi
     .orderBy(desc(relayEndpoints.createdAt), desc(relayEndpoints.id));
 }
 
-/** The mode's endpoints that ask for `eventType` (paused ones too: their events wait). */
-export async function listSubscribedEndpoints(
+/**
+ * The mode's endpoints (paused ones too: their events wait) with the events each asks
+ * for: read once per cause, then matched to each event in TypeScript (lib/relay/emit.ts).
+ */
+export async function listModeEndpointEvents(
   tx: DbOrTx,
   mode: GatewayMode,
-  eventType: string,
-): Promise<Pick<RelayEndpoint, "id">[]> {
+): Promise<Pick<RelayEndpoint, "id" | "events">[]> {
   return tx
-    .select({ id: relayEndpoints.id })
+    .select({ id: relayEndpoints.id, events: relayEndpoints.events })
     .from(relayEndpoints)
-    .where(and(eq(relayEndpoints.mode, mode), sql`${eventType} = any(${relayEndpoints.events})`));
+    .where(eq(relayEndpoints.mode, mode));
 }
 
 /** Changes an endpoint of the mode; null when there is none with this id. */

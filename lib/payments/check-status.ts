@@ -1,6 +1,5 @@
 import "server-only";
 import { queueRelayDispatch } from "@/lib/jobs/enqueue";
-import { emitPaymentEvents, stateChangeEvents } from "@/lib/relay/emit";
 import { z } from "zod";
 import {
   getTransaction,
@@ -14,8 +13,8 @@ import type { ChannelModule, CreatedPayment } from "@/channels/shared/types";
 import { AppError } from "@/lib/errors";
 import { getPurwantaraClient } from "@/lib/purwantara";
 import type { GatewayMode } from "@/lib/purwantara/contract";
+import { applySync } from "./apply-sync";
 import { createdSchema, recordCreated } from "./create-payment";
-import { decideTransition } from "./lifecycle";
 
 export type StatusCheck = "updated" | "unchanged" | "not_found_at_gateway";
 
@@ -57,10 +56,11 @@ async function syncKnown(
   channel: ChannelModule,
   via: StatusCheckVia,
 ): Promise<StatusCheck> {
-  const path = channel.inquiryPath!(row.purwantaraUuid!);
+  const known = { ...row, purwantaraUuid: row.purwantaraUuid! };
+  const path = channel.inquiryPath!(known.purwantaraUuid);
   const client = await getPurwantaraClient(row.mode, callContext(row, via));
   const { data } = await client.get(path, createdSchema(channel));
-  return applySync(row.id, data, via);
+  return applyChecked(known, data, via);
 }
 
 async function findByReference(
@@ -94,32 +94,13 @@ async function findByReference(
   return "not_found_at_gateway";
 }
 
-async function applySync(
-  id: string,
+/** Applies a check's answer (apply-sync.ts) and queues the relay events it wrote. */
+async function applyChecked(
+  row: Transaction & { purwantaraUuid: string },
   data: CreatedPayment,
   via: StatusCheckVia,
 ): Promise<StatusCheck> {
-  let relayed = 0;
-  const check = await withLockedTransaction(id, async (tx, row): Promise<StatusCheck> => {
-    const move = decideTransition(row.state, data.status);
-    if (move.kind !== "advance") return "unchanged";
-    const updated = await updateTransaction(tx, id, {
-      state: move.to,
-      rawStatus: data.status,
-      ...(move.to === "paid" && !row.paidAt ? { paidAt: new Date() } : {}),
-    });
-    await insertTransactionEvent(tx, {
-      transactionId: id,
-      source: "sync",
-      fromState: row.state,
-      toState: move.to,
-      rawStatus: data.status,
-      note: checkNote[via],
-    });
-    const events = stateChangeEvents(updated, { from: row.state, to: move.to });
-    relayed = (await emitPaymentEvents(tx, events)).length;
-    return "updated";
-  });
-  if (relayed > 0) await queueRelayDispatch();
-  return check;
+  const { moved, relayIds } = await applySync(row, data, checkNote[via]);
+  if (relayIds.length > 0) await queueRelayDispatch();
+  return moved ? "updated" : "unchanged";
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import {
   insertCreatingTransaction,
   absorbStrayTransaction,
+  getTransaction,
   insertTransactionEvent,
   updateTransaction,
   withLockedTransaction,
@@ -18,6 +19,8 @@ import { decimalFromRupiah } from "@/lib/core/money";
 import { pendingStates } from "@/lib/core/payment-states";
 import { queueRelayDispatch } from "@/lib/jobs/enqueue";
 import { createdEvent, emitPaymentEvents, stateChangeEvents } from "@/lib/relay/emit";
+import { applySync } from "./apply-sync";
+import { isPaidState } from "./double-payments";
 import { decideTransition, stateForStatus } from "./lifecycle";
 
 export type CreateResult =
@@ -93,7 +96,9 @@ export async function recordCreated(
   const updated = await withLockedTransaction(id, async (tx, row) => {
     // A callback may have moved the row on already; only a row still being created takes the create answer's status.
     const stillCreating = pendingStates.includes(row.state);
-    let state = stillCreating ? (stateForStatus(data.status) ?? "active") : row.state;
+    const answered = stateForStatus(data.status) ?? "active";
+    // Found already paid: created here, then paid by the status check's rules (applySync below).
+    let state = stillCreating ? (isPaidState(answered) ? "active" : answered) : row.state;
     let rawStatus = stillCreating ? data.status : row.rawStatus;
     // A callback without our external_id may have beaten this answer and made a row of its own.
     const stray = await absorbStrayTransaction(tx, id, data.uuid);
@@ -130,7 +135,23 @@ export async function recordCreated(
     return updated;
   });
   if (relayed > 0) await queueRelayDispatch();
-  return updated;
+  return payIfAnsweredPaid(updated, data);
+}
+
+/**
+ * A create answer or a status check that finds a payment already paid: its paid step
+ * goes through `applySync`, so it gets a paid time and its doubles like any other.
+ */
+async function payIfAnsweredPaid(row: Transaction, data: CreatedPayment): Promise<Transaction> {
+  const answered = stateForStatus(data.status);
+  if (!answered || !isPaidState(answered) || !row.purwantaraUuid) return row;
+  const { moved, relayIds } = await applySync(
+    { ...row, purwantaraUuid: row.purwantaraUuid },
+    data,
+    "found paid at Purwantara",
+  );
+  if (relayIds.length > 0) await queueRelayDispatch();
+  return moved ? ((await getTransaction(row.id, row.mode)) ?? row) : row;
 }
 
 async function recordFailed(id: string, error: PurwantaraError): Promise<Transaction> {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { insertRelayDeliveries } from "@/db/queries/relay-deliveries";
-import { listSubscribedEndpoints } from "@/db/queries/relay-endpoints";
+import { listModeEndpointEvents } from "@/db/queries/relay-endpoints";
 import type { Transaction } from "@/db/schema";
 import { relayEventForState, type RelayEventType } from "@/lib/core/relay-events";
 import { paymentEventBody } from "./payload";
@@ -40,25 +40,59 @@ export function flaggedEvents(row: Transaction, before: readonly string[]): Paym
 /**
  * Writes each event as one relay delivery per endpoint of the payment's mode that
  * asks for it, in the caller's transaction, so the events exist exactly when their
- * cause does. Returns the new rows' ids (to queue after the commit).
+ * cause does. The endpoints are read once per mode and call, not once per event (a
+ * callback burst pays one small query per apply, none when nothing changed). Returns
+ * the new rows' ids (to queue after the commit).
  */
 export async function emitPaymentEvents(
   tx: DbOrTx,
   events: readonly PaymentEvent[],
   at: Date = new Date(),
 ): Promise<string[]> {
+  const endpointsOf = new Map<
+    string,
+    Promise<Awaited<ReturnType<typeof listModeEndpointEvents>>>
+  >();
   const ids: string[] = [];
   for (const event of events) {
-    const endpoints = await listSubscribedEndpoints(tx, event.row.mode, event.type);
+    const { mode } = event.row;
+    if (!endpointsOf.has(mode)) endpointsOf.set(mode, listModeEndpointEvents(tx, mode));
+    const endpoints = (await endpointsOf.get(mode)!).filter((e) => e.events.includes(event.type));
     const rows = endpoints.map((endpoint) => ({
       endpointId: endpoint.id,
-      mode: event.row.mode,
+      mode,
       eventType: event.type,
       eventKey: event.key,
       transactionId: event.row.id,
       payload: paymentEventBody(event.type, event.row, at),
     }));
-    ids.push(...(await insertRelayDeliveries(tx, rows, relayGiveUpAfterSeconds)));
+    if (rows.length > 0)
+      ids.push(...(await insertRelayDeliveries(tx, rows, relayGiveUpAfterSeconds)));
   }
   return ids;
+}
+
+/**
+ * The events other systems hear of from one change of a payment: created, its state
+ * change, the flags it gained, and the flags it gave its partners (`before` holds the
+ * rows as they were, for what is new). The callback apply and the status check both
+ * build theirs here.
+ */
+export function changeEvents(change: {
+  row: Transaction | null;
+  inserted: boolean;
+  state: { from: string | null; to: string } | null;
+  flagged: readonly Transaction[];
+  before: readonly Transaction[];
+}): PaymentEvent[] {
+  const flagsBefore = (id: string) => change.before.find((r) => r.id === id)?.flags ?? [];
+  const events: PaymentEvent[] = [];
+  const { row } = change;
+  if (row) {
+    if (change.inserted) events.push(createdEvent(row));
+    if (change.state) events.push(...stateChangeEvents(row, change.state));
+    events.push(...flaggedEvents(row, change.inserted ? [] : flagsBefore(row.id)));
+  }
+  for (const other of change.flagged) events.push(...flaggedEvents(other, flagsBefore(other.id)));
+  return events;
 }

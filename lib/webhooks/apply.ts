@@ -1,6 +1,5 @@
 import "server-only";
 import type { DbOrTx } from "@/db/client";
-import { listSameBuyerPaid, lockBuyer } from "@/db/queries/double-payments";
 import {
   findBuyerPhone,
   findHandledDelivery,
@@ -8,17 +7,12 @@ import {
   lockCallbackRows,
   writeCallback,
 } from "@/db/queries/webhooks";
-import type { DeliveryOutcome, Transaction } from "@/db/schema";
-import { isPaidState, maybeTwiceWindowMs } from "@/lib/payments/double-payments";
+import type { DeliveryOutcome } from "@/db/schema";
+import { isPaidState } from "@/lib/payments/double-payments";
+import { lockPayingBuyer, sameBuyerPaidNear } from "@/lib/payments/paying-buyer";
 import { stateForStatus } from "@/lib/payments/lifecycle";
 import { callbackTime } from "@/lib/purwantara/callback";
-import {
-  createdEvent,
-  emitPaymentEvents,
-  flaggedEvents,
-  stateChangeEvents,
-  type PaymentEvent,
-} from "@/lib/relay/emit";
+import { changeEvents, emitPaymentEvents } from "@/lib/relay/emit";
 import type { ReceivedDelivery } from "./delivery";
 import { callbackBuyerPhone } from "./doubles";
 import { planDelivery, type PlanOptions } from "./plan";
@@ -58,66 +52,37 @@ export async function applyCallback(
           delivery.rawBody,
         )
       : null;
-  const buyer = await lockPayingBuyer(tx, delivery, ref);
+  const buyer = await payingBuyerOf(tx, delivery, ref);
+  await lockPayingBuyer(tx, delivery.mode, buyer);
   const rows = await lockCallbackRows(tx, ref);
-  const sameBuyer = buyer ? await sameBuyerNear(tx, delivery, buyer) : [];
+  const paidAt = callbackTime(delivery.payload.paid_at) ?? null;
+  const sameBuyer = buyer ? await sameBuyerPaidNear(tx, delivery.mode, buyer, paidAt) : [];
   const plan = planDelivery(delivery, { earlier, ...rows, sameBuyer }, options);
   const written = await writeCallback(tx, plan.write);
   options.onRecorded?.(written.deliveryRowId);
   const before = [rows.byUuid, rows.bill, ...rows.others, ...sameBuyer].filter((r) => r !== null);
-  const relayIds = await emitPaymentEvents(tx, relayEventsOf(plan.write, written, before));
+  const { write } = plan;
+  const events = changeEvents({
+    row: written.row,
+    inserted: write.insert !== null,
+    state: write.event ? { from: write.event.fromState ?? null, to: write.event.toState } : null,
+    flagged: written.flagged,
+    before,
+  });
+  const relayIds = await emitPaymentEvents(tx, events);
   options.onRelay?.(relayIds);
   return { outcome: plan.outcome, deliveryRowId: written.deliveryRowId, relayIds };
 }
 
-/** The events other systems hear of from one apply: new payment, state change, new flags. */
-function relayEventsOf(
-  write: Parameters<typeof writeCallback>[1],
-  written: Awaited<ReturnType<typeof writeCallback>>,
-  before: readonly Transaction[],
-): PaymentEvent[] {
-  const events: PaymentEvent[] = [];
-  const flagsBefore = (id: string) => before.find((r) => r.id === id)?.flags ?? [];
-  const { row } = written;
-  if (row) {
-    if (write.insert) events.push(createdEvent(row));
-    if (write.event)
-      events.push(
-        ...stateChangeEvents(row, { from: write.event.fromState ?? null, to: write.event.toState }),
-      );
-    events.push(...flaggedEvents(row, write.insert ? [] : flagsBefore(row.id)));
-  }
-  for (const other of written.flagged) events.push(...flaggedEvents(other, flagsBefore(other.id)));
-  return events;
-}
-
 /**
- * For a callback that could make a payment paid: its buyer's phone, locked (so two
- * payments of one buyer becoming paid at once see each other: the later flags both).
+ * For a callback that could make a payment paid: its buyer's phone (its row's, its
+ * bill's, else the one the callback names), read under the uuid and bill locks.
  */
-async function lockPayingBuyer(
+async function payingBuyerOf(
   tx: DbOrTx,
   delivery: ReceivedDelivery,
   ref: Parameters<typeof findBuyerPhone>[1],
 ): Promise<string | null> {
   if (!isPaidState(stateForStatus(delivery.payload.status))) return null;
-  const phone = (await findBuyerPhone(tx, ref)) ?? callbackBuyerPhone(delivery.payload);
-  if (phone) await lockBuyer(tx, delivery.mode, phone);
-  return phone;
-}
-
-/** The buyer's paid payments within the window of this callback's paid time or now. */
-function sameBuyerNear(
-  tx: DbOrTx,
-  delivery: ReceivedDelivery,
-  phone: string,
-): Promise<Transaction[]> {
-  const now = Date.now();
-  const paid = callbackTime(delivery.payload.paid_at)?.getTime() ?? now;
-  return listSameBuyerPaid(tx, {
-    mode: delivery.mode,
-    phone,
-    from: new Date(Math.min(paid, now) - maybeTwiceWindowMs),
-    to: new Date(Math.max(paid, now) + maybeTwiceWindowMs),
-  });
+  return (await findBuyerPhone(tx, ref)) ?? callbackBuyerPhone(delivery.payload);
 }

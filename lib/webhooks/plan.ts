@@ -1,13 +1,18 @@
 import type { DeliveryOutcome, NewTransaction, Transaction } from "@/db/schema";
 import type { CallbackWrite } from "@/db/queries/webhooks";
 import { getChannelModule } from "@/channels/server";
-import { isPaidState } from "@/lib/payments/double-payments";
+import {
+  doublesOf,
+  isPaidState,
+  newPaymentDoubles,
+  noDoubles,
+} from "@/lib/payments/double-payments";
 import type { TransactionFlag } from "@/lib/payments/flags";
 import { stateForStatus } from "@/lib/payments/lifecycle";
 import { callbackTime, channelForCallback, readCallbackTime } from "@/lib/purwantara/callback";
 import type { CallbackCheck, Finding } from "./checks";
 import { deliveryValues, prepare, type ReceivedDelivery } from "./delivery";
-import { callbackBuyerPhone, doublesOf, newPaymentDoubles, noDoubles } from "./doubles";
+import { callbackBuyerPhone } from "./doubles";
 import { heldFlags, sameDecimal, verdictFor, withNotes } from "./verdict";
 
 /** What the database holds for a delivery, read under its locks (db/queries/webhooks.ts). */
