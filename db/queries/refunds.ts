@@ -13,10 +13,8 @@ import {
   type Transaction,
 } from "../schema";
 
-export type LockedPayment = Pick<
-  Transaction,
-  "id" | "mode" | "state" | "amount" | "confirmedAmount" | "channel"
->;
+/** The whole row: the relay's refund events carry the payment as it stands. */
+export type LockedPayment = Transaction;
 
 /**
  * Locks one transaction of a mode for the rest of `tx`, so two refund requests
@@ -28,14 +26,7 @@ export async function lockTransactionForRefund(
   mode: GatewayMode,
 ): Promise<LockedPayment | null> {
   const [row] = await tx
-    .select({
-      id: transactions.id,
-      mode: transactions.mode,
-      state: transactions.state,
-      amount: transactions.amount,
-      confirmedAmount: transactions.confirmedAmount,
-      channel: transactions.channel,
-    })
+    .select()
     .from(transactions)
     .where(and(eq(transactions.id, id), eq(transactions.mode, mode)))
     .for("update");

@@ -1,7 +1,7 @@
 /**
  * What the relay passes on to other systems, said once: the event types an endpoint
  * may ask for (the schema, the forms and the payload all derive from this tuple).
- * Refund events are typed here so endpoints can ask for them; nothing sends them yet.
+ * Refund events are sent by each refund step (lib/payments/refunds.ts), in its transaction.
  */
 export const relayEventTypes = [
   "payment.created",

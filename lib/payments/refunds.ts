@@ -10,13 +10,16 @@ import {
   type LockedPayment,
 } from "@/db/queries/refunds";
 import { getReconciliationDay } from "@/db/queries/reconciliation-days";
-import type { TransactionState } from "@/db/schema";
+import type { Refund, Transaction, TransactionState } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { addDecimals, decimalFromRupiah, subtractDecimals } from "@/lib/core/money";
 import type { GatewayMode } from "@/lib/purwantara/contract";
 import { insertRefundProof } from "@/db/queries/refund-proofs";
 import type { RefundProof } from "./refund-proof";
 import type { RefundRequestInput } from "./refund-schema";
+import { queueRelayDispatch } from "@/lib/jobs/enqueue";
+import { emitPaymentEvents, refundEvent } from "@/lib/relay/emit";
+import type { DbOrTx } from "@/db/client";
 
 /** Only money that came in can go back. */
 export const refundableStates: readonly TransactionState[] = ["paid", "settled"];
@@ -72,7 +75,8 @@ export async function requestRefund(
   input: RefundRequestInput,
   proof: RefundProof | null = null,
 ): Promise<RefundResult> {
-  return getDb().transaction(async (tx) => {
+  const relayed: string[] = [];
+  const result = await getDb().transaction(async (tx) => {
     const payment = await lockTransactionForRefund(tx, transactionId, mode);
     if (!payment) return { ok: false, reason: "notFound" } as const;
     if (!refundableStates.includes(payment.state)) return { ok: false, reason: "notPaid" } as const;
@@ -122,8 +126,10 @@ export async function requestRefund(
         ...(proof ? { proof: { type: proof.contentType, sha256: proof.sha256 } } : {}),
       },
     });
+    relayed.push(...(await relayRefundStep(tx, payment, refund)));
     return { ok: true, id: refund.id } as const;
   });
+  return afterRelay(result, relayed);
 }
 
 /**
@@ -138,7 +144,8 @@ export async function decideRefund(
   decision: "approved" | "rejected",
   note: string | null,
 ): Promise<RefundResult> {
-  return getDb().transaction(async (tx) => {
+  const relayed: string[] = [];
+  const result = await getDb().transaction(async (tx) => {
     const row = await decideRefundRow(tx, {
       id: refundId,
       mode,
@@ -165,6 +172,31 @@ export async function decideRefund(
         note,
       },
     });
+    const payment = await lockTransactionForRefund(tx, row.transactionId, mode);
+    if (payment) relayed.push(...(await relayRefundStep(tx, payment, row)));
     return { ok: true, id: row.id } as const;
   });
+  return afterRelay(result, relayed);
+}
+
+/**
+ * A refund's step as a relay event of its payment, written in the step's transaction
+ * (so other systems hear of it exactly when it happened); returns the deliveries.
+ */
+function relayRefundStep(tx: DbOrTx, payment: Transaction, refund: Refund): Promise<string[]> {
+  const facts = {
+    id: refund.id,
+    amount: refund.amount,
+    reason: refund.reason,
+    method: refund.method,
+    refunded_on: refund.refundedOn,
+    state: refund.state,
+  };
+  return emitPaymentEvents(tx, [refundEvent(payment, facts)]);
+}
+
+/** Queues the relay's deliveries once the step has committed. */
+async function afterRelay(result: RefundResult, relayed: readonly string[]): Promise<RefundResult> {
+  if (relayed.length > 0) await queueRelayDispatch();
+  return result;
 }

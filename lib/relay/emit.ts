@@ -4,7 +4,7 @@ import { insertRelayDeliveries } from "@/db/queries/relay-deliveries";
 import { listModeEndpointEvents } from "@/db/queries/relay-endpoints";
 import type { Transaction } from "@/db/schema";
 import { relayEventForState, type RelayEventType } from "@/lib/core/relay-events";
-import { paymentEventBody } from "./payload";
+import { paymentEventBody, type RefundFacts } from "./payload";
 import { relayGiveUpAfterSeconds } from "./policy";
 
 /** One event of one payment, as its cause decided it. */
@@ -13,7 +13,15 @@ export type PaymentEvent = {
   row: Transaction;
   /** What makes a repeat of this event the same event (with the endpoint). */
   key: string;
+  /** For a refund event, the refund. */
+  refund?: RefundFacts;
 };
+
+/** A refund's step as an event of its payment (ordered with the payment's other events). */
+export function refundEvent(row: Transaction, refund: RefundFacts): PaymentEvent {
+  const type = `refund.${refund.state}` as const;
+  return { type, row, key: `${type}:${refund.id}`, refund };
+}
 
 /** The events of a state change: created, paid, expired, settled (each once per payment). */
 export function stateChangeEvents(
@@ -64,7 +72,7 @@ export async function emitPaymentEvents(
       eventType: event.type,
       eventKey: event.key,
       transactionId: event.row.id,
-      payload: paymentEventBody(event.type, event.row, at),
+      payload: paymentEventBody(event.type, event.row, at, event.refund),
     }));
     if (rows.length > 0)
       ids.push(...(await insertRelayDeliveries(tx, rows, relayGiveUpAfterSeconds)));
