@@ -3,9 +3,9 @@
  * DATABASE_URL points at (tests make and drop their own databases on it), or an
  * embedded one under .data/pg-test. Databases are migrated as that server's admin and
  * the app runs as the runtime role `purwantara_test_app` (db/runtime-role.ts). Runs vitest (unit + integration), then builds
- * the app and runs Playwright in Chromium against the built app and the emulator.
- * `--only=vitest` or `--only=e2e` runs one of them; `--only=cluster` (not part of the
- * default run) runs tools/cluster: three `npm start` replicas of the build behind nginx.
+ * the app once and runs Playwright in Chromium against the built app and the emulator,
+ * then the cluster suite (tools/cluster: three `npm start` replicas of that same build
+ * behind nginx). `--only=vitest`, `--only=e2e` or `--only=cluster` runs one of them.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -50,13 +50,16 @@ async function main(): Promise<number> {
   };
   let status = 0;
   try {
-    if (only === "cluster") return await runEndToEnd(server, env, "cluster");
+    const reuse = process.env.E2E_REUSE_BUILD === "1";
+    if (only === "cluster") return await runEndToEnd(server, env, "cluster", !reuse);
     if (only !== "e2e") status ||= await run("vitest", ["run", ...extraArgs], env);
     // The load tests (bursts over several app processes) alone, so nothing else shares the cores.
     if (only !== "e2e" && extraArgs.length === 0) {
       status ||= await run("vitest", ["run"], { ...env, VITEST_LOAD: "1" });
     }
-    if (only !== "vitest") status ||= await runEndToEnd(server, env, "e2e");
+    if (only !== "vitest") status ||= await runEndToEnd(server, env, "e2e", !reuse);
+    // The same build, as three replicas behind nginx.
+    if (only === undefined) status ||= await runEndToEnd(server, env, "cluster", false);
   } finally {
     await server.stop();
   }
@@ -83,6 +86,8 @@ async function runEndToEnd(
   server: Awaited<ReturnType<typeof connectDatabaseServer>>,
   env: NodeJS.ProcessEnv,
   suite: keyof typeof suites,
+  /** Build first (`next build`); false reuses the last build (E2E_REUSE_BUILD=1, or a suite after another). */
+  build: boolean,
 ): Promise<number> {
   if (!existsSync(chromiumPath())) {
     console.error(
@@ -90,8 +95,7 @@ async function runEndToEnd(
     );
     return 1;
   }
-  // E2E_REUSE_BUILD=1 skips the build when iterating on specs against an unchanged app.
-  const built = process.env.E2E_REUSE_BUILD === "1" ? 0 : await run("next", ["build"], env);
+  const built = build ? await run("next", ["build"], env) : 0;
   if (built !== 0) return built;
   const database = `purwantara_e2e_${process.pid}`;
   // A fresh emulator state per run, made once here (the config file is loaded by every worker).
