@@ -32,7 +32,7 @@ function connect(): { pool: pg.Pool; db: Db } {
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
     });
-    entry.pool.on("error", (error) => poolError("main", error));
+    watchPool(entry.pool, "main");
     entry.db = drizzle(entry.pool, { schema });
   }
   return { pool: entry.pool, db: entry.db };
@@ -54,6 +54,19 @@ export function onPoolError(listener: PoolErrorListener): void {
 
 function poolError(pool: string, error: Error): void {
   poolErrorListener(pool, error);
+}
+
+/**
+ * Reports a connection's failure instead of letting it crash the process. The pool
+ * listens to its idle connections only; a connection checked out but between two
+ * queries (inside a transaction, awaiting the app) that the server ends (a restart, a
+ * failover, `pg_terminate_backend`) would emit an 'error' nobody hears: an uncaught
+ * exception. Each connection gets a listener of its own; the holder's next query then
+ * fails as an ordinary error, and the pool drops the connection on release.
+ */
+function watchPool(pool: pg.Pool, name: string): void {
+  pool.on("error", (error) => poolError(name, error));
+  pool.on("connect", (client) => client.on("error", (error) => poolError(name, error)));
 }
 
 export async function closeDb(): Promise<void> {
@@ -82,7 +95,7 @@ export function getQuickPool(): pg.Pool {
       query_timeout: quickLimits.queryTimeoutMs,
       options: `-c statement_timeout=${quickLimits.statementTimeoutMs} -c lock_timeout=${quickLimits.lockTimeoutMs}`,
     });
-    entry.quick.on("error", (error) => poolError("quick", error));
+    watchPool(entry.quick, "quick");
   }
   return entry.quick;
 }
@@ -107,7 +120,7 @@ export function getApplyPool(): pg.Pool {
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
     });
-    entry.apply.on("error", (error) => poolError("apply", error));
+    watchPool(entry.apply, "apply");
   }
   return entry.apply;
 }
