@@ -38,9 +38,8 @@ const minAmount = 1_000;
 /** [chosen] How long a checkout stays payable. */
 const lifetimeMs = 10 * 60 * 1000;
 
-/** The emulator's module for one checkout-page e-wallet. */
-export function checkoutWalletProduct(spec: CheckoutWalletProduct): ProductModule {
-  function validate(fields: Fields) {
+function validator(spec: CheckoutWalletProduct) {
+  return (fields: Fields) => {
     const errors = new FieldErrors();
     const text: Record<string, string | null> = {};
     const input = {
@@ -56,10 +55,12 @@ export function checkoutWalletProduct(spec: CheckoutWalletProduct): ProductModul
     for (const name of spec.textFields)
       text[name] = stringField(fields, name, errors, { max: 255 });
     return checked(errors, input, ["amount", "channel", "externalId"]);
-  }
-  type Input = Exclude<ReturnType<typeof validate>, FieldErrors>;
+  };
+}
+type Input = Exclude<ReturnType<ReturnType<typeof validator>>, FieldErrors>;
 
-  const build = (ctx: ApiContext, input: Input): Transaction =>
+function builder(spec: CheckoutWalletProduct) {
+  return (ctx: ApiContext, input: Input): Transaction =>
     newTransaction(ctx, {
       product: spec.product,
       externalId: input.externalId,
@@ -79,14 +80,11 @@ export function checkoutWalletProduct(spec: CheckoutWalletProduct): ProductModul
         checkout_url: `${ctx.publicUrl()}${spec.sharePrefix}/${uuid}`,
       }),
     });
+}
 
-  const created = (tx: Transaction): JsonObject => ({
-    uuid: tx.uuid,
-    ...(spec.answersStatus ? { status: tx.status } : {}),
-    checkout_url: extra(tx, "checkout_url"),
-  });
-
-  const details = (tx: Transaction): JsonObject => ({
+/** The API's fullest view of one checkout. */
+function detailer(spec: CheckoutWalletProduct) {
+  return (tx: Transaction): JsonObject => ({
     payment_channel: extra(tx, "payment_channel"),
     [spec.descriptionField]: tx.description,
     customer_phone: extra(tx, "customer_phone"),
@@ -96,7 +94,16 @@ export function checkoutWalletProduct(spec: CheckoutWalletProduct): ProductModul
     checkout_url: extra(tx, "checkout_url"),
     created_at: toPurwantaraTime(tx.createdAt),
   });
+}
 
+/** The emulator's module for one checkout-page e-wallet. */
+export function checkoutWalletProduct(spec: CheckoutWalletProduct): ProductModule {
+  /** [seen] `uuid`; [chosen] `status` where the wallet says it, and the page to send the buyer to. */
+  const created = (tx: Transaction): JsonObject => ({
+    uuid: tx.uuid,
+    ...(spec.answersStatus ? { status: tx.status } : {}),
+    checkout_url: extra(tx, "checkout_url"),
+  });
   return {
     product: spec.product,
     label: spec.label,
@@ -108,13 +115,13 @@ export function checkoutWalletProduct(spec: CheckoutWalletProduct): ProductModul
         handler: createHandler({
           product: spec.product,
           referenceField: "external_id",
-          validate,
-          build,
+          validate: validator(spec),
+          build: builder(spec),
           respond: created,
         }),
       },
     ],
-    ...walletViews(details),
+    ...walletViews(detailer(spec)),
     hostedPagePrefix: spec.sharePrefix,
   };
 }

@@ -76,26 +76,44 @@ export function BreakdownTable({
               ))}
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((row) => (
-              <tr key={row.key}>
-                <th scope="row" className={`px-4 ${rowPadding} ${headClassName}`}>
-                  {row.head}
-                </th>
-                {row.cells.map((cell, i) => (
-                  <td
-                    key={columns[i + 1]?.label ?? i}
-                    className={cellClass(columns[i + 1], rowPadding)}
-                  >
-                    {cell}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
+          <BreakdownBody
+            columns={columns}
+            rows={rows}
+            rowPadding={rowPadding}
+            headClassName={headClassName}
+          />
         </table>
       )}
       {children}
     </section>
+  );
+}
+
+function BreakdownBody({
+  columns,
+  rows,
+  rowPadding,
+  headClassName,
+}: {
+  columns: BreakdownColumn[];
+  rows: BreakdownRow[];
+  rowPadding: string;
+  headClassName: string;
+}) {
+  return (
+    <tbody className="divide-y divide-slate-100">
+      {rows.map((row) => (
+        <tr key={row.key}>
+          <th scope="row" className={`px-4 ${rowPadding} ${headClassName}`}>
+            {row.head}
+          </th>
+          {row.cells.map((cell, i) => (
+            <td key={columns[i + 1]?.label ?? i} className={cellClass(columns[i + 1], rowPadding)}>
+              {cell}
+            </td>
+          ))}
+        </tr>
+      ))}
+    </tbody>
   );
 }

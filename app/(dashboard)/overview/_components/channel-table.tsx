@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Fragment } from "react";
+import { Fragment, type ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { quietLinkClass } from "@/components/ui/link-class";
 import { formatDuration, formatPercent } from "@/lib/format";
@@ -17,28 +17,7 @@ export async function ChannelTable({ channels }: { channels: OverviewChannel[] }
     const share = successRate(c);
     return share === null ? none : formatPercent(share, format.locale);
   };
-  const detail = (c: OverviewChannel) =>
-    t.rich("successDetail", {
-      paid: format.number(c.paidOfCreated.count),
-      created: format.number(c.created.count),
-      open: c.openOfCreated.count,
-      openCount: format.number(c.openOfCreated.count),
-      openLink: (chunks) => (
-        <Link href={c.openOfCreated.href} className={quietLinkClass}>
-          {chunks}
-        </Link>
-      ),
-      paidLink: (chunks) => (
-        <Link href={c.paidOfCreated.href} className={quietLinkClass}>
-          {chunks}
-        </Link>
-      ),
-      createdLink: (chunks) => (
-        <Link href={c.created.href} className={quietLinkClass}>
-          {chunks}
-        </Link>
-      ),
-    });
+  const detail = (c: OverviewChannel) => successDetail(t, format, c);
   return (
     <BreakdownTable
       id="overview-channels"
@@ -74,32 +53,88 @@ export async function ChannelTable({ channels }: { channels: OverviewChannel[] }
         ],
       }))}
     >
-      <ul className="divide-y divide-slate-100 md:hidden">
-        {channels.map((c) => (
-          <li key={c.channel} className="space-y-1 px-4 py-3 text-sm">
-            <div className="flex justify-between gap-3">
-              <span className="font-medium">{tChannel(c.channel)}</span>
-              <Link href={c.paid.href} className={`${quietLinkClass} font-semibold tabular-nums`}>
-                {format.money(c.paid.amount)}
-              </Link>
-            </div>
-            <dl className="grid grid-cols-2 gap-x-3 text-xs text-slate-700">
-              <dt>{t("columns.paidCount")}</dt>
-              <dd className="text-right">
-                <Link href={c.paid.href} className={quietLinkClass}>
-                  {format.number(c.paid.count)}
-                </Link>
-              </dd>
-              <dt>{t("columns.successRate")}</dt>
-              <dd className="text-right">
-                {rate(c)} · {detail(c)}
-              </dd>
-              <dt>{t("columns.medianTime")}</dt>
-              <dd className="text-right">{formatDuration(c.medianSeconds, format.locale)}</dd>
-            </dl>
-          </li>
-        ))}
-      </ul>
+      <ChannelCards
+        channels={channels}
+        t={t}
+        tChannel={tChannel}
+        format={format}
+        rate={rate}
+        detail={detail}
+      />
     </BreakdownTable>
+  );
+}
+
+type OverviewWords = Awaited<ReturnType<typeof getTranslations<"overview">>>;
+type Format = Awaited<ReturnType<typeof getFormatter>>;
+
+/** "3 of 5 paid, 1 still open", each figure a link to those payments. */
+function successDetail(t: OverviewWords, format: Format, c: OverviewChannel) {
+  return t.rich("successDetail", {
+    paid: format.number(c.paidOfCreated.count),
+    created: format.number(c.created.count),
+    open: c.openOfCreated.count,
+    openCount: format.number(c.openOfCreated.count),
+    openLink: (chunks) => (
+      <Link href={c.openOfCreated.href} className={quietLinkClass}>
+        {chunks}
+      </Link>
+    ),
+    paidLink: (chunks) => (
+      <Link href={c.paidOfCreated.href} className={quietLinkClass}>
+        {chunks}
+      </Link>
+    ),
+    createdLink: (chunks) => (
+      <Link href={c.created.href} className={quietLinkClass}>
+        {chunks}
+      </Link>
+    ),
+  });
+}
+
+/** The phone's list in place of the table. */
+function ChannelCards({
+  channels,
+  t,
+  tChannel,
+  format,
+  rate,
+  detail,
+}: {
+  channels: OverviewChannel[];
+  t: OverviewWords;
+  tChannel: Awaited<ReturnType<typeof getTranslations<"channel">>>;
+  format: Format;
+  rate: (c: OverviewChannel) => string;
+  detail: (c: OverviewChannel) => ReactNode;
+}) {
+  return (
+    <ul className="divide-y divide-slate-100 md:hidden">
+      {channels.map((c) => (
+        <li key={c.channel} className="space-y-1 px-4 py-3 text-sm">
+          <div className="flex justify-between gap-3">
+            <span className="font-medium">{tChannel(c.channel)}</span>
+            <Link href={c.paid.href} className={`${quietLinkClass} font-semibold tabular-nums`}>
+              {format.money(c.paid.amount)}
+            </Link>
+          </div>
+          <dl className="grid grid-cols-2 gap-x-3 text-xs text-slate-700">
+            <dt>{t("columns.paidCount")}</dt>
+            <dd className="text-right">
+              <Link href={c.paid.href} className={quietLinkClass}>
+                {format.number(c.paid.count)}
+              </Link>
+            </dd>
+            <dt>{t("columns.successRate")}</dt>
+            <dd className="text-right">
+              {rate(c)} · {detail(c)}
+            </dd>
+            <dt>{t("columns.medianTime")}</dt>
+            <dd className="text-right">{formatDuration(c.medianSeconds, format.locale)}</dd>
+          </dl>
+        </li>
+      ))}
+    </ul>
   );
 }
