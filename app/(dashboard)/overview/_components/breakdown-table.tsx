@@ -22,6 +22,20 @@ function cellClass(column: BreakdownColumn | undefined, padding: string): string
     .join(" ");
 }
 
+interface BreakdownTableProps {
+  id: string;
+  title: string;
+  hint?: string;
+  columns: BreakdownColumn[];
+  rows: BreakdownRow[];
+  /** Shown instead of the table when there are no rows. */
+  empty?: string;
+  rowPadding?: string;
+  headClassName?: string;
+  tableClassName?: string;
+  children?: ReactNode;
+}
+
 /**
  * One overview breakdown (per channel, per bank) as a titled card with a table; a
  * table hidden on phones (`tableClassName`) gets its phone list as `children`.
@@ -37,19 +51,7 @@ export function BreakdownTable({
   headClassName = "font-medium",
   tableClassName = "",
   children,
-}: {
-  id: string;
-  title: string;
-  hint?: string;
-  columns: BreakdownColumn[];
-  rows: BreakdownRow[];
-  /** Shown instead of the table when there are no rows. */
-  empty?: string;
-  rowPadding?: string;
-  headClassName?: string;
-  tableClassName?: string;
-  children?: ReactNode;
-}) {
+}: BreakdownTableProps) {
   return (
     <section
       aria-labelledby={id}
