@@ -1,25 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
 import { createAccount, type TestAccount } from "./support/accounts";
-import { databaseUrl } from "./support/env";
 import { fill, m, messages, type TestLocale } from "./support/i18n";
 import { navigate, signIn } from "./support/pages";
 import { checkScreen } from "./support/screen-checks";
+import { sql } from "./support/sql";
 
 /** A calendar day in WIB, `back` days before today. */
 function wibDay(back = 0): string {
   return new Date(Date.now() + 7 * 3_600_000 - back * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function sql(text: string, params: unknown[] = []) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 /** A virtual account paid (and settled, with a fee) on `day` at 10:00 WIB. */

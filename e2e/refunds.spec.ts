@@ -1,21 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
 import { createAccount, type TestAccount } from "./support/accounts";
-import { databaseUrl } from "./support/env";
 import { fill, messages, type TestLocale } from "./support/i18n";
 import { signIn } from "./support/pages";
 import { checkScreen } from "./support/screen-checks";
-
-async function sql(text: string, params: unknown[] = []) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+import { sql } from "./support/sql";
 
 /** The smallest PNG there is: a photo of a transfer slip, as far as the server can tell. */
 const slipPhoto = Buffer.from(

@@ -5,19 +5,9 @@ import { createAccount, type TestAccount } from "./support/accounts";
 import { databaseUrl } from "./support/env";
 import { messages } from "./support/i18n";
 import { signIn } from "./support/pages";
+import { enableTwoFactor } from "./support/two-factor";
 
 const { id } = messages;
-
-/** Turns two-factor sign-in on from the profile; returns the TOTP secret. */
-async function enableTwoFactor(page: Page): Promise<string> {
-  await page.goto("/profile/two-factor");
-  await page.getByRole("button", { name: id.twoFactor.start }).click();
-  const secret = (await page.getByTestId("totp-secret").innerText()).trim();
-  await page.getByLabel(id.twoFactor.code, { exact: true }).fill(await generate({ secret }));
-  await page.getByRole("button", { name: id.twoFactor.confirm }).click();
-  await page.getByRole("link", { name: id.twoFactor.done }).click();
-  return secret;
-}
 
 /** The person has already typed this many wrong codes today (29 of 30). */
 async function wrongCodesToday(email: string, count: number): Promise<void> {

@@ -24,6 +24,17 @@ export const encodings = ["json", "urlencoded", "multipart"] as const;
 export type Encoding = (typeof encodings)[number];
 export const microsUtc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 export const callbackSecret = "channel-test-secret";
+/** The first keys of a wallet or QRIS callback, in the order the gateway sends them. */
+export const walletCallbackHead = [
+  "uuid",
+  "event",
+  "external_id",
+  "amount",
+  "status",
+  "paid_at",
+  "settle_at",
+  "payment_channel",
+] as const;
 
 /** Form fields as a browser or PHP client sends them: numbers as text, null as "". */
 function formEntries(body: Body): [string, string][] {

@@ -1,10 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { POST } from "@/app/api/webhooks/purwantara/route";
-import { authHeader } from "@/emulator/test-support";
 import { createPayment } from "@/lib/payments/create-payment";
-import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
 import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
+import { expectRefusedFields, inquiryData, payByCallback } from "@/testing/channel-create";
 import { counter, type CounterForm } from "./server";
 
 const { emulator, rowOf, user } = withGatewayTestbed({ email: "counter@example.com" });
@@ -34,10 +32,7 @@ describe("createPayment (Alfamart counter) against the emulator", () => {
     });
     expect(String(row?.payment_code)).toMatch(/^PWT\d{10}$/);
     const uuid = String(row?.purwantara_uuid);
-    const inquiry = await fetch(emulator.url(`/v1/${counter.inquiryPath!(uuid)}`), {
-      headers: authHeader,
-    });
-    const { data } = (await inquiry.json()) as { data: Record<string, unknown> };
+    const data = await inquiryData(emulator, counter, uuid);
     expect(data).toMatchObject({
       external_id: row?.external_id,
       merchant_trx_id: row?.external_id,
@@ -59,28 +54,18 @@ describe("createPayment (Alfamart counter) against the emulator", () => {
 
   it("puts the gateway's 422 beside the form's amount field", async () => {
     const result = await createPayment(counter, form({ amount: 9999n }), user());
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    const fields = Object.keys(result.error.fields);
-    expect(fields.map((f) => counter.gatewayFields[f])).toEqual(["amount"]);
+    expectRefusedFields(counter, result, ["amount"]);
     expect(await rowOf(result.transaction.id)).toMatchObject({ state: "failed_to_create" });
   });
 
   it("turns PAID on its callback, keeping the code", async () => {
     const result = await createPayment(counter, form({ description: "Pulsa" }), user());
     const row = await rowOf(result.transaction.id);
-    const body = callbackBody({
-      uuid: String(row?.purwantara_uuid),
+    await payByCallback(row, {
       event: { meta: { customer_phone: null }, type: "counter", channel: "ALFAMART" },
-      external_id: String(row?.external_id),
-      status: "PAID",
       amount: "25000.0000",
       payment_code: String(row?.payment_code),
       payment_channel: "Alfamart",
-    });
-    expect(await (await POST(callbackRequest(body))).json()).toEqual({
-      ok: true,
-      outcome: "applied",
     });
     expect(await rowOf(result.transaction.id)).toMatchObject({
       state: "paid",

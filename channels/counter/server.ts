@@ -1,12 +1,14 @@
 import { z } from "zod";
-import { toZonedIso, type TimeZone } from "@/lib/core/time";
+import type { TimeZone } from "@/lib/core/time";
 import {
-  futureDateTimeSchema,
-  optionalText,
-  requiredText,
-  rupiahAmountSchema,
-  wholeRupiah,
-} from "../shared/fields";
+  answeredExpiry,
+  closedAmountBody,
+  closedAmountDraft,
+  closedAmountFormFields,
+  closedAmountGatewayFields,
+  closedAmountPaths,
+  closedAmountPrefill,
+} from "../closed-amount/server";
 import { defineChannel, type GatewayFacts } from "../shared/types";
 import { counterChannel, counterSchema, type CounterRequest } from "./gateway";
 
@@ -15,14 +17,7 @@ export const counterMinAmount = 10_000;
 
 /** A code the buyer reads out at an Alfamart till and pays in cash [seen]. */
 export const counterFormSchema = (zone: TimeZone) =>
-  z.object({
-    idempotencyKey: z.uuid("formOutdated"),
-    // The buyer's name: the cashier may check it against the bill.
-    name: requiredText(255, "required"),
-    amount: rupiahAmountSchema(counterMinAmount),
-    description: optionalText(1000),
-    expiresAt: futureDateTimeSchema(zone),
-  });
+  z.object(closedAmountFormFields(counterMinAmount, zone, {}));
 export type CounterForm = z.infer<ReturnType<typeof counterFormSchema>>;
 
 /** How the row reads in the transactions list: what it is for, else whose bill it is. */
@@ -38,49 +33,25 @@ export const counter = defineChannel<CounterForm>({
   minAmount: counterMinAmount,
   defaultExpiryMs: 24 * 60 * 60 * 1000,
   formSchema: counterFormSchema,
-  draft: (form) => ({
-    title: titleOf(form),
-    description: form.description,
-    paymentChannel: counterChannel,
-    customerName: form.name,
-    expiresAt: form.expiresAt,
-  }),
+  draft: (form) => ({ ...closedAmountDraft(form, titleOf(form)), paymentChannel: counterChannel }),
   createRequest: (form, reference) => {
-    const body: CounterRequest = {
-      expected_amount: Number(form.amount),
-      name: form.name,
-      description: form.description ?? titleOf(form),
-      expired_at: toZonedIso(form.expiresAt),
-      external_id: reference,
-      merchant_trx_id: reference,
+    const body: CounterRequest = closedAmountBody(form, reference, titleOf(form), {}, {
       payment_channel: counterChannel,
-    };
+    } as const);
     return { path: "counter", body };
   },
   readCreated: (data) => {
     const parsed = counterSchema.safeParse(data);
     if (!parsed.success) return null;
     const d = parsed.data;
-    const facts: GatewayFacts = { paymentCode: d.payment_code };
+    const facts: GatewayFacts = { paymentCode: d.payment_code, ...answeredExpiry(d.expired_at) };
     if (d.payment_channel) facts.paymentChannel = d.payment_channel;
-    const expiresAt = d.expired_at ? new Date(d.expired_at) : null;
-    if (expiresAt && !Number.isNaN(expiresAt.getTime())) facts.expiresAt = expiresAt;
     // The create answer has no status [chosen]: a code just made is open for payment.
     return { uuid: d.uuid, status: d.status ?? "ACTIVE", facts };
   },
-  gatewayFields: {
-    expected_amount: "amount",
-    expired_at: "expiresAt",
-    name: "name",
-    description: "description",
-  },
-  prefill: (row) => ({
-    name: row.customerName ?? "",
-    amount: wholeRupiah(row.amount),
-    description: row.description ?? "",
-  }),
-  inquiryPath: (uuid) => `counter/inquiry/${encodeURIComponent(uuid)}`,
-  listPath: "counter/list",
+  gatewayFields: closedAmountGatewayFields,
+  prefill: closedAmountPrefill,
+  ...closedAmountPaths("counter"),
   callbackFacts: (p) => {
     const c = callbackFactsSchema.parse(p);
     const facts: GatewayFacts = {};

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { POST } from "@/app/api/webhooks/purwantara/route";
 import { createPayment } from "@/lib/payments/create-payment";
-import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
 import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
+import { expectRefusedFields, payByCallback, remoteTransaction } from "@/testing/channel-create";
 import { ewalletOvo, type OvoForm } from "./server";
 
 const { emulator, rowOf, user } = withGatewayTestbed({ email: "ovo@example.com" });
@@ -34,10 +33,7 @@ describe("createPayment (OVO) against the emulator", () => {
       checkout_url: null,
     });
     expect(row?.purwantara_uuid).toEqual(expect.any(String));
-    const remote = (await (
-      await fetch(emulator.url(`/control/transactions/${String(row?.purwantara_uuid)}`))
-    ).json()) as { transaction: Record<string, unknown> };
-    expect(remote.transaction).toMatchObject({
+    expect(await remoteTransaction(emulator, row?.purwantara_uuid)).toMatchObject({
       external_id: row?.external_id,
       payment_channel: "OVO",
       customer_phone: "081234567890",
@@ -46,10 +42,7 @@ describe("createPayment (OVO) against the emulator", () => {
 
   it("puts the gateway's 422 beside the amount field", async () => {
     const result = await createPayment(ewalletOvo, form({ amount: 500n }), user());
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    const fields = Object.keys(result.error.fields);
-    expect(fields.map((f) => ewalletOvo.gatewayFields[f])).toEqual(["amount"]);
+    expectRefusedFields(ewalletOvo, result, ["amount"]);
     expect(await rowOf(result.transaction.id)).toMatchObject({ state: "failed_to_create" });
   });
 
@@ -60,16 +53,9 @@ describe("createPayment (OVO) against the emulator", () => {
       user(),
     );
     const row = await rowOf(result.transaction.id);
-    const body = callbackBody({
-      uuid: String(row?.purwantara_uuid),
+    await payByCallback(row, {
       event: { meta: { customer_phone: "081234567890" }, type: "ewallet", channel: "OVO" },
-      external_id: String(row?.external_id),
-      status: "PAID",
       amount: "50000.0000",
-    });
-    expect(await (await POST(callbackRequest(body))).json()).toEqual({
-      ok: true,
-      outcome: "applied",
     });
     expect(await rowOf(result.transaction.id)).toMatchObject({
       state: "paid",

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { schemaIssues } from "@/testing/schema-issues";
 import { callbackSchema } from "@/lib/purwantara/callback";
 import { ewalletOvo, ovoFormSchema, type OvoForm } from "./server";
 
@@ -18,10 +19,7 @@ const typed = (overrides: Record<string, string> = {}) => ({
   description: "",
   ...overrides,
 });
-const issues = (input: Record<string, string>) =>
-  ovoFormSchema()
-    .safeParse(input)
-    .error?.issues.map((i) => [i.path.join("."), i.message]);
+const issues = (input: Record<string, string>) => schemaIssues(ovoFormSchema(), input);
 
 describe("OVO module", () => {
   it("builds POST ewallet/ovo exactly as the contract has it", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { schemaIssues } from "@/testing/schema-issues";
 import { callbackSchema } from "@/lib/purwantara/callback";
 import { checkoutWalletFormSchema, type CheckoutWalletForm } from "../shared/checkout-wallet";
 import { ewalletShopeepay } from "./server";
@@ -23,10 +24,7 @@ const typed = (overrides: Record<string, string> = {}) => ({
   returnUrl: "",
   ...overrides,
 });
-const issues = (input: Record<string, string>) =>
-  checkoutWalletFormSchema()
-    .safeParse(input)
-    .error?.issues.map((i) => [i.path.join("."), i.message]);
+const issues = (input: Record<string, string>) => schemaIssues(checkoutWalletFormSchema(), input);
 
 describe("ShopeePay module", () => {
   it("builds POST ewallet/shopeepay exactly as the contract has it", () => {

@@ -1,12 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { POST } from "@/app/api/webhooks/purwantara/route";
 import { crc16CcittFalse } from "@/emulator/channels/qris-payload";
-import { authHeader } from "@/emulator/test-support";
 import { checkPaymentStatus } from "@/lib/payments/check-status";
 import { createPayment } from "@/lib/payments/create-payment";
-import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
 import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
+import {
+  expectRefusedFields,
+  inquiryData,
+  payByCallback,
+  remoteTransaction,
+} from "@/testing/channel-create";
 import { qris, type QrisForm } from "./server";
 
 const { emulator, control, rowOf, user } = withGatewayTestbed({ email: "qris@example.com" });
@@ -49,11 +52,8 @@ describe("createPayment (QRIS) against the emulator", () => {
     expect(expires - before).toBeGreaterThan(29 * 60_000);
     expect(expires - before).toBeLessThan(31 * 60_000);
 
-    const remote = (await (
-      await fetch(emulator.url(`/control/transactions/${String(row?.purwantara_uuid)}`))
-    ).json()) as { transaction: Record<string, unknown> };
     // The emulator refuses a QRIS without payment_method "wallet" and order_id; it took ours.
-    expect(remote.transaction).toMatchObject({
+    expect(await remoteTransaction(emulator, row?.purwantara_uuid)).toMatchObject({
       external_id: row?.external_id,
       merchant_trx_id: row?.external_id,
       payment_channel: "qrisdana",
@@ -66,11 +66,7 @@ describe("createPayment (QRIS) against the emulator", () => {
     const result = await createPayment(qris, form({ paymentChannel: "shopeepay" }), user());
     const row = await rowOf(result.transaction.id);
     const uuid = String(row?.purwantara_uuid);
-    const answer = await fetch(emulator.url(`/v1/${qris.inquiryPath!(uuid)}`), {
-      headers: authHeader,
-    });
-    const { data } = (await answer.json()) as { data: unknown };
-    expect(qris.readCreated(data)).toMatchObject({
+    expect(qris.readCreated(await inquiryData(emulator, qris, uuid))).toMatchObject({
       uuid,
       status: "ACTIVE",
       facts: { qrString: row?.qr_string, paymentChannel: "shopeepay" },
@@ -79,30 +75,21 @@ describe("createPayment (QRIS) against the emulator", () => {
 
   it("puts the gateway's 422 on an amount over the QRIS cap beside the amount field", async () => {
     const result = await createPayment(qris, form({ amount: 10_000_001n }), user());
-    expect(result.ok).toBe(false);
+    const fields = expectRefusedFields(qris, result, ["amount"]);
     if (result.ok) return;
     expect(result.error).toMatchObject({ kind: "validation", httpStatus: 422 });
-    const fields = Object.keys(result.error.fields);
     expect(fields).toEqual(["amount"]);
-    expect(fields.map((f) => qris.gatewayFields[f])).toEqual(["amount"]);
     expect(await rowOf(result.transaction.id)).toMatchObject({ state: "failed_to_create" });
   });
 
   it("moves to paid on its callback and keeps the acquirer it was made with", async () => {
     const result = await createPayment(qris, form(), user());
     const row = await rowOf(result.transaction.id);
-    const body = callbackBody({
-      uuid: String(row?.purwantara_uuid),
+    await payByCallback(row, {
       event: { meta: { customer_phone: "081234567890" }, type: "qris", channel: "DANA" },
-      external_id: String(row?.external_id),
-      status: "PAID",
       amount: "25000.0000",
       qr_string: String(row?.qr_string),
       payment_channel: "qrisdana",
-    });
-    expect(await (await POST(callbackRequest(body))).json()).toEqual({
-      ok: true,
-      outcome: "applied",
     });
     expect(await rowOf(result.transaction.id)).toMatchObject({
       state: "paid",

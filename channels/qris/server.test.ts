@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { schemaIssues } from "@/testing/schema-issues";
 import { callbackSchema } from "@/lib/purwantara/callback";
 import { qris, qrisFormSchema, splitName, type QrisForm } from "./server";
 
@@ -22,10 +23,7 @@ const typed = (overrides: Record<string, string> = {}) => ({
   customerPhone: "0812 3456 7890",
   ...overrides,
 });
-const issues = (input: Record<string, string>) =>
-  qrisFormSchema()
-    .safeParse(input)
-    .error?.issues.map((i) => [i.path.join("."), i.message]);
+const issues = (input: Record<string, string>) => schemaIssues(qrisFormSchema(), input);
 
 describe("QRIS module", () => {
   it("builds POST qris exactly as the contract has it", () => {

@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { POST } from "@/app/api/webhooks/purwantara/route";
-import { authHeader } from "@/emulator/test-support";
 import { createPayment } from "@/lib/payments/create-payment";
-import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
 import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
+import {
+  expectRefusedFields,
+  inquiryData,
+  payByCallback,
+  remoteTransaction,
+} from "@/testing/channel-create";
 import { virtualAccount, type VirtualAccountForm } from "./server";
 
 const { emulator, control, rowOf, user } = withGatewayTestbed({ email: "va@example.com" });
@@ -36,10 +39,7 @@ describe("createPayment (virtual account) against the emulator", () => {
       total: "150000.0000",
     });
     expect(String(row?.va_number)).toMatch(/^70012\d{11}$/);
-    const remote = (await (
-      await fetch(emulator.url(`/control/transactions/${String(row?.purwantara_uuid)}`))
-    ).json()) as { transaction: Record<string, unknown> };
-    expect(remote.transaction).toMatchObject({
+    expect(await remoteTransaction(emulator, row?.purwantara_uuid)).toMatchObject({
       external_id: row?.external_id,
       bank: "BCA",
       name: "Budi Santoso",
@@ -50,10 +50,7 @@ describe("createPayment (virtual account) against the emulator", () => {
   it("reads the inquiry answer with the same module", async () => {
     const result = await createPayment(virtualAccount, form({ bank: "BRI" }), user());
     const uuid = String((await rowOf(result.transaction.id))?.purwantara_uuid);
-    const answer = await fetch(emulator.url(`/v1/${virtualAccount.inquiryPath!(uuid)}`), {
-      headers: authHeader,
-    });
-    const { data } = (await answer.json()) as { data: unknown };
+    const data = await inquiryData(emulator, virtualAccount, uuid);
     expect(virtualAccount.readCreated(data)).toMatchObject({
       uuid,
       status: "ACTIVE",
@@ -63,12 +60,10 @@ describe("createPayment (virtual account) against the emulator", () => {
 
   it("puts the gateway's 422 beside the form's amount field", async () => {
     const result = await createPayment(virtualAccount, form({ amount: 5000n }), user());
-    expect(result.ok).toBe(false);
+    const fields = expectRefusedFields(virtualAccount, result, ["amount"]);
     if (result.ok) return;
     expect(result.error).toMatchObject({ kind: "validation", httpStatus: 422 });
-    const fields = Object.keys(result.error.fields);
     expect(fields).toEqual(["expected_amount"]);
-    expect(fields.map((f) => virtualAccount.gatewayFields[f])).toEqual(["amount"]);
     expect(await rowOf(result.transaction.id)).toMatchObject({
       state: "failed_to_create",
       error_code: "VALIDATION_ERROR",
@@ -86,21 +81,17 @@ describe("createPayment (virtual account) against the emulator", () => {
       transactions: Record<string, string>[];
     };
     const made = list.transactions.find((t) => t.external_id === row?.external_id)!;
-    const body = callbackBody({
-      uuid: made.uuid!,
-      event: { meta: { customer_phone: null }, type: "virtual-account", channel: "BCA" },
-      external_id: made.external_id!,
-      status: "PAID",
-      amount: "150000.0000",
-      va_number: made.va_number!,
-      fee: "4500.0000",
-      total: "150000.0000",
-      bank: "BCA",
-    });
-    expect(await (await POST(callbackRequest(body))).json()).toEqual({
-      ok: true,
-      outcome: "applied",
-    });
+    await payByCallback(
+      { purwantara_uuid: made.uuid, external_id: made.external_id },
+      {
+        event: { meta: { customer_phone: null }, type: "virtual-account", channel: "BCA" },
+        amount: "150000.0000",
+        va_number: made.va_number!,
+        fee: "4500.0000",
+        total: "150000.0000",
+        bank: "BCA",
+      },
+    );
     expect(await rowOf(result.transaction.id)).toMatchObject({
       state: "paid",
       va_number: made.va_number,

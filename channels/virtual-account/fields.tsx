@@ -1,9 +1,8 @@
 import { useTranslations } from "next-intl";
-import { CountedField } from "@/components/ui/counted-field";
 import { SelectField } from "@/components/ui/select-field";
 import { bankCodes } from "@/lib/core/payment-names";
 import { paymentName } from "@/lib/i18n/payment-name";
-import { AmountField, DescriptionField, ExpiryField } from "../shared/common-fields";
+import { ClosedAmountFields } from "../closed-amount/fields";
 import type { BindField, FieldsContext } from "../shared/view-types";
 
 export function VirtualAccountFields({
@@ -32,17 +31,12 @@ export function VirtualAccountFields({
           ...bankCodes.map((code) => ({ value: code, label: paymentName(tAll, code) })),
         ]}
       />
-      <CountedField
-        {...field("name")}
-        label={t("name")}
-        required
-        maxLength={255}
-        autoComplete="off"
-        hint={t("nameHint")}
+      <ClosedAmountFields
+        field={field}
+        context={context}
+        nameLabel={t("name")}
+        nameHint={t("nameHint")}
       />
-      <AmountField field={field} context={context} />
-      <DescriptionField field={field} />
-      <ExpiryField field={field} context={context} />
     </>
   );
 }

@@ -1,12 +1,14 @@
 import { z } from "zod";
-import { toZonedIso, type TimeZone } from "@/lib/core/time";
+import type { TimeZone } from "@/lib/core/time";
 import {
-  futureDateTimeSchema,
-  optionalText,
-  requiredText,
-  rupiahAmountSchema,
-  wholeRupiah,
-} from "../shared/fields";
+  answeredExpiry,
+  closedAmountBody,
+  closedAmountDraft,
+  closedAmountFormFields,
+  closedAmountGatewayFields,
+  closedAmountPaths,
+  closedAmountPrefill,
+} from "../closed-amount/server";
 import { defineChannel, type GatewayFacts } from "../shared/types";
 import { vaBanks, virtualAccountSchema, type VirtualAccountRequest } from "./gateway";
 
@@ -15,15 +17,11 @@ export const virtualAccountMinAmount = 10_000;
 
 /** A bank transfer to a number made for this one payment [seen]. */
 export const virtualAccountFormSchema = (zone: TimeZone) =>
-  z.object({
-    idempotencyKey: z.uuid("formOutdated"),
-    bank: z.string().trim().min(1, "choiceRequired").pipe(z.enum(vaBanks, "invalidChoice")),
-    // Shown on the VA: the buyer sees it in the bank app before confirming the transfer.
-    name: requiredText(255, "required"),
-    amount: rupiahAmountSchema(virtualAccountMinAmount),
-    description: optionalText(1000),
-    expiresAt: futureDateTimeSchema(zone),
-  });
+  z.object(
+    closedAmountFormFields(virtualAccountMinAmount, zone, {
+      bank: z.string().trim().min(1, "choiceRequired").pipe(z.enum(vaBanks, "invalidChoice")),
+    }),
+  );
 export type VirtualAccountForm = z.infer<ReturnType<typeof virtualAccountFormSchema>>;
 
 /** How the row reads in the transactions list: what it is for, else the bank and the name. */
@@ -48,24 +46,15 @@ export const virtualAccount = defineChannel<VirtualAccountForm>({
   minAmount: virtualAccountMinAmount,
   defaultExpiryMs: 24 * 60 * 60 * 1000,
   formSchema: virtualAccountFormSchema,
-  draft: (form) => ({
-    title: titleOf(form),
-    description: form.description,
-    bank: form.bank,
-    customerName: form.name,
-    expiresAt: form.expiresAt,
-  }),
+  draft: (form) => ({ ...closedAmountDraft(form, titleOf(form)), bank: form.bank }),
   createRequest: (form, reference) => {
-    const body: VirtualAccountRequest = {
-      expected_amount: Number(form.amount),
-      name: form.name,
-      bank: form.bank,
-      description: form.description ?? titleOf(form),
-      expired_at: toZonedIso(form.expiresAt),
-      external_id: reference,
-      merchant_trx_id: reference,
-      payment_code: null,
-    };
+    const body: VirtualAccountRequest = closedAmountBody(
+      form,
+      reference,
+      titleOf(form),
+      { bank: form.bank },
+      { payment_code: null },
+    );
     return { path: "virtual-account", body };
   },
   readCreated: (data) => {
@@ -76,25 +65,12 @@ export const virtualAccount = defineChannel<VirtualAccountForm>({
     if (d.fee) facts.fee = d.fee;
     if (d.total) facts.total = d.total;
     if (d.bank) facts.bank = d.bank;
-    const expiresAt = d.expired_at ? new Date(d.expired_at) : null;
-    if (expiresAt && !Number.isNaN(expiresAt.getTime())) facts.expiresAt = expiresAt;
+    Object.assign(facts, answeredExpiry(d.expired_at));
     return { uuid: d.uuid, status: d.status, facts };
   },
-  gatewayFields: {
-    expected_amount: "amount",
-    expired_at: "expiresAt",
-    name: "name",
-    bank: "bank",
-    description: "description",
-  },
-  prefill: (row) => ({
-    bank: row.bank ?? "",
-    name: row.customerName ?? "",
-    amount: wholeRupiah(row.amount),
-    description: row.description ?? "",
-  }),
-  inquiryPath: (uuid) => `virtual-account/inquiry/${encodeURIComponent(uuid)}`,
-  listPath: "virtual-account/list",
+  gatewayFields: { ...closedAmountGatewayFields, bank: "bank" },
+  prefill: (row) => ({ bank: row.bank ?? "", ...closedAmountPrefill(row) }),
+  ...closedAmountPaths("virtual-account"),
   cancelPath: (uuid) => `virtual-account/cancel/${encodeURIComponent(uuid)}`,
   callbackFacts: (p) => {
     const c = callbackFactsSchema.parse(p);

@@ -1,42 +1,24 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { SubmitButton } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
-import { fieldBinder, idleState, type ActionState } from "@/lib/actions/action-state";
+import { ActionForm, type FormAction } from "@/components/ui/action-form";
 import { passwordLimits } from "@/lib/auth/password-limits";
+import { NewPasswordFields } from "./new-password-fields";
 
-export function ResetPasswordForm({
-  action,
-}: {
-  action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
-}) {
+export function ResetPasswordForm({ action }: { action: FormAction }) {
   const t = useTranslations("passwordReset");
-  const [state, formAction] = useActionState(action, idleState);
-  const field = fieldBinder(state);
   return (
-    <form action={formAction} className="space-y-4" noValidate>
-      <FormAlert state={state} />
-      <Field
-        {...field("password")}
-        label={t("password")}
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={t("passwordHint", { min: passwordLimits.minChars })}
-      />
-      <Field
-        {...field("confirm")}
-        label={t("confirm")}
-        type="password"
-        autoComplete="new-password"
-        required
-      />
-      <SubmitButton pendingText={t("saving")} className="w-full">
-        {t("save")}
-      </SubmitButton>
-    </form>
+    <ActionForm action={action} submitLabel={t("save")} pendingText={t("saving")}>
+      {(field) => (
+        <NewPasswordFields
+          field={field}
+          labels={{
+            password: t("password"),
+            confirm: t("confirm"),
+            hint: t("passwordHint", { min: passwordLimits.minChars }),
+          }}
+        />
+      )}
+    </ActionForm>
   );
 }

@@ -4,9 +4,7 @@ import type { ReactNode } from "react";
 import type { Formatter } from "@/lib/format";
 import { feeCoverage } from "@/lib/payments/fees";
 import type { SettlementRow } from "@/lib/payments/reconciliation-view";
-
-const linkClass =
-  "rounded-sm hover:text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-500";
+import { quietLinkClass } from "@/components/ui/link-class";
 
 type Row = SettlementRow & { key: string; label: ReactNode; extra?: ReactNode };
 
@@ -33,7 +31,7 @@ export function SettlementTable({
     count === 0 ? (
       <span className="text-slate-600">{format.money(amount)}</span>
     ) : (
-      <Link href={href} className={linkClass}>
+      <Link href={href} className={quietLinkClass}>
         {format.money(amount)}
       </Link>
     );
@@ -41,7 +39,7 @@ export function SettlementTable({
     count === 0 ? (
       <span className="text-xs text-slate-600">{t("count", { count })}</span>
     ) : (
-      <Link href={href} className={`${linkClass} text-xs text-slate-600`}>
+      <Link href={href} className={`${quietLinkClass} text-xs text-slate-600`}>
         {t("count", { count })}
       </Link>
     );
@@ -52,7 +50,7 @@ export function SettlementTable({
       <>
         <Link
           href={r.unsettled.href}
-          className={`${linkClass} ${r.unsettled.overdue ? "font-semibold text-rose-800" : ""}`}
+          className={`${quietLinkClass} ${r.unsettled.overdue ? "font-semibold text-rose-800" : ""}`}
         >
           {t("count", { count: r.unsettled.count })}
         </Link>

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { read, send, uniqueRef, type Body, type Data } from "../channel-test-kit";
+import {
+  read,
+  send,
+  uniqueRef,
+  walletCallbackHead,
+  type Body,
+  type Data,
+} from "../channel-test-kit";
 import { describeChannelApi } from "../channel-test-suite";
 import { postJson } from "../test-support";
 
@@ -25,20 +32,7 @@ const emulator = describeChannelApi({
   callback: {
     type: "ewallet",
     channel: "OVO",
-    keys: [
-      "uuid",
-      "event",
-      "external_id",
-      "amount",
-      "status",
-      "paid_at",
-      "settle_at",
-      "payment_channel",
-      "customer_phone",
-      "customer_email",
-      "description",
-      "created_at",
-    ],
+    keys: [...walletCallbackHead, "customer_phone", "customer_email", "description", "created_at"],
   },
 });
 const { url } = emulator;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { send, uniqueRef, type Body, type Data } from "../channel-test-kit";
+import { send, uniqueRef, walletCallbackHead, type Body, type Data } from "../channel-test-kit";
 import { describeChannelApi } from "../channel-test-suite";
 
 /** The SDK's tests' and the uptime bot's field set. */
@@ -28,14 +28,7 @@ const emulator = describeChannelApi({
     type: "ewallet",
     channel: "SHOPEEPAY",
     keys: [
-      "uuid",
-      "event",
-      "external_id",
-      "amount",
-      "status",
-      "paid_at",
-      "settle_at",
-      "payment_channel",
+      ...walletCallbackHead,
       "transaction_description",
       "customer_phone",
       "customer_email",

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { parseTlv, send, tlvValue, uniqueRef, type Body, type Data } from "../channel-test-kit";
+import {
+  parseTlv,
+  send,
+  tlvValue,
+  uniqueRef,
+  walletCallbackHead,
+  type Body,
+  type Data,
+} from "../channel-test-kit";
 import { describeChannelApi } from "../channel-test-suite";
 import { postJson } from "../test-support";
 import { crc16CcittFalse } from "./qris-payload";
@@ -46,14 +54,7 @@ const emulator = describeChannelApi({
     type: "qris",
     channel: "DOKU",
     keys: [
-      "uuid",
-      "event",
-      "external_id",
-      "amount",
-      "status",
-      "paid_at",
-      "settle_at",
-      "payment_channel",
+      ...walletCallbackHead,
       "transaction_description",
       "merchant_trx_id",
       "qr_string",

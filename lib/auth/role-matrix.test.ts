@@ -12,25 +12,9 @@ const caller = vi.hoisted(() => ({ current: null as CurrentUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => caller.current }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "127.0.0.1:9" }) }));
-vi.mock("next-intl/server", () => {
-  const lookup = (path: string) =>
-    path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], en);
-  const translator = (namespace?: string) => {
-    const full = (key: string) => (namespace ? `${namespace}.${key}` : key);
-    const t = (key: string, values: Record<string, unknown> = {}) =>
-      String(lookup(full(key)) ?? full(key)).replace(/\{(\w+)\}/g, (_, n: string) =>
-        String(values[n] ?? ""),
-      );
-    t.has = (key: string) => typeof lookup(full(key)) === "string";
-    return t;
-  };
-  return {
-    getTranslations: async (arg?: string | { namespace?: string }) =>
-      translator(typeof arg === "string" ? arg : arg?.namespace),
-    getLocale: async () => "en",
-    getTimeZone: async () => "Asia/Jakarta",
-  };
-});
+vi.mock("next-intl/server", async () =>
+  (await import("@/testing/english-intl-server")).englishIntlServer(),
+);
 
 const db = withTestDatabase();
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;

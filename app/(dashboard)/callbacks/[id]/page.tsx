@@ -18,10 +18,10 @@ import { getDeliveryForViewer } from "@/lib/webhooks/delivery-log";
 import { describeRawBody } from "@/lib/webhooks/raw-body";
 import { isHeld } from "@/lib/webhooks/replay";
 import { manageDeliveryAction } from "./actions";
-import { RawBody } from "./raw-body-view";
-import { RelatedDeliveries } from "./related-deliveries";
-import { ReplayPanel } from "./replay-panel";
-import { ResolvePanel } from "./resolve-panel";
+import { RawBody } from "./_components/raw-body-view";
+import { RelatedDeliveries } from "./_components/related-deliveries";
+import { ReplayPanel } from "./_components/replay-panel";
+import { ResolvePanel } from "./_components/resolve-panel";
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CursorPager } from "@/components/ui/cursor-pager";
 import { useTranslations } from "next-intl";
 import { describeRecordedNote } from "@/lib/i18n/recorded-note";
 import {
@@ -121,29 +122,11 @@ export function DeliveryList({
           </ul>
         </>
       )}
-      <nav
-        aria-label={t("pages")}
-        className="flex justify-between border-t border-slate-200 px-4 py-1 text-sm"
-      >
-        {cursor ? (
-          <Link
-            href={logHref(page.filter)}
-            className="flex min-h-11 items-center text-brand-700 hover:underline"
-          >
-            {t("newest")}
-          </Link>
-        ) : (
-          <span />
-        )}
-        {page.nextCursor ? (
-          <Link
-            href={logHref(page.filter, page.nextCursor)}
-            className="flex min-h-11 items-center text-brand-700 hover:underline"
-          >
-            {t("older")}
-          </Link>
-        ) : null}
-      </nav>
+      <CursorPager
+        labels={{ pages: t("pages"), newest: t("newest"), older: t("older") }}
+        newestHref={cursor ? logHref(page.filter) : null}
+        olderHref={page.nextCursor ? logHref(page.filter, page.nextCursor) : null}
+      />
     </div>
   );
 }

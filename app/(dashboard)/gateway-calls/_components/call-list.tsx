@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CursorPager } from "@/components/ui/cursor-pager";
 import { useTranslations } from "next-intl";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { GatewayCall } from "@/db/schema";
@@ -24,29 +25,11 @@ export function CallList({ page, format }: { page: GatewayCallPage; format: Form
           ))}
         </ul>
       )}
-      <nav
-        aria-label={t("pages")}
-        className="flex justify-between border-t border-slate-200 px-4 py-1 text-sm"
-      >
-        {page.query.before ? (
-          <Link
-            href={callsHref({ ...page.query, before: undefined })}
-            className="flex min-h-11 items-center text-brand-700 hover:underline"
-          >
-            {t("newest")}
-          </Link>
-        ) : (
-          <span />
-        )}
-        {page.nextBefore ? (
-          <Link
-            href={callsHref(page.query, page.nextBefore)}
-            className="flex min-h-11 items-center text-brand-700 hover:underline"
-          >
-            {t("older")}
-          </Link>
-        ) : null}
-      </nav>
+      <CursorPager
+        labels={{ pages: t("pages"), newest: t("newest"), older: t("older") }}
+        newestHref={page.query.before ? callsHref({ ...page.query, before: undefined }) : null}
+        olderHref={page.nextBefore ? callsHref(page.query, page.nextBefore) : null}
+      />
     </div>
   );
 }

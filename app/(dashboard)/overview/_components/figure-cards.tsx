@@ -4,9 +4,7 @@ import { formatPercent } from "@/lib/format";
 import { getFormatter } from "@/lib/i18n/server";
 import { addDecimals } from "@/lib/core/money";
 import type { LinkedSum, OverviewPeriod } from "@/lib/payments/overview";
-
-const linkClass =
-  "rounded-sm hover:text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-500";
+import { quietLinkClass } from "@/components/ui/link-class";
 
 /** The change from `previous` to `current` as a ratio, or null when there was nothing before. */
 function change(current: string, previous: string): number | null {
@@ -35,12 +33,12 @@ export async function PeriodCards({ periods }: { periods: OverviewPeriod[] }) {
           <li key={p.days} className="rounded-xl bg-white p-4 shadow-xs ring-1 ring-slate-200">
             <h2 className="text-sm font-medium text-slate-600">{t(`periods.${p.days}`)}</h2>
             <p className="mt-1 text-2xl font-semibold tabular-nums">
-              <Link href={p.current.href} className={linkClass}>
+              <Link href={p.current.href} className={quietLinkClass}>
                 {format.money(p.current.amount)}
               </Link>
             </p>
             <p className="text-sm text-slate-700">
-              <Link href={p.current.href} className={linkClass}>
+              <Link href={p.current.href} className={quietLinkClass}>
                 {t("paidCount", { count: p.current.count })}
               </Link>
             </p>
@@ -50,7 +48,7 @@ export async function PeriodCards({ periods }: { periods: OverviewPeriod[] }) {
                 : t("change", { change: formatPercent(ratio, format.locale, true) })}
             </p>
             <p className="text-xs text-slate-600">
-              <Link href={p.previous.href} className={linkClass}>
+              <Link href={p.previous.href} className={quietLinkClass}>
                 {t(`previous.${p.days}`, { amount: format.money(p.previous.amount) })}
               </Link>
             </p>
@@ -83,12 +81,12 @@ function Card({
     >
       <h2 className="text-sm font-medium text-slate-700">{title}</h2>
       <p className="mt-1 text-xl font-semibold tabular-nums">
-        <Link href={href} className={linkClass}>
+        <Link href={href} className={quietLinkClass}>
           {figure}
         </Link>
       </p>
       <p className="text-sm text-slate-700">
-        <Link href={href} className={linkClass}>
+        <Link href={href} className={quietLinkClass}>
           {body}
         </Link>
       </p>

@@ -18,9 +18,9 @@ import { isDay } from "@/lib/core/time";
 import { getBusinessZone } from "@/lib/settings/merchant";
 import { timeZones } from "@/lib/core/time";
 import { markDayAction, reviewAdjustmentAction, reviewDayAction } from "./actions";
-import { AdjustmentPanel } from "./adjustment-panel";
-import { MarkForm, ReviewForm } from "./closing-forms";
-import { DayRefunds } from "./day-refunds";
+import { AdjustmentPanel } from "./_components/adjustment-panel";
+import { MarkForm, ReviewForm } from "./_components/closing-forms";
+import { DayRefunds } from "./_components/day-refunds";
 
 type Props = { params: Promise<{ day: string }> };
 
