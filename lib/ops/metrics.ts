@@ -2,6 +2,7 @@ import "server-only";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { getApplyPool, getPool, getQuickPool, transactionWithin, type DbOrTx } from "@/db/client";
 import { inboxDepth } from "@/db/queries/inbox";
+import { checkReadReplica } from "@/db/read-replica";
 import { countRecentDeliveries } from "@/db/queries/metrics";
 import type { SweepCounts } from "@/db/queries/sweep";
 import type { GatewayMode } from "@/lib/purwantara/contract";
@@ -54,6 +55,16 @@ function createMetrics() {
       name: "purwantara_db_pool_connections",
       help: "Connections of this process's pg pools: total, idle, and requests waiting for one",
       labelNames: ["pool", "state"] as const,
+      registers,
+    }),
+    replicaLag: new Gauge({
+      name: "purwantara_read_replica_lag_seconds",
+      help: "How far the read replica (DATABASE_READ_URL) is behind the primary at this scrape; absent without one, -1 when unreachable",
+      registers,
+    }),
+    replicaInUse: new Gauge({
+      name: "purwantara_read_replica_in_use",
+      help: "1 while finance reads go to the read replica, 0 while they fall back to the primary (too far behind or unreachable)",
       registers,
     }),
     sweepRuns: new Counter({
@@ -134,6 +145,14 @@ function readPools(metrics: Metrics): void {
   }
 }
 
+async function readReplicaGauges(metrics: Metrics): Promise<void> {
+  const state = await checkReadReplica();
+  if (state.kind === "none") return;
+  metrics.replicaInUse.set(state.kind === "in-use" ? 1 : 0);
+  const lag = "lagSeconds" in state ? state.lagSeconds : null;
+  metrics.replicaLag.set(lag ?? -1);
+}
+
 /**
  * The Prometheus text of this process. Counters are this process's (sum them over the
  * instances); the database gauges are the whole cluster's, read at each scrape with a
@@ -142,6 +161,6 @@ function readPools(metrics: Metrics): void {
 export async function scrapeMetrics(): Promise<{ body: string; contentType: string }> {
   const metrics = getMetrics();
   readPools(metrics);
-  await readDatabaseGauges(metrics);
+  await Promise.all([readDatabaseGauges(metrics), readReplicaGauges(metrics)]);
   return { body: await metrics.registry.metrics(), contentType: metrics.registry.contentType };
 }
