@@ -67,6 +67,19 @@ function createMetrics() {
       help: "1 while finance reads go to the read replica, 0 while they fall back to the primary (too far behind or unreachable)",
       registers,
     }),
+    gatewayCalls: new Counter({
+      name: "purwantara_gateway_calls_total",
+      help: "Calls this process made to Purwantara, by mode, endpoint (ids replaced), HTTP status (0: no answer) and outcome; each is a row of the gateway call log (/gateway-calls)",
+      labelNames: ["mode", "endpoint", "status", "outcome"] as const,
+      registers,
+    }),
+    gatewayCallSeconds: new Histogram({
+      name: "purwantara_gateway_call_seconds",
+      help: "Time of each call to Purwantara, by mode and endpoint",
+      labelNames: ["mode", "endpoint"] as const,
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 15, 30],
+      registers,
+    }),
     sweepRuns: new Counter({
       name: "purwantara_sweep_runs_total",
       help: "Status sweep runs finished by this process, by mode and result (complete, or why it stopped early)",
@@ -96,6 +109,26 @@ export function countCallback(outcome: string, seconds: number): void {
   const metrics = getMetrics();
   metrics.callbacks.inc({ outcome });
   metrics.callbackSeconds.observe({ outcome }, seconds);
+}
+
+export function countGatewayCall(call: {
+  mode: GatewayMode;
+  endpoint: string;
+  httpStatus: number | null;
+  outcome: string;
+  latencyMs: number;
+}): void {
+  const metrics = getMetrics();
+  metrics.gatewayCalls.inc({
+    mode: call.mode,
+    endpoint: call.endpoint,
+    status: String(call.httpStatus ?? 0),
+    outcome: call.outcome,
+  });
+  metrics.gatewayCallSeconds.observe(
+    { mode: call.mode, endpoint: call.endpoint },
+    call.latencyMs / 1000,
+  );
 }
 
 export function countSweepRun(mode: GatewayMode, counts: SweepCounts): void {
