@@ -28,7 +28,9 @@ export async function register() {
   (await import("./db/read-replica")).onReplicaChange((from, to) =>
     logFor("db").warn(
       { from, to: to.kind, lagSeconds: "lagSeconds" in to ? to.lagSeconds : null },
-      to.kind === "in-use" ? "finance reads use the read replica" : "finance reads fall back to the primary",
+      to.kind === "in-use"
+        ? "finance reads use the read replica"
+        : "finance reads fall back to the primary",
     ),
   );
   (await import("./lib/http/request-log")).installRequestLog();

@@ -10,24 +10,13 @@ import {
 import { callbackSecretRefusal, gatewayTokenRefusal } from "./gateway/credential-rules";
 import { gatewayAddressRefusal, parseExtraOrigins } from "./gateway/gateway-address";
 import { parseMailFrom, parseSmtpUrl, type SmtpConfig } from "./mail/smtp-config";
+import { isBareOrigin } from "./http/bare-origin";
 
 /**
  * The app's configuration, parsed from an environment object. Kept free of
  * `server-only` so scripts (dev, migrate) and tests can use it; the app reads it
  * through `lib/env.ts`.
  */
-function isBareOrigin(value: string): boolean {
-  const url = new URL(value);
-  return (
-    (url.protocol === "https:" || url.protocol === "http:") &&
-    url.pathname === "/" &&
-    !url.search &&
-    !url.hash &&
-    !url.username &&
-    !url.password
-  );
-}
-
 const rawSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.url({ message: "must be a postgres:// URL" }),

@@ -112,10 +112,10 @@ async function inOneTransaction(c: pg.Client, pending: Migration[]): Promise<voi
   await c.query("begin");
   for (const m of pending) {
     for (const s of m.statements) await c.query(s.replace(/\bconcurrently\b/gi, ""));
-    await c.query(`insert into drizzle.__drizzle_migrations ("hash", "created_at") values ($1, $2)`, [
-      m.hash,
-      m.folderMillis,
-    ]);
+    await c.query(
+      `insert into drizzle.__drizzle_migrations ("hash", "created_at") values ($1, $2)`,
+      [m.hash, m.folderMillis],
+    );
   }
   await c.query("commit");
 }
