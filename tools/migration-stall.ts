@@ -130,10 +130,24 @@ const runs = {
   "db/migrator.ts (after)": async (c: pg.Client) => {
     await applyMigrations(c, migrations, {
       until: through,
-      onApplied: (tag, ms) => console.log(`    ${tag}: ${(ms / 1000).toFixed(1)} s`),
+      onApplied: (tag, ms) =>
+        windows.push({ tag, from: performance.now() - ms, to: performance.now() }),
     });
   },
 };
+
+/** Each migration's time span in the last run (db/migrator.ts reports them). */
+const windows: { tag: string; from: number; to: number }[] = [];
+
+function perMigration(writes: Write[]): void {
+  for (const w of windows.splice(0)) {
+    const overlapping = writes.filter((x) => x.start <= w.to && x.start + x.ms >= w.from);
+    const longest = Math.max(0, ...overlapping.map((x) => x.ms));
+    console.log(
+      `    ${w.tag}: ${((w.to - w.from) / 1000).toFixed(1)} s, longest write ${longest.toFixed(0)} ms`,
+    );
+  }
+}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
@@ -150,13 +164,15 @@ async function measure(admin: string, name: string, run: (c: pg.Client) => Promi
   const t0 = performance.now();
   await withClient(url, run);
   const t1 = performance.now();
-  const writes = (await writer.stop()).filter((w) => w.start + w.ms >= t0 && w.start <= t1);
+  const all = await writer.stop();
+  const writes = all.filter((w) => w.start + w.ms >= t0 && w.start <= t1);
   const ms = writes.map((w) => w.ms).sort((a, b) => a - b);
   console.log(
     `${name}: ${((t1 - t0) / 1000).toFixed(1)} s, ${ms.length} writes, ` +
       `longest ${(ms.at(-1) ?? 0).toFixed(0)} ms, p99 ${percentile(ms, 99).toFixed(0)} ms, ` +
       `median ${percentile(ms, 50).toFixed(1)} ms`,
   );
+  perMigration(all);
 }
 
 async function main() {
