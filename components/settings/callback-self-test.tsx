@@ -29,7 +29,8 @@ export function CallbackSelfTest() {
       </h2>
       <p className="text-sm text-slate-600">{t("explain")}</p>
       <form action={formAction} className="space-y-4">
-        <FormAlert state={state} />
+        {/* A finished test shows its verdict below, in its own colour; only a refusal shows here. */}
+        {state.status === "error" ? <FormAlert state={state} /> : null}
         <SubmitButton pendingText={t("sending")}>{t("send")}</SubmitButton>
       </form>
       <div aria-live="polite">{report ? <SelfTestResult report={report} /> : null}</div>
