@@ -25,6 +25,14 @@ export async function register() {
   (await import("./db/client")).onPoolError((pool, error) =>
     logFor("db").error({ pool, err: errorFacts(error) }, "pg pool error"),
   );
+  (await import("./db/read-replica")).onReplicaChange((from, to) =>
+    logFor("db").warn(
+      { from, to: to.kind, lagSeconds: "lagSeconds" in to ? to.lagSeconds : null },
+      to.kind === "in-use"
+        ? "finance reads use the read replica"
+        : "finance reads fall back to the primary",
+    ),
+  );
   (await import("./lib/http/request-log")).installRequestLog();
   const { startInboxDrainer, stopInboxDrainer } = await import("./lib/webhooks/inbox");
   startInboxDrainer();

@@ -1,32 +1,27 @@
 import { fileURLToPath } from "node:url";
-import { drizzle } from "drizzle-orm/node-postgres";
-import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { applyMigrations, readMigrations } from "./migrator";
 import { grantRuntimeRole, type RuntimeGrant } from "./runtime-role";
 
 const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
 
 /**
- * Applies the committed migrations in `drizzle/` with a pool of its own, connected as
- * the tables' owner; then, given the app's runtime role, grants it what it needs and
+ * Applies the committed migrations in `drizzle/` (db/migrator.ts: index builds online)
+ * with a connection of its own, as the tables' owner; then, given the app's runtime role, grants it what it needs and
  * no more (db/runtime-role.ts).
  */
 export async function runMigrations(
   databaseUrl: string,
   options: { runtimeRole?: string | null } = {},
 ): Promise<RuntimeGrant | null> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
   try {
-    await migrate(drizzle(pool), { migrationsFolder });
+    await applyMigrations(client, readMigrations(migrationsFolder));
     if (!options.runtimeRole) return null;
-    const client = await pool.connect();
-    try {
-      return await grantRuntimeRole(client, options.runtimeRole);
-    } finally {
-      client.release();
-    }
+    return await grantRuntimeRole(client, options.runtimeRole);
   } finally {
-    await pool.end();
+    await client.end();
   }
 }
 

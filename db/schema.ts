@@ -262,6 +262,7 @@ export const transactions = pgTable(
     // up its buyer's other paid payments near its paid time, within the mode.
     index("transactions_mode_phone_paid_at_idx")
       .on(t.mode, t.customerPhone, t.paidAt)
+      .concurrently()
       .where(sql`${t.customerPhone} is not null and ${t.paidAt} is not null`),
     index("transactions_flags_idx")
       .using("gin", t.flags)

@@ -1,1 +1,1 @@
-CREATE INDEX "transactions_mode_phone_paid_at_idx" ON "transactions" USING btree ("mode","customer_phone","paid_at") WHERE "transactions"."customer_phone" is not null and "transactions"."paid_at" is not null;
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "transactions_mode_phone_paid_at_idx" ON "transactions" USING btree ("mode","customer_phone","paid_at") WHERE "transactions"."customer_phone" is not null and "transactions"."paid_at" is not null;

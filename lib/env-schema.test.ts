@@ -175,4 +175,20 @@ describe("parseEnv", () => {
       );
     }
   });
+
+  it("reads the optional read replica and its lag allowance (default 30 s)", () => {
+    expect(parseEnv(base).readReplica).toBeNull();
+    const url = "postgres://u@replica.internal:5432/db";
+    expect(parseEnv({ ...base, DATABASE_READ_URL: url }).readReplica).toEqual({
+      url,
+      maxLagSeconds: 30,
+    });
+    expect(
+      parseEnv({ ...base, DATABASE_READ_URL: url, DATABASE_READ_MAX_LAG_SECONDS: "5" }).readReplica,
+    ).toEqual({ url, maxLagSeconds: 5 });
+    expect(() => parseEnv({ ...base, DATABASE_READ_URL: "replica" })).toThrow(/DATABASE_READ_URL/);
+    expect(() =>
+      parseEnv({ ...base, DATABASE_READ_URL: url, DATABASE_READ_MAX_LAG_SECONDS: "0" }),
+    ).toThrow(/DATABASE_READ_MAX_LAG_SECONDS/);
+  });
 });

@@ -10,27 +10,20 @@ import {
 import { callbackSecretRefusal, gatewayTokenRefusal } from "./gateway/credential-rules";
 import { gatewayAddressRefusal, parseExtraOrigins } from "./gateway/gateway-address";
 import { parseMailFrom, parseSmtpUrl, type SmtpConfig } from "./mail/smtp-config";
+import { isBareOrigin } from "./http/bare-origin";
 
 /**
  * The app's configuration, parsed from an environment object. Kept free of
  * `server-only` so scripts (dev, migrate) and tests can use it; the app reads it
  * through `lib/env.ts`.
  */
-function isBareOrigin(value: string): boolean {
-  const url = new URL(value);
-  return (
-    (url.protocol === "https:" || url.protocol === "http:") &&
-    url.pathname === "/" &&
-    !url.search &&
-    !url.hash &&
-    !url.username &&
-    !url.password
-  );
-}
-
 const rawSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.url({ message: "must be a postgres:// URL" }),
+  /** A streaming replica the finance reads (lists, totals, overview, exports) go to (db/read-replica.ts). */
+  DATABASE_READ_URL: z.url({ message: "must be a postgres:// URL" }).optional(),
+  /** Seconds behind the primary past which the read replica is skipped. */
+  DATABASE_READ_MAX_LAG_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)"),
   PURWANTARA_MODE: z.enum(gatewayModes).optional(),
   PURWANTARA_BASE_URL: z.url().optional(),
@@ -91,6 +84,8 @@ const rawSchema = z.object({
 export type Env = {
   nodeEnv: "development" | "production" | "test";
   databaseUrl: string;
+  /** The read replica for finance reads, if any, and how far behind it may be. */
+  readReplica: { url: string; maxLagSeconds: number } | null;
   authSecret: string;
   /**
    * The gateway mode the environment configures, or null in a production build that sets
@@ -279,6 +274,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return {
     nodeEnv: raw.NODE_ENV,
     databaseUrl: raw.DATABASE_URL,
+    readReplica: raw.DATABASE_READ_URL
+      ? { url: raw.DATABASE_READ_URL, maxLagSeconds: raw.DATABASE_READ_MAX_LAG_SECONDS }
+      : null,
     authSecret: raw.AUTH_SECRET,
     gateway: resolveGateway(raw, origins),
     extraGatewayOrigins: origins,

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/roles";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getCallbackHealth, type CallbackHealth } from "@/lib/webhooks/health";
+import type { ReplicaState } from "@/db/read-replica";
 import { actingMode } from "@/lib/gateway/config";
 import { getFormatter } from "@/lib/i18n/server";
 import type { GatewayMode } from "@/lib/purwantara/contract";
@@ -88,7 +89,22 @@ export async function HealthPanel({ mode }: { mode?: GatewayMode } = {}) {
         </p>
         {health.rejectedLastDay > 0 ? <p>{t("callbacks.health.rejectedHint")}</p> : null}
       </div>
+      <ReplicaLine state={health.readReplica} />
     </section>
+  );
+}
+
+async function ReplicaLine({ state }: { state: ReplicaState }) {
+  if (state.kind === "none") return null;
+  const t = await getTranslations("callbacks.health.replica");
+  const lag = "lagSeconds" in state && state.lagSeconds !== null ? state.lagSeconds : null;
+  const seconds = lag === null ? "—" : lag.toFixed(1);
+  return (
+    <p
+      className={`mt-3 text-sm ${state.kind === "in-use" ? "text-slate-700" : "font-medium text-amber-900"}`}
+    >
+      {t(state.kind, { seconds })}
+    </p>
   );
 }
 

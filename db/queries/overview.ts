@@ -6,7 +6,8 @@ import type { TransactionFilter } from "@/lib/core/transaction-filter/vocabulary
 import { addDays, type Day } from "@/lib/core/time";
 import type { GatewayMode } from "@/lib/core/modes";
 import type { TimeZone } from "@/lib/core/time";
-import { getDb, type DbOrTx } from "../client";
+import type { DbOrTx } from "../client";
+import { readDb } from "../read-replica";
 import { resolveFilter } from "@/lib/core/transaction-filter/resolve";
 import { transactionFilterWhere } from "./transaction-filter";
 import { groupedTotals, transactionTotals } from "./transaction-totals";
@@ -109,7 +110,7 @@ export async function medianTimeToPay(from: Day, to: Day, scope: Scope): Promise
             from transactions t
            where ${transactionFilterWhere(resolved(paidFilter(from, to, { channel: [channel] }), scope))})`,
   );
-  const result = await (scope.db ?? getDb()).execute<{
+  const result = await (scope.db ?? readDb()).execute<{
     channel: TransactionChannel;
     median: string | null;
   }>(sql.join(perChannel, sql` union all `));
@@ -215,7 +216,7 @@ export async function refundFigures(
 
 /** Whether the mode has any transaction at all (the overview's empty state). */
 export async function hasTransactions(scope: Scope): Promise<boolean> {
-  const result = await (scope.db ?? getDb()).execute<{ any: boolean }>(
+  const result = await (scope.db ?? readDb()).execute<{ any: boolean }>(
     sql`select exists (select 1 from "transactions" where "mode" = ${scope.mode}) as any`,
   );
   return result.rows[0]?.any ?? false;

@@ -5,6 +5,7 @@ import type { Day } from "@/lib/core/time";
 import type { GatewayMode } from "@/lib/core/modes";
 import type { TimeZone } from "@/lib/core/time";
 import { getDb, type DbOrTx } from "../client";
+import { readDb } from "../read-replica";
 import { reconciliationDays, users, type ReconciliationDay } from "../schema";
 
 export type ReconciliationDayView = ReconciliationDay & {
@@ -39,7 +40,7 @@ export async function listReconciliationDays(
   from: Day,
   to: Day,
 ): Promise<ReconciliationDayView[]> {
-  const found = await selectDays(getDb())
+  const found = await selectDays(readDb())
     .where(
       and(
         eq(reconciliationDays.mode, mode),

@@ -3,7 +3,7 @@ import { and, asc, eq, gte, lte } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { GatewayMode } from "@/lib/core/modes";
 import type { Day } from "@/lib/core/time";
-import { getDb } from "../client";
+import { readDb } from "../read-replica";
 import { refunds, transactions, users } from "../schema";
 
 const decider = alias(users, "decider");
@@ -35,7 +35,7 @@ export async function listRefundsForExport(
   from: Day,
   to: Day,
 ): Promise<RefundExportRow[]> {
-  return getDb()
+  return readDb()
     .select({
       id: refunds.id,
       transactionId: refunds.transactionId,

@@ -8,7 +8,7 @@ import type { RefundState } from "@/lib/core/refund-terms";
 import { timeZones, type TimeZone } from "@/lib/core/time";
 import { paymentMethodSpellings } from "@/lib/core/payment-methods";
 import { compactIdentifier, searchedAmount } from "@/lib/core/search-terms";
-import { getDb } from "../client";
+import { readDb } from "../read-replica";
 
 /**
  * THE SQL of a transactions filter. The list, its totals, the export, the overview and
@@ -101,7 +101,7 @@ export function searchCondition(q: string, mode: "exact" | "words" | "both" = "b
 export async function withSearchMode(resolved: ResolvedFilter): Promise<ResolvedFilter> {
   const text = resolved.filter.q.trim();
   if (!text || resolved.searchMode) return resolved;
-  const result = await getDb().execute<{ found: boolean }>(
+  const result = await readDb().execute<{ found: boolean }>(
     sql`select exists (select 1 from transactions t where ${t}.mode = ${resolved.mode} and (${sql.join(
       exactIdConditions(text),
       sql` or `,

@@ -4,7 +4,7 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
 import type { TransactionFilter } from "@/lib/core/transaction-filter/vocabulary";
 import type { GatewayMode } from "@/lib/core/modes";
-import { getDb, getPool } from "../client";
+import { readDb, readPool } from "../read-replica";
 import type { RefundState } from "../schema";
 import type { ResolvedFilter } from "@/lib/core/transaction-filter/resolve";
 import { transactionFilterWhere, withSearchMode } from "./transaction-filter";
@@ -112,7 +112,7 @@ export async function listTransactionPage(
   resolved: ResolvedFilter,
   options: { cursor?: ListCursor | null; limit: number },
 ): Promise<(ListRow & { cursor: ListCursor })[]> {
-  const result = await getDb().execute<ListRow & { sortKey: string }>(
+  const result = await readDb().execute<ListRow & { sortKey: string }>(
     listPageQuery(resolved, options),
   );
   return result.rows.map(({ sortKey: key, ...row }) => ({
@@ -134,7 +134,7 @@ export function offsetPageQuery(resolved: ResolvedFilter, offset: number, limit:
 
 /** The mode's change marker: moves in the same transaction as any write to its transactions. */
 export async function changeMarkerVersion(mode: GatewayMode): Promise<number> {
-  const result = await getDb().execute<{ version: string }>(
+  const result = await readDb().execute<{ version: string }>(
     sql`select version::text as version from change_markers where mode = ${mode}`,
   );
   return Number(result.rows[0]?.version ?? 0);
@@ -143,7 +143,7 @@ export async function changeMarkerVersion(mode: GatewayMode): Promise<number> {
 /** A user's name for "created by", or null. */
 export async function userNames(ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const result = await getDb().execute<{ id: string; name: string }>(
+  const result = await readDb().execute<{ id: string; name: string }>(
     sql`select id, name from users where id in (${sql.join(
       ids.map((id) => sql`${id}::uuid`),
       sql`, `,
@@ -154,7 +154,7 @@ export async function userNames(ids: string[]): Promise<Map<string, string>> {
 
 /** The people a list can be filtered by (who created payments). */
 export async function listCreators(): Promise<{ id: string; name: string }[]> {
-  const result = await getDb().execute<{ id: string; name: string }>(
+  const result = await readDb().execute<{ id: string; name: string }>(
     sql`select id, name from users where role in ('admin', 'operator') order by lower(name)`,
   );
   return result.rows;
@@ -221,7 +221,7 @@ export async function streamFilteredTransactions(
 ): Promise<void> {
   const { default: Cursor } = await import("pg-cursor");
   const resolved = await withSearchMode(filterFor);
-  const client = await getPool().connect();
+  const client = await readPool().connect();
   const dialect = new PgDialect();
   let broken = false;
   try {

@@ -2,7 +2,8 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Day } from "@/lib/core/time";
 import { timeZones, type TimeZone } from "@/lib/core/time";
-import { getDb, type DbOrTx } from "../client";
+import type { DbOrTx } from "../client";
+import { readDb } from "../read-replica";
 import type { TransactionChannel } from "../schema";
 import {
   bankCondition,
@@ -274,7 +275,7 @@ function refundSums(resolved: ResolvedFilter): SQL {
  */
 export async function transactionTotals(
   resolved: ResolvedFilter,
-  db: DbOrTx = getDb(),
+  db: DbOrTx = readDb(),
 ): Promise<TransactionTotals> {
   const result = await db.execute<TransactionTotals>(totalsQuery(resolved));
   return result.rows[0]!;
@@ -284,7 +285,7 @@ export async function transactionTotals(
 export async function groupedTotals(
   resolved: ResolvedFilter,
   grouping: TotalsGrouping,
-  db: DbOrTx = getDb(),
+  db: DbOrTx = readDb(),
 ): Promise<TotalsGroup[]> {
   const result = await db.execute<TotalsGroup>(totalsQuery(resolved, grouping));
   return result.rows;

@@ -1,6 +1,7 @@
 import "server-only";
 import { insertGatewayCall } from "@/db/queries/gateway-calls";
 import { errorFacts, logFor } from "@/lib/log";
+import { countGatewayCall } from "@/lib/ops/metrics";
 import type { GatewayCallReport } from "@/lib/purwantara/client";
 import type { GatewayMode } from "@/lib/purwantara/contract";
 import { endpointOf, redactGatewayBody } from "./redact";
@@ -14,7 +15,8 @@ export type GatewayCallContext = {
 };
 
 /**
- * The client's `onCall` for the gateway call log: each call a row, redacted. A failed
+ * The client's `onCall` for the gateway call log: each call a row, redacted, and counted
+ * in the metrics (`purwantara_gateway_calls_total`, `_seconds`). A failed
  * insert is logged and forgotten: the log never stands between a payment and Purwantara.
  */
 export function recordGatewayCalls(
@@ -22,12 +24,14 @@ export function recordGatewayCalls(
   context: GatewayCallContext,
 ): (call: GatewayCallReport) => Promise<void> {
   return async (call) => {
+    const endpoint = endpointOf(call.path);
+    countGatewayCall({ mode, endpoint, ...call });
     try {
       await insertGatewayCall({
         mode,
         calledAt: call.startedAt,
         method: call.method,
-        endpoint: endpointOf(call.path),
+        endpoint,
         path: call.path.slice(0, 500),
         httpStatus: call.httpStatus,
         outcome: call.outcome,
@@ -39,7 +43,7 @@ export function recordGatewayCalls(
       });
     } catch (error) {
       logFor("gateway").error(
-        { mode, endpoint: endpointOf(call.path), err: errorFacts(error) },
+        { mode, endpoint, err: errorFacts(error) },
         "gateway call not recorded",
       );
     }

@@ -2,6 +2,7 @@ import "server-only";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { getApplyPool, getPool, getQuickPool, transactionWithin, type DbOrTx } from "@/db/client";
 import { inboxDepth } from "@/db/queries/inbox";
+import { checkReadReplica } from "@/db/read-replica";
 import { countRecentDeliveries } from "@/db/queries/metrics";
 import type { SweepCounts } from "@/db/queries/sweep";
 import type { GatewayMode } from "@/lib/purwantara/contract";
@@ -56,6 +57,29 @@ function createMetrics() {
       labelNames: ["pool", "state"] as const,
       registers,
     }),
+    replicaLag: new Gauge({
+      name: "purwantara_read_replica_lag_seconds",
+      help: "How far the read replica (DATABASE_READ_URL) is behind the primary at this scrape; absent without one, -1 when unreachable",
+      registers,
+    }),
+    replicaInUse: new Gauge({
+      name: "purwantara_read_replica_in_use",
+      help: "1 while finance reads go to the read replica, 0 while they fall back to the primary (too far behind or unreachable)",
+      registers,
+    }),
+    gatewayCalls: new Counter({
+      name: "purwantara_gateway_calls_total",
+      help: "Calls this process made to Purwantara, by mode, endpoint (ids replaced), HTTP status (0: no answer) and outcome; each is a row of the gateway call log (/gateway-calls)",
+      labelNames: ["mode", "endpoint", "status", "outcome"] as const,
+      registers,
+    }),
+    gatewayCallSeconds: new Histogram({
+      name: "purwantara_gateway_call_seconds",
+      help: "Time of each call to Purwantara, by mode and endpoint",
+      labelNames: ["mode", "endpoint"] as const,
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 15, 30],
+      registers,
+    }),
     sweepRuns: new Counter({
       name: "purwantara_sweep_runs_total",
       help: "Status sweep runs finished by this process, by mode and result (complete, or why it stopped early)",
@@ -85,6 +109,26 @@ export function countCallback(outcome: string, seconds: number): void {
   const metrics = getMetrics();
   metrics.callbacks.inc({ outcome });
   metrics.callbackSeconds.observe({ outcome }, seconds);
+}
+
+export function countGatewayCall(call: {
+  mode: GatewayMode;
+  endpoint: string;
+  httpStatus: number | null;
+  outcome: string;
+  latencyMs: number;
+}): void {
+  const metrics = getMetrics();
+  metrics.gatewayCalls.inc({
+    mode: call.mode,
+    endpoint: call.endpoint,
+    status: String(call.httpStatus ?? 0),
+    outcome: call.outcome,
+  });
+  metrics.gatewayCallSeconds.observe(
+    { mode: call.mode, endpoint: call.endpoint },
+    call.latencyMs / 1000,
+  );
 }
 
 export function countSweepRun(mode: GatewayMode, counts: SweepCounts): void {
@@ -134,6 +178,14 @@ function readPools(metrics: Metrics): void {
   }
 }
 
+async function readReplicaGauges(metrics: Metrics): Promise<void> {
+  const state = await checkReadReplica();
+  if (state.kind === "none") return;
+  metrics.replicaInUse.set(state.kind === "in-use" ? 1 : 0);
+  const lag = "lagSeconds" in state ? state.lagSeconds : null;
+  metrics.replicaLag.set(lag ?? -1);
+}
+
 /**
  * The Prometheus text of this process. Counters are this process's (sum them over the
  * instances); the database gauges are the whole cluster's, read at each scrape with a
@@ -142,6 +194,6 @@ function readPools(metrics: Metrics): void {
 export async function scrapeMetrics(): Promise<{ body: string; contentType: string }> {
   const metrics = getMetrics();
   readPools(metrics);
-  await readDatabaseGauges(metrics);
+  await Promise.all([readDatabaseGauges(metrics), readReplicaGauges(metrics)]);
   return { body: await metrics.registry.metrics(), contentType: metrics.registry.contentType };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { closeDb } from "@/db/client";
+import { closeReadReplica } from "@/db/read-replica";
 import { stopBackgroundJobs } from "@/lib/jobs/start";
 import { stopJobSender } from "@/lib/jobs/enqueue";
 import { errorFacts, logFor } from "@/lib/log";
@@ -19,7 +20,7 @@ export async function stopApp(): Promise<boolean> {
   try {
     await Promise.all([stopInboxDrainer(), stopBackgroundJobs()]);
     await stopJobSender();
-    await closeDb();
+    await Promise.all([closeDb(), closeReadReplica()]);
     log.info("inbox drainer and jobs stopped, pools closed");
     return true;
   } catch (error) {

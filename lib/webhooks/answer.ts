@@ -9,6 +9,7 @@ const answers: Answers = {
   applied: (a) => Response.json({ ok: true, outcome: a.outcome }),
   received: () => Response.json({ ok: true, outcome: "received" }),
   duplicate: () => Response.json({ ok: true, outcome: "duplicate" }),
+  self_test: (a) => Response.json({ ok: true, outcome: "self_test", mode: a.mode }),
   not_a_callback: (a) => Response.json({ ok: false, error: a.reason }, { status: 400 }),
   bad_signature: () => Response.json({ ok: false, error: "invalid signature" }, { status: 401 }),
   too_large: () => Response.json({ ok: false, error: "body too large" }, { status: 413 }),

@@ -12,6 +12,7 @@ describe("callback health", () => {
       modes: [{ mode: "local", lastReceivedAt: null, awaitingReview: 0 }],
       rejectedLastDay: 0,
       inbox: { pending: 0, oldestAt: null },
+      readReplica: { kind: "none" },
     });
     const [original] = await q(
       `insert into webhook_deliveries (received_at, headers, raw_body, signature_valid, outcome, mode)

@@ -12,6 +12,7 @@ import { deliveryValues, type ReceivedDelivery } from "./delivery";
 import { quarantineDelivery } from "./quarantine";
 import { countRejection } from "./rejections";
 import { storableText } from "./sanitize";
+import { readSelfTest } from "./self-test";
 import { usableSecrets, verifyDelivery } from "./verify";
 
 /** What became of one callback request; the route turns it into HTTP in one table. */
@@ -19,6 +20,8 @@ export type CallbackAnswer =
   | { kind: "applied"; outcome: DeliveryOutcome }
   | { kind: "received" }
   | { kind: "duplicate" }
+  /** A signed self-test (./self-test.ts): verified, answered, never stored or applied. */
+  | { kind: "self_test"; mode: GatewayMode }
   | { kind: "not_a_callback"; reason: string }
   | { kind: "bad_signature" }
   | { kind: "too_large" }
@@ -77,6 +80,7 @@ export async function receiveCallback(
     if (verdict.reason === "bad_signature") quarantineDelivery(request.headers, body.bytes);
     return { kind: "bad_signature" };
   }
+  if (readSelfTest(body.bytes)) return { kind: "self_test", mode: verdict.mode };
   return ingestVerified(
     {
       rawBody: body.bytes,

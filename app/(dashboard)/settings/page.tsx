@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { CallbackUrl } from "@/components/settings/callback-url";
+import { CallbackSelfTest } from "@/components/settings/callback-self-test";
 import { GatewayModeCard } from "@/components/settings/gateway-mode-card";
 import { LogoForm } from "@/components/settings/logo-form";
 import { MerchantForm } from "@/components/settings/merchant-form";
@@ -52,6 +53,7 @@ export default async function SettingsPage() {
           {getEnv().appUrlFromEnv ? t("callback.fromAppUrl") : t("callback.fromDefault")}
         </p>
       </section>
+      <CallbackSelfTest />
 
       <section aria-labelledby="gateway-heading" className="space-y-4">
         <h2 id="gateway-heading" className="text-lg font-semibold">

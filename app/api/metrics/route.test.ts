@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as callback } from "@/app/api/webhooks/purwantara/route";
 import { peerStamp, peerHeader } from "@/lib/http/peer-address";
+import { recordGatewayCalls } from "@/lib/gateway-calls/record";
 import { runStatusSweep } from "@/lib/jobs/status-sweep";
 import { metricsAccess } from "@/lib/ops/metrics-access";
 import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
@@ -106,6 +107,37 @@ describe("GET /api/metrics", () => {
     expect(run).toMatchObject({ mode: "local", stoppedEarly: null });
     const text = await scrape();
     expect(sample(text, 'purwantara_sweep_runs_total{mode="local",result="complete"}')).toBe(1);
+  });
+
+  it("counts each gateway call as the call log records it: by endpoint, status and time", async () => {
+    const id = randomUUID();
+    const record = recordGatewayCalls("sandbox", { trigger: "check", transactionId: null });
+    for (const [httpStatus, outcome] of [
+      [200, "ok"],
+      [null, "timeout"],
+    ] as const) {
+      await record({
+        method: "GET",
+        path: `/virtual-account/${id}`,
+        requestBody: null,
+        startedAt: new Date(),
+        latencyMs: 1500,
+        httpStatus,
+        outcome,
+        responseBody: null,
+      });
+    }
+    const text = await scrape();
+    const labels = 'mode="sandbox",endpoint="virtual-account/:id"';
+    expect(
+      sample(text, `purwantara_gateway_calls_total{${labels},status="200",outcome="ok"}`),
+    ).toBe(1);
+    expect(
+      sample(text, `purwantara_gateway_calls_total{${labels},status="0",outcome="timeout"}`),
+    ).toBe(1);
+    expect(sample(text, `purwantara_gateway_call_seconds_bucket{le="1",${labels}}`)).toBe(0);
+    expect(sample(text, `purwantara_gateway_call_seconds_bucket{le="2",${labels}}`)).toBe(2);
+    expect(await q("select endpoint from gateway_calls where mode = 'sandbox'")).toHaveLength(2);
   });
 });
 
