@@ -181,6 +181,15 @@ test("a rolling restart of all three drops no request the proxy could retry", as
 });
 
 test("the status sweep ran once per schedule across the three", async () => {
+  // At least two minute slots, whatever the suite took so far (on an idle machine the
+  // tests before this one take under a minute): wait for two sweep runs.
+  test.setTimeout(240_000);
+  await expect
+    .poll(
+      () => count(cluster.db, "select count(*)::int as n from sweep_runs where job_id is not null"),
+      { timeout: 200_000, intervals: [5_000] },
+    )
+    .toBeGreaterThanOrEqual(2);
   // pg-boss's clock (every replica runs one) puts each minute's slot in its queue once;
   // the slot's job sends one sweep job.
   const slots = await count(
@@ -192,8 +201,8 @@ test("the status sweep ran once per schedule across the three", async () => {
     cluster.db,
     "select count(*)::int as n from pgboss.job where name = 'payment-status-sweep'",
   );
-  // The suite has run for minutes by now. At most one sweep per slot (fewer only while a
-  // sweep held by a killed replica waits for its expiry: the queue keeps one waiting).
+  // At most one sweep per slot (fewer only while a sweep held by a killed replica waits
+  // for its expiry: the queue keeps one waiting).
   expect(sweepJobs).toBeGreaterThanOrEqual(2);
   expect(sweepJobs).toBeLessThanOrEqual(slots);
   // Each job ran the sweep once (one run of the local mode), in one replica, one at a time.
