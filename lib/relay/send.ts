@@ -1,10 +1,13 @@
 import "server-only";
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
-import { isIP } from "node:net";
 import { performance } from "node:perf_hooks";
 import { Webhook } from "standardwebhooks";
-import { isPublicAddress, publicOnlyLookup, PrivateAddressError } from "./address";
+import {
+  isPrivateHost,
+  publicOnlyLookup,
+  PrivateAddressError,
+} from "@/lib/http/outbound-address";
 
 /** What one POST to an endpoint came to: an HTTP answer, or none (and why). */
 export type RelaySendResult =
@@ -40,8 +43,7 @@ export function signedHeaders(message: Pick<RelayMessage, "id" | "secret" | "bod
  */
 export function sendRelayMessage(message: RelayMessage): Promise<RelaySendResult> {
   const url = new URL(message.url);
-  const host = url.hostname.replace(/^\[|\]$/g, "");
-  if (!message.allowPrivate && isIP(host) && !isPublicAddress(host)) {
+  if (!message.allowPrivate && isPrivateHost(url.hostname)) {
     return Promise.resolve({ kind: "unreachable", reason: "private address", latencyMs: null });
   }
   const started = performance.now();
