@@ -1,3 +1,5 @@
+import { backoffSeconds } from "@/lib/jobs/row-tries";
+
 /** How the relay tries: how long a try may hold a row, how far apart, for how long. */
 export type RelaySettings = {
   leaseSeconds: number;
@@ -22,8 +24,5 @@ export const defaultRelaySettings: RelaySettings = {
 
 /** The wait after the `tries`-th failed try: doubling from the base, capped. */
 export function relayRetryDelaySeconds(tries: number, settings: RelaySettings): number {
-  return Math.min(
-    settings.retryBaseSeconds * 2 ** Math.max(0, tries - 1),
-    settings.retryMaxSeconds,
-  );
+  return backoffSeconds(tries, settings);
 }

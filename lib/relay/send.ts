@@ -3,11 +3,7 @@ import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { performance } from "node:perf_hooks";
 import { Webhook } from "standardwebhooks";
-import {
-  isPrivateHost,
-  publicOnlyLookup,
-  PrivateAddressError,
-} from "@/lib/http/outbound-address";
+import { isPrivateHost, publicOnlyLookup, PrivateAddressError } from "@/lib/http/outbound-address";
 
 /** What one POST to an endpoint came to: an HTTP answer, or none (and why). */
 export type RelaySendResult =
