@@ -13,6 +13,9 @@ export type RelaySettings = {
 /** [chosen] Events are tried for three days from when they were written (or replayed). */
 export const relayGiveUpAfterSeconds = 3 * 24 * 3600;
 
+/** [chosen] After a rotation the old secret signs beside the new one for a day. */
+export const relaySecretOverlapSeconds = 24 * 3600;
+
 /** [chosen] 30 s, 1, 2, 4… minutes apart, at most 6 hours; paused after a day of failures. */
 export const defaultRelaySettings: RelaySettings = {
   leaseSeconds: 60,

@@ -15,6 +15,8 @@ export type RelayMessage = {
   id: string;
   url: string;
   secret: string;
+  /** A rotated-out secret still in its overlap: the event is signed with both. */
+  previousSecret?: string;
   body: string;
   timeoutMs: number;
   allowPrivate: boolean;
@@ -23,12 +25,22 @@ export type RelayMessage = {
 /** The receiver's answer is kept this long at most (the log shows it). */
 export const answerCapBytes = 2048;
 
-/** The Standard Webhooks headers for `body`, signed now with the endpoint's `whsec_` secret. */
-export function signedHeaders(message: Pick<RelayMessage, "id" | "secret" | "body">, at: Date) {
+/**
+ * The Standard Webhooks headers for `body`, signed now with the endpoint's `whsec_`
+ * secret, and with its previous one during a rotation's overlap: several signatures,
+ * space-separated, any of which a receiver accepts.
+ */
+export function signedHeaders(
+  message: Pick<RelayMessage, "id" | "secret" | "previousSecret" | "body">,
+  at: Date,
+) {
+  const secrets = [message.secret, message.previousSecret].filter((s): s is string => !!s);
   return {
     "webhook-id": message.id,
     "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
-    "webhook-signature": new Webhook(message.secret).sign(message.id, at, message.body),
+    "webhook-signature": secrets
+      .map((secret) => new Webhook(secret).sign(message.id, at, message.body))
+      .join(" "),
   };
 }
 
