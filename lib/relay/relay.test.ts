@@ -242,7 +242,10 @@ describe("the signed relay", { timeout: 60_000 }, () => {
     const { secret, previousUntil } = await rotateRelaySecret(hook.actor, hook.id);
     expect(previousUntil.getTime() - Date.now()).toBeGreaterThan(23.9 * 3600_000);
     const delivered = (n: number) =>
-      eventually(async () => (receiver.delivered(hook.path).length === n ? true : undefined));
+      eventually(
+        async () => (receiver.delivered(hook.path).length === n ? true : undefined),
+        20_000,
+      );
     // The receiver still holds the old secret: verified during the overlap.
     await sendRelayTestEvent(hook.actor, hook.id);
     await delivered(1);
@@ -259,8 +262,9 @@ describe("the signed relay", { timeout: 60_000 }, () => {
     const before = receiver.received.length;
     receiver.secret(hook.path, hook.secret);
     await sendRelayTestEvent(hook.actor, hook.id);
-    const refused = await eventually(async () =>
-      receiver.received.slice(before).find((r) => r.path === hook.path),
+    const refused = await eventually(
+      async () => receiver.received.slice(before).find((r) => r.path === hook.path),
+      20_000,
     );
     expect(refused).toMatchObject({ verified: false, status: 401 });
   });
