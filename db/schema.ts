@@ -25,6 +25,7 @@ import { paymentStates } from "@/lib/core/payment-states";
 import { relayDeliveryStates, relayPauseReasons } from "../lib/core/relay-events";
 import { refundMethods, refundReasons, refundStates } from "../lib/core/refund-terms";
 import { emailStates, emailTemplates } from "../lib/core/email-kinds";
+import { smtpTlsModes } from "../lib/mail/smtp-config";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({
   dataType: () => "bytea",
@@ -153,6 +154,32 @@ export const merchantSettings = pgTable(
   (t) => [
     check("merchant_settings_single_row", sql`${t.id} = 1`),
     index("merchant_settings_updated_by_idx").on(t.updatedBy),
+  ],
+);
+
+export const smtpTlsMode = pgEnum("smtp_tls_mode", smtpTlsModes);
+
+/**
+ * The SMTP server saved from Settings > Email: one row (id = 1). The password is sealed
+ * (lib/crypto/secret-box.ts); SMTP_URL and MAIL_FROM in the environment win over it.
+ */
+export const smtpSettings = pgTable(
+  "smtp_settings",
+  {
+    id: integer("id").primaryKey().default(1),
+    host: text("host").notNull(),
+    port: integer("port").notNull(),
+    tls: smtpTlsMode("tls").notNull(),
+    username: text("username"),
+    passwordSealed: text("password_sealed"),
+    fromName: text("from_name"),
+    fromAddress: text("from_address").notNull(),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    check("smtp_settings_single_row", sql`${t.id} = 1`),
+    index("smtp_settings_updated_by_idx").on(t.updatedBy),
   ],
 );
 
@@ -991,6 +1018,9 @@ export const relayEndpoints = pgTable(
     /** Event types it asks for (lib/core/relay-events.ts). */
     events: text("events").array().notNull(),
     secretSealed: text("secret_sealed").notNull(),
+    /** After a rotation, the old secret still signs beside the new one until `previousSecretUntil`. */
+    previousSecretSealed: text("previous_secret_sealed"),
+    previousSecretUntil: timestamp("previous_secret_until", { withTimezone: true }),
     pausedAt: timestamp("paused_at", { withTimezone: true }),
     pausedReason: relayPauseReason("paused_reason"),
     /** The first failed try since its last delivery; a day of it pauses the endpoint. */
@@ -1050,6 +1080,25 @@ export const relayDeliveries = pgTable(
   ],
 );
 
+/** Every try of a relay delivery (the delivery row keeps only the last): the log shows them all. */
+export const relayTries = pgTable(
+  "relay_tries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    deliveryId: uuid("delivery_id")
+      .notNull()
+      .references(() => relayDeliveries.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    status: integer("status"),
+    /** The receiver's answer, capped; or why there was none. */
+    answer: text("answer").notNull(),
+    latencyMs: integer("latency_ms"),
+  },
+  (t) => [index("relay_tries_delivery_idx").on(t.deliveryId, t.at)],
+);
+
+export type RelayTry = typeof relayTries.$inferSelect;
+export type SmtpSettingsRow = typeof smtpSettings.$inferSelect;
 export type RelayEndpoint = typeof relayEndpoints.$inferSelect;
 export type RelayDelivery = typeof relayDeliveries.$inferSelect;
 export type NewRelayDelivery = typeof relayDeliveries.$inferInsert;

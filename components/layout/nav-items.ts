@@ -10,6 +10,7 @@ type NavLabel =
   | "callbacks"
   | "team"
   | "settings"
+  | "outbox"
   | "audit"
   | "gatewayCalls"
   | "relay"
@@ -23,6 +24,7 @@ export const navItems = [
   { href: "/callbacks", label: "callbacks", permission: "callbacks:read" },
   { href: "/team", label: "team", permission: "team:manage" },
   { href: "/settings", label: "settings", permission: "settings:manage" },
+  { href: "/outbox", label: "outbox", permission: "settings:manage" },
   { href: "/audit", label: "audit", permission: "audit:read" },
   { href: "/gateway-calls", label: "gatewayCalls", permission: "gateway-calls:read" },
   { href: "/relay", label: "relay", permission: "relay:manage" },

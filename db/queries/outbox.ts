@@ -123,8 +123,12 @@ export type OutboxListRow = Pick<
   | "nextAttemptAt"
 >;
 
-/** The newest emails first, at most `limit`, optionally in some states only. */
-export async function listOutbox(options: { limit: number; states?: EmailOutboxRow["state"][] }) {
+/** The newest emails first, `limit` from `offset`, optionally in some states only. */
+export async function listOutbox(options: {
+  limit: number;
+  offset?: number;
+  states?: EmailOutboxRow["state"][];
+}) {
   return getDb()
     .select({
       id: emailOutbox.id,
@@ -141,15 +145,11 @@ export async function listOutbox(options: { limit: number; states?: EmailOutboxR
     .from(emailOutbox)
     .where(options.states?.length ? inArray(emailOutbox.state, options.states) : undefined)
     .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
-    .limit(options.limit);
+    .limit(options.limit)
+    .offset(options.offset ?? 0);
 }
 
-/** Puts a sent or failed row back in the queue, its tries counted afresh. Null if it is in flight. */
-export async function requeueOutboxRow(tx: DbOrTx, id: string): Promise<EmailOutboxRow | null> {
-  const [row] = await tx
-    .update(emailOutbox)
-    .set({ state: "pending", tries: 0, nextAttemptAt: sql`now()`, leaseUntil: null })
-    .where(and(eq(emailOutbox.id, id), inArray(emailOutbox.state, ["sent", "failed"])))
-    .returning();
+export async function getOutboxRow(tx: DbOrTx, id: string): Promise<EmailOutboxRow | null> {
+  const [row] = await tx.select().from(emailOutbox).where(eq(emailOutbox.id, id));
   return row ?? null;
 }

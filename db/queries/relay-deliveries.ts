@@ -1,7 +1,13 @@
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "../client";
-import { relayDeliveries, type NewRelayDelivery, type RelayDelivery } from "../schema";
+import {
+  relayDeliveries,
+  relayTries,
+  type NewRelayDelivery,
+  type RelayDelivery,
+  type RelayTry,
+} from "../schema";
 
 /**
  * Adds relay deliveries in the caller's transaction. The same event for the same
@@ -57,7 +63,10 @@ export async function claimRelayDelivery(
 
 export type RelayTryRecord = { status: number | null; answer: string; latencyMs: number | null };
 
-/** The try of a claimed row ended: delivered, to be tried again later, or given up. */
+/**
+ * The try of a claimed row ended: delivered, to be tried again later, or given up. The
+ * row keeps the last try; relay_tries keeps every one (the log shows them all).
+ */
 export async function finishRelayTry(
   id: string,
   result: RelayTryRecord &
@@ -69,20 +78,65 @@ export async function finishRelayTry(
     lastLatencyMs: result.latencyMs,
     leaseUntil: null,
   };
-  await getDb()
-    .update(d)
-    .set(
-      result.state === "delivered"
-        ? { ...recorded, state: "delivered", deliveredAt: sql`now()` }
-        : result.state === "pending"
-          ? {
-              ...recorded,
-              state: "pending",
-              nextAttemptAt: sql`now() + make_interval(secs => ${result.retryInSeconds})`,
-            }
-          : { ...recorded, state: "failed" },
-    )
-    .where(and(eq(d.id, id), eq(d.state, "sending")));
+  await getDb().transaction(async (tx) => {
+    const [finished] = await tx
+      .update(d)
+      .set(
+        result.state === "delivered"
+          ? { ...recorded, state: "delivered", deliveredAt: sql`now()` }
+          : result.state === "pending"
+            ? {
+                ...recorded,
+                state: "pending",
+                nextAttemptAt: sql`now() + make_interval(secs => ${result.retryInSeconds})`,
+              }
+            : { ...recorded, state: "failed" },
+      )
+      .where(and(eq(d.id, id), eq(d.state, "sending")))
+      .returning({ id: d.id });
+    if (!finished) return;
+    await tx.insert(relayTries).values({
+      deliveryId: id,
+      status: result.status,
+      answer: result.answer,
+      latencyMs: result.latencyMs,
+    });
+  });
+}
+
+export type RelayTryLine = Pick<RelayTry, "deliveryId" | "at" | "status" | "answer" | "latencyMs">;
+
+/** The tries of these deliveries, newest first, at most `perDelivery` each. */
+export async function listRelayTries(
+  deliveryIds: string[],
+  perDelivery: number,
+): Promise<RelayTryLine[]> {
+  if (deliveryIds.length === 0) return [];
+  const ranked = getDb()
+    .select({
+      deliveryId: relayTries.deliveryId,
+      at: relayTries.at,
+      status: relayTries.status,
+      answer: relayTries.answer,
+      latencyMs: relayTries.latencyMs,
+      rank: sql<number>`row_number() over (partition by ${relayTries.deliveryId} order by ${relayTries.at} desc)`.as(
+        "rank",
+      ),
+    })
+    .from(relayTries)
+    .where(inArray(relayTries.deliveryId, deliveryIds))
+    .as("ranked");
+  return getDb()
+    .select({
+      deliveryId: ranked.deliveryId,
+      at: ranked.at,
+      status: ranked.status,
+      answer: ranked.answer,
+      latencyMs: ranked.latencyMs,
+    })
+    .from(ranked)
+    .where(sql`${ranked.rank} <= ${perDelivery}`)
+    .orderBy(desc(ranked.at));
 }
 
 /** Rows that can be sent now, oldest first: the dispatcher queues a try of each. */

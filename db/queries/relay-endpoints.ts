@@ -67,6 +67,8 @@ export async function updateRelayEndpoint(
   id: string,
   changes: Partial<RelayEndpointValues> & {
     secretSealed?: string;
+    previousSecretSealed?: string | null;
+    previousSecretUntil?: Date | null;
     pausedAt?: Date | null;
     pausedReason?: RelayPauseReason | null;
     failingSince?: Date | null;

@@ -67,6 +67,15 @@ export const auditSettingNames = [
   "tokenCleared",
   "callbackSecret",
   "previousSecret",
+  "smtpHost",
+  "smtpPort",
+  "smtpTls",
+  "smtpUser",
+  "smtpPassword",
+  "smtpPasswordCleared",
+  "smtpFromName",
+  "smtpFromAddress",
+  "smtpCleared",
 ] as const;
 type SettingName = (typeof auditSettingNames)[number];
 

@@ -155,4 +155,16 @@ export const actionRows: readonly MatrixRow[] = [
     permission: "settings:manage" as const,
     expect: actionFor(admins),
   })),
+  ...(["saveSmtpAction", "clearSmtpAction", "sendTestEmailAction"] as const).map((name) => ({
+    kind: "action" as const,
+    target: `settings/email#${name}`,
+    permission: "settings:manage" as const,
+    expect: actionFor(admins),
+  })),
+  {
+    kind: "action",
+    target: "outbox#resendEmailAction",
+    permission: "settings:manage",
+    expect: actionFor(admins),
+  },
 ];

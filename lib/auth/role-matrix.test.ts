@@ -31,6 +31,8 @@ async function actionsByTarget(): Promise<Record<string, Action>> {
   const callbacks = await import("@/app/(dashboard)/callbacks/[id]/actions");
   const callbackLog = await import("@/app/(dashboard)/callbacks/actions");
   const relay = await import("@/app/(dashboard)/relay/actions");
+  const emailSettings = await import("@/app/(dashboard)/settings/email/actions");
+  const outbox = await import("@/app/(dashboard)/outbox/actions");
   return {
     "payments/new/[channel]#createPaymentAction": payments.createPaymentAction.bind(
       null,
@@ -92,6 +94,10 @@ async function actionsByTarget(): Promise<Record<string, Action>> {
     "settings#saveMerchantAction": settings.saveMerchantAction,
     "settings#uploadLogoAction": settings.uploadLogoAction,
     "settings#removeLogoAction": settings.removeLogoAction,
+    "settings/email#saveSmtpAction": emailSettings.saveSmtpAction,
+    "settings/email#clearSmtpAction": emailSettings.clearSmtpAction,
+    "settings/email#sendTestEmailAction": emailSettings.sendTestEmailAction,
+    "outbox#resendEmailAction": outbox.resendEmailAction,
   };
 }
 

@@ -72,6 +72,13 @@ export const roleMatrix: readonly MatrixRow[] = [
   },
   { kind: "page", target: "/team", permission: "team:manage", expect: pageFor(admins) },
   { kind: "page", target: "/settings", permission: "settings:manage", expect: pageFor(admins) },
+  {
+    kind: "page",
+    target: "/settings/email",
+    permission: "settings:manage",
+    expect: pageFor(admins),
+  },
+  { kind: "page", target: "/outbox", permission: "settings:manage", expect: pageFor(admins) },
   { kind: "page", target: "/audit", permission: "audit:read", expect: pageFor(admins) },
   {
     kind: "page",

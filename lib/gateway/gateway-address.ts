@@ -1,3 +1,4 @@
+import { outboundUrl } from "../http/outbound-address";
 import { defaultBaseUrls, type GatewayMode } from "../purwantara/contract";
 
 /**
@@ -23,14 +24,8 @@ export function gatewayAddressRefusal(
   value: string,
   extraOrigins: readonly string[],
 ): AddressRefusal | null {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return "invalid";
-  }
-  if (url.username || url.password) return "invalid";
-  if (url.protocol !== "https:" && url.protocol !== "http:") return "invalid";
+  const url = outboundUrl(value);
+  if (!url) return "invalid";
   if (mode === "local") return null;
   if (extraOrigins.includes(url.origin)) return null;
   return url.protocol === "https:" && url.host === purwantaraHost(mode) ? null : "notPurwantara";

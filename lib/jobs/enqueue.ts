@@ -3,7 +3,7 @@ import PgBoss from "pg-boss";
 import { getEnv } from "@/lib/env";
 import { errorFacts, logFor } from "@/lib/log";
 import { sendEmailJobs } from "./email";
-import { relayDispatchQueue } from "./relay";
+import { relayDispatchQueue, sendRelayJobs } from "./relay";
 import { createJobQueues } from "./queue";
 import { runningJobQueue } from "./start";
 
@@ -73,6 +73,23 @@ export async function queueRelayDispatch(): Promise<void> {
     logFor("jobs").error(
       { err: errorFacts(error) },
       "could not queue relay dispatch now; the minute's dispatch will",
+    );
+  }
+}
+
+/**
+ * Queues a try of each relay delivery just committed (a replay, a test event). A
+ * failure loses nothing: the row is pending and due, and the minute's dispatch finds it.
+ */
+export async function queueRelayTries(ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  try {
+    const boss = runningJobQueue()?.boss ?? (await senderBoss());
+    await sendRelayJobs(boss, ids);
+  } catch (error) {
+    logFor("jobs").error(
+      { deliveries: ids.length, err: errorFacts(error) },
+      "could not queue relay tries now; the minute's dispatch will",
     );
   }
 }

@@ -6,8 +6,10 @@ import { open, seal } from "@/lib/crypto/secret-box";
 import type { Locale } from "@/lib/i18n/config";
 import { getMerchantProfile } from "@/lib/settings/merchant";
 import type { EmailTemplate } from "@/lib/core/email-kinds";
+import { backoffSeconds } from "@/lib/jobs/row-tries";
 import { renderEmail } from "./templates/render";
-import { getSmtpConfig, sendEmail, type SendOutcome } from "./transport";
+import { getSmtpConfig } from "./smtp-settings";
+import { sendEmail, smtpTimeouts, type SendOutcome, type SmtpTimeouts } from "./transport";
 
 export type QueueEmailInput = {
   to: string;
@@ -24,6 +26,13 @@ export type QueueEmailInput = {
 
 const secretsContext = (row: Pick<EmailOutboxRow, "dedupeKey" | "recipient">) =>
   `email_outbox:${row.dedupeKey}:${row.recipient.toLowerCase()}`;
+
+/** A row's sealed values, opened (throws when they cannot be: another key, or moved). */
+export function openOutboxSecrets(
+  row: Pick<EmailOutboxRow, "dedupeKey" | "recipient" | "secretsSealed">,
+): Record<string, string> {
+  return row.secretsSealed ? JSON.parse(open(row.secretsSealed, secretsContext(row))) : {};
+}
 
 /**
  * Adds an email to the outbox in the caller's transaction, so it exists exactly when
@@ -48,6 +57,8 @@ export type OutboxSettings = {
   maxTries: number;
   retryBaseSeconds: number;
   retryMaxSeconds: number;
+  /** How long each step with the SMTP server may take. */
+  timeouts: SmtpTimeouts;
 };
 
 /** [chosen] 6 tries over about an hour: 30 s, 1, 2, 4, 8 minutes apart… up to an hour. */
@@ -56,14 +67,12 @@ export const defaultOutboxSettings: OutboxSettings = {
   maxTries: 6,
   retryBaseSeconds: 30,
   retryMaxSeconds: 3600,
+  timeouts: smtpTimeouts.queued,
 };
 
 /** The wait after the `tries`-th failed try: doubling from the base, capped. */
 export function retryDelaySeconds(tries: number, settings: OutboxSettings): number {
-  return Math.min(
-    settings.retryBaseSeconds * 2 ** Math.max(0, tries - 1),
-    settings.retryMaxSeconds,
-  );
+  return backoffSeconds(tries, settings);
 }
 
 /** What one try did: sent; to be tried again after `retryInSeconds`; failed for good; or nothing (not ours to send). */
@@ -95,10 +104,10 @@ export async function deliverOutboxRow(
 ): Promise<TryResult> {
   const row = await claimOutboxRow(id, settings.leaseSeconds);
   if (!row) return { outcome: "skipped" };
-  const { config } = getSmtpConfig();
+  const { config } = await getSmtpConfig();
   const giveUp = row.tries >= settings.maxTries;
   if (!config) {
-    const error = "no SMTP server is configured (SMTP_URL)";
+    const error = "no SMTP server is configured (SMTP_URL or Settings > Email)";
     if (giveUp) {
       await finishOutboxTry(id, { state: "failed", error });
       return { outcome: "failed", send: null };
@@ -109,7 +118,7 @@ export async function deliverOutboxRow(
   }
   let secrets: Record<string, string> = {};
   try {
-    secrets = row.secretsSealed ? JSON.parse(open(row.secretsSealed, secretsContext(row))) : {};
+    secrets = openOutboxSecrets(row);
   } catch {
     await finishOutboxTry(id, { state: "failed", error: "its sealed values cannot be opened" });
     return { outcome: "failed", send: null };
@@ -121,12 +130,16 @@ export async function deliverOutboxRow(
     secrets,
     businessName: (await getMerchantProfile()).businessName,
   });
-  const send = await sendEmail(config, {
-    to: row.recipient,
-    ...rendered,
-    locale: row.locale,
-    messageId: `<outbox-${row.id}@${fromDomain(config.fromAddress)}>`,
-  });
+  const send = await sendEmail(
+    config,
+    {
+      to: row.recipient,
+      ...rendered,
+      locale: row.locale,
+      messageId: `<outbox-${row.id}@${fromDomain(config.fromAddress)}>`,
+    },
+    settings.timeouts,
+  );
   if (send.kind === "delivered") {
     await finishOutboxTry(id, { state: "sent", messageId: send.messageId });
     return { outcome: "sent", send };

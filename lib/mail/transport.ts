@@ -1,19 +1,6 @@
 import "server-only";
 import nodemailer from "nodemailer";
-import { getEnv } from "@/lib/env";
 import type { SmtpConfig } from "./smtp-config";
-
-/** Where the SMTP settings in effect come from. */
-export type SmtpSource = "environment" | "none";
-
-/**
- * The SMTP server in effect: SMTP_URL and MAIL_FROM (the environment wins), or none.
- * Saved settings from the settings page are a later step of issue 18.
- */
-export function getSmtpConfig(): { source: SmtpSource; config: SmtpConfig | null } {
-  const fromEnv = getEnv().smtp;
-  return fromEnv ? { source: "environment", config: fromEnv } : { source: "none", config: null };
-}
 
 export type OutgoingEmail = {
   to: string;
@@ -34,10 +21,20 @@ export type SendOutcome =
   | { kind: "refused"; code: number | null; response: string; permanent: boolean }
   | { kind: "unreachable"; reason: string };
 
-/** [chosen] How long to wait for the SMTP server at each step. */
-const timeouts = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+/** How long to wait for the SMTP server at each step, in ms. */
+export type SmtpTimeouts = {
+  connectionTimeout: number;
+  greetingTimeout: number;
+  socketTimeout: number;
+};
 
-function transportFor(config: SmtpConfig) {
+/** [chosen] The queue's tries wait long; a person waiting on "Send a test email" waits less. */
+export const smtpTimeouts = {
+  queued: { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 },
+  immediate: { connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000 },
+} as const satisfies Record<string, SmtpTimeouts>;
+
+function transportFor(config: SmtpConfig, timeouts: SmtpTimeouts) {
   return nodemailer.createTransport({
     host: config.host,
     port: config.port,
@@ -68,8 +65,12 @@ export function classifySendError(error: unknown): Exclude<SendOutcome, { kind: 
 }
 
 /** Sends one email over SMTP and says what came of it; never throws for a refusal. */
-export async function sendEmail(config: SmtpConfig, email: OutgoingEmail): Promise<SendOutcome> {
-  const transport = transportFor(config);
+export async function sendEmail(
+  config: SmtpConfig,
+  email: OutgoingEmail,
+  timeouts: SmtpTimeouts = smtpTimeouts.queued,
+): Promise<SendOutcome> {
+  const transport = transportFor(config, timeouts);
   try {
     const info = await transport.sendMail({
       from: config.fromName

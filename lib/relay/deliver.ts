@@ -15,7 +15,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { getEnv } from "@/lib/env";
 import { errorFacts, logFor } from "@/lib/log";
 import { defaultRelaySettings, relayRetryDelaySeconds, type RelaySettings } from "./policy";
-import { openRelaySecret } from "./secret";
+import { signingSecrets } from "./secret";
 import { sendRelayMessage, type RelaySendResult } from "./send";
 
 /** What one try did: delivered; to be tried again; given up; or nothing (not ours to send now). */
@@ -71,9 +71,9 @@ async function sendTo(
   // Mode is kept: a row is only ever sent to an endpoint of its own mode.
   if (!endpoint || endpoint.mode !== row.mode)
     return { kind: "unreachable", reason: "endpoint not found in this mode", latencyMs: null };
-  let secret: string;
+  let secrets: string[];
   try {
-    secret = openRelaySecret(endpoint.id, endpoint.secretSealed);
+    secrets = signingSecrets(endpoint);
   } catch (error) {
     logFor("relay").error({ endpointId: endpoint.id, err: errorFacts(error) }, "secret unreadable");
     return {
@@ -85,7 +85,8 @@ async function sendTo(
   return sendRelayMessage({
     id: row.id,
     url: endpoint.url,
-    secret,
+    secret: secrets[0]!,
+    previousSecret: secrets[1],
     body: JSON.stringify(row.payload),
     timeoutMs: settings.timeoutMs,
     allowPrivate: getEnv().relayAllowsPrivateTargets,

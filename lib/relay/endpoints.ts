@@ -13,10 +13,10 @@ import { recordAudit, type AuditAction } from "@/lib/audit/record";
 import type { GatewayMode } from "@/lib/core/modes";
 import { relayTestEvent } from "@/lib/core/relay-events";
 import { AppError } from "@/lib/errors";
-import { deliverRelayRow, type RelayTryResult } from "./deliver";
+import { queueRelayTries } from "@/lib/jobs/enqueue";
 import type { RelayEndpointInput } from "./endpoint-schema";
-import { relayGiveUpAfterSeconds } from "./policy";
-import { newRelaySecret, sealRelaySecret } from "./secret";
+import { relayGiveUpAfterSeconds, relaySecretOverlapSeconds } from "./policy";
+import { newRelaySecret, openRelaySecret, sealRelaySecret } from "./secret";
 
 /** Who acts, in which mode: every change is scoped to the mode and audited. */
 export type RelayActor = { userId: string; mode: GatewayMode; ip: string | null };
@@ -96,39 +96,52 @@ export async function removeRelayEndpoint(actor: RelayActor, id: string): Promis
   });
 }
 
-/** A new secret for the endpoint, returned once; the old one stops signing at once. */
-export async function rotateRelaySecret(actor: RelayActor, id: string): Promise<string> {
+/**
+ * A new secret for the endpoint, returned once. The old one keeps signing beside it
+ * for `relaySecretOverlapSeconds` (events carry both signatures), so the receiver can
+ * switch without refusing anything; a second rotation within that day retires the
+ * first old secret at once.
+ */
+export async function rotateRelaySecret(
+  actor: RelayActor,
+  id: string,
+): Promise<{ secret: string; previousUntil: Date }> {
   const secret = newRelaySecret();
+  const previousUntil = new Date(Date.now() + relaySecretOverlapSeconds * 1000);
   await getDb().transaction(async (tx) => {
-    const row = await updateRelayEndpoint(tx, actor.mode, id, {
+    const before = await getRelayEndpoint(tx, actor.mode, id);
+    if (!before) throw notFound();
+    const previous = openRelaySecret(id, before.secretSealed);
+    await updateRelayEndpoint(tx, actor.mode, id, {
       secretSealed: sealRelaySecret(id, secret),
+      previousSecretSealed: sealRelaySecret(id, previous, "previous"),
+      previousSecretUntil: previousUntil,
     });
-    if (!row) throw notFound();
     await audit(actor, "relay.secret_rotated", id)(tx);
   });
-  return secret;
+  return { secret, previousUntil };
 }
 
-/** Sends a delivered or given-up event again now (its try is recorded in the log). */
+/**
+ * Sends a delivered or given-up event again: queued at once, tried by the job queue (its
+ * try shows in the log when it is made), so the admin never waits on the receiver.
+ */
 export async function replayRelayDelivery(
   actor: RelayActor,
   endpointId: string,
   deliveryId: string,
-): Promise<RelayTryResult> {
+): Promise<void> {
   await getDb().transaction(async (tx) => {
     if (!(await getRelayEndpoint(tx, actor.mode, endpointId))) throw notFound();
     const row = await requeueRelayDelivery(tx, endpointId, deliveryId, relayGiveUpAfterSeconds);
     if (!row) throw new AppError("conflict", "delivery is still open", { key: "relay.stillOpen" });
     await audit(actor, "relay.replayed", endpointId, { replayId: deliveryId })(tx);
   });
-  return deliverRelayRow(deliveryId);
+  await queueRelayTries([deliveryId]);
 }
 
-/** Writes a test event for one endpoint and tries it at once; later tries go by the queue. */
-export async function sendRelayTestEvent(
-  actor: RelayActor,
-  endpointId: string,
-): Promise<RelayTryResult> {
+/** Writes a test event for one endpoint and queues its first try at once (the log shows it). */
+export async function sendRelayTestEvent(actor: RelayActor, endpointId: string): Promise<void> {
   const [id] = await getDb().transaction(async (tx) => {
     const endpoint = await getRelayEndpoint(tx, actor.mode, endpointId);
     if (!endpoint) throw notFound();
@@ -153,5 +166,5 @@ export async function sendRelayTestEvent(
     await audit(actor, "relay.test_sent", endpointId)(tx);
     return ids;
   });
-  return id ? deliverRelayRow(id) : { outcome: "skipped" };
+  await queueRelayTries(id ? [id] : []);
 }

@@ -1,3 +1,5 @@
+import { backoffSeconds } from "@/lib/jobs/row-tries";
+
 /** How the relay tries: how long a try may hold a row, how far apart, for how long. */
 export type RelaySettings = {
   leaseSeconds: number;
@@ -11,6 +13,9 @@ export type RelaySettings = {
 /** [chosen] Events are tried for three days from when they were written (or replayed). */
 export const relayGiveUpAfterSeconds = 3 * 24 * 3600;
 
+/** [chosen] After a rotation the old secret signs beside the new one for a day. */
+export const relaySecretOverlapSeconds = 24 * 3600;
+
 /** [chosen] 30 s, 1, 2, 4… minutes apart, at most 6 hours; paused after a day of failures. */
 export const defaultRelaySettings: RelaySettings = {
   leaseSeconds: 60,
@@ -22,8 +27,5 @@ export const defaultRelaySettings: RelaySettings = {
 
 /** The wait after the `tries`-th failed try: doubling from the base, capped. */
 export function relayRetryDelaySeconds(tries: number, settings: RelaySettings): number {
-  return Math.min(
-    settings.retryBaseSeconds * 2 ** Math.max(0, tries - 1),
-    settings.retryMaxSeconds,
-  );
+  return backoffSeconds(tries, settings);
 }

@@ -8,7 +8,13 @@ import { callbackBody, callbackRequest, ingestWithSecrets } from "@/lib/testing/
 import { insertTestUser } from "@/lib/testing/accounts";
 import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
 import { startRelayReceiver, type RelayReceiver } from "@/testing/relay-receiver";
-import { addRelayEndpoint, replayRelayDelivery, type RelayActor } from "./endpoints";
+import {
+  addRelayEndpoint,
+  replayRelayDelivery,
+  rotateRelaySecret,
+  sendRelayTestEvent,
+  type RelayActor,
+} from "./endpoints";
 import type { RelayEventType } from "@/lib/core/relay-events";
 
 const db = withTestDatabase();
@@ -67,7 +73,7 @@ async function endpoint(mode: "sandbox" | "production", events = allEvents) {
   });
   expect(secret).toMatch(/^whsec_[A-Za-z0-9+/=]{40,}$/);
   receiver.secret(path, secret);
-  return { id: endpoint.id, path, actor };
+  return { id: endpoint.id, path, actor, secret };
 }
 
 /** A signed callback from Purwantara in `mode`, through the real receive path. */
@@ -105,6 +111,12 @@ describe("the signed relay", { timeout: 60_000 }, () => {
       "payment.settled",
     ]);
     expect(rows.reduce((n, r) => n + r.tries, 0)).toBe(3 + 4);
+    // Every try is kept, not only the last: four refusals and three deliveries.
+    const tries = await q<{ status: number }>(
+      "select t.status from relay_tries t join relay_deliveries d on d.id = t.delivery_id where d.endpoint_id = $1 order by t.at",
+      [hook.id],
+    );
+    expect(tries.map((t) => t.status).sort()).toEqual([200, 200, 200, 503, 503, 503, 503]);
     const got = receiver.received.filter((r) => r.path === hook.path);
     expect(got.every((r) => r.verified)).toBe(true);
     // Delivered once each, in order, and never an event before the one before it was delivered.
@@ -179,8 +191,12 @@ describe("the signed relay", { timeout: 60_000 }, () => {
       async () => ((await rowsOf(hook.id))[1]?.state === "delivered" ? true : undefined),
       15_000,
     );
-    const result = await replayRelayDelivery(hook.actor, hook.id, created!.id);
-    expect(result.outcome).toBe("delivered");
+    // A replay is queued and answered at once; the job delivers it.
+    await replayRelayDelivery(hook.actor, hook.id, created!.id);
+    await eventually(
+      async () => ((await rowsOf(hook.id))[0]?.state === "delivered" ? true : undefined),
+      15_000,
+    );
     expect(receiver.delivered(hook.path).map((r) => r.body?.type)).toEqual([
       "payment.paid",
       "payment.created",
@@ -219,5 +235,37 @@ describe("the signed relay", { timeout: 60_000 }, () => {
     expect(rows.map((r) => r.state)).toEqual(["pending", "pending"]);
     expect(rows[0]!.tries).toBe(tries);
     expect(rows[1]!.tries).toBe(0);
+  });
+
+  it("signs with the old secret beside the new one for a day after a rotation; test events are queued", async () => {
+    const hook = await endpoint("sandbox", ["payment.paid"]);
+    const { secret, previousUntil } = await rotateRelaySecret(hook.actor, hook.id);
+    expect(previousUntil.getTime() - Date.now()).toBeGreaterThan(23.9 * 3600_000);
+    const delivered = (n: number) =>
+      eventually(
+        async () => (receiver.delivered(hook.path).length === n ? true : undefined),
+        20_000,
+      );
+    // The receiver still holds the old secret: verified during the overlap.
+    await sendRelayTestEvent(hook.actor, hook.id);
+    await delivered(1);
+    // Switched to the new one: verified too.
+    receiver.secret(hook.path, secret);
+    await sendRelayTestEvent(hook.actor, hook.id);
+    await delivered(2);
+    expect(receiver.delivered(hook.path).every((r) => r.verified)).toBe(true);
+    // After the overlap only the new secret signs: a receiver on the old one refuses.
+    await q(
+      "update relay_endpoints set previous_secret_until = now() - interval '1 second' where id = $1",
+      [hook.id],
+    );
+    const before = receiver.received.length;
+    receiver.secret(hook.path, hook.secret);
+    await sendRelayTestEvent(hook.actor, hook.id);
+    const refused = await eventually(
+      async () => receiver.received.slice(before).find((r) => r.path === hook.path),
+      20_000,
+    );
+    expect(refused).toMatchObject({ verified: false, status: 401 });
   });
 });

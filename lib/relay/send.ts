@@ -1,10 +1,9 @@
 import "server-only";
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
-import { isIP } from "node:net";
 import { performance } from "node:perf_hooks";
 import { Webhook } from "standardwebhooks";
-import { isPublicAddress, publicOnlyLookup, PrivateAddressError } from "./address";
+import { isPrivateHost, publicOnlyLookup, PrivateAddressError } from "@/lib/http/outbound-address";
 
 /** What one POST to an endpoint came to: an HTTP answer, or none (and why). */
 export type RelaySendResult =
@@ -16,6 +15,8 @@ export type RelayMessage = {
   id: string;
   url: string;
   secret: string;
+  /** A rotated-out secret still in its overlap: the event is signed with both. */
+  previousSecret?: string;
   body: string;
   timeoutMs: number;
   allowPrivate: boolean;
@@ -24,12 +25,22 @@ export type RelayMessage = {
 /** The receiver's answer is kept this long at most (the log shows it). */
 export const answerCapBytes = 2048;
 
-/** The Standard Webhooks headers for `body`, signed now with the endpoint's `whsec_` secret. */
-export function signedHeaders(message: Pick<RelayMessage, "id" | "secret" | "body">, at: Date) {
+/**
+ * The Standard Webhooks headers for `body`, signed now with the endpoint's `whsec_`
+ * secret, and with its previous one during a rotation's overlap: several signatures,
+ * space-separated, any of which a receiver accepts.
+ */
+export function signedHeaders(
+  message: Pick<RelayMessage, "id" | "secret" | "previousSecret" | "body">,
+  at: Date,
+) {
+  const secrets = [message.secret, message.previousSecret].filter((s): s is string => !!s);
   return {
     "webhook-id": message.id,
     "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
-    "webhook-signature": new Webhook(message.secret).sign(message.id, at, message.body),
+    "webhook-signature": secrets
+      .map((secret) => new Webhook(secret).sign(message.id, at, message.body))
+      .join(" "),
   };
 }
 
@@ -40,8 +51,7 @@ export function signedHeaders(message: Pick<RelayMessage, "id" | "secret" | "bod
  */
 export function sendRelayMessage(message: RelayMessage): Promise<RelaySendResult> {
   const url = new URL(message.url);
-  const host = url.hostname.replace(/^\[|\]$/g, "");
-  if (!message.allowPrivate && isIP(host) && !isPublicAddress(host)) {
+  if (!message.allowPrivate && isPrivateHost(url.hostname)) {
     return Promise.resolve({ kind: "unreachable", reason: "private address", latencyMs: null });
   }
   const started = performance.now();

@@ -1,17 +1,29 @@
 import "server-only";
 import { getDb } from "@/db/client";
-import { listRelayLog, type RelayLogRow } from "@/db/queries/relay-deliveries";
+import {
+  listRelayLog,
+  listRelayTries,
+  type RelayLogRow,
+  type RelayTryLine,
+} from "@/db/queries/relay-deliveries";
 import { getRelayEndpoint, listRelayEndpoints } from "@/db/queries/relay-endpoints";
 import type { RelayEndpoint } from "@/db/schema";
 import type { GatewayMode } from "@/lib/core/modes";
 import { relayEventTypes, type RelayEventType } from "@/lib/core/relay-events";
 
 /** An endpoint as pages show it: never its secret. */
-export type RelayEndpointView = Omit<RelayEndpoint, "secretSealed" | "events"> & {
+export type RelayEndpointView = Omit<
+  RelayEndpoint,
+  "secretSealed" | "previousSecretSealed" | "events"
+> & {
   events: RelayEventType[];
 };
 
-const view = ({ secretSealed: _sealed, ...row }: RelayEndpoint): RelayEndpointView => ({
+const view = ({
+  secretSealed: _sealed,
+  previousSecretSealed: _previous,
+  ...row
+}: RelayEndpoint): RelayEndpointView => ({
   ...row,
   events: relayEventTypes.filter((type) => row.events.includes(type)),
 });
@@ -31,8 +43,22 @@ export async function getRelayEndpointView(
 /** [chosen] The log shows an endpoint's newest 100 deliveries. */
 export const relayLogLimit = 100;
 
-export function getRelayLog(endpointId: string): Promise<RelayLogRow[]> {
-  return listRelayLog(endpointId, relayLogLimit);
+/** [chosen] Each delivery shows its newest 20 tries (a three-day retry makes about 20). */
+export const relayTriesShown = 20;
+
+/** A delivery in the log, with every try it had (newest first, capped). */
+export type RelayLogEntry = RelayLogRow & { history: RelayTryLine[] };
+
+export async function getRelayLog(endpointId: string): Promise<RelayLogEntry[]> {
+  const rows = await listRelayLog(endpointId, relayLogLimit);
+  const tries = await listRelayTries(
+    rows.map((r) => r.id),
+    relayTriesShown,
+  );
+  return rows.map((row) => ({
+    ...row,
+    history: tries.filter((t) => t.deliveryId === row.id),
+  }));
 }
 
-export type { RelayLogRow };
+export type { RelayLogRow, RelayTryLine };

@@ -12,7 +12,7 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { actingMode } from "@/lib/gateway/config";
 import { errorFacts, logFor } from "@/lib/log";
-import type { RelayTryResult } from "@/lib/relay/deliver";
+import { getFormatter } from "@/lib/i18n/server";
 import { relayEndpointSchema } from "@/lib/relay/endpoint-schema";
 import {
   addRelayEndpoint,
@@ -111,31 +111,14 @@ async function act(
     return { status: "success", message: t("deleted") };
   }
   if (kind === "rotate") {
-    const secret = await rotateRelaySecret(actor, id);
-    return { status: "success", message: t("rotated"), data: { secret } };
+    const { secret, previousUntil } = await rotateRelaySecret(actor, id);
+    const until = (await getFormatter()).dateTime(previousUntil);
+    return { status: "success", message: t("rotated", { until }), data: { secret } };
   }
-  const result =
-    kind === "test"
-      ? await sendRelayTestEvent(actor, id)
-      : await replayRelayDelivery(actor, id, delivery);
-  return tryState(result, t);
-}
-
-/** What one try came to, in words: delivered, or refused with the receiver's status. */
-function tryState(result: RelayTryResult, t: Translate): ActionState {
-  if (result.outcome === "skipped") return { status: "error", message: t("try.skipped") };
-  if (result.outcome === "delivered")
-    return {
-      status: "success",
-      message: t("try.delivered", { status: result.record.status ?? 0 }),
-    };
-  return {
-    status: "error",
-    message:
-      result.record.status === null
-        ? t("try.unreachable")
-        : t("try.refused", { status: result.record.status }),
-  };
+  // Queued, answered at once: the log shows the try when it is made (the page refreshes).
+  if (kind === "test") await sendRelayTestEvent(actor, id);
+  else await replayRelayDelivery(actor, id, delivery);
+  return { status: "success", message: t(kind === "test" ? "try.testQueued" : "try.replayQueued") };
 }
 
 async function notFoundState(): Promise<ActionState> {

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button-class";
 import { CallbackUrl } from "@/components/settings/callback-url";
 import { CallbackSelfTest } from "@/components/settings/callback-self-test";
 import { GatewayModeCard } from "@/components/settings/gateway-mode-card";
@@ -84,6 +86,16 @@ export default async function SettingsPage() {
             }}
           />
         ))}
+      </section>
+
+      <section aria-labelledby="email-heading" className={card}>
+        <h2 id="email-heading" className="text-lg font-semibold">
+          {t("sections.email")}
+        </h2>
+        <p className="text-sm text-slate-600">{t("email.body")}</p>
+        <Link href="/settings/email" className={buttonClass("secondary")}>
+          {t("email.open")}
+        </Link>
       </section>
 
       <section aria-labelledby="merchant-heading" className={card}>

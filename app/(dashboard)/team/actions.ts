@@ -7,7 +7,7 @@ import type { ActionState } from "@/lib/actions/action-state";
 import { protectedAction } from "@/lib/actions/protected-action";
 import { roles } from "@/lib/auth/roles";
 import { locales } from "@/lib/i18n/config";
-import { getSmtpConfig } from "@/lib/mail/transport";
+import { getSmtpConfig } from "@/lib/mail/smtp-settings";
 import { getMerchantProfile } from "@/lib/settings/merchant";
 import { requestIp } from "@/lib/http/request-ip";
 import { appOrigin } from "@/lib/http/app-origin";
@@ -28,7 +28,7 @@ export const inviteMemberAction = protectedAction({
     const origin = appOrigin();
     const link = (token: string) => `${origin}/invite/${token}`;
     // Emailed when an SMTP server is configured; the link is shown to copy either way.
-    const mail = getSmtpConfig().config
+    const mail = (await getSmtpConfig()).config
       ? {
           inviterName: user.name,
           link,

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { ActionButtonForm } from "@/components/payments/action-button-form";
+import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { ConfirmActionForm } from "@/components/ui/confirm-action-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
@@ -49,6 +50,9 @@ export default async function RelayEndpointPage({ params }: { params: Promise<{ 
           })}
         </p>
       ) : null}
+      {log.some((row) => row.state === "pending" || row.state === "sending") ? (
+        <AutoRefresh ms={3000} />
+      ) : null}
       <section aria-labelledby="state-heading" className={card}>
         <div className="flex flex-wrap items-center gap-3">
           <h2 id="state-heading" className="text-lg font-semibold">
@@ -56,6 +60,11 @@ export default async function RelayEndpointPage({ params }: { params: Promise<{ 
           </h2>
           <EndpointStatus endpoint={endpoint} />
         </div>
+        {endpoint.previousSecretUntil && endpoint.previousSecretUntil > new Date() ? (
+          <p className="text-sm text-slate-700">
+            {t("previousSecret", { until: format.dateTime(endpoint.previousSecretUntil) })}
+          </p>
+        ) : null}
         <div className="flex flex-wrap items-start gap-3">
           <ActionButtonForm action={manage("test")} label={t("test")} pendingLabel={t("testing")} />
           {endpoint.pausedAt ? (

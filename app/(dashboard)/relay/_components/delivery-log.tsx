@@ -3,12 +3,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ConfirmActionForm } from "@/components/ui/confirm-action-form";
 import type { ActionState } from "@/lib/actions/action-state";
 import { getFormatter } from "@/lib/i18n/server";
-import type { RelayLogRow } from "@/lib/relay/view";
+import type { RelayLogEntry } from "@/lib/relay/view";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
 /** An endpoint's deliveries: event, state, the receiver's status and answer, latency, tries; replay. */
-export async function DeliveryLog({ rows, replay }: { rows: RelayLogRow[]; replay: Action }) {
+export async function DeliveryLog({ rows, replay }: { rows: RelayLogEntry[]; replay: Action }) {
   const t = await getTranslations("relay");
   const format = await getFormatter();
   if (rows.length === 0)
@@ -48,6 +48,25 @@ export async function DeliveryLog({ rows, replay }: { rows: RelayLogRow[]; repla
               </dd>
             </div>
           </dl>
+          {row.history.length > 1 ? (
+            <details className="text-xs text-slate-700">
+              <summary className="min-h-11 cursor-pointer py-2 sm:min-h-0 sm:py-0">
+                {t("log.history", { count: row.history.length })}
+              </summary>
+              <ol className="mt-1 space-y-1">
+                {row.history.map((attempt) => (
+                  <li key={attempt.at.toISOString()} className="flex flex-wrap gap-x-2 break-all">
+                    <span className="text-slate-600">{format.dateTime(attempt.at)}</span>
+                    <span className="font-medium">{attempt.status ?? t("log.noAnswer")}</span>
+                    {attempt.latencyMs === null ? null : (
+                      <span>{t("log.ms", { ms: attempt.latencyMs })}</span>
+                    )}
+                    <span className="font-mono">{attempt.answer.slice(0, 120)}</span>
+                  </li>
+                ))}
+              </ol>
+            </details>
+          ) : null}
           {row.state === "delivered" || row.state === "failed" ? (
             <ConfirmActionForm
               action={replay}
