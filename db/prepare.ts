@@ -1,5 +1,5 @@
 import { migrationTargets, runMigrations } from "./migrate";
-import { localRuntimeRoles, type DatabaseServer } from "./server";
+import { localRuntimeRoles, type DatabaseServer } from "../tools/database-server";
 
 /**
  * The database of `npm run dev` and `npm run db:seed`, migrated. On the embedded server

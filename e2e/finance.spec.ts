@@ -9,7 +9,7 @@ import { databaseUrl } from "./support/env";
 import { fill, messages, m, type TestLocale } from "./support/i18n";
 import { signIn, transactionEntry } from "./support/pages";
 import { checkScreen } from "./support/screen-checks";
-import { parseCsv } from "../lib/testing/csv";
+import { parseCsv } from "../testing/csv";
 
 /** The callback secret playwright.config.ts gives the app. */
 const callbackSecret = "e2e-callback-secret";

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/purwantara/route";
 import { authHeader } from "@/emulator/test-support";
 import { createPayment } from "@/lib/payments/create-payment";
-import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
-import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
+import { callbackBody, callbackRequest } from "@/testing/callbacks";
+import { withGatewayTestbed } from "@/testing/gateway-testbed";
 import { counter, type CounterForm } from "./server";
 
 const { emulator, rowOf, user } = withGatewayTestbed({ email: "counter@example.com" });

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/purwantara/route";
 import { createPayment } from "@/lib/payments/create-payment";
-import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
-import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
+import { callbackBody, callbackRequest } from "@/testing/callbacks";
+import { withGatewayTestbed } from "@/testing/gateway-testbed";
 import type { CheckoutWalletForm } from "../shared/checkout-wallet";
 import { ewalletDana } from "./server";
 

@@ -5,8 +5,8 @@ import { crc16CcittFalse } from "@/emulator/channels/qris-payload";
 import { authHeader } from "@/emulator/test-support";
 import { checkPaymentStatus } from "@/lib/payments/check-status";
 import { createPayment } from "@/lib/payments/create-payment";
-import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
-import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
+import { callbackBody, callbackRequest } from "@/testing/callbacks";
+import { withGatewayTestbed } from "@/testing/gateway-testbed";
 import { qris, type QrisForm } from "./server";
 
 const { emulator, control, rowOf, user } = withGatewayTestbed({ email: "qris@example.com" });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import pg from "pg";
-import { callbackBody } from "../../lib/testing/callbacks";
+import { callbackBody } from "../../testing/callbacks";
 import { signCallbackBody } from "../../lib/purwantara/signature";
 import type { JsonValue } from "../../emulator/php-json";
 import { databaseUrl } from "./env";

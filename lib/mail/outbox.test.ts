@@ -4,8 +4,8 @@ import { eventually } from "@/emulator/test-support";
 import { getDb } from "@/db/client";
 import { sendEmailJobs } from "@/lib/jobs/email";
 import { startJobQueue, type JobQueue } from "@/lib/jobs/queue";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
-import { withMailCatcher } from "@/lib/testing/mail";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
+import { withMailCatcher } from "@/testing/mail";
 import { queueEmail } from "./outbox";
 
 const db = withTestDatabase();

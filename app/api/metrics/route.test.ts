@@ -4,8 +4,8 @@ import { POST as callback } from "@/app/api/webhooks/purwantara/route";
 import { peerStamp, peerHeader } from "@/lib/http/peer-address";
 import { runStatusSweep } from "@/lib/jobs/status-sweep";
 import { metricsAccess } from "@/lib/ops/metrics-access";
-import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { callbackBody, callbackRequest } from "@/testing/callbacks";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
 import { GET } from "./route";
 
 const token = "metrics-token-for-the-test-0123456789";

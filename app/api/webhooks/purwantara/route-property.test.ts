@@ -4,9 +4,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { phpJsonEncode, type JsonValue } from "@/emulator/php-json";
 import { localCallbackSecret } from "@/lib/purwantara/contract";
 import { signCallbackBody } from "@/lib/purwantara/signature";
-import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
-import { withTestDatabase } from "@/lib/testing/database";
-import { webhookRecords } from "@/lib/testing/webhook-records";
+import { callbackBody, callbackRequest } from "@/testing/callbacks";
+import { withTestDatabase } from "@/testing/database";
+import { webhookRecords } from "@/testing/webhook-records";
 import { flushRejections } from "@/lib/webhooks/rejections";
 import { POST } from "./route";
 

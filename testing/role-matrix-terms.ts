@@ -1,4 +1,4 @@
-import type { Permission } from "./roles";
+import type { Permission } from "../lib/auth/roles";
 
 /**
  * THE role matrix: every page, route handler and server action against each kind of

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { transactionChannel, transactionState } from "@/db/schema";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
 import { seedTransactions } from "./transactions";
 
 const db = withTestDatabase();

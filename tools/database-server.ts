@@ -1,5 +1,5 @@
 import pg from "pg";
-import { startEmbeddedPostgres } from "./embedded";
+import { startEmbeddedPostgres } from "./embedded-postgres";
 
 /**
  * A PostgreSQL server to run against: the one DATABASE_URL points at, or an
@@ -23,7 +23,7 @@ export type LoginRole = { name: string; password: string };
 /**
  * The runtime role of the dev and test servers: the app connects as it, the scripts
  * migrate as the admin. Local servers only (bound to 127.0.0.1), like the admin's
- * password in db/embedded.ts; production names its own roles (README, Database roles).
+ * password in tools/embedded-postgres.ts; production names its own roles (README, Database roles).
  */
 export const localRuntimeRoles = {
   dev: { name: "purwantara_app", password: "purwantara_app" },

@@ -5,7 +5,7 @@
  * the outcomes as JSON. Run with `node --conditions=react-server --import tsx`.
  */
 import { localCallbackSecret } from "@/lib/purwantara/contract";
-import { callbackRequest, ingestWithSecrets } from "@/lib/testing/callbacks";
+import { callbackRequest, ingestWithSecrets } from "@/testing/callbacks";
 import { closeDb } from "@/db/client";
 import { stopInboxDrainer } from "@/lib/webhooks/inbox";
 

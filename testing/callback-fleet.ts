@@ -11,7 +11,7 @@ export type CallbackProcess = { port: number; child: ChildProcess; stop: () => P
 export async function startCallbackProcess(databaseUrl: string): Promise<CallbackProcess> {
   const child = spawn(
     process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "lib/testing/callback-server.ts"],
+    ["--conditions=react-server", "--import", "tsx", "testing/callback-server.ts"],
     { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "inherit"] },
   );
   const port = await new Promise<number>((resolve, reject) => {

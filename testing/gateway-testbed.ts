@@ -1,7 +1,7 @@
 import { beforeAll } from "vitest";
 import { withEmulator } from "@/emulator/test-support";
 import type { CurrentUser } from "@/lib/auth/session";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
 
 export interface GatewayTestbedOptions {
   /** Email of the operator the file's payments are made by (unique per file). */

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
 import { closeDb } from "@/db/client";
-import { databaseUrlAs, databaseUrlFor } from "@/db/server";
+import { databaseUrlAs, databaseUrlFor } from "@/tools/database-server";
 
 /**
  * Gives the calling test file a database of its own, copied from the migrated

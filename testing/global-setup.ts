@@ -1,8 +1,8 @@
 import type { TestProject } from "vitest/node";
-import { findFreePort } from "../../db/embedded";
-import { runMigrations } from "../../db/migrate";
-import { connectDatabaseServer, localRuntimeRoles, type DatabaseServer } from "../../db/server";
-import { createMailCatcher, type MailCatcher } from "../../tools/mail-catcher/server";
+import { findFreePort } from "../tools/embedded-postgres";
+import { runMigrations } from "../db/migrate";
+import { connectDatabaseServer, localRuntimeRoles, type DatabaseServer } from "../tools/database-server";
+import { createMailCatcher, type MailCatcher } from "../tools/mail-catcher/server";
 
 declare module "vitest" {
   export interface ProvidedContext {
