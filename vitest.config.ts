@@ -15,7 +15,7 @@ export default defineConfig({
     include:
       process.env.VITEST_LOAD === "1"
         ? ["{lib,db,app}/**/*.load.test.ts"]
-        : ["{lib,db,emulator,app,channels,components,tools}/**/*.test.ts"],
+        : ["{lib,db,packages,app,channels,components,tools}/**/*.test.ts"],
     exclude: process.env.VITEST_LOAD === "1" ? [] : ["**/*.load.test.ts", "**/node_modules/**"],
     fileParallelism: process.env.VITEST_LOAD !== "1",
     // The callback tests read each delivery's outcome from its answer; the load tests

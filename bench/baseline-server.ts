@@ -12,8 +12,8 @@ import http from "node:http";
 import { Readable } from "node:stream";
 import pg from "pg";
 import { applyInOneStatement, oneStatementRoute } from "./one-statement-baseline";
-import { callbackHeaders, localCallbackSecret } from "../lib/purwantara/contract";
-import { verifyCallbackSignature } from "../lib/purwantara/signature";
+import { callbackHeaders, localCallbackSecret } from "@purwantara/contract";
+import { verifyCallbackSignature } from "@purwantara/contract/signature";
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const port = Number(process.env.BENCH_PORT);

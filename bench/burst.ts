@@ -22,7 +22,7 @@ import {
   type Delivery,
 } from "../testing/callback-fleet";
 import { hashPassword } from "../lib/auth/password";
-import { callbackDelivery } from "../lib/purwantara/contract";
+import { callbackDelivery } from "@purwantara/contract";
 import { ProcessGroup, waitForHttp } from "../scripts/processes";
 
 const purwantara = { timeoutMs: callbackDelivery.timeoutMs, waitsMs: callbackDelivery.backoffMs };

@@ -5,8 +5,8 @@
  * callbacks, and no part of the app.
  */
 import { readBodyWithLimit } from "../lib/http/read-body";
-import { callbackHeaders } from "../lib/purwantara/contract";
-import { verifyCallbackSignature } from "../lib/purwantara/signature";
+import { callbackHeaders } from "@purwantara/contract";
+import { verifyCallbackSignature } from "@purwantara/contract/signature";
 
 export const oneStatementApplySql = `
 with ins as (

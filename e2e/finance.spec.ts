@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import pg from "pg";
-import { signCallbackBody } from "../lib/purwantara/signature";
+import { signCallbackBody } from "@purwantara/contract/signature";
 import { createAccount } from "./support/accounts";
 import { databaseUrl } from "./support/env";
 import { fill, messages, m, type TestLocale } from "./support/i18n";

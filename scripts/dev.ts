@@ -78,7 +78,7 @@ async function main() {
     processes.start(
       "emulator",
       "tsx",
-      ["emulator/main.ts"],
+      ["packages/emulator/main.ts"],
       {
         ...env,
         EMULATOR_PORT: String(emulatorPort),

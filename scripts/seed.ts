@@ -11,7 +11,7 @@ import { prepareLocalDatabase } from "../db/prepare";
 import { seedOrders, type SeedOrder } from "../tools/seed/created-times";
 import { seedTransactions } from "../tools/seed/transactions";
 import { connectDatabaseServer } from "../tools/database-server";
-import { gatewayModes, type GatewayMode } from "../lib/purwantara/contract";
+import { gatewayModes, type GatewayMode } from "@purwantara/contract";
 
 async function main() {
   if (existsSync(".env")) process.loadEnvFile(".env");

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { phpJsonEncode, type JsonValue } from "@/emulator/php-json";
-import { localCallbackSecret } from "@/lib/purwantara/contract";
-import { signCallbackBody } from "@/lib/purwantara/signature";
+import { phpJsonEncode, type JsonValue } from "@purwantara/contract/php-json";
+import { localCallbackSecret } from "@purwantara/contract";
+import { signCallbackBody } from "@purwantara/contract/signature";
 
 /** A callback body shaped like the contract's example, with PHP's bytes. */
 export function callbackBody(overrides: Record<string, JsonValue>): Buffer {

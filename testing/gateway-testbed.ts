@@ -1,5 +1,5 @@
 import { beforeAll } from "vitest";
-import { withEmulator } from "@/emulator/test-support";
+import { withEmulator } from "@purwantara/emulator/testing";
 import type { CurrentUser } from "@/lib/auth/session";
 import { queryTestDb, withTestDatabase } from "@/testing/database";
 

@@ -4,7 +4,7 @@
  * DATABASE_URL, waits for GO on stdin so both processes start together, and prints
  * the outcomes as JSON. Run with `node --conditions=react-server --import tsx`.
  */
-import { localCallbackSecret } from "@/lib/purwantara/contract";
+import { localCallbackSecret } from "@purwantara/contract";
 import { callbackRequest, ingestWithSecrets } from "@/testing/callbacks";
 import { closeDb } from "@/db/client";
 import { stopInboxDrainer } from "@/lib/webhooks/inbox";

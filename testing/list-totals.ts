@@ -5,7 +5,7 @@ import { addDecimals, decimalPattern } from "@/lib/core/money";
 import { parseTransactionFilter } from "@/lib/core/transaction-filter/parse";
 import { getTransactionListPage } from "@/lib/payments/transaction-list";
 import { resolveFilter } from "@/lib/core/transaction-filter/resolve";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 import type { TimeZone } from "@/lib/core/time";
 
 /** A decimal string in one spelling ("11000.0000" and "11000" are the same amount). */

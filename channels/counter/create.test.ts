@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/purwantara/route";
-import { authHeader } from "@/emulator/test-support";
+import { authHeader } from "@purwantara/emulator/testing";
 import { createPayment } from "@/lib/payments/create-payment";
 import { callbackBody, callbackRequest } from "@/testing/callbacks";
 import { withGatewayTestbed } from "@/testing/gateway-testbed";

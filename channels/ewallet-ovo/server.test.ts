@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callbackSchema } from "@/lib/purwantara/callback";
+import { callbackSchema } from "@purwantara/contract/callback";
 import { ewalletOvo, ovoFormSchema, type OvoForm } from "./server";
 
 const form = (overrides: Partial<OvoForm> = {}): OvoForm => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callbackSchema } from "@/lib/purwantara/callback";
+import { callbackSchema } from "@purwantara/contract/callback";
 import { checkoutWalletFormSchema, type CheckoutWalletForm } from "../shared/checkout-wallet";
 import { ewalletShopeepay } from "./server";
 

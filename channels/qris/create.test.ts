@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/purwantara/route";
-import { crc16CcittFalse } from "@/emulator/channels/qris-payload";
-import { authHeader } from "@/emulator/test-support";
+import { authHeader, crc16CcittFalse } from "@purwantara/emulator/testing";
 import { checkPaymentStatus } from "@/lib/payments/check-status";
 import { createPayment } from "@/lib/payments/create-payment";
 import { callbackBody, callbackRequest } from "@/testing/callbacks";

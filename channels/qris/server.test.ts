@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callbackSchema } from "@/lib/purwantara/callback";
+import { callbackSchema } from "@purwantara/contract/callback";
 import { qris, qrisFormSchema, splitName, type QrisForm } from "./server";
 
 const form = (overrides: Partial<QrisForm> = {}): QrisForm => ({

@@ -2,7 +2,7 @@ import "server-only";
 import { insertGatewayCall } from "@/db/queries/gateway-calls";
 import { errorFacts, logFor } from "@/lib/log";
 import type { GatewayCallReport } from "@/lib/purwantara/client";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 import { endpointOf, redactGatewayBody } from "./redact";
 import type { GatewayCallTrigger } from "@/lib/core/gateway-calls";
 

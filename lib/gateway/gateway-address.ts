@@ -1,4 +1,4 @@
-import { defaultBaseUrls, type GatewayMode } from "../purwantara/contract";
+import { defaultBaseUrls, type GatewayMode } from "@purwantara/contract";
 
 /**
  * Where the app may send a mode's requests (and its token). Sandbox and production talk

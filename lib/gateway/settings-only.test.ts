@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { withEmulator } from "@/emulator/test-support";
+import { withEmulator } from "@purwantara/emulator/testing";
 import { paymentLink, type PaymentLinkForm } from "@/channels/payment-link/server";
 import { resetSecretKeyring } from "@/lib/crypto/secret-box";
 import { AppError } from "@/lib/errors";

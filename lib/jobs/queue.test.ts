@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually } from "@/emulator/test-support";
+import { eventually } from "@purwantara/emulator/testing";
 import { virtualAccount, type VirtualAccountForm } from "@/channels/virtual-account/server";
 import { createPayment } from "@/lib/payments/create-payment";
 import { withGatewayTestbed } from "@/testing/gateway-testbed";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually } from "@/emulator/test-support";
+import { eventually } from "@purwantara/emulator/testing";
 import type { CallbackSecret } from "@/lib/gateway/config";
 import { stopJobSender } from "@/lib/jobs/enqueue";
 import { startJobQueue, type JobQueue } from "@/lib/jobs/queue";

@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withEmulator } from "@/emulator/test-support";
+import { withEmulator } from "@purwantara/emulator/testing";
 import { resetSecretKeyring, seal } from "@/lib/crypto/secret-box";
 import { FieldError } from "@/lib/errors";
 import { gatewayConfig } from "@/lib/gateway/config";

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { resetSecretKeyring, seal } from "@/lib/crypto/secret-box";
 import { AppError } from "@/lib/errors";
 import { callbackSecrets, gatewayConfig } from "@/lib/gateway/config";
-import { localCallbackSecret, localEmulatorToken } from "@/lib/purwantara/contract";
+import { localCallbackSecret, localEmulatorToken } from "@purwantara/contract";
 import { queryTestDb, withTestDatabase } from "@/testing/database";
 import { settingsMessages as messages } from "@/testing/settings-messages";
 import { saveGatewayCredentials, startSecretRotation, type SavedMode } from "./gateway-settings";

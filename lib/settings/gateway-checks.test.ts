@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { resetSecretKeyring } from "@/lib/crypto/secret-box";
 import { beforeAll, describe, expect, it } from "vitest";
-import { withEmulator } from "@/emulator/test-support";
+import { withEmulator } from "@purwantara/emulator/testing";
 import { insertTestUser } from "@/testing/accounts";
 import { withTestDatabase } from "@/testing/database";
 import { testGatewayConnection } from "./gateway-checks";

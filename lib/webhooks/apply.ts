@@ -11,7 +11,7 @@ import {
 import type { DeliveryOutcome, Transaction } from "@/db/schema";
 import { isPaidState, maybeTwiceWindowMs } from "@/lib/payments/double-payments";
 import { stateForStatus } from "@/lib/payments/lifecycle";
-import { callbackTime } from "@/lib/purwantara/callback";
+import { callbackTime } from "@purwantara/contract/callback";
 import {
   createdEvent,
   emitPaymentEvents,

@@ -1,6 +1,6 @@
 import type { Transaction } from "@/db/schema";
 import { indonesianPhoneSchema } from "@/channels/shared/fields";
-import type { CallbackPayload } from "@/lib/purwantara/callback";
+import type { CallbackPayload } from "@purwantara/contract/callback";
 import type { TransactionFlag } from "@/lib/payments/flags";
 import {
   isPaidState,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { CallbackSecret } from "@/lib/gateway/config";
-import { localCallbackSecret } from "@/lib/purwantara/contract";
+import { localCallbackSecret } from "@purwantara/contract";
 import { callbackBody, callbackRequest, ingestWithSecrets } from "@/testing/callbacks";
 import { withTestDatabase } from "@/testing/database";
 import { webhookRecords } from "@/testing/webhook-records";

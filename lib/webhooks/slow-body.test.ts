@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { localCallbackSecret } from "@/lib/purwantara/contract";
-import { signCallbackBody } from "@/lib/purwantara/signature";
+import { localCallbackSecret } from "@purwantara/contract";
+import { signCallbackBody } from "@purwantara/contract/signature";
 import { callbackBody } from "@/testing/callbacks";
 import { withTestDatabase } from "@/testing/database";
 import { webhookRecords } from "@/testing/webhook-records";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { JsonValue } from "@/emulator/php-json";
+import type { JsonValue } from "@purwantara/contract/php-json";
 import { callbackBody, callbackRequest } from "@/testing/callbacks";
 import { withTestDatabase } from "@/testing/database";
 import { webhookRecords } from "@/testing/webhook-records";

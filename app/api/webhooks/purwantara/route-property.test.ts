@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { phpJsonEncode, type JsonValue } from "@/emulator/php-json";
-import { localCallbackSecret } from "@/lib/purwantara/contract";
-import { signCallbackBody } from "@/lib/purwantara/signature";
+import { phpJsonEncode, type JsonValue } from "@purwantara/contract/php-json";
+import { localCallbackSecret } from "@purwantara/contract";
+import { signCallbackBody } from "@purwantara/contract/signature";
 import { callbackBody, callbackRequest } from "@/testing/callbacks";
 import { withTestDatabase } from "@/testing/database";
 import { webhookRecords } from "@/testing/webhook-records";
