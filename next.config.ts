@@ -38,6 +38,8 @@ const nextConfig: NextConfig = {
     "pino-pretty",
     "prom-client",
   ],
+  // The contract package (packages/purwantara-contract) ships TypeScript source.
+  transpilePackages: ["@purwantara/contract"],
   poweredByHeader: false,
   // The image (Dockerfile) ships .next/standalone: the server's files and only the
   // packages they load. `npm start` serves either (scripts/start.mjs).

@@ -15,12 +15,7 @@ import pg from "pg";
 import { findFreePort } from "../tools/embedded-postgres";
 import { runMigrations } from "../db/migrate";
 import { connectDatabaseServer } from "../tools/database-server";
-import {
-  postCallback,
-  sendBurst,
-  unknownPayments,
-  type Delivery,
-} from "../testing/callback-fleet";
+import { postCallback, sendBurst, unknownPayments, type Delivery } from "../testing/callback-fleet";
 import { hashPassword } from "../lib/auth/password";
 import { callbackDelivery } from "@purwantara/contract";
 import { ProcessGroup, waitForHttp } from "../scripts/processes";

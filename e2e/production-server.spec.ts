@@ -8,9 +8,7 @@ import { signIn } from "./support/pages";
 // The app as `npm start` serves a production build (playwright.config.ts).
 
 // The bench's baselines run on the bench's own server (bench/baseline-server.ts), never in the app.
-test("the bench's baseline route is absent from a production build", async ({
-  request,
-}) => {
+test("the bench's baseline route is absent from a production build", async ({ request }) => {
   const answer = await request.post("/api/bench/one-statement", {
     headers: { "Content-Type": "application/json", Signature: "0".repeat(64) },
     data: { uuid: "bench", status: "PAID" },

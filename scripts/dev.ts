@@ -9,7 +9,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { ensureDevAdmin } from "../tools/dev-admin";
-import { prepareLocalDatabase } from "../db/prepare";
+import { prepareLocalDatabase } from "../tools/local-database";
 import { connectDatabaseServer, localRuntimeRoles } from "../tools/database-server";
 import { parseEnv } from "../lib/env-schema";
 import { ProcessGroup, waitForHttp } from "./processes";

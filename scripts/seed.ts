@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { prepareLocalDatabase } from "../db/prepare";
+import { prepareLocalDatabase } from "../tools/local-database";
 import { seedOrders, type SeedOrder } from "../tools/seed/created-times";
 import { seedTransactions } from "../tools/seed/transactions";
 import { connectDatabaseServer } from "../tools/database-server";

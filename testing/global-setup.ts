@@ -1,7 +1,11 @@
 import type { TestProject } from "vitest/node";
 import { findFreePort } from "../tools/embedded-postgres";
 import { runMigrations } from "../db/migrate";
-import { connectDatabaseServer, localRuntimeRoles, type DatabaseServer } from "../tools/database-server";
+import {
+  connectDatabaseServer,
+  localRuntimeRoles,
+  type DatabaseServer,
+} from "../tools/database-server";
 import { createMailCatcher, type MailCatcher } from "../tools/mail-catcher/server";
 
 declare module "vitest" {

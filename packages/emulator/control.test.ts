@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Delivery } from "./types";
-import { authHeader, createLink, getJson, postJson, withEmulator } from "@purwantara/emulator/testing";
+import {
+  authHeader,
+  createLink,
+  getJson,
+  postJson,
+  withEmulator,
+} from "@purwantara/emulator/testing";
 
 const emulator = withEmulator();
 

@@ -1,11 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import {
-  callbackDelivery,
-  localCallbackSecret,
-  localEmulatorToken,
-} from "@purwantara/contract";
+import { callbackDelivery, localCallbackSecret, localEmulatorToken } from "@purwantara/contract";
 import { createEmulator, defaultCallbackUrl, defaultPort, type EmulatorOptions } from "./server";
 
 function fail(message: string): never {

@@ -1,10 +1,5 @@
 import { z } from "zod";
-import {
-  channels,
-  gatewayChannelFacts,
-  type Channel,
-  type GatewayChannelFacts,
-} from "./channels";
+import { channels, gatewayChannelFacts, type Channel, type GatewayChannelFacts } from "./channels";
 
 /**
  * A callback body [seen]: the transaction at top level plus an `event` object.
@@ -61,7 +56,9 @@ export function channelForCallback(payload: CallbackPayload): Channel | null {
     const wallet = (payload.event?.channel ?? "").replace(/[^a-z]/gi, "").toUpperCase();
     return ewalletChannels.get(wallet) ?? "ewallet-other";
   }
-  return channels.find((c) => c === type && gatewayChannelFacts[c].callbackEventType === type) ?? null;
+  return (
+    channels.find((c) => c === type && gatewayChannelFacts[c].callbackEventType === type) ?? null
+  );
 }
 
 // Years PostgreSQL's timestamptz and a person reading it both make sense of.

@@ -1,5 +1,5 @@
-import { migrationTargets, runMigrations } from "./migrate";
-import { localRuntimeRoles, type DatabaseServer } from "../tools/database-server";
+import { migrationTargets, runMigrations } from "../db/migrate";
+import { localRuntimeRoles, type DatabaseServer } from "./database-server";
 
 /**
  * The database of `npm run dev` and `npm run db:seed`, migrated. On the embedded server
