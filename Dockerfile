@@ -10,6 +10,9 @@ FROM ${NODE_IMAGE} AS deps
 WORKDIR /src
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
+# The npm workspaces (README, Architecture): npm ci links them from their manifests.
+COPY packages/purwantara-contract/package.json packages/purwantara-contract/
+COPY packages/emulator/package.json packages/emulator/
 RUN npm ci --no-audit --no-fund
 
 FROM deps AS build

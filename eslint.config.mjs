@@ -3,6 +3,22 @@ import nextTs from "eslint-config-next/typescript";
 import i18next from "eslint-plugin-i18next";
 import { defineConfig, globalIgnores } from "eslint/config";
 
+/** The folders whose code runs in the app (the server, the browser, the database layer). */
+const runtimeFolders = ["app/**", "channels/**", "components/**", "lib/**", "db/**"];
+const testFiles = ["**/*.test.ts", "**/*.test.tsx"];
+const noDrizzle = { name: "drizzle-orm", message: "Query the database through db/ functions." };
+const outOfRuntime = [
+  {
+    regex: "^(@/|(\\.\\.?/)+)(testing|tools|bench|e2e|scripts|packages)(/|$)",
+    message:
+      "Test kits, tools, the bench and the browser tests stay out of the app; a package is imported by its name.",
+  },
+  {
+    regex: "^@purwantara/emulator(/|$)",
+    message: "The emulator is a stand-in for the gateway: the app reaches it over HTTP only.",
+  },
+];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -28,13 +44,20 @@ export default defineConfig([
   },
   {
     // Only db/ talks SQL: everything else calls its query functions.
-    files: ["app/**", "channels/**", "components/**", "lib/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        { paths: [{ name: "drizzle-orm", message: "Query the database through db/ functions." }] },
-      ],
-    },
+    files: runtimeFolders.filter((f) => f !== "db/**"),
+    rules: { "no-restricted-imports": ["error", { paths: [noDrizzle] }] },
+  },
+  {
+    // Test kits, tools, the bench, the browser tests and the emulator stay out of the
+    // running app (README, Layout); the tests beside the code may use them.
+    files: runtimeFolders.filter((f) => f !== "db/**"),
+    ignores: testFiles,
+    rules: { "no-restricted-imports": ["error", { paths: [noDrizzle], patterns: outOfRuntime }] },
+  },
+  {
+    files: ["db/**"],
+    ignores: testFiles,
+    rules: { "no-restricted-imports": ["error", { patterns: outOfRuntime }] },
   },
   {
     // Every word a person reads comes from messages/: no literal text in JSX.

@@ -8,9 +8,8 @@ import {
 
 /**
  * The bench's own build (bench/run.ts sets PURWANTARA_BENCH_BUILD=1 to build and to
- * start it): the only build whose baseline route (app/api/bench) answers, kept in its
- * own folder so it is never the one `npm start` serves. Every other build compiles the
- * route as a 404, whatever the environment says when it runs.
+ * start it): a plain `next start` build, kept in its own folder so it is never the one
+ * `npm start` serves. The bench's baselines live in its own server (bench/baseline-server.ts).
  */
 const benchBuild = process.env.PURWANTARA_BENCH_BUILD === "1";
 
@@ -39,13 +38,13 @@ const nextConfig: NextConfig = {
     "pino-pretty",
     "prom-client",
   ],
+  // The contract package (packages/purwantara-contract) ships TypeScript source.
+  transpilePackages: ["@purwantara/contract"],
   poweredByHeader: false,
   // The image (Dockerfile) ships .next/standalone: the server's files and only the
   // packages they load. `npm start` serves either (scripts/start.mjs).
   output: benchBuild ? undefined : "standalone",
   distDir: benchBuild ? ".next-bench" : ".next",
-  // Inlined at build time: the route reads the build's value, not the runtime's.
-  env: { PURWANTARA_BENCH_BUILD: benchBuild ? "1" : "0" },
   // A refund's proof of transfer (up to 5 MB, lib/payments/refund-proof.ts) comes with
   // its request form; every other action stays far below this.
   experimental: { serverActions: { bodySizeLimit: "6mb" } },

@@ -100,9 +100,6 @@ export default defineConfig({
         RELAY_ALLOW_PRIVATE_TARGETS: "1",
         PURWANTARA_TOKEN: gatewayToken,
         PURWANTARA_CALLBACK_SECRET: callbackSecret,
-        // Set to prove the bench's route stays 404 in a build that is not the bench's
-        // (e2e/production-server.spec.ts).
-        PURWANTARA_BENCH_BASELINE: "1",
         // The status sweep would settle rows the specs look at while they wait; it has
         // its own tests (lib/jobs): only the email sender runs. E2E_JOBS=on runs both.
         JOBS: process.env.E2E_JOBS ?? "email",

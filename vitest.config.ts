@@ -6,7 +6,7 @@ export default defineConfig({
     alias: {
       "@": fileURLToPath(new URL(".", import.meta.url)),
       // `server-only` throws outside React Server Components; tests are server code.
-      "server-only": fileURLToPath(new URL("./lib/testing/server-only-stub.ts", import.meta.url)),
+      "server-only": fileURLToPath(new URL("./testing/server-only-stub.ts", import.meta.url)),
     },
   },
   test: {
@@ -15,7 +15,7 @@ export default defineConfig({
     include:
       process.env.VITEST_LOAD === "1"
         ? ["{lib,db,app}/**/*.load.test.ts"]
-        : ["{lib,db,emulator,app,channels,components,tools}/**/*.test.ts"],
+        : ["{lib,db,packages,app,channels,components,tools}/**/*.test.ts"],
     exclude: process.env.VITEST_LOAD === "1" ? [] : ["**/*.load.test.ts", "**/node_modules/**"],
     fileParallelism: process.env.VITEST_LOAD !== "1",
     // The callback tests read each delivery's outcome from its answer; the load tests
@@ -25,7 +25,7 @@ export default defineConfig({
     // next-auth imports "next/server" without an extension, which Node's ESM loader
     // refuses outside Next.js; run it through Vite (lib/auth/session-cookie.test.ts).
     server: { deps: { inline: ["next-auth"] } },
-    globalSetup: ["./lib/testing/global-setup.ts"],
+    globalSetup: ["./testing/global-setup.ts"],
     // Integration tests each make a database; two cores, so keep parallelism modest.
     maxWorkers: 2,
     testTimeout: 20_000,

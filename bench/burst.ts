@@ -12,17 +12,12 @@
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { findFreePort } from "../db/embedded";
+import { findFreePort } from "../tools/embedded-postgres";
 import { runMigrations } from "../db/migrate";
-import { connectDatabaseServer } from "../db/server";
-import {
-  postCallback,
-  sendBurst,
-  unknownPayments,
-  type Delivery,
-} from "../lib/testing/callback-fleet";
+import { connectDatabaseServer } from "../tools/database-server";
+import { postCallback, sendBurst, unknownPayments, type Delivery } from "../testing/callback-fleet";
 import { hashPassword } from "../lib/auth/password";
-import { callbackDelivery } from "../lib/purwantara/contract";
+import { callbackDelivery } from "@purwantara/contract";
 import { ProcessGroup, waitForHttp } from "../scripts/processes";
 
 const purwantara = { timeoutMs: callbackDelivery.timeoutMs, waitsMs: callbackDelivery.backoffMs };

@@ -3,8 +3,8 @@
  * (`concurrency` senders) or an open loop (a steady rate, latency from when each was due).
  */
 import http from "node:http";
-import { localCallbackSecret } from "../lib/purwantara/contract";
-import { signCallbackBody } from "../lib/purwantara/signature";
+import { localCallbackSecret } from "@purwantara/contract";
+import { signCallbackBody } from "@purwantara/contract/signature";
 import { percentile } from "./stats";
 
 export type Item = { body: Buffer; deliveryId: string };

@@ -6,8 +6,8 @@
 import { randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
 import type pg from "pg";
-import { localCallbackSecret } from "../lib/purwantara/contract";
-import { signCallbackBody } from "../lib/purwantara/signature";
+import { localCallbackSecret } from "@purwantara/contract";
+import { signCallbackBody } from "@purwantara/contract/signature";
 import messages from "../messages/id.json" with { type: "json" };
 import { percentile } from "./stats";
 

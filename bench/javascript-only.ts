@@ -6,10 +6,10 @@
  */
 import { existsSync } from "node:fs";
 import pg from "pg";
-import { findFreePort } from "../db/embedded";
+import { findFreePort } from "../tools/embedded-postgres";
 import { runMigrations } from "../db/migrate";
-import { seedTransactions } from "../db/seed/transactions";
-import { connectDatabaseServer } from "../db/server";
+import { seedTransactions } from "../tools/seed/transactions";
+import { connectDatabaseServer } from "../tools/database-server";
 import { ProcessGroup } from "../scripts/processes";
 import { browserSession } from "./finance-browser";
 import { routeBudgetKB, routeJavaScript } from "./route-javascript";

@@ -9,11 +9,11 @@
  * Alone: `tsx --conditions=react-server bench/list-scale.ts`.
  */
 import pg from "pg";
-import { findFreePort } from "../db/embedded";
+import { findFreePort } from "../tools/embedded-postgres";
 import { runMigrations } from "../db/migrate";
-import type { SeedOrder } from "../db/seed/created-times";
-import { seedTransactions } from "../db/seed/transactions";
-import { connectDatabaseServer, type DatabaseServer } from "../db/server";
+import type { SeedOrder } from "../tools/seed/created-times";
+import { seedTransactions } from "../tools/seed/transactions";
+import { connectDatabaseServer, type DatabaseServer } from "../tools/database-server";
 import { explain, listQueries, queryAimMs, runsFor, timeQuery, type Timed } from "./list-queries";
 
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);

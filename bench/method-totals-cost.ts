@@ -8,10 +8,10 @@
  * ratios; the database is dropped after.
  */
 import pg from "pg";
-import { findFreePort } from "../db/embedded";
+import { findFreePort } from "../tools/embedded-postgres";
 import { runMigrations } from "../db/migrate";
-import { seedTransactions } from "../db/seed/transactions";
-import { connectDatabaseServer } from "../db/server";
+import { seedTransactions } from "../tools/seed/transactions";
+import { connectDatabaseServer } from "../tools/database-server";
 import { percentile } from "./stats";
 
 const rows = Number(process.env.BENCH_ROWS ?? 20_000);

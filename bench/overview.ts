@@ -8,10 +8,10 @@
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { findFreePort } from "../db/embedded";
+import { findFreePort } from "../tools/embedded-postgres";
 import { runMigrations } from "../db/migrate";
-import { seedTransactions } from "../db/seed/transactions";
-import { connectDatabaseServer, type DatabaseServer } from "../db/server";
+import { seedTransactions } from "../tools/seed/transactions";
+import { connectDatabaseServer, type DatabaseServer } from "../tools/database-server";
 import { percentile } from "./stats";
 
 const seedRows = Number(process.env.BENCH_SEED_ROWS ?? 1_000_000);

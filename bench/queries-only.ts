@@ -5,7 +5,7 @@
  * plans of the queries over the aim (BENCH_PLANS=all: of every query).
  */
 import pg from "pg";
-import { seedTransactions } from "../db/seed/transactions";
+import { seedTransactions } from "../tools/seed/transactions";
 import { queryFigures } from "./list-queries";
 
 async function main() {

@@ -4,9 +4,9 @@
  *   1. callback ingest: signed PAID deliveries over HTTP, BENCH_CONCURRENCY at a time
  *      (a closed loop), in the same run as two baselines doing the same job (the same
  *      HMAC, then ONE SQL statement: dedupe insert + state update in one CTE):
- *      a. a Next.js route handler (app/api/bench/one-statement, 404 unless the bench
- *         sets PURWANTARA_BENCH_BASELINE=1), the framework's ceiling for the job;
- *      b. a bare node:http server (bench/bare-server.ts), the machine's;
+ *      a. a route handler (a Fetch API Request in, a Response out) on the bench's own
+ *         server (bench/baseline-server.ts, POST /one-statement), never part of the app;
+ *      b. bare node:http on the same server (POST /), the machine's ceiling;
  *      in BENCH_ROUNDS rounds, alternating, with the ratios real/one-statement and real/bare
  *   2. an open loop: BENCH_RATE callbacks per second offered at a steady rate for
  *      BENCH_SECONDS, latency counted from when each was due (no coordinated omission)
@@ -28,11 +28,11 @@ import { spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import pg from "pg";
-import { findFreePort } from "../db/embedded";
+import { findFreePort } from "../tools/embedded-postgres";
 import { runMigrations } from "../db/migrate";
-import { seedTransactions } from "../db/seed/transactions";
-import { connectDatabaseServer } from "../db/server";
-import { callbackBody } from "../lib/testing/callbacks";
+import { seedTransactions } from "../tools/seed/transactions";
+import { connectDatabaseServer } from "../tools/database-server";
+import { callbackBody } from "../testing/callbacks";
 import { ProcessGroup, waitForHttp } from "../scripts/processes";
 import { fire, median, offer, type Figures } from "./callback-load";
 import { browserSession, liveLatency, pollFigures } from "./finance-browser";
@@ -75,7 +75,7 @@ async function seed(client: pg.Client): Promise<{ uuid: string }[]> {
 }
 
 async function main() {
-  // The bench's own build, in .next-bench: the only one whose baseline route answers.
+  // The bench's own build, in .next-bench (not standalone: `next start` and profiles).
   const benchBuild = { ...process.env, PURWANTARA_BENCH_BUILD: "1" };
   if (!existsSync(".next-bench/BUILD_ID") || process.env.BENCH_BUILD === "1")
     spawnSync("next", ["build"], { stdio: "inherit", env: benchBuild });
@@ -119,12 +119,11 @@ async function main() {
         APP_URL: `http://127.0.0.1:${port}`,
         PURWANTARA_MODE: "local",
         PURWANTARA_ALLOW_LOCAL_IN_PRODUCTION: "1",
-        PURWANTARA_BENCH_BASELINE: "1",
         // The status sweep would ask the (absent) gateway about the seeded rows mid-run.
         JOBS: "off",
       },
     );
-    processes.start("bare", "tsx", ["bench/bare-server.ts"], {
+    processes.start("baselines", "tsx", ["bench/baseline-server.ts"], {
       ...process.env,
       DATABASE_URL: server.urlFor(database),
       BENCH_PORT: String(barePort),
@@ -141,7 +140,7 @@ async function main() {
     const take = (n: number) => items.slice(taken, (taken += n));
     const routes = {
       real: `${base}/api/webhooks/purwantara`,
-      oneStatement: `${base}/api/bench/one-statement`,
+      oneStatement: `${bare}one-statement`,
       bare,
     } as const;
     // Warm-up: compile paths, fill the pools, let the JIT settle.
@@ -185,7 +184,7 @@ async function main() {
       `\ncallback ingest, signed PAID, new delivery ids, concurrency ${concurrency}, ${deliveries} per round, median of ${rounds} rounds:`,
     );
     console.log("  real route (app/api/webhooks/purwantara)", real);
-    console.log("  one-statement Next.js route            ", one);
+    console.log("  one-statement route (bench's server)   ", one);
     console.log("  bare node:http, one statement          ", raw);
     console.log("  ratios (req/s):", {
       realToOneStatement: +(real.perSecond / one.perSecond).toFixed(2),

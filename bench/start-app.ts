@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { findFreePort } from "../db/embedded";
+import { findFreePort } from "../tools/embedded-postgres";
 import { waitForHttp, type ProcessGroup } from "../scripts/processes";
 
 /**

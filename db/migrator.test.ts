@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { databaseUrlFor } from "./server";
+import { databaseUrlFor } from "@/tools/database-server";
 import { applyMigrations, isOnline, readMigrations } from "./migrator";
 
 const serverUrl = inject("dbServerUrl");

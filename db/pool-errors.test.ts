@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
 import { getDb, onPoolError } from "./client";
 
 const db = withTestDatabase();

@@ -12,7 +12,7 @@ import {
 } from "./read-replica";
 import { resolveFilter } from "@/lib/core/transaction-filter/resolve";
 import { parseTransactionFilter } from "@/lib/core/transaction-filter/parse";
-import { queryTestDb } from "@/lib/testing/database";
+import { queryTestDb } from "@/testing/database";
 import { postgresBinaries, startReplicaPair, type ReplicaPair } from "@/testing/pg-replica";
 
 const maxLagSeconds = 4;

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { describe, expect, inject, it } from "vitest";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
 import { migrationTargets } from "./migrate";
 import { grantRuntimeRole } from "./runtime-role";
 

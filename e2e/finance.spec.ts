@@ -3,13 +3,13 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import pg from "pg";
-import { signCallbackBody } from "../lib/purwantara/signature";
+import { signCallbackBody } from "@purwantara/contract/signature";
 import { createAccount } from "./support/accounts";
 import { databaseUrl } from "./support/env";
 import { fill, messages, m, type TestLocale } from "./support/i18n";
 import { signIn, transactionEntry } from "./support/pages";
 import { checkScreen } from "./support/screen-checks";
-import { parseCsv } from "../lib/testing/csv";
+import { parseCsv } from "../testing/csv";
 
 /** The callback secret playwright.config.ts gives the app. */
 const callbackSecret = "e2e-callback-secret";

@@ -1,10 +1,10 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { audiences, roleMatrix, type Access, type Audience } from "../lib/auth/role-matrix";
+import { audiences, roleMatrix, type Access, type Audience } from "../testing/role-matrix";
 import { createAccount } from "./support/accounts";
 import { signIn } from "./support/pages";
 
 /**
- * The role matrix (lib/auth/role-matrix.ts), walked over HTTP: every page and route
+ * The role matrix (testing/role-matrix.ts), walked over HTTP: every page and route
  * handler with each role's real session. Server actions are walked by
  * lib/auth/role-matrix.test.ts.
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "./env-schema";
-import { localCallbackSecret, localEmulatorToken } from "./purwantara/contract";
+import { localCallbackSecret, localEmulatorToken } from "@purwantara/contract";
 
 const base = {
   DATABASE_URL: "postgres://u@127.0.0.1:5432/db",

@@ -6,7 +6,7 @@ import {
   localCallbackSecret,
   localEmulatorToken,
   type GatewayMode,
-} from "./purwantara/contract";
+} from "@purwantara/contract";
 import { callbackSecretRefusal, gatewayTokenRefusal } from "./gateway/credential-rules";
 import { gatewayAddressRefusal, parseExtraOrigins } from "./gateway/gateway-address";
 import { parseMailFrom, parseSmtpUrl, type SmtpConfig } from "./mail/smtp-config";

@@ -113,11 +113,6 @@ export function bindFormatter(locale: Locale, zone: TimeZone) {
   };
 }
 
-/** The emulator's pages: Indonesian, WIB. */
-export const formatRupiah = (value: string | bigint) => formatMoney(value, "id");
-export const formatWib = (value: Date | string | null | undefined) =>
-  formatDateTime(value, "id", "Asia/Jakarta");
-
 /**
  * A duration for people: "12 mnt" / "12 min" under an hour, hours with one decimal
  * under two days, else days ("3,5 jam", "1.5 days"). Null is "—".

@@ -9,8 +9,8 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { ensureDevAdmin } from "../tools/dev-admin";
-import { prepareLocalDatabase } from "../db/prepare";
-import { connectDatabaseServer, localRuntimeRoles } from "../db/server";
+import { prepareLocalDatabase } from "../tools/local-database";
+import { connectDatabaseServer, localRuntimeRoles } from "../tools/database-server";
 import { parseEnv } from "../lib/env-schema";
 import { ProcessGroup, waitForHttp } from "./processes";
 
@@ -78,7 +78,7 @@ async function main() {
     processes.start(
       "emulator",
       "tsx",
-      ["emulator/main.ts"],
+      ["packages/emulator/main.ts"],
       {
         ...env,
         EMULATOR_PORT: String(emulatorPort),

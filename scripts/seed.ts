@@ -7,11 +7,11 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { prepareLocalDatabase } from "../db/prepare";
-import { seedOrders, type SeedOrder } from "../db/seed/created-times";
-import { seedTransactions } from "../db/seed/transactions";
-import { connectDatabaseServer } from "../db/server";
-import { gatewayModes, type GatewayMode } from "../lib/purwantara/contract";
+import { prepareLocalDatabase } from "../tools/local-database";
+import { seedOrders, type SeedOrder } from "../tools/seed/created-times";
+import { seedTransactions } from "../tools/seed/transactions";
+import { connectDatabaseServer } from "../tools/database-server";
+import { gatewayModes, type GatewayMode } from "@purwantara/contract";
 
 async function main() {
   if (existsSync(".env")) process.loadEnvFile(".env");

@@ -6,7 +6,7 @@
  */
 import pg from "pg";
 import { keyringFromEnv, needsResealing, reseal } from "../lib/crypto/secret-box";
-import type { GatewayMode } from "../lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 import { sealedColumns, sealedFields, secretContext } from "../lib/settings/sealed-fields";
 
 async function main() {

@@ -11,9 +11,9 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { findFreePort } from "../db/embedded";
+import { findFreePort } from "../tools/embedded-postgres";
 import { runMigrations } from "../db/migrate";
-import { connectDatabaseServer, localRuntimeRoles } from "../db/server";
+import { connectDatabaseServer, localRuntimeRoles } from "../tools/database-server";
 
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const extraArgs = process.argv.slice(2).filter((a) => !a.startsWith("--only="));

@@ -1,11 +1,11 @@
 import { expect } from "vitest";
 import { POST } from "@/app/api/webhooks/purwantara/route";
 import type { ChannelModule } from "@/channels/shared/types";
-import type { JsonValue } from "@/emulator/php-json";
-import { authHeader } from "@/emulator/test-support";
+import type { JsonValue } from "@purwantara/contract/php-json";
+import { authHeader } from "@purwantara/emulator/testing";
 import type { CreateResult } from "@/lib/payments/create-payment";
-import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
-import type { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
+import { callbackBody, callbackRequest } from "@/testing/callbacks";
+import type { withGatewayTestbed } from "@/testing/gateway-testbed";
 
 /**
  * What the channels' create tests against the emulator share: reading the

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { CheckoutWalletForm } from "@/channels/shared/checkout-wallet";
 import type { ChannelModule } from "@/channels/shared/types";
 import { createPayment } from "@/lib/payments/create-payment";
-import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
+import { withGatewayTestbed } from "@/testing/gateway-testbed";
 import { expectRefusedFields, payByCallback, remoteTransaction } from "./channel-create";
 
 /** What sets one checkout-page e-wallet (ShopeePay, DANA) apart in its create test. */

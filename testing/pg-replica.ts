@@ -4,7 +4,7 @@ import { chown, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { findFreePort } from "@/db/embedded";
+import { findFreePort } from "@/tools/embedded-postgres";
 
 const run = promisify(execFile);
 

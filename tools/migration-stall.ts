@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { applyMigrations, readMigrations, type Migration } from "../db/migrator";
-import { seedTransactions } from "../db/seed/transactions";
+import { seedTransactions } from "../tools/seed/transactions";
 
 const before = "0022_list_plans";
 const through = "0027_maybe_paid_twice";

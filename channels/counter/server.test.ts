@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callbackSchema } from "@/lib/purwantara/callback";
+import { callbackSchema } from "@purwantara/contract/callback";
 import { parseZonedDateTime } from "@/lib/core/time";
 import { counter, counterFormSchema, type CounterForm } from "./server";
 

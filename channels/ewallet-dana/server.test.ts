@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callbackSchema, channelForCallback } from "@/lib/purwantara/callback";
+import { callbackSchema, channelForCallback } from "@purwantara/contract/callback";
 import type { CheckoutWalletForm } from "../shared/checkout-wallet";
 import { ewalletDana } from "./server";
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createPayment } from "@/lib/payments/create-payment";
-import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
+import { withGatewayTestbed } from "@/testing/gateway-testbed";
 import { expectRefusedFields, payByCallback, remoteTransaction } from "@/testing/channel-create";
 import { ewalletOvo, type OvoForm } from "./server";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { schemaIssues } from "@/testing/schema-issues";
-import { callbackSchema } from "@/lib/purwantara/callback";
+import { callbackSchema } from "@purwantara/contract/callback";
 import { checkoutWalletFormSchema, type CheckoutWalletForm } from "../shared/checkout-wallet";
 import { ewalletShopeepay } from "./server";
 

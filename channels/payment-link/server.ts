@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { paymentLinkMinAmount } from "@/lib/purwantara/contract";
+import { paymentLinkMinAmount } from "@purwantara/contract";
 import { toZonedIso, type TimeZone } from "@/lib/core/time";
 import {
   futureDateTimeSchema,

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { crc16CcittFalse } from "@/emulator/channels/qris-payload";
+import { crc16CcittFalse } from "@purwantara/emulator/testing";
 import { checkPaymentStatus } from "@/lib/payments/check-status";
 import { createPayment } from "@/lib/payments/create-payment";
-import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
+import { withGatewayTestbed } from "@/testing/gateway-testbed";
 import {
   expectRefusedFields,
   inquiryData,

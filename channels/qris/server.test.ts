@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { schemaIssues } from "@/testing/schema-issues";
-import { callbackSchema } from "@/lib/purwantara/callback";
+import { callbackSchema } from "@purwantara/contract/callback";
 import { qris, qrisFormSchema, splitName, type QrisForm } from "./server";
 
 const form = (overrides: Partial<QrisForm> = {}): QrisForm => ({

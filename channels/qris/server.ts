@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { callbackTime } from "@/lib/purwantara/callback";
+import { callbackTime } from "@purwantara/contract/callback";
 import {
   emailSchema,
   indonesianPhoneSchema,

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { NewTransaction, Transaction } from "@/db/schema";
-import type { CallbackPayload } from "@/lib/purwantara/callback";
+import type { CallbackPayload } from "@purwantara/contract/callback";
 import type { TimeZone } from "@/lib/core/time";
 import type { CreatableChannel } from "../messages";
 

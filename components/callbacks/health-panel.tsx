@@ -6,7 +6,7 @@ import { getCallbackHealth, type CallbackHealth } from "@/lib/webhooks/health";
 import type { ReplicaState } from "@/db/read-replica";
 import { actingMode } from "@/lib/gateway/config";
 import { getFormatter } from "@/lib/i18n/server";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 
 const reviewHref = "/callbacks?outcome=needs_review&outcome=conflict";
 

@@ -6,7 +6,7 @@ import { LanguageSwitch } from "@/components/preferences/language-switch";
 import type { CurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { getEnv } from "@/lib/env";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 import { Brand } from "./brand";
 import { MobileNav } from "./mobile-nav";
 import { navItems } from "./nav-items";

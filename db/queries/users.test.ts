@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
 import { createFirstUser, getUserByEmail } from "./users";
 
 const db = withTestDatabase();

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import pg from "pg";
-import { callbackBody } from "../../lib/testing/callbacks";
-import { signCallbackBody } from "../../lib/purwantara/signature";
-import type { JsonValue } from "../../emulator/php-json";
+import { callbackBody } from "../../testing/callbacks";
+import { signCallbackBody } from "@purwantara/contract/signature";
+import type { JsonValue } from "@purwantara/contract/php-json";
 import { databaseUrl } from "./env";
 
 /** The app's callback secret in the e2e run (PURWANTARA_CALLBACK_SECRET in playwright.config.ts). */

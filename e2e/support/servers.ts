@@ -32,7 +32,7 @@ export function emulatorServer(
   env: Record<string, string> = {},
 ) {
   return {
-    command: "tsx emulator/main.ts",
+    command: "tsx packages/emulator/main.ts",
     cwd: root,
     url: `http://127.0.0.1:${ports.emulator}/health`,
     reuseExistingServer: false,

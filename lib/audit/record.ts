@@ -1,7 +1,7 @@
 import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { insertAuditEntry } from "@/db/queries/audit";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 import type { AuditAction } from "./actions";
 
 export { auditActions, type AuditAction } from "./actions";

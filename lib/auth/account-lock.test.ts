@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { changeMember } from "@/lib/team/members";
-import { headersFrom, insertTestUser } from "@/lib/testing/accounts";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { headersFrom, insertTestUser } from "@/testing/accounts";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
 import { loginLimits, reserveLoginAttempt } from "./login-limits";
 import { signInWithPassword } from "./sign-in";
 

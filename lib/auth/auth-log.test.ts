@@ -4,9 +4,9 @@ import Credentials from "@auth/core/providers/credentials";
 import pg from "pg";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { databaseErrorCodes } from "@/lib/errors";
-import { findFreePort } from "@/db/embedded";
-import { headersFrom, insertTestUser } from "@/lib/testing/accounts";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { findFreePort } from "@/tools/embedded-postgres";
+import { headersFrom, insertTestUser } from "@/testing/accounts";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
 import { authErrorLog, authLogger } from "./auth-log";
 import { signInWithPassword } from "./sign-in";
 

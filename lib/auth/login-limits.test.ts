@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { headersFrom, insertTestUser } from "@/lib/testing/accounts";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { headersFrom, insertTestUser } from "@/testing/accounts";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
 import { accountDelayMs, loginLimits, reserveLoginAttempt } from "./login-limits";
 import { signInWithPassword } from "./sign-in";
 

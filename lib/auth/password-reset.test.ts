@@ -4,8 +4,8 @@ import en from "@/messages/en.json";
 import { idleState } from "@/lib/actions/action-state";
 import { startJobQueue, type JobQueue } from "@/lib/jobs/queue";
 import { stopJobSender } from "@/lib/jobs/enqueue";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
-import { withMailCatcher } from "@/lib/testing/mail";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
+import { withMailCatcher } from "@/testing/mail";
 import { createInvitation, readInvitation } from "@/lib/team/invitations";
 import {
   passwordResetRules,

@@ -1,8 +1,8 @@
 import { hash as argon2Hash, parseOptions } from "@node-rs/argon2";
 import bcrypt from "bcryptjs";
 import { describe, expect, it } from "vitest";
-import { headersFrom, insertTestUser } from "@/lib/testing/accounts";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { headersFrom, insertTestUser } from "@/testing/accounts";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
 import { absentUserHash, hashPassword, needsRehash, verifyPassword } from "./password";
 import { argon2Options } from "./password-hash";
 import {

@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import en from "@/messages/en.json";
 import { idleState, type ActionState } from "@/lib/actions/action-state";
 import type { CurrentUser } from "@/lib/auth/session";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
-import { absentId, roleMatrix, type Audience } from "./role-matrix";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
+import { absentId, roleMatrix, type Audience } from "../../testing/role-matrix";
 
 // The one thing faked: who is calling. Everything behind protectedAction is real.
 const caller = vi.hoisted(() => ({ current: null as CurrentUser | null }));

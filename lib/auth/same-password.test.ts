@@ -3,8 +3,8 @@ import { describe, expect, it, vi } from "vitest";
 import en from "@/messages/en.json";
 import id from "@/messages/id.json";
 import type { CurrentUser } from "@/lib/auth/session";
-import { insertTestUser } from "@/lib/testing/accounts";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { insertTestUser } from "@/testing/accounts";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
 import { hashResetToken, readResetLink, resetPassword } from "./password-reset";
 
 const caller = vi.hoisted(() => ({ current: null as CurrentUser | null }));

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { generate } from "otplib";
 import { describe, expect, it, vi } from "vitest";
-import { headersFrom, insertTestUser } from "@/lib/testing/accounts";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { headersFrom, insertTestUser } from "@/testing/accounts";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
 import { changeMember } from "@/lib/team/members";
 import { loginLimits, reserveCodeAttempt } from "./login-limits";
 import {

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { describe, expect, it, vi } from "vitest";
-import { insertTestUser } from "@/lib/testing/accounts";
-import { withTestDatabase } from "@/lib/testing/database";
+import { insertTestUser } from "@/testing/accounts";
+import { withTestDatabase } from "@/testing/database";
 
 const db = withTestDatabase();
 const password = "sawah-hijau-pagi-72";

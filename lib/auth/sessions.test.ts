@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
-import { headersFrom, insertTestUser } from "@/lib/testing/accounts";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
+import { headersFrom, insertTestUser } from "@/testing/accounts";
 
 const authMock = vi.hoisted(() => ({ sessionId: undefined as string | undefined }));
 vi.mock("@/lib/auth", () => ({

@@ -1,8 +1,8 @@
 import { generate } from "otplib";
 import { describe, expect, it, vi } from "vitest";
 import { readSessionUser } from "@/db/queries/sessions";
-import { headersFrom, insertTestUser } from "@/lib/testing/accounts";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { headersFrom, insertTestUser } from "@/testing/accounts";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
 import { loginLimits } from "./login-limits";
 import {
   changePassword,

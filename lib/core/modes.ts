@@ -1,6 +1,2 @@
-/**
- * The gateway modes, said once: local (the emulator), sandbox and production. The
- * database enum, the contract and every list of modes derive from this tuple.
- */
-export const gatewayModes = ["local", "sandbox", "production"] as const;
-export type GatewayMode = (typeof gatewayModes)[number];
+/** The gateway modes (local, sandbox, production): the contract package says them once. */
+export { gatewayModes, type GatewayMode } from "@purwantara/contract/modes";

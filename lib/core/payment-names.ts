@@ -4,21 +4,10 @@
  * A code not listed here (a new channel behind a payment link) is shown as it came.
  */
 
-/** The banks that issue Purwantara virtual accounts [seen], in the contract's order. */
-export const bankCodes = [
-  "CIMB",
-  "PERMATA",
-  "MANDIRI",
-  "BSI",
-  "BCA",
-  "BNI",
-  "BRI",
-  "DANAMON",
-] as const;
-export type BankCode = (typeof bankCodes)[number];
+import { bankCodes, qrisAcquirerCodes } from "@purwantara/contract/channels";
 
-/** [seen] The QRIS acquirers, as `payment_channel` codes. */
-export const qrisAcquirerCodes = ["qris_doku", "shopeepay", "qrisdana"] as const;
+// The banks and QRIS acquirers are the gateway's codes (the contract package).
+export { bankCodes, qrisAcquirerCodes, type BankCode } from "@purwantara/contract/channels";
 
 /** Every code with a name: banks, QRIS acquirers, e-wallets and the counter. */
 export const paymentNameCodes = [

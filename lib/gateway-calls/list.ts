@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { listGatewayCalls, listGatewayEndpoints } from "@/db/queries/gateway-calls";
 import type { GatewayCall } from "@/db/schema";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 import { gatewayCallStatuses } from "@/lib/core/gateway-calls";
 
 const blankless = (v: unknown) => (v === "" ? undefined : v);

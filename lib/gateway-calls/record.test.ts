@@ -5,8 +5,8 @@ import { virtualAccount, type VirtualAccountForm } from "@/channels/virtual-acco
 import { cancelPayment } from "@/lib/payments/cancel-payment";
 import { checkPaymentStatus } from "@/lib/payments/check-status";
 import { createPayment } from "@/lib/payments/create-payment";
-import { queryTestDb } from "@/lib/testing/database";
-import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
+import { queryTestDb } from "@/testing/database";
+import { withGatewayTestbed } from "@/testing/gateway-testbed";
 import { listGatewayCallPage } from "./list";
 import { redacted } from "./redact";
 

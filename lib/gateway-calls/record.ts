@@ -3,7 +3,7 @@ import { insertGatewayCall } from "@/db/queries/gateway-calls";
 import { errorFacts, logFor } from "@/lib/log";
 import { countGatewayCall } from "@/lib/ops/metrics";
 import type { GatewayCallReport } from "@/lib/purwantara/client";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 import { endpointOf, redactGatewayBody } from "./redact";
 import type { GatewayCallTrigger } from "@/lib/core/gateway-calls";
 

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
 import { keyFromBytes, resetSecretKeyring, seal as sealWith } from "@/lib/crypto/secret-box";
 import { secretContext, type SealedField } from "@/lib/settings/saved-gateway";
 import { saveGatewayCredentials, startSecretRotation } from "@/lib/settings/gateway-settings";
 import { actingMode, callbackSecrets, gatewayConfig, gatewayConfigs, modeForView } from "./config";
-import { settingsMessages } from "@/lib/testing/settings-messages";
+import { settingsMessages } from "@/testing/settings-messages";
 
 const db = withTestDatabase();
 const keyBytes = randomBytes(32);

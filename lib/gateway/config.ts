@@ -2,7 +2,7 @@ import "server-only";
 import { getUserActiveView } from "@/db/queries/team";
 import { getEnv } from "@/lib/env";
 import type { Env } from "@/lib/env-schema";
-import { defaultBaseUrls, type GatewayMode } from "@/lib/purwantara/contract";
+import { defaultBaseUrls, type GatewayMode } from "@purwantara/contract";
 import { savedGateways, type SavedGateway } from "@/lib/settings/saved-gateway";
 import {
   callbackSecretRefusal,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localCallbackSecret, localEmulatorToken } from "@/lib/purwantara/contract";
+import { localCallbackSecret, localEmulatorToken } from "@purwantara/contract";
 import {
   callbackSecretRefusal,
   gatewayTokenRefusal,

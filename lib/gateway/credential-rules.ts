@@ -1,4 +1,4 @@
-import { localCallbackSecret, localEmulatorToken, type GatewayMode } from "../purwantara/contract";
+import { localCallbackSecret, localEmulatorToken, type GatewayMode } from "@purwantara/contract";
 
 /**
  * Which credentials may stand for which gateway mode: one rule read by the environment

@@ -1,5 +1,5 @@
 import { outboundUrl } from "../http/outbound-address";
-import { defaultBaseUrls, type GatewayMode } from "../purwantara/contract";
+import { defaultBaseUrls, type GatewayMode } from "@purwantara/contract";
 
 /**
  * Where the app may send a mode's requests (and its token). Sandbox and production talk

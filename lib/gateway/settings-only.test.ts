@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { withEmulator } from "@/emulator/test-support";
+import { withEmulator } from "@purwantara/emulator/testing";
 import { paymentLink, type PaymentLinkForm } from "@/channels/payment-link/server";
 import { resetSecretKeyring } from "@/lib/crypto/secret-box";
 import { AppError } from "@/lib/errors";
@@ -8,11 +8,11 @@ import { createPayment } from "@/lib/payments/create-payment";
 import { saveGatewayCredentials, startSecretRotation } from "@/lib/settings/gateway-settings";
 import { getViewChoice } from "@/lib/settings/active-view";
 import { forgetSavedGateways } from "@/lib/settings/saved-gateway";
-import { insertTestUser } from "@/lib/testing/accounts";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { insertTestUser } from "@/testing/accounts";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
 import type { CurrentUser } from "@/lib/auth/session";
 import { actingMode, callbackSecrets, gatewayConfigs } from "./config";
-import { settingsMessages } from "@/lib/testing/settings-messages";
+import { settingsMessages } from "@/testing/settings-messages";
 
 // A production build started with no PURWANTARA_* variable at all: the real parser
 // reads a production environment (the test database's URL is set in beforeAll).

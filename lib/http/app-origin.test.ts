@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
-import { insertTestUser } from "@/lib/testing/accounts";
-import { withTestDatabase } from "@/lib/testing/database";
+import { insertTestUser } from "@/testing/accounts";
+import { withTestDatabase } from "@/testing/database";
 
 // A stranger's request: every header that names a host points at their server.
 const forged = {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { headersFrom } from "@/lib/testing/accounts";
+import { headersFrom } from "@/testing/accounts";
 import {
   clientAddress,
   peerHeader,

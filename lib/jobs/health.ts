@@ -1,6 +1,6 @@
 import "server-only";
 import { latestSweepRuns } from "@/db/queries/sweep";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 
 export type LastSweep = {
   mode: GatewayMode;

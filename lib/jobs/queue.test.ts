@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually } from "@/emulator/test-support";
+import { eventually } from "@purwantara/emulator/testing";
 import { virtualAccount, type VirtualAccountForm } from "@/channels/virtual-account/server";
 import { createPayment } from "@/lib/payments/create-payment";
-import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
-import { queryTestDb } from "@/lib/testing/database";
+import { withGatewayTestbed } from "@/testing/gateway-testbed";
+import { queryTestDb } from "@/testing/database";
 import { startJobQueue, sweepQueue, type JobQueue } from "./queue";
 
 const { db, control, rowOf, eventsOf, user } = withGatewayTestbed({

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { virtualAccount, type VirtualAccountForm } from "@/channels/virtual-account/server";
 import { createPayment } from "@/lib/payments/create-payment";
-import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
-import { queryTestDb } from "@/lib/testing/database";
+import { withGatewayTestbed } from "@/testing/gateway-testbed";
+import { queryTestDb } from "@/testing/database";
 import { lastSweep } from "./health";
 import { runStatusSweep } from "./status-sweep";
 

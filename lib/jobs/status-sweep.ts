@@ -18,7 +18,7 @@ import { gatewayConfigs } from "@/lib/gateway/config";
 import { logFor } from "@/lib/log";
 import { countSweepRun } from "@/lib/ops/metrics";
 import { checkPaymentStatus } from "@/lib/payments/check-status";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 import { PurwantaraError } from "@/lib/purwantara/errors";
 import { backoffSeconds, parseJobSettings, type SweepSettings } from "./settings";
 import { pacer } from "./pacer";

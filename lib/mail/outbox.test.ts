@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually } from "@/emulator/test-support";
+import { eventually } from "@purwantara/emulator/testing";
 import { getDb } from "@/db/client";
 import { sendEmailJobs } from "@/lib/jobs/email";
 import { startJobQueue, type JobQueue } from "@/lib/jobs/queue";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
-import { withMailCatcher } from "@/lib/testing/mail";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
+import { withMailCatcher } from "@/testing/mail";
 import { queueEmail } from "./outbox";
 
 const db = withTestDatabase();

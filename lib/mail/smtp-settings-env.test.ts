@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { resetSecretKeyring } from "@/lib/crypto/secret-box";
-import { insertTestUser } from "@/lib/testing/accounts";
-import { withTestDatabase } from "@/lib/testing/database";
+import { insertTestUser } from "@/testing/accounts";
+import { withTestDatabase } from "@/testing/database";
 import { getSmtpConfig, getSmtpSettingsView, saveSmtpSettings } from "./smtp-settings";
 
 /** SMTP_URL and MAIL_FROM set: the environment wins over what Settings saved. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { logFor } from "@/lib/log";
 import { countCallback } from "@/lib/ops/metrics";
-import { callbackHeaders } from "@/lib/purwantara/contract";
+import { callbackHeaders } from "@purwantara/contract";
 import type { CallbackAnswer } from "@/lib/webhooks/ingest";
 
 const log = logFor("callbacks");

@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/purwantara/route";
-import { localCallbackSecret } from "@/lib/purwantara/contract";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { localCallbackSecret } from "@purwantara/contract";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
 import { probeCallbackAddress, runCallbackSelfTest } from "./callback-self-test";
 
 const db = withTestDatabase();

@@ -6,8 +6,8 @@ import https from "node:https";
 import type { TLSSocket } from "node:tls";
 import { gatewayConfig } from "@/lib/gateway/config";
 import { appCallbackUrl } from "@/lib/http/app-origin";
-import { callbackHeaders, type GatewayMode } from "@/lib/purwantara/contract";
-import { signCallbackBody } from "@/lib/purwantara/signature";
+import { callbackHeaders, type GatewayMode } from "@purwantara/contract";
+import { signCallbackBody } from "@purwantara/contract/signature";
 import { selfTestBody } from "@/lib/webhooks/self-test";
 
 /**

@@ -5,7 +5,7 @@ import { inboxDepth } from "@/db/queries/inbox";
 import { checkReadReplica } from "@/db/read-replica";
 import { countRecentDeliveries } from "@/db/queries/metrics";
 import type { SweepCounts } from "@/db/queries/sweep";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 
 /** [chosen] The window of `purwantara_callback_deliveries_recent`. */
 export const recentDeliveryMinutes = 15;

@@ -3,7 +3,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/ready/route";
 import { startBackgroundJobs } from "@/lib/jobs/start";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
 import { checkReadiness } from "./readiness";
 
 const db = withTestDatabase();

@@ -1,10 +1,10 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { virtualAccount, type VirtualAccountForm } from "@/channels/virtual-account/server";
-import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
-import { queryTestDb } from "@/lib/testing/database";
-import { callbackBody, callbackRequest, ingestWithSecrets } from "@/lib/testing/callbacks";
-import { localCallbackSecret } from "@/lib/purwantara/contract";
+import { withGatewayTestbed } from "@/testing/gateway-testbed";
+import { queryTestDb } from "@/testing/database";
+import { callbackBody, callbackRequest, ingestWithSecrets } from "@/testing/callbacks";
+import { localCallbackSecret } from "@purwantara/contract";
 import { applyInboxRow } from "@/lib/webhooks/inbox";
 import { checkPaymentStatus } from "./check-status";
 import { createPayment } from "./create-payment";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { virtualAccount, type VirtualAccountForm } from "@/channels/virtual-account/server";
-import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
+import { withGatewayTestbed } from "@/testing/gateway-testbed";
 import { cancelPayment } from "./cancel-payment";
 import { checkPaymentStatus } from "./check-status";
 import { createPayment } from "./create-payment";

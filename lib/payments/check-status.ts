@@ -12,7 +12,7 @@ import { getChannelModule } from "@/channels/server";
 import type { ChannelModule, CreatedPayment } from "@/channels/shared/types";
 import { AppError } from "@/lib/errors";
 import { getPurwantaraClient } from "@/lib/purwantara";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 import { applySync } from "./apply-sync";
 import { createdSchema, recordCreated } from "./create-payment";
 

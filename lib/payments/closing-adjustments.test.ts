@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
 import { closingAdjustments, recentlyAdjustedDays, reviewAdjustment } from "./closing-adjustments";
 import { markDayReconciled } from "./reconciliation";
 import { getReconciliationDayView, getReconciliationMonth } from "./reconciliation-view";

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { creatableChannels, getChannelModule } from "@/channels/server";
-import { queryTestDb } from "@/lib/testing/database";
-import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
+import { queryTestDb } from "@/testing/database";
+import { withGatewayTestbed } from "@/testing/gateway-testbed";
 import { zonedInputValueFromNow } from "@/lib/core/time";
 import { createPayment } from "./create-payment";
 

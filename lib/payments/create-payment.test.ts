@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/purwantara/route";
-import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
-import { queryTestDb } from "@/lib/testing/database";
-import { withGatewayTestbed } from "@/lib/testing/gateway-testbed";
+import { callbackBody, callbackRequest } from "@/testing/callbacks";
+import { queryTestDb } from "@/testing/database";
+import { withGatewayTestbed } from "@/testing/gateway-testbed";
 import { paymentLink, type PaymentLinkForm } from "@/channels/payment-link/server";
 import { createPayment } from "./create-payment";
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseCsv, shownText } from "@/lib/testing/csv";
+import { parseCsv, shownText } from "@/testing/csv";
 import {
   csvDialects,
   csvLine,

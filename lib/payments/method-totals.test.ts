@@ -2,8 +2,8 @@ import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { totalsQuery, totalsSource, type TotalsGrouping } from "@/db/queries/transaction-totals";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
-import { exact, listTotalsAt, sameSpelling } from "@/lib/testing/list-totals";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
+import { exact, listTotalsAt, sameSpelling } from "@/testing/list-totals";
 import { parseTransactionFilter } from "@/lib/core/transaction-filter/parse";
 import { resolveFilter } from "@/lib/core/transaction-filter/resolve";
 

@@ -1,9 +1,9 @@
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedTransactions } from "@/db/seed/transactions";
+import { seedTransactions } from "@/tools/seed/transactions";
 import { paymentMethodSpellings } from "@/lib/core/payment-methods";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
-import { exact, listTotalsAt } from "@/lib/testing/list-totals";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
+import { exact, listTotalsAt } from "@/testing/list-totals";
 import type { TimeZone } from "@/lib/core/time";
 import { getOverview, successRate, type LinkedSum, type Overview } from "./overview";
 import { filterChannels } from "@/lib/core/transaction-filter/vocabulary";

@@ -21,7 +21,7 @@ import {
 } from "@/db/queries/overview";
 import { addDecimals } from "@/lib/core/money";
 import { paymentMethodKey, paymentMethodKeys } from "@/lib/core/payment-methods";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 import type { TimeZone } from "@/lib/core/time";
 import { transactionsListUrl } from "@/lib/core/transaction-filter/url";
 import { addDays, zonedDay, type Day } from "@/lib/core/time";

@@ -10,7 +10,7 @@ import {
   unsettledFilter,
   type SettlementCell,
 } from "@/db/queries/settlement";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 import type { TimeZone } from "@/lib/core/time";
 import { transactionsListUrl } from "@/lib/core/transaction-filter/url";
 import { type TransactionFilter } from "@/lib/core/transaction-filter/vocabulary";

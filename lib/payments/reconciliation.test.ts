@@ -1,9 +1,9 @@
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { overdueByChannel, settlementByDayAndChannel } from "@/db/queries/settlement";
-import { seedTransactions } from "@/db/seed/transactions";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
-import { exact, listTotalsAt } from "@/lib/testing/list-totals";
+import { seedTransactions } from "@/tools/seed/transactions";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
+import { exact, listTotalsAt } from "@/testing/list-totals";
 import { decideDay, markDayReconciled } from "./reconciliation";
 import {
   getReconciliationDayView,

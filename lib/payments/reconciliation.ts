@@ -11,7 +11,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { getBusinessZone } from "@/lib/settings/merchant";
 import { z } from "zod";
 import { addDecimals, decimalPattern } from "@/lib/core/money";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 import { zonedDay, type Day } from "@/lib/core/time";
 
 /** Why a closing step did not happen; each has a sentence in `reconciliation.errors`. */

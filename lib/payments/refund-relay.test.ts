@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
-import { insertTestUser } from "@/lib/testing/accounts";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
+import { insertTestUser } from "@/testing/accounts";
 import { addRelayEndpoint } from "@/lib/relay/endpoints";
 import type { RelayEventType } from "@/lib/core/relay-events";
 import type { RefundRequestInput } from "./refund-schema";

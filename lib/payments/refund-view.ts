@@ -10,7 +10,7 @@ import {
 import { refundsWithProof } from "@/db/queries/refund-proofs";
 import type { Transaction } from "@/db/schema";
 import { addDecimals } from "@/lib/core/money";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 import type { Day } from "@/lib/core/time";
 import { grossOf, refundableStates, refundFigures, type RefundFigures } from "./refunds";
 

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { messagesFor } from "@/lib/i18n/messages";
 import { addDecimals } from "@/lib/core/money";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
 import { sheetFormats } from "./export-columns";
 import { refundsXlsx } from "./refund-export";
 import { decideRefund, requestRefund } from "./refunds";

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
 import { streamFilteredTransactions } from "@/db/queries/transaction-list";
 import { exportColumns, exportValues } from "./export-columns";
-import { exact } from "@/lib/testing/list-totals";
+import { exact } from "@/testing/list-totals";
 import { getRefundProof } from "@/db/queries/refund-proofs";
 import { proofFromFile, sniffProofType } from "./refund-proof";
 import { refundsCsv } from "./refund-export";
 import { messagesFor } from "@/lib/i18n/messages";
-import { parseCsv, shownText } from "@/lib/testing/csv";
+import { parseCsv, shownText } from "@/testing/csv";
 import { getOverview } from "./overview";
 import { markDayReconciled } from "./reconciliation";
 import { parseTransactionFilter } from "@/lib/core/transaction-filter/parse";

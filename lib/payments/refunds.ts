@@ -13,7 +13,7 @@ import { getReconciliationDay } from "@/db/queries/reconciliation-days";
 import type { Refund, Transaction, TransactionState } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { addDecimals, decimalFromRupiah, subtractDecimals } from "@/lib/core/money";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 import { insertRefundProof } from "@/db/queries/refund-proofs";
 import type { RefundProof } from "./refund-proof";
 import type { RefundRequestInput } from "./refund-schema";

@@ -9,7 +9,7 @@ import {
 } from "@/db/queries/transaction-detail";
 import { getTransaction, listTransactionEvents } from "@/db/queries/transactions";
 import type { Transaction, TransactionEvent } from "@/db/schema";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 import { findMaybeTwicePartners } from "./double-payment-review";
 import { firstPaid, isPaidState, isSurplusPayment } from "./double-payments";
 import { isFeeUnknown, netOf } from "./fees";

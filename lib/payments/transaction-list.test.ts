@@ -8,8 +8,8 @@ import {
   type TotalsSource,
 } from "@/db/queries/transaction-totals";
 import { beforeAll, describe, expect, it } from "vitest";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
-import { exact, sameSpelling } from "@/lib/testing/list-totals";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
+import { exact, sameSpelling } from "@/testing/list-totals";
 import { emptyFilter, type TransactionFilter } from "@/lib/core/transaction-filter/vocabulary";
 import { parseTransactionFilter } from "@/lib/core/transaction-filter/parse";
 import { serializeTransactionFilter } from "@/lib/core/transaction-filter/url";

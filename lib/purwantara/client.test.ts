@@ -1,8 +1,8 @@
 import { paymentLinkSchema } from "@/channels/payment-link/gateway";
 import { describe, expect, it } from "vitest";
-import { withEmulator } from "@/emulator/test-support";
+import { withEmulator } from "@purwantara/emulator/testing";
 import { PurwantaraClient } from "./client";
-import { localEmulatorToken } from "./contract";
+import { localEmulatorToken } from "@purwantara/contract";
 import { PurwantaraError } from "./errors";
 
 const emulator = withEmulator();

@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { gatewayConfig } from "@/lib/gateway/config";
 import { recordGatewayCalls, type GatewayCallContext } from "@/lib/gateway-calls/record";
-import type { GatewayMode } from "./contract";
+import type { GatewayMode } from "@purwantara/contract";
 import { PurwantaraClient } from "./client";
 
 /**

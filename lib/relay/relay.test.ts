@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually } from "@/emulator/test-support";
+import { eventually } from "@purwantara/emulator/testing";
 import type { CallbackSecret } from "@/lib/gateway/config";
 import { stopJobSender } from "@/lib/jobs/enqueue";
 import { startJobQueue, type JobQueue } from "@/lib/jobs/queue";
-import { callbackBody, callbackRequest, ingestWithSecrets } from "@/lib/testing/callbacks";
-import { insertTestUser } from "@/lib/testing/accounts";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { callbackBody, callbackRequest, ingestWithSecrets } from "@/testing/callbacks";
+import { insertTestUser } from "@/testing/accounts";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
 import { startRelayReceiver, type RelayReceiver } from "@/testing/relay-receiver";
 import {
   addRelayEndpoint,

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { getUserActiveView, setUserActiveView } from "@/db/queries/team";
 import { recordAudit } from "@/lib/audit/record";
 import { gatewayConfigs, modeForView, type ActiveView } from "@/lib/gateway/config";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 
 export type ViewChoice = {
   view: ActiveView;

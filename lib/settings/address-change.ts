@@ -3,7 +3,7 @@ import { listGatewaySettings } from "@/db/queries/settings";
 import { getEnv } from "@/lib/env";
 import { FieldError } from "@/lib/errors";
 import { gatewayAddressRefusal } from "@/lib/gateway/gateway-address";
-import { defaultBaseUrls } from "@/lib/purwantara/contract";
+import { defaultBaseUrls } from "@purwantara/contract";
 import { confirmPassword } from "./confirm-password";
 import type { SavedMode, SettingsActor } from "./gateway-settings";
 

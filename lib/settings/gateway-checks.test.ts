@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { resetSecretKeyring } from "@/lib/crypto/secret-box";
 import { beforeAll, describe, expect, it } from "vitest";
-import { withEmulator } from "@/emulator/test-support";
-import { insertTestUser } from "@/lib/testing/accounts";
-import { withTestDatabase } from "@/lib/testing/database";
+import { withEmulator } from "@purwantara/emulator/testing";
+import { insertTestUser } from "@/testing/accounts";
+import { withTestDatabase } from "@/testing/database";
 import { testGatewayConnection } from "./gateway-checks";
 import { saveGatewayCredentials } from "./gateway-settings";
 import {
@@ -11,7 +11,7 @@ import {
   saveMerchantSettings,
   defaultSettlementDelays,
 } from "./merchant";
-import { settingsMessages } from "@/lib/testing/settings-messages";
+import { settingsMessages } from "@/testing/settings-messages";
 
 const db = withTestDatabase();
 const emulator = withEmulator();

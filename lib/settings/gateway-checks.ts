@@ -5,9 +5,9 @@ import { gatewayConfig } from "@/lib/gateway/config";
 import { recordGatewayCalls } from "@/lib/gateway-calls/record";
 import { appCallbackUrl } from "@/lib/http/app-origin";
 import { PurwantaraClient } from "@/lib/purwantara/client";
-import { callbackHeaders, type GatewayMode } from "@/lib/purwantara/contract";
+import { callbackHeaders, type GatewayMode } from "@purwantara/contract";
 import { PurwantaraError } from "@/lib/purwantara/errors";
-import { signCallbackBody } from "@/lib/purwantara/signature";
+import { signCallbackBody } from "@purwantara/contract/signature";
 
 export type ConnectionVerdict =
   | { verdict: "accepted" }

@@ -11,7 +11,7 @@ import {
   savedCredentialsTrust,
 } from "@/lib/gateway/credential-rules";
 import { AppError, FieldError } from "@/lib/errors";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 import {
   forgetSavedGateways,
   sealedColumn,

@@ -3,7 +3,7 @@ import { firstVerifiedWithCurrentSince, lastVerifiedWithPrevious } from "@/db/qu
 import { keyringFromEnv, SecretBoxError } from "@/lib/crypto/secret-box";
 import { getEnv } from "@/lib/env";
 import { gatewayConfigs, type ValueSource } from "@/lib/gateway/config";
-import { defaultBaseUrls, type GatewayMode } from "@/lib/purwantara/contract";
+import { defaultBaseUrls, type GatewayMode } from "@purwantara/contract";
 import { savedModes, type SavedMode } from "./gateway-settings";
 import { savedGateways, type SealedField } from "./saved-gateway";
 

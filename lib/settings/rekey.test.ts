@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { keyFromBytes, open, seal } from "@/lib/crypto/secret-box";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
 import { secretContext } from "./sealed-fields";
 
 const db = withTestDatabase();

@@ -1,6 +1,6 @@
 import "server-only";
 import { lastVerifiedWithPrevious } from "@/db/queries/settings";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 
 /**
  * When the mode's previous secret last verified a delivery (the callback route records

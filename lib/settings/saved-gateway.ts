@@ -3,7 +3,7 @@ import { listGatewaySettings } from "@/db/queries/settings";
 import type { GatewaySettingsRow } from "@/db/schema";
 import { open as openSealed, SecretBoxError } from "@/lib/crypto/secret-box";
 import { logFor } from "@/lib/log";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 import { sealedColumns, secretContext, type SealedField } from "./sealed-fields";
 
 export { secretContext, type SealedField } from "./sealed-fields";

@@ -6,7 +6,7 @@ import {
   savedCredentialsTrust,
 } from "@/lib/gateway/credential-rules";
 import { gatewayAddressRefusal } from "@/lib/gateway/gateway-address";
-import { defaultBaseUrls, type GatewayMode } from "@/lib/purwantara/contract";
+import { defaultBaseUrls, type GatewayMode } from "@purwantara/contract";
 import { timeZoneIds } from "@/lib/core/time";
 
 // A token or secret is one opaque word: surrounding spaces from a paste are dropped.

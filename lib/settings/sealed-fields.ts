@@ -1,4 +1,4 @@
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 
 /** The sealed fields of a gateway_settings row, each opened with its own context. */
 export const sealedFields = ["token", "callbackSecret", "previousSecret"] as const;

@@ -11,7 +11,7 @@ import type { DeliveryOutcome } from "@/db/schema";
 import { isPaidState } from "@/lib/payments/double-payments";
 import { lockPayingBuyer, sameBuyerPaidNear } from "@/lib/payments/paying-buyer";
 import { stateForStatus } from "@/lib/payments/lifecycle";
-import { callbackTime } from "@/lib/purwantara/callback";
+import { callbackTime } from "@purwantara/contract/callback";
 import { changeEvents, emitPaymentEvents } from "@/lib/relay/emit";
 import type { ReceivedDelivery } from "./delivery";
 import { callbackBuyerPhone } from "./doubles";

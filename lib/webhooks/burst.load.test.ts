@@ -5,9 +5,9 @@ import {
   unknownPayments,
   type CallbackProcess,
   type Delivery,
-} from "@/lib/testing/callback-fleet";
-import { withTestDatabase } from "@/lib/testing/database";
-import { webhookRecords } from "@/lib/testing/webhook-records";
+} from "@/testing/callback-fleet";
+import { withTestDatabase } from "@/testing/database";
+import { webhookRecords } from "@/testing/webhook-records";
 
 const db = withTestDatabase();
 const records = webhookRecords(db.url);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CallbackPayload } from "@/lib/purwantara/callback";
+import type { CallbackPayload } from "@purwantara/contract/callback";
 import { withoutUnsafeUrls } from "./checks";
 
 const payload = (url: string): CallbackPayload => ({

@@ -1,12 +1,12 @@
 import { stateForStatus } from "@/lib/payments/lifecycle";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 import type { TransactionFlag } from "@/lib/payments/flags";
 import {
   channelForCallback,
   readCallbackTime,
   type CallbackPayload,
   type CallbackTime,
-} from "@/lib/purwantara/callback";
+} from "@purwantara/contract/callback";
 import { checkAmount, shownValue } from "./money";
 
 /** Something finance should know, accepted: the flag it raises and the note kept on the delivery. */

@@ -2,7 +2,7 @@ import type { DeliveryOutcome, NewTransaction, Transaction } from "@/db/schema";
 import { decideTransition } from "@/lib/payments/lifecycle";
 import { getChannelModule } from "@/channels/server";
 import type { GatewayFacts } from "@/channels/shared/types";
-import { callbackTime, type CallbackPayload } from "@/lib/purwantara/callback";
+import { callbackTime, type CallbackPayload } from "@purwantara/contract/callback";
 
 function missingFacts(row: Transaction, facts: GatewayFacts): GatewayFacts {
   const entries = Object.entries(facts) as [keyof GatewayFacts, unknown][];

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { UserRole } from "@/db/schema";
 import type { TimeZone } from "@/lib/core/time";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
 import { getDeliveryForViewer, getDeliveryLogPage, type DeliveryLogQuery } from "./delivery-log";
 
 const db = withTestDatabase();

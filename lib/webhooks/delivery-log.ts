@@ -10,7 +10,7 @@ import {
 } from "@/db/queries/callbacks";
 import { deliveryOutcome, type DeliveryOutcome, type UserRole } from "@/db/schema";
 import { can } from "@/lib/auth/roles";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 import { dayStart, isDay, type TimeZone } from "@/lib/core/time";
 
 export const deliveryOutcomes = deliveryOutcome.enumValues;

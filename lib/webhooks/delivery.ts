@@ -1,6 +1,6 @@
 import type { DeliveryOutcome } from "@/db/schema";
-import type { CallbackPayload } from "@/lib/purwantara/callback";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { CallbackPayload } from "@purwantara/contract/callback";
+import type { GatewayMode } from "@purwantara/contract";
 import { checkCallbackValues, withoutUnsafeUrls, type CallbackCheck, type Finding } from "./checks";
 
 export type ReceivedDelivery = {

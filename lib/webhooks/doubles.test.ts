@@ -8,9 +8,9 @@ import { getTransactionDetail } from "@/lib/payments/transaction-detail";
 import { parseTransactionFilter } from "@/lib/core/transaction-filter/parse";
 import { resolveFilter } from "@/lib/core/transaction-filter/resolve";
 import { getTransactionListPage } from "@/lib/payments/transaction-list";
-import { callbackSchema } from "@/lib/purwantara/callback";
-import { callbackBody, callbackRequest, ingestWithSecrets } from "@/lib/testing/callbacks";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { callbackSchema } from "@purwantara/contract/callback";
+import { callbackBody, callbackRequest, ingestWithSecrets } from "@/testing/callbacks";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
 import { applyCallback } from "./apply";
 import type { ReceivedDelivery } from "./delivery";
 

@@ -1,5 +1,5 @@
 import { indonesianPhoneSchema } from "@/channels/shared/fields";
-import type { CallbackPayload } from "@/lib/purwantara/callback";
+import type { CallbackPayload } from "@purwantara/contract/callback";
 
 /**
  * The buyer's phone a callback itself names (`event.meta.customer_phone`, as the

@@ -6,9 +6,9 @@ import {
   startCallbackProcess,
   unknownPayments,
   type CallbackProcess,
-} from "@/lib/testing/callback-fleet";
-import { withTestDatabase } from "@/lib/testing/database";
-import { webhookRecords } from "@/lib/testing/webhook-records";
+} from "@/testing/callback-fleet";
+import { withTestDatabase } from "@/testing/database";
+import { webhookRecords } from "@/testing/webhook-records";
 
 const db = withTestDatabase();
 const records = webhookRecords(db.url);

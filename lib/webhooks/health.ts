@@ -5,7 +5,7 @@ import { getModeHealth, type ModeHealth } from "@/db/queries/callback-health";
 import { inboxDepth } from "@/db/queries/inbox";
 import { countRejectedSince, type RejectionReason } from "@/db/queries/callback-rejections";
 import { gatewayConfigs } from "@/lib/gateway/config";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 
 const signatureReasons: readonly RejectionReason[] = [
   "no_signature",

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/db/client";
 import { inboxDepth, listPendingInbox } from "@/db/queries/inbox";
 import { listRecentQuarantined, quarantineTotals } from "@/db/queries/quarantine";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 
 /** What the callback log shows beside the applied deliveries: what waits, and what no secret verified. */
 export type InboxView = {

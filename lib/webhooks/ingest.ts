@@ -4,7 +4,7 @@ import type { DeliveryOutcome } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { callbackSecrets, type CallbackSecret } from "@/lib/gateway/config";
 import { readBodyWithLimit } from "@/lib/http/read-body";
-import { callbackHeaders, type GatewayMode } from "@/lib/purwantara/contract";
+import { callbackHeaders, type GatewayMode } from "@purwantara/contract";
 import { logSafeError, shouldRetryLater } from "./failures";
 import { receiveDelivery } from "./inbox";
 import { parseBody } from "./parse";

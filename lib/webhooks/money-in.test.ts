@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { CallbackSecret } from "@/lib/gateway/config";
-import { localCallbackSecret } from "@/lib/purwantara/contract";
-import { callbackBody, callbackRequest, ingestWithSecrets } from "@/lib/testing/callbacks";
-import { withTestDatabase } from "@/lib/testing/database";
-import { webhookRecords } from "@/lib/testing/webhook-records";
+import { localCallbackSecret } from "@purwantara/contract";
+import { callbackBody, callbackRequest, ingestWithSecrets } from "@/testing/callbacks";
+import { withTestDatabase } from "@/testing/database";
+import { webhookRecords } from "@/testing/webhook-records";
 import { flushQuarantine, reverifyQuarantine } from "./quarantine";
 
 const db = withTestDatabase();

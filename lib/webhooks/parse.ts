@@ -1,4 +1,4 @@
-import { callbackIdentitySchema, callbackSchema } from "@/lib/purwantara/callback";
+import { callbackIdentitySchema, callbackSchema } from "@purwantara/contract/callback";
 import type { ReceivedDelivery } from "./delivery";
 import { describeChanges, sanitizeJson, storableText } from "./sanitize";
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { NewTransaction, Transaction } from "@/db/schema";
 import { rank } from "@/lib/payments/lifecycle";
-import type { CallbackPayload } from "@/lib/purwantara/callback";
+import type { CallbackPayload } from "@purwantara/contract/callback";
 import type { ReceivedDelivery } from "./delivery";
 import { planDelivery, type PlanContext } from "./plan";
 

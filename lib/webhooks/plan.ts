@@ -9,7 +9,7 @@ import {
 } from "@/lib/payments/double-payments";
 import type { TransactionFlag } from "@/lib/payments/flags";
 import { stateForStatus } from "@/lib/payments/lifecycle";
-import { callbackTime, channelForCallback, readCallbackTime } from "@/lib/purwantara/callback";
+import { callbackTime, channelForCallback, readCallbackTime } from "@purwantara/contract/callback";
 import type { CallbackCheck, Finding } from "./checks";
 import { deliveryValues, prepare, type ReceivedDelivery } from "./delivery";
 import { callbackBuyerPhone } from "./doubles";

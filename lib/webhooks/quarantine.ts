@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/db/client";
 import { insertQuarantined, listQuarantined, releaseQuarantined } from "@/db/queries/quarantine";
 import { recordAudit } from "@/lib/audit/record";
-import { callbackHeaders } from "@/lib/purwantara/contract";
+import { callbackHeaders } from "@purwantara/contract";
 import { getEnv } from "@/lib/env";
 import { callbackSecrets, type CallbackSecret } from "@/lib/gateway/config";
 import { logSafeError } from "./failures";

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { callbackBody } from "@/lib/testing/callbacks";
-import { withTestDatabase } from "@/lib/testing/database";
-import { webhookRecords } from "@/lib/testing/webhook-records";
+import { callbackBody } from "@/testing/callbacks";
+import { withTestDatabase } from "@/testing/database";
+import { webhookRecords } from "@/testing/webhook-records";
 
 const db = withTestDatabase();
 const records = webhookRecords(db.url);
@@ -16,7 +16,7 @@ function worker(body: Buffer, deliveryId: string, copies: number) {
       "--conditions=react-server",
       "--import",
       "tsx",
-      "lib/testing/ingest-worker.ts",
+      "testing/ingest-worker.ts",
       body.toString("base64"),
       deliveryId,
       String(copies),

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/purwantara/route";
-import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
-import { withTestDatabase } from "@/lib/testing/database";
-import { webhookRecords } from "@/lib/testing/webhook-records";
+import { callbackBody, callbackRequest } from "@/testing/callbacks";
+import { withTestDatabase } from "@/testing/database";
+import { webhookRecords } from "@/testing/webhook-records";
 import { dismissDelivery, replayDelivery, ReplayError, type ReplayRefusal } from "./replay";
 
 const db = withTestDatabase();

@@ -13,7 +13,7 @@ import { lockTransactionByReference } from "@/db/queries/transactions";
 import type { DeliveryOutcome, Transaction, TransactionState, WebhookDelivery } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, type AppErrorCode } from "@/lib/errors";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 import { applyCallback } from "./apply";
 import { logSafeError, shouldRetryLater } from "./failures";
 import { replayOfStored } from "./ingest";

@@ -1,4 +1,4 @@
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 
 /**
  * The callback self-test's body (Settings, "Test my callback address"): signed like a

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { localCallbackSecret } from "@/lib/purwantara/contract";
-import { signCallbackBody } from "@/lib/purwantara/signature";
-import { callbackBody } from "@/lib/testing/callbacks";
-import { withTestDatabase } from "@/lib/testing/database";
-import { webhookRecords } from "@/lib/testing/webhook-records";
+import { localCallbackSecret } from "@purwantara/contract";
+import { signCallbackBody } from "@purwantara/contract/signature";
+import { callbackBody } from "@/testing/callbacks";
+import { withTestDatabase } from "@/testing/database";
+import { webhookRecords } from "@/testing/webhook-records";
 import { answerResponse } from "./answer";
 import { receiveCallback } from "./ingest";
 import { flushRejections } from "./rejections";

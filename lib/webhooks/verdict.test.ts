@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Transaction } from "@/db/schema";
-import type { CallbackPayload } from "@/lib/purwantara/callback";
+import type { CallbackPayload } from "@purwantara/contract/callback";
 import { checkCallbackValues, withoutUnsafeUrls } from "./checks";
 import { heldFlags, sameDecimal, verdictFor } from "./verdict";
 

@@ -1,6 +1,6 @@
 import type { DeliveryOutcome, Transaction } from "@/db/schema";
 import type { TransactionFlag } from "@/lib/payments/flags";
-import type { CallbackPayload } from "@/lib/purwantara/callback";
+import type { CallbackPayload } from "@purwantara/contract/callback";
 import type { CallbackCheck, Finding } from "./checks";
 import { decide, type Decision } from "./decide";
 

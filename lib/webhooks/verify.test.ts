@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CallbackSecret } from "@/lib/gateway/config";
-import { localCallbackSecret } from "@/lib/purwantara/contract";
-import { signCallbackBody } from "@/lib/purwantara/signature";
+import { localCallbackSecret } from "@purwantara/contract";
+import { signCallbackBody } from "@purwantara/contract/signature";
 import { usableSecrets, verifyDelivery } from "./verify";
 
 const body = Buffer.from('{"uuid":"u","status":"PAID"}');

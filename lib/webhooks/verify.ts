@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { CallbackSecret } from "@/lib/gateway/config";
-import type { GatewayMode } from "@/lib/purwantara/contract";
+import type { GatewayMode } from "@purwantara/contract";
 export { usableSecrets } from "@/lib/gateway/credential-rules";
 
 export type Verdict =

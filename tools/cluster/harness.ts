@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import type { Delivery } from "../../lib/testing/callback-fleet";
+import type { Delivery } from "../../testing/callback-fleet";
 import { startNginx, type Nginx } from "./nginx";
 import { clusterPorts, replicas, type ClusterPorts, type Replica } from "./replicas";
 

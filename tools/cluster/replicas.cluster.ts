@@ -9,7 +9,7 @@ import {
   unknownPayments,
   type BurstResult,
   type Delivery,
-} from "../../lib/testing/callback-fleet";
+} from "../../testing/callback-fleet";
 import { createAccount } from "../../e2e/support/accounts";
 import { signIn } from "../../e2e/support/pages";
 import { count, pendingInInbox, recorded, replicaLog, startCluster, taken } from "./harness";

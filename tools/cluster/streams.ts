@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { BrowserContext } from "@playwright/test";
-import { postCallback, type Delivery } from "../../lib/testing/callback-fleet";
+import { postCallback, type Delivery } from "../../testing/callback-fleet";
 
 /** The Cookie header of a signed-in browser context, for requests made outside it. */
 export async function cookieHeader(context: BrowserContext): Promise<string> {

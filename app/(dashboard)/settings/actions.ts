@@ -30,7 +30,7 @@ import { isSavedMode } from "@/lib/settings/overview";
 import { gatewayCredentialsSchema, merchantSchema, newSecretSchema } from "@/lib/settings/schemas";
 import { loginLimits } from "@/lib/auth/login-limits";
 import { gatewayAddressRules } from "@/lib/gateway/config";
-import { defaultBaseUrls, gatewayModes, type GatewayMode } from "@/lib/purwantara/contract";
+import { defaultBaseUrls, gatewayModes, type GatewayMode } from "@purwantara/contract";
 
 type Bound = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 

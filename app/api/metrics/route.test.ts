@@ -5,8 +5,8 @@ import { peerStamp, peerHeader } from "@/lib/http/peer-address";
 import { recordGatewayCalls } from "@/lib/gateway-calls/record";
 import { runStatusSweep } from "@/lib/jobs/status-sweep";
 import { metricsAccess } from "@/lib/ops/metrics-access";
-import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { callbackBody, callbackRequest } from "@/testing/callbacks";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
 import { GET } from "./route";
 
 const token = "metrics-token-for-the-test-0123456789";

@@ -5,11 +5,11 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { parseTransactionFilter } from "@/lib/core/transaction-filter/parse";
 import { getTransactionListPage } from "@/lib/payments/transaction-list";
 import { resolveFilter } from "@/lib/core/transaction-filter/resolve";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
 import { toZonedIso } from "@/lib/core/time";
 import { messagesFor } from "@/lib/i18n/messages";
-import { parseCsv, shownText } from "@/lib/testing/csv";
-import { exact } from "@/lib/testing/list-totals";
+import { parseCsv, shownText } from "@/testing/csv";
+import { exact } from "@/testing/list-totals";
 
 let currentUser: CurrentUser | null = null;
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => currentUser }));

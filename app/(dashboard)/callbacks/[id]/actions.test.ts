@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { POST } from "@/app/api/webhooks/purwantara/route";
-import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
-import { withTestDatabase } from "@/lib/testing/database";
-import { webhookRecords } from "@/lib/testing/webhook-records";
+import { callbackBody, callbackRequest } from "@/testing/callbacks";
+import { withTestDatabase } from "@/testing/database";
+import { webhookRecords } from "@/testing/webhook-records";
 
 // The action's surroundings: who is signed in, the request, the catalogue (keys as text).
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
+import { callbackBody, callbackRequest } from "@/testing/callbacks";
 
 beforeAll(() => {
   // Nothing listens on port 9: the database is down for this file.

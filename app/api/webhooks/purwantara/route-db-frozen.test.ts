@@ -1,6 +1,6 @@
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
+import { callbackBody, callbackRequest } from "@/testing/callbacks";
 
 // A "database" that accepts connections and never says a word, like a frozen server.
 const sockets = new Set<net.Socket>();

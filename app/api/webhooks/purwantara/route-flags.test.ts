@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { JsonValue } from "@/emulator/php-json";
-import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
-import { withTestDatabase } from "@/lib/testing/database";
-import { webhookRecords } from "@/lib/testing/webhook-records";
+import type { JsonValue } from "@purwantara/contract/php-json";
+import { callbackBody, callbackRequest } from "@/testing/callbacks";
+import { withTestDatabase } from "@/testing/database";
+import { webhookRecords } from "@/testing/webhook-records";
 import { POST } from "./route";
 
 const db = withTestDatabase();

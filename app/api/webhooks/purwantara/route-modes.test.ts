@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
-import { withTestDatabase } from "@/lib/testing/database";
-import { webhookRecords } from "@/lib/testing/webhook-records";
+import { callbackBody, callbackRequest } from "@/testing/callbacks";
+import { withTestDatabase } from "@/testing/database";
+import { webhookRecords } from "@/testing/webhook-records";
 import { POST } from "./route";
 
 const db = withTestDatabase();

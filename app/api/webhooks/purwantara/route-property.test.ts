@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { phpJsonEncode, type JsonValue } from "@/emulator/php-json";
-import { localCallbackSecret } from "@/lib/purwantara/contract";
-import { signCallbackBody } from "@/lib/purwantara/signature";
-import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
-import { withTestDatabase } from "@/lib/testing/database";
-import { webhookRecords } from "@/lib/testing/webhook-records";
+import { phpJsonEncode, type JsonValue } from "@purwantara/contract/php-json";
+import { localCallbackSecret } from "@purwantara/contract";
+import { signCallbackBody } from "@purwantara/contract/signature";
+import { callbackBody, callbackRequest } from "@/testing/callbacks";
+import { withTestDatabase } from "@/testing/database";
+import { webhookRecords } from "@/testing/webhook-records";
 import { flushRejections } from "@/lib/webhooks/rejections";
 import { POST } from "./route";
 

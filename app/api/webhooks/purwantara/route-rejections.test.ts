@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { countRejectedSince, listRejectionSamples } from "@/db/queries/callback-rejections";
-import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
-import { withTestDatabase } from "@/lib/testing/database";
-import { webhookRecords } from "@/lib/testing/webhook-records";
+import { callbackBody, callbackRequest } from "@/testing/callbacks";
+import { withTestDatabase } from "@/testing/database";
+import { webhookRecords } from "@/testing/webhook-records";
 import { flushRejections } from "@/lib/webhooks/rejections";
 import { DELETE, GET, POST, PUT } from "./route";
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { callbackBody, callbackRequest } from "@/lib/testing/callbacks";
-import { queryTestDb, withTestDatabase } from "@/lib/testing/database";
+import { callbackBody, callbackRequest } from "@/testing/callbacks";
+import { queryTestDb, withTestDatabase } from "@/testing/database";
 import { flushRejections } from "@/lib/webhooks/rejections";
 import { POST } from "./route";
 
