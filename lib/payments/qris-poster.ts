@@ -1,6 +1,8 @@
 import "server-only";
 import QRCode from "qrcode";
 import sharp from "sharp";
+import type { Formatter } from "@/lib/format";
+import type { SlipView } from "./slip";
 
 /** The poster's words, already in the reader's language and the merchant's zone. */
 export type PosterText = {
@@ -11,6 +13,22 @@ export type PosterText = {
   scanWith: string;
   deadline: string | null;
 };
+
+/** The poster's words from a QRIS slip: only what the slip may show the buyer. */
+export function posterText(
+  slip: SlipView,
+  words: { payWith: string; scanWith: string; validUntil: (time: string) => string },
+  format: Pick<Formatter, "money" | "dateTime">,
+): PosterText {
+  return {
+    shopName: slip.shop.name,
+    title: slip.title,
+    amount: format.money(slip.amount),
+    payWith: words.payWith,
+    scanWith: words.scanWith,
+    deadline: slip.expiresAt ? words.validUntil(format.dateTime(slip.expiresAt)) : null,
+  };
+}
 
 /**
  * [chosen] A poster a phone shows full screen and a printer fits on A6: 1080 px wide,

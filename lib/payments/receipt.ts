@@ -58,8 +58,7 @@ export function buildReceipt(
 }
 
 export type ReceiptOutcome =
-  | { kind: "receipt"; receipt: ReceiptView }
-  | { kind: "unpaid"; transaction: Transaction };
+  { kind: "receipt"; receipt: ReceiptView } | { kind: "unpaid"; transaction: Transaction };
 
 /**
  * The receipt of one payment of `mode`, or the unpaid row (whose page says why there is

@@ -62,7 +62,11 @@ export async function getMerchantProfile(): Promise<MerchantProfile> {
 
 export type MerchantInput = Pick<
   MerchantProfile,
-  "businessName" | "businessContact" | "defaultTimeZone" | "requireAdminTwoFactor" | "settlementDelays"
+  | "businessName"
+  | "businessContact"
+  | "defaultTimeZone"
+  | "requireAdminTwoFactor"
+  | "settlementDelays"
 >;
 
 function changedFields(before: MerchantProfile, after: MerchantInput): string[] {
