@@ -80,6 +80,8 @@ async function checkSheet(page: Page, locale: TestLocale, name: string) {
     await page.setViewportSize({ width, height: 900 });
     await checkScreen(page, locale);
   }
+  // Printed: A5 is 148 mm, about 560 CSS pixels.
+  await page.setViewportSize({ width: 560, height: 800 });
   await page.emulateMedia({ media: "print" });
   await expect(
     page.getByRole("navigation", { name: messages[locale].buyerPage.toolbar }),
@@ -114,6 +116,8 @@ test("a VA's slip and, once paid, its receipt carry the shop and nothing interna
   page,
   browser,
 }) => {
+  // Five sheets, each at three widths in two languages (axe each time), and a payment.
+  test.setTimeout(300_000);
   await setShop();
   const account = await createAccount("operator");
   await signIn(page, account);
@@ -175,6 +179,8 @@ test("a VA's slip and, once paid, its receipt carry the shop and nothing interna
 test("a QRIS slip shows the QR; its poster decodes to the same code and downloads where sharing files is not offered", async ({
   page,
 }) => {
+  // Five sheets, each at three widths in two languages (axe each time), and a payment.
+  test.setTimeout(300_000);
   await setShop();
   const account = await createAccount("operator");
   await signIn(page, account);
@@ -183,6 +189,9 @@ test("a QRIS slip shows the QR; its poster decodes to the same code and download
   await page
     .getByLabel(m.payment.fields.description, { exact: true })
     .fill(`Kopi susu ${randomBytes(3).toString("hex")}`);
+  await page.getByLabel(m.payment.fields.customerName, { exact: true }).fill("Rina Wijaya");
+  await page.getByLabel(m.payment.fields.customerEmail, { exact: true }).fill("rina@example.com");
+  await page.getByLabel(m.payment.fields.customerPhone, { exact: true }).fill("0812 3456 7890");
   await page.getByRole("button", { name: m.payment.submit }).click();
   await expect(page.getByText(m.transaction.created)).toBeVisible();
   const facts = await internalFacts(page, account);
