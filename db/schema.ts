@@ -138,6 +138,8 @@ export const merchantSettings = pgTable(
   {
     id: integer("id").primaryKey().default(1),
     businessName: text("business_name"),
+    /** How buyers reach the shop (phone, address, site), one line on slips and receipts. */
+    businessContact: text("business_contact"),
     defaultTimeZone: userTimeZone("default_time_zone").notNull().default("Asia/Jakarta"),
     /** Expected settlement delay in days per channel; missing channels use the defaults. */
     settlementDelays: jsonb("settlement_delays")

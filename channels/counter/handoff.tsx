@@ -41,7 +41,7 @@ export function CounterHandoff({ transaction }: { transaction: HandoffTransactio
           ))}
         </ol>
       </div>
-      <ShareBar text={share} />
+      <ShareBar text={share} transactionId={transaction.id} />
     </div>
   );
 }

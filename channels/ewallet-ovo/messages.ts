@@ -17,6 +17,10 @@ const id = {
     liveNote:
       "Status halaman ini berubah sendiri: begitu pembeli menyetujui, bukti bayar muncul di sini. Tidak perlu memuat ulang.",
   },
+  slip: {
+    approve:
+      "Tagihan ini sudah dikirim ke OVO nomor {phone}. Buka aplikasi OVO dan setujui pembayarannya.",
+  },
 };
 
 export const messages = {
@@ -37,6 +41,10 @@ export const messages = {
       ended: "The time to approve is over",
       liveNote:
         "The status on this page updates by itself: once the buyer approves, the receipt appears here. No need to reload.",
+    },
+    slip: {
+      approve:
+        "This bill was sent to OVO number {phone}. Open the OVO app and approve the payment.",
     },
   } satisfies typeof id,
 };

@@ -1,9 +1,11 @@
 import type { ChannelViews } from "../shared/view-types";
 import { PaymentLinkFields } from "./fields";
 import { PaymentLinkHandoff } from "./handoff";
+import { PaymentLinkSlip } from "./slip";
 
 export const paymentLinkViews: ChannelViews = {
   Fields: PaymentLinkFields,
   Handoff: PaymentLinkHandoff,
-  qrText: (t) => t.paymentLinkUrl,
+  Slip: PaymentLinkSlip,
+  qrText: (pay) => pay.link,
 };

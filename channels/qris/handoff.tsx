@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/format/use-format";
 import { Countdown } from "../shared/countdown";
 import { QrBlock, ShareBar } from "../shared/handoff-parts";
+import { SharePosterButton } from "../shared/share-poster";
 import { useShareText } from "../shared/use-share-text";
 import type { HandoffTransaction, QrImage } from "../shared/view-types";
 
@@ -35,7 +36,13 @@ export function QrisHandoff({
           ended={t("ended")}
         />
       ) : null}
-      <ShareBar text={share} />
+      <ShareBar text={share} transactionId={transaction.id}>
+        <SharePosterButton
+          href={`/api/transactions/${transaction.id}/poster`}
+          fileName={`qris-${transaction.id}.png`}
+          text={share}
+        />
+      </ShareBar>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button-class";
@@ -67,11 +68,22 @@ export function QrBlock({ qr, label, fileName }: { qr: QrImage; label: string; f
   );
 }
 
-/** Share with the buyer: WhatsApp with the details in words, or a printed slip. */
-export function ShareBar({ text }: { text: string }) {
+/**
+ * Share with the buyer: WhatsApp with the details in words, or the printed slip (its own
+ * page: the shop, what to pay and how, nothing internal). `children`: more ways (a poster).
+ */
+export function ShareBar({
+  text,
+  transactionId,
+  children,
+}: {
+  text: string;
+  transactionId: string;
+  children?: ReactNode;
+}) {
   const t = useTranslations("handoff");
   return (
-    <div className="flex flex-wrap gap-2 print:hidden">
+    <div className="flex flex-wrap items-start gap-2 print:hidden">
       <a
         href={`https://wa.me/?text=${encodeURIComponent(text)}`}
         target="_blank"
@@ -80,9 +92,10 @@ export function ShareBar({ text }: { text: string }) {
       >
         {t("whatsapp")}
       </a>
-      <button type="button" onClick={() => window.print()} className={buttonClass("secondary")}>
+      {children}
+      <Link href={`/transactions/${transactionId}/slip`} className={buttonClass("secondary")}>
         {t("print")}
-      </button>
+      </Link>
     </div>
   );
 }

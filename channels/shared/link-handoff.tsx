@@ -37,13 +37,13 @@ export function LinkHandoff({
       </CopyValue>
       {qr ? <QrBlock qr={qr} label={labels.qrLabel} fileName={fileName} /> : null}
       {qr ? qrNote : null}
-      <ShareBar text={share} />
+      <ShareBar text={share} transactionId={transaction.id} />
     </div>
   );
 }
 
 /** The channels whose hand-off words are a link's (title, link, copy, QR label). */
-type LinkChannel = {
+export type LinkChannel = {
   [C in keyof ChannelMessages]: ChannelMessages[C] extends {
     handoff: { title: string; linkLabel: string; copy: string; qrLabel: string };
   }

@@ -2,14 +2,17 @@
 
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/format/use-format";
+import { composeShareText } from "./share-text";
+import { useShopName } from "./shop-name";
 import type { HandoffTransaction } from "./view-types";
 
-/** The WhatsApp message: amount, what for, how to pay (the channel's words) and the deadline. */
+/** The WhatsApp message for this payment, from the shop when its name is set. */
 export function useShareText(transaction: HandoffTransaction, instructions: string): string {
   const t = useTranslations("handoff");
   const tCommon = useTranslations("common");
   const format = useFormat();
-  return t("shareText", {
+  return composeShareText(t, {
+    shop: useShopName(),
     amount: format.money(transaction.amount),
     title: transaction.title ?? tCommon("untitled"),
     instructions,

@@ -1,5 +1,6 @@
 import type { ComponentType } from "react";
 import type { TransactionState } from "@/db/schema";
+import type { PayFacts } from "@/lib/payments/slip";
 
 /** Binds a form field to the last action state (see fieldBinder). */
 export type BindField = (name: string) => {
@@ -40,9 +41,14 @@ export type ChannelViews = {
   Fields: ComponentType<{ field: BindField; context: FieldsContext }>;
   /** What the merchant hands the buyer while the payment is open. */
   Handoff: ComponentType<{ transaction: HandoffTransaction; qr: QrImage | null }>;
+  /** How to pay, on the printed slip: for the buyer, nothing internal. */
+  Slip: ComponentType<SlipPartProps>;
   /** The text a QR code carries, if this channel shows one (drawn on the server). */
-  qrText?: (transaction: HandoffTransaction) => string | null;
+  qrText?: (pay: PayFacts) => string | null;
 };
+
+/** A channel's part of the slip: its pay facts, the amount as written, its QR if any. */
+export type SlipPartProps = { pay: PayFacts; amount: string; qr: QrImage | null };
 
 /** A QR code drawn on our server: never a remote image. */
 export type QrImage = { dataUrl: string; text: string };

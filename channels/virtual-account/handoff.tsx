@@ -6,25 +6,8 @@ import { paymentName } from "@/lib/i18n/payment-name";
 import { Countdown } from "../shared/countdown";
 import { CopyValue, ShareBar } from "../shared/handoff-parts";
 import { useShareText } from "../shared/use-share-text";
-import { bankCodes } from "@/lib/core/payment-names";
+import { stepMethodList as methods, useVaSteps } from "./steps";
 import type { HandoffTransaction } from "../shared/view-types";
-
-const methods = ["atm", "mobile", "internet"] as const;
-const steps = ["s1", "s2", "s3", "s4", "s5", "s6"] as const;
-
-/** The bank's own menus when we know them (./bank-steps.ts), else the general steps. */
-function useSteps(bank: string) {
-  const t = useTranslations("channels.virtual-account.handoff");
-  const known = (bankCodes as readonly string[]).includes(bank);
-  const base = known ? `bankSteps.${bank}` : "steps";
-  return (method: (typeof methods)[number], number: string) => {
-    const key = (part: string) => `${base}.${method}.${part}` as "steps.atm.title";
-    return {
-      title: t(key("title"), { bank }),
-      steps: steps.filter((s) => t.has(key(s))).map((s) => t(key(s), { bank, number })),
-    };
-  };
-}
 
 /** The bank, the VA number to transfer to, the exact amount, the deadline and the steps. */
 export function VirtualAccountHandoff({ transaction }: { transaction: HandoffTransaction }) {
@@ -34,7 +17,7 @@ export function VirtualAccountHandoff({ transaction }: { transaction: HandoffTra
   const bank = transaction.bank ? paymentName(tAll, transaction.bank) : "";
   const number = transaction.vaNumber ?? "";
   const share = useShareText(transaction, t("share", { bank, number }));
-  const stepsFor = useSteps(bank);
+  const stepsFor = useVaSteps(transaction.bank, bank);
   return (
     <div className="space-y-4">
       <h2 className="font-semibold text-slate-900">{t("title")}</h2>
@@ -72,7 +55,7 @@ export function VirtualAccountHandoff({ transaction }: { transaction: HandoffTra
           );
         })}
       </div>
-      <ShareBar text={share} />
+      <ShareBar text={share} transactionId={transaction.id} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { fieldBinder, idleState, type ActionState } from "@/lib/actions/action-s
 
 export type MerchantFormValues = {
   businessName: string;
+  businessContact: string;
   defaultTimeZone: string;
   requireAdminTwoFactor: boolean;
   delays: { channel: string; days: number }[];
@@ -29,6 +30,7 @@ export function MerchantForm({
   const [state, formAction] = useActionState(action, idleState);
   const initial: Record<string, string> = {
     businessName: current.businessName,
+    businessContact: current.businessContact,
     defaultTimeZone: current.defaultTimeZone,
     ...Object.fromEntries(current.delays.map((d) => [`delay_${d.channel}`, String(d.days)])),
   };
@@ -37,6 +39,11 @@ export function MerchantForm({
     <form action={formAction} className="space-y-4" noValidate>
       <FormAlert state={state} />
       <Field {...field("businessName")} label={t("businessName")} hint={t("businessNameHint")} />
+      <Field
+        {...field("businessContact")}
+        label={t("businessContact")}
+        hint={t("businessContactHint")}
+      />
       <SelectField {...field("defaultTimeZone")} label={t("defaultTimeZone")} options={timeZones} />
       <p className="-mt-2 text-xs text-slate-600">{t("defaultTimeZoneHint")}</p>
       <div className="flex min-h-11 items-center gap-3">

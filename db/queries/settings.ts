@@ -72,6 +72,7 @@ export async function firstVerifiedWithCurrentSince(
 
 const merchantColumns = {
   businessName: merchantSettings.businessName,
+  businessContact: merchantSettings.businessContact,
   defaultTimeZone: merchantSettings.defaultTimeZone,
   settlementDelays: merchantSettings.settlementDelays,
   requireAdminTwoFactor: merchantSettings.requireAdminTwoFactor,

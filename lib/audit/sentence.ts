@@ -59,6 +59,7 @@ const technicalKeys = new Set([
 /** Settings named in `fields` (`audit.settingNames.<name>`); delays per channel apart. */
 export const auditSettingNames = [
   "businessName",
+  "businessContact",
   "defaultTimeZone",
   "requireAdminTwoFactor",
   "logo",

@@ -72,6 +72,7 @@ describe("settlement delays", () => {
     const fields = await saveMerchantSettings(
       {
         businessName: "Toko",
+        businessContact: "WhatsApp 0812 3456 7890",
         defaultTimeZone: "Asia/Makassar",
         requireAdminTwoFactor: true,
         settlementDelays: { ...defaultSettlementDelays, counter: 3 },
@@ -80,6 +81,7 @@ describe("settlement delays", () => {
     );
     expect(fields).toEqual([
       "businessName",
+      "businessContact",
       "defaultTimeZone",
       "requireAdminTwoFactor",
       "settlementDelays.counter",

@@ -50,6 +50,7 @@ export async function getMerchantProfile(): Promise<MerchantProfile> {
   const saved = await getMerchantSettings();
   return {
     businessName: saved?.businessName ?? null,
+    businessContact: saved?.businessContact ?? null,
     defaultTimeZone: saved?.defaultTimeZone ?? defaultTimeZone,
     requireAdminTwoFactor: saved?.requireAdminTwoFactor ?? false,
     logoType: saved?.logoType ?? null,
@@ -61,12 +62,18 @@ export async function getMerchantProfile(): Promise<MerchantProfile> {
 
 export type MerchantInput = Pick<
   MerchantProfile,
-  "businessName" | "defaultTimeZone" | "requireAdminTwoFactor" | "settlementDelays"
+  | "businessName"
+  | "businessContact"
+  | "defaultTimeZone"
+  | "requireAdminTwoFactor"
+  | "settlementDelays"
 >;
 
 function changedFields(before: MerchantProfile, after: MerchantInput): string[] {
   const fields: string[] = [];
   if ((before.businessName ?? "") !== (after.businessName ?? "")) fields.push("businessName");
+  if ((before.businessContact ?? "") !== (after.businessContact ?? ""))
+    fields.push("businessContact");
   if (before.defaultTimeZone !== after.defaultTimeZone) fields.push("defaultTimeZone");
   if (before.requireAdminTwoFactor !== after.requireAdminTwoFactor)
     fields.push("requireAdminTwoFactor");

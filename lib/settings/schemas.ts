@@ -75,6 +75,11 @@ export const merchantSchema = z.object({
     .trim()
     .max(100, "tooLong")
     .transform((v) => v || null),
+  businessContact: z
+    .string()
+    .trim()
+    .max(120, "tooLong")
+    .transform((v) => v || null),
   defaultTimeZone: z.enum(timeZoneIds, "invalidChoice"),
   requireAdminTwoFactor: z
     .enum(["on"])

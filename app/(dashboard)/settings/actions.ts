@@ -176,6 +176,7 @@ export const saveMerchantAction: Bound = protectedAction({
     const fields = await saveMerchantSettings(
       {
         businessName: input.businessName,
+        businessContact: input.businessContact,
         defaultTimeZone: input.defaultTimeZone,
         requireAdminTwoFactor: input.requireAdminTwoFactor,
         settlementDelays,

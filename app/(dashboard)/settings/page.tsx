@@ -107,6 +107,7 @@ export default async function SettingsPage() {
           timeZones={timeZoneIds.map((zone) => ({ value: zone, label: tZone(zone) }))}
           current={{
             businessName: merchant.businessName ?? "",
+            businessContact: merchant.businessContact ?? "",
             defaultTimeZone: merchant.defaultTimeZone,
             requireAdminTwoFactor: merchant.requireAdminTwoFactor,
             delays: settlementChannels.map((channel) => ({

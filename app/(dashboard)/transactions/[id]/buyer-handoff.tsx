@@ -1,8 +1,9 @@
 import Link from "next/link";
-import QRCode from "qrcode";
 import { getTranslations } from "next-intl/server";
 import { channelViews } from "@/channels/client";
-import type { HandoffTransaction, QrImage } from "@/channels/shared/view-types";
+import { qrImage } from "@/channels/shared/qr-image";
+import { ShopNameProvider } from "@/channels/shared/shop-name";
+import type { HandoffTransaction } from "@/channels/shared/view-types";
 import { ActionButtonForm } from "@/components/payments/action-button-form";
 import { CancelPaymentForm } from "@/components/payments/cancel-payment-form";
 import { buttonClass } from "@/components/ui/button-class";
@@ -11,6 +12,8 @@ import { getChannelModule } from "@/channels/server";
 import { getFormatter } from "@/lib/i18n/server";
 import { paymentName } from "@/lib/i18n/payment-name";
 import { describeRecordedNote } from "@/lib/i18n/recorded-note";
+import { payFacts } from "@/lib/payments/slip";
+import { getShop } from "@/lib/settings/shop";
 import { cancelPaymentAction, checkStatusAction } from "./actions";
 
 const box = "rounded-xl p-5 text-sm ring-1";
@@ -32,17 +35,6 @@ export function handoffData(t: Transaction): HandoffTransaction {
     customerPhone: t.customerPhone,
     expiresAt: t.expiresAt?.toISOString() ?? null,
   };
-}
-
-/** Drawn here from the payment's own text, big enough to scan across a counter. */
-async function qrImage(text: string | null | undefined): Promise<QrImage | null> {
-  if (!text) return null;
-  const dataUrl = await QRCode.toDataURL(text, {
-    width: 576,
-    margin: 2,
-    errorCorrectionLevel: "M",
-  });
-  return { dataUrl, text };
 }
 
 /**
@@ -114,6 +106,12 @@ export async function BuyerHandoff({
           <p className="mt-1 text-lg font-semibold tabular-nums">
             {format.money(transaction.amount)}
           </p>
+          <Link
+            href={`/transactions/${transaction.id}/receipt`}
+            className={`${buttonClass("secondary")} mt-3`}
+          >
+            {t("openReceipt")}
+          </Link>
         </section>
       );
     }
@@ -139,7 +137,9 @@ export async function BuyerHandoff({
   const cancellable = canManage && Boolean(getChannelModule(transaction.channel)?.cancelPath);
   return (
     <section aria-label={t("sectionLabel")} className={`${box} space-y-4 bg-white ring-slate-200`}>
-      <Handoff transaction={data} qr={await qrImage(views.qrText?.(data))} />
+      <ShopNameProvider name={(await getShop()).name}>
+        <Handoff transaction={data} qr={await qrImage(views.qrText?.(payFacts(transaction)))} />
+      </ShopNameProvider>
       <div className="flex flex-wrap items-start gap-2">
         {getChannelModule(transaction.channel)?.inquiryPath ? check : null}
         {cancellable ? (

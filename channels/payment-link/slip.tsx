@@ -1,0 +1,5 @@
+"use client";
+
+import { linkSlip } from "../shared/link-slip";
+
+export const PaymentLinkSlip = linkSlip("payment-link");
