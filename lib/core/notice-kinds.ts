@@ -80,3 +80,6 @@ export function readNoticePreferences(saved: unknown): NoticePreferences {
 export function isLiveMode(mode: GatewayMode): boolean {
   return mode === "production";
 }
+
+/** The daily recap's XLSX: the outbox row names it; the file is made when it is sent. */
+export const recapAttachment = "transactions-xlsx";

@@ -15,6 +15,14 @@ export function getSmtpConfig(): { source: SmtpSource; config: SmtpConfig | null
   return fromEnv ? { source: "environment", config: fromEnv } : { source: "none", config: null };
 }
 
+/** A file sent with an email; with `cid`, an inline image the HTML names as `cid:<cid>`. */
+export type EmailAttachment = {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+  cid?: string;
+};
+
 export type OutgoingEmail = {
   to: string;
   subject: string;
@@ -23,6 +31,7 @@ export type OutgoingEmail = {
   locale: string;
   /** The Message-ID to send (so a retry of the same row is recognisably the same mail). */
   messageId?: string;
+  attachments?: EmailAttachment[];
 };
 
 /**
@@ -80,6 +89,7 @@ export async function sendEmail(config: SmtpConfig, email: OutgoingEmail): Promi
       html: email.html,
       text: email.text,
       messageId: email.messageId,
+      attachments: email.attachments,
       headers: { "Content-Language": email.locale, "Auto-Submitted": "auto-generated" },
     });
     if (info.rejected.length > 0)

@@ -54,6 +54,8 @@ export async function getMerchantProfile(): Promise<MerchantProfile> {
     requireAdminTwoFactor: saved?.requireAdminTwoFactor ?? false,
     logoType: saved?.logoType ?? null,
     logoUpdatedAt: saved?.logoUpdatedAt ?? null,
+    emailReceipts: saved?.emailReceipts ?? true,
+    receiptLocale: saved?.receiptLocale ?? "id",
     updatedAt: saved?.updatedAt ?? new Date(0),
     settlementDelays: withDefaults(saved?.settlementDelays),
   };
@@ -62,7 +64,8 @@ export async function getMerchantProfile(): Promise<MerchantProfile> {
 export type MerchantInput = Pick<
   MerchantProfile,
   "businessName" | "defaultTimeZone" | "requireAdminTwoFactor" | "settlementDelays"
->;
+> &
+  Partial<Pick<MerchantProfile, "emailReceipts" | "receiptLocale">>;
 
 function changedFields(before: MerchantProfile, after: MerchantInput): string[] {
   const fields: string[] = [];
@@ -70,6 +73,10 @@ function changedFields(before: MerchantProfile, after: MerchantInput): string[] 
   if (before.defaultTimeZone !== after.defaultTimeZone) fields.push("defaultTimeZone");
   if (before.requireAdminTwoFactor !== after.requireAdminTwoFactor)
     fields.push("requireAdminTwoFactor");
+  if (after.emailReceipts !== undefined && before.emailReceipts !== after.emailReceipts)
+    fields.push("emailReceipts");
+  if (after.receiptLocale !== undefined && before.receiptLocale !== after.receiptLocale)
+    fields.push("receiptLocale");
   for (const channel of settlementChannels)
     if (before.settlementDelays[channel] !== after.settlementDelays[channel])
       fields.push(`settlementDelays.${channel}`);
