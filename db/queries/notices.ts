@@ -155,7 +155,9 @@ export async function listPaymentNoticeEvents(
       ),
     )
     .orderBy(transactionEvents.createdAt);
-  return rows.filter((r): r is PaymentNoticeEvent => r.toState === "paid" || r.toState === "expired");
+  return rows.filter(
+    (r): r is PaymentNoticeEvent => r.toState === "paid" || r.toState === "expired",
+  );
 }
 
 /** Deliveries held for a person to decide, received in (since, until]. */
@@ -218,23 +220,27 @@ export async function takeDigestItems(tx: DbOrTx): Promise<NoticeDigestItem[]> {
 }
 
 /**
- * True when the person has signed in before, and never with this device (the
- * session's short user-agent summary), other than in `sessionId` itself.
+ * The session's device (its short user-agent summary), and whether it is new: the
+ * person has other sessions, none of them from this device.
  */
-export async function isNewDevice(
+export async function sessionDevice(
   tx: DbOrTx,
   userId: string,
   sessionId: string,
-  userAgent: string | null,
-): Promise<boolean> {
+): Promise<{ userAgent: string | null; isNew: boolean }> {
+  const [own] = await tx
+    .select({ userAgent: sessions.userAgent })
+    .from(sessions)
+    .where(eq(sessions.id, sessionId));
+  const userAgent = own?.userAgent ?? null;
   const [row] = await tx
     .select({
       earlier: sql<number>`count(*)::int`,
-      same: sql<number>`count(*) filter (where ${sessions.userAgent} is not distinct from ${userAgent})::int`,
+      same: sql<number>`(count(*) filter (where ${sessions.userAgent} is not distinct from ${userAgent}::text))::int`,
     })
     .from(sessions)
     .where(and(eq(sessions.userId, userId), ne(sessions.id, sessionId)));
-  return (row?.earlier ?? 0) > 0 && (row?.same ?? 0) === 0;
+  return { userAgent, isNew: (row?.earlier ?? 0) > 0 && (row?.same ?? 0) === 0 };
 }
 
 /** True when the outbox already holds this event's email for this recipient. */

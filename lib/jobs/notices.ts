@@ -24,7 +24,13 @@ export async function createNoticeQueues(
 ): Promise<void> {
   // `stately`: one run active and one waiting; a missed run is caught up by the next.
   for (const [name] of queues)
-    await ensure({ name, policy: "stately", retryLimit: 0, expireInSeconds: 600, retentionMinutes: 60 });
+    await ensure({
+      name,
+      policy: "stately",
+      retryLimit: 0,
+      expireInSeconds: 600,
+      retentionMinutes: 60,
+    });
 }
 
 const runs: Record<(typeof queues)[number][0], () => Promise<string[]>> = {

@@ -12,7 +12,6 @@ import { recapFigures, statementFigures } from "./figures";
 /** [chosen] The recap and the statement go out from 07:00 in the person's own zone. */
 export const reportHour = 7;
 
-
 /** The modes a person's reports cover: live, and test when they asked for test notices. */
 async function reportModes(includeTest: boolean): Promise<GatewayMode[]> {
   if (!includeTest) return ["production"];

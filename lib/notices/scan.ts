@@ -55,7 +55,8 @@ export async function runNoticeScan(): Promise<string[]> {
     };
     const events = await listPaymentNoticeEvents(tx, since, until);
     for (const event of events) {
-      for (const recipient of recipients) await write(recipient, paymentNotice(event), event.amount);
+      for (const recipient of recipients)
+        await write(recipient, paymentNotice(event), event.amount);
     }
     ids.push(...(await writeReceipts(tx, events)));
     for (const delivery of await listReviewDeliveries(tx, since, until)) {

@@ -29,7 +29,9 @@ export function figureTable(
             fees: money(l.fees),
             net: money(l.net),
           })}
-          {l.unknownFeeCount > 0 ? ` ${ctx.t("recap.unknownFees", { count: l.unknownFeeCount })}` : ""}
+          {l.unknownFeeCount > 0
+            ? ` ${ctx.t("recap.unknownFees", { count: l.unknownFeeCount })}`
+            : ""}
         </Text>
       </Column>
     </Row>

@@ -109,15 +109,26 @@ export function recapParts(ctx: NoticeContext): Parts {
   const subject = ctx.t("recap.subject", { business: ctx.business, day });
   return {
     subject: ctx.data.mode === "test" ? `[TEST] ${subject}` : subject,
-    preview: ctx.t("recap.summary", { count: f.total.paidCount, amount: money(f.total.paidAmount) }),
+    preview: ctx.t("recap.summary", {
+      count: f.total.paidCount,
+      amount: money(f.total.paidAmount),
+    }),
     heading: ctx.t("recap.heading", { day }),
     element: (
       <>
         {figureTable(ctx, f.channels, f.total, (l) => ctx.channelName(l.channel))}
         <Section>
           {moneyLines(ctx, [
-            { label: ctx.t("recap.refunds", { count: f.refunds.count }), value: money(f.refunds.amount), href: f.refunds.link },
-            { label: ctx.t("recap.open", { count: f.open.count }), value: money(f.open.amount), href: f.open.link },
+            {
+              label: ctx.t("recap.refunds", { count: f.refunds.count }),
+              value: money(f.refunds.amount),
+              href: f.refunds.link,
+            },
+            {
+              label: ctx.t("recap.open", { count: f.open.count }),
+              value: money(f.open.amount),
+              href: f.open.link,
+            },
             { label: ctx.t("recap.review"), value: String(f.review.count), href: f.review.link },
           ])}
         </Section>
@@ -130,7 +141,9 @@ export function recapParts(ctx: NoticeContext): Parts {
 }
 
 export function statementParts(ctx: NoticeContext): Parts {
-  const f = JSON.parse(ctx.data.figures ?? "{}") as import("@/lib/notices/figures").StatementFigures;
+  const f = JSON.parse(
+    ctx.data.figures ?? "{}",
+  ) as import("@/lib/notices/figures").StatementFigures;
   const month = formatMonth(f.month.slice(0, 7), ctx.locale);
   const subject = ctx.t("statement.subject", { business: ctx.business, month });
   return {

@@ -1,5 +1,4 @@
 import { render } from "@react-email/components";
-import type { ReactElement } from "react";
 import { createTranslator } from "use-intl/core";
 import { Text } from "@react-email/components";
 import { formatDateTime } from "@/lib/format";
@@ -32,7 +31,6 @@ export type EmailInput = {
 };
 
 export type RenderedEmail = { subject: string; html: string; text: string };
-
 
 /**
  * Renders one email with React Email: HTML and a plain-text part from the same
