@@ -42,6 +42,7 @@ export function noticeText(ctx: NoticeContext, data: Record<string, string>): st
     title: data.title || data.reference || "",
     at: formatDateTime(data.at ?? null, ctx.locale, ctx.zone),
     day: data.day ? formatDay(data.day, ctx.locale) : "",
+    device: data.device ?? "",
   };
   return ctx.t(`notice.${data.kind ?? "payment_paid"}.line`, values);
 }
