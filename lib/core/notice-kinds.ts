@@ -24,11 +24,11 @@ export type NoticeDelivery = (typeof noticeDeliveries)[number];
 export const digestCron = "0 * * * *";
 
 const delivery = z.enum(noticeDeliveries);
-/** Whole rupiah, as typed (digits only); empty: every payment. */
+/** Whole rupiah as typed ("150000", "150.000", "Rp 150.000"); empty: every payment. */
 const minAmount = z
   .string()
-  .trim()
-  .regex(/^\d{0,15}$/, "amountInvalid")
+  .transform((v) => v.replace(/^\s*Rp/i, "").replace(/[\s.]/g, ""))
+  .pipe(z.string().regex(/^\d{0,15}$/, "amountFormat"))
   .transform((v) => (v === "" ? null : v.replace(/^0+(?=\d)/, "")));
 
 export const noticePreferencesSchema = z.object({
@@ -83,3 +83,43 @@ export function isLiveMode(mode: GatewayMode): boolean {
 
 /** The daily recap's XLSX: the outbox row names it; the file is made when it is sent. */
 export const recapAttachment = "transactions-xlsx";
+
+const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === "on");
+const choice = z.enum(noticeDeliveries, "invalidChoice").optional().default("off");
+
+/**
+ * The profile form's fields (one select per notice, `delivery_<kind>`; checkboxes
+ * present when ticked) read into preferences. A notice not on the form stays off.
+ */
+export const noticeFormSchema = z
+  .object({
+    delivery_payment_paid: choice,
+    delivery_payment_expired: choice,
+    delivery_callbacks_review: choice,
+    delivery_day_close: choice,
+    delivery_new_device: choice,
+    delivery_second_step_locked: choice,
+    paidMinAmount: minAmount.optional().default(""),
+    includeTest: checkbox,
+    dailyRecap: checkbox,
+    recapAttachXlsx: checkbox,
+    monthlyStatement: checkbox,
+  })
+  .transform((f): NoticePreferences => ({
+    deliveries: {
+      payment_paid: f.delivery_payment_paid,
+      payment_expired: f.delivery_payment_expired,
+      callbacks_review: f.delivery_callbacks_review,
+      day_close: f.delivery_day_close,
+      new_device: f.delivery_new_device,
+      second_step_locked: f.delivery_second_step_locked,
+    },
+    paidMinAmount: f.paidMinAmount,
+    includeTest: f.includeTest,
+    dailyRecap: f.dailyRecap,
+    recapAttachXlsx: f.recapAttachXlsx && f.dailyRecap,
+    monthlyStatement: f.monthlyStatement,
+  }));
