@@ -178,6 +178,8 @@ export const saveMerchantAction: Bound = protectedAction({
         businessName: input.businessName,
         defaultTimeZone: input.defaultTimeZone,
         requireAdminTwoFactor: input.requireAdminTwoFactor,
+        emailReceipts: input.emailReceipts,
+        receiptLocale: input.receiptLocale,
         settlementDelays,
       },
       await actor(user),

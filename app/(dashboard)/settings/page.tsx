@@ -95,6 +95,8 @@ export default async function SettingsPage() {
             businessName: merchant.businessName ?? "",
             defaultTimeZone: merchant.defaultTimeZone,
             requireAdminTwoFactor: merchant.requireAdminTwoFactor,
+            emailReceipts: merchant.emailReceipts,
+            receiptLocale: merchant.receiptLocale,
             delays: settlementChannels.map((channel) => ({
               channel,
               days: merchant.settlementDelays[channel],
