@@ -47,6 +47,7 @@ export function NoticeForm({
   const [state, formAction] = useActionState(action, idleState);
   const options = noticeDeliveries.map((value) => ({ value, label: t(`delivery.${value}`) }));
   const typed = state.status === "error" ? state.values : undefined;
+  const paidOffered = offered.includes("payment_paid");
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <FormAlert state={state} />
@@ -62,7 +63,7 @@ export function NoticeForm({
           />
         ))}
       </div>
-      {offered.includes("payment_paid") ? (
+      {paidOffered ? (
         <Field
           name="paidMinAmount"
           label={t("paidMinAmount")}
@@ -73,7 +74,7 @@ export function NoticeForm({
           error={fieldError(state, "paidMinAmount")}
         />
       ) : null}
-      {offered.includes("payment_paid") ? (
+      {paidOffered ? (
         <div>
           <Checkbox name="includeTest" label={t("includeTest")} checked={preferences.includeTest} />
           <p className="text-xs text-slate-600">{t("liveOnly")}</p>
