@@ -46,7 +46,8 @@ export async function renderEmail(input: EmailInput): Promise<RenderedEmail> {
   const value = (key: string) => input.data[key] ?? "";
   const link = input.secrets.link ?? "";
   const tChannel = createTranslator({ locale: input.locale, messages, namespace: "channel" });
-  const ctx: NoticeContext = {
+  // Built only for the notice templates: they link to APP_URL (read from the environment).
+  const ctx = (): NoticeContext => ({
     t: t as unknown as NoticeContext["t"],
     locale: input.locale,
     zone,
@@ -54,7 +55,7 @@ export async function renderEmail(input: EmailInput): Promise<RenderedEmail> {
     data: input.data,
     appUrl: getEnv().appUrl,
     channelName: (c) => (c ? tChannel(c as "qris") : ""),
-  };
+  });
 
   const parts = ((): Parts => {
     switch (input.template) {
@@ -104,15 +105,15 @@ export async function renderEmail(input: EmailInput): Promise<RenderedEmail> {
           ),
         };
       case "notice":
-        return noticeParts(ctx);
+        return noticeParts(ctx());
       case "notice_digest":
-        return digestParts(ctx);
+        return digestParts(ctx());
       case "daily_recap":
-        return recapParts(ctx);
+        return recapParts(ctx());
       case "monthly_statement":
-        return statementParts(ctx);
+        return statementParts(ctx());
       case "receipt":
-        return receiptParts(ctx);
+        return receiptParts(ctx());
     }
   })();
   const buttonLabel =
