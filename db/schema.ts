@@ -150,6 +150,10 @@ export const merchantSettings = pgTable(
     logo: bytea("logo"),
     logoType: text("logo_type"),
     logoUpdatedAt: timestamp("logo_updated_at", { withTimezone: true }),
+    /** Email a receipt to the buyer when a payment is paid and their email is known. */
+    emailReceipts: boolean("email_receipts").notNull().default(true),
+    /** The language buyers' receipts are written in. */
+    receiptLocale: userLocale("receipt_locale").notNull().default("id"),
     updatedBy: uuid("updated_by").references(() => users.id),
     ...timestamps,
   },
@@ -226,6 +230,8 @@ export const transactions = pgTable(
     checkoutUrl: text("checkout_url"),
     paymentCode: text("payment_code"),
     returnUrl: text("return_url"),
+    /** Unticked on the create form: no emailed receipt for this payment (lib/notices). */
+    emailReceipt: boolean("email_receipt").notNull().default(true),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     paidAt: timestamp("paid_at", { withTimezone: true }),
     settledAt: timestamp("settled_at", { withTimezone: true }),
@@ -741,6 +747,10 @@ export const transactionEvents = pgTable(
   (t) => [
     index("transaction_events_transaction_id_idx").on(t.transactionId, t.createdAt),
     index("transaction_events_delivery_id_idx").on(t.deliveryId),
+    // The notice scan (lib/notices/scan.ts) reads the paid and expired moves by time.
+    index("transaction_events_notice_idx")
+      .on(t.createdAt)
+      .where(sql`${t.toState} in ('paid', 'expired')`),
   ],
 );
 
@@ -1101,6 +1111,53 @@ export const relayTries = pgTable(
 
 export type RelayTry = typeof relayTries.$inferSelect;
 export type SmtpSettingsRow = typeof smtpSettings.$inferSelect;
+
+/** A person's notice choices (lib/core/notice-kinds.ts), read through its zod schema. */
+export const noticePreferences = pgTable("notice_preferences", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  preferences: jsonb("preferences").$type<Record<string, unknown>>().notNull(),
+  ...timestamps,
+});
+
+/**
+ * How far each notice scan has read (lib/notices/scan.ts): locked and advanced in the
+ * transaction that writes the outbox rows, so two runners never read the same stretch.
+ */
+export const noticeCursors = pgTable("notice_cursors", {
+  source: text("source").primaryKey(),
+  scannedUntil: timestamp("scanned_until", { withTimezone: true }).notNull(),
+});
+
+/**
+ * A notice waiting for its person's hourly digest; one per event and person. The digest
+ * (lib/notices/digest.ts) stamps `digested_at` in the transaction that writes its email.
+ */
+export const noticeDigestItems = pgTable(
+  "notice_digest_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Null for a notice about the person, not about a mode's data (security). */
+    mode: gatewayMode("mode"),
+    kind: text("kind").notNull(),
+    eventKey: text("event_key").notNull(),
+    data: jsonb("data").$type<Record<string, string>>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    digestedAt: timestamp("digested_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("notice_digest_items_event_key").on(t.userId, t.eventKey),
+    index("notice_digest_items_waiting_idx")
+      .on(t.userId, t.createdAt)
+      .where(sql`${t.digestedAt} is null`),
+  ],
+);
+
+export type NoticeDigestItem = typeof noticeDigestItems.$inferSelect;
 export type RelayEndpoint = typeof relayEndpoints.$inferSelect;
 export type RelayDelivery = typeof relayDeliveries.$inferSelect;
 export type NewRelayDelivery = typeof relayDeliveries.$inferInsert;

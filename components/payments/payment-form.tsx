@@ -9,6 +9,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import type { TransactionChannel } from "@/db/schema";
 import { fieldBinder, idleState, type ActionState } from "@/lib/actions/action-state";
 import { formValues, saveDraft } from "./payment-drafts";
+import { ReceiptCheckbox } from "./receipt-checkbox";
 import { DraftNotice, JustCreatedNotice, RepeatNotice } from "./payment-form-notices";
 import { sendOrKeep } from "./send-or-keep";
 import { useDraft } from "./use-draft";
@@ -27,12 +28,15 @@ export function PaymentForm({
   idempotencyKey,
   initialValues,
   context,
+  emailReceipts = false,
 }: {
   channel: TransactionChannel;
   action: FormAction;
   idempotencyKey: string;
   initialValues?: Record<string, string>;
   context: Omit<FieldsContext, "values">;
+  /** The merchant emails receipts to buyers (Settings): offer to leave this one out. */
+  emailReceipts?: boolean;
 }) {
   const t = useTranslations("payment");
   const tFlows = useTranslations("flows");
@@ -62,6 +66,11 @@ export function PaymentForm({
       <FormAlert state={state} />
       {repeatOf ? <RepeatNotice id={repeatOf.id} /> : null}
       <Fields key={draft.version} field={field} context={{ ...context, values }} />
+      {emailReceipts ? (
+        <ReceiptCheckbox
+          checked={values?.emailReceiptOffered ? values.emailReceipt === "on" : true}
+        />
+      ) : null}
       <SubmitButton pendingText={t("pending")} className="w-full sm:w-auto">
         {t("submit")}
       </SubmitButton>

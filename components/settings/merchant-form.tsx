@@ -13,6 +13,8 @@ export type MerchantFormValues = {
   businessContact: string;
   defaultTimeZone: string;
   requireAdminTwoFactor: boolean;
+  emailReceipts: boolean;
+  receiptLocale: string;
   delays: { channel: string; days: number }[];
 };
 
@@ -27,11 +29,13 @@ export function MerchantForm({
 }) {
   const t = useTranslations("settings.merchant");
   const tChannel = useTranslations("channel");
+  const tLanguage = useTranslations("language");
   const [state, formAction] = useActionState(action, idleState);
   const initial: Record<string, string> = {
     businessName: current.businessName,
     businessContact: current.businessContact,
     defaultTimeZone: current.defaultTimeZone,
+    receiptLocale: current.receiptLocale,
     ...Object.fromEntries(current.delays.map((d) => [`delay_${d.channel}`, String(d.days)])),
   };
   const field = fieldBinder(state, initial);
@@ -58,6 +62,26 @@ export function MerchantForm({
           {t("requireAdminTwoFactor")}
         </label>
       </div>
+      <div className="flex min-h-11 items-center gap-3">
+        <input
+          id="emailReceipts"
+          name="emailReceipts"
+          type="checkbox"
+          defaultChecked={current.emailReceipts}
+          className="size-5 accent-brand-600"
+        />
+        <label htmlFor="emailReceipts" className="text-sm font-medium text-slate-800">
+          {t("emailReceipts")}
+        </label>
+      </div>
+      <SelectField
+        {...field("receiptLocale")}
+        label={t("receiptLocale")}
+        options={[
+          { value: "id", label: tLanguage("id") },
+          { value: "en", label: tLanguage("en") },
+        ]}
+      />
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium text-slate-800">{t("delays")}</legend>
         <p className="text-xs text-slate-600">{t("delaysHint")}</p>

@@ -78,6 +78,8 @@ const merchantColumns = {
   requireAdminTwoFactor: merchantSettings.requireAdminTwoFactor,
   logoType: merchantSettings.logoType,
   logoUpdatedAt: merchantSettings.logoUpdatedAt,
+  emailReceipts: merchantSettings.emailReceipts,
+  receiptLocale: merchantSettings.receiptLocale,
   updatedAt: merchantSettings.updatedAt,
 };
 export type MerchantSettingsView = Omit<

@@ -8,6 +8,8 @@ import {
 } from "@/db/queries/sessions";
 import { getTwoFactor, lockTwoFactor, unlockTwoFactor } from "@/db/queries/two-factor";
 import { recordAudit } from "@/lib/audit/record";
+import { queueEmailJobs } from "@/lib/jobs/enqueue";
+import { noticeNewDevice, noticeSecondStepLocked } from "@/lib/notices/security";
 import {
   codeSucceeded,
   countCodeFailure,
@@ -52,7 +54,7 @@ async function secondStepFailed(pending: Pending, ip: string | null): Promise<Se
   const today = await countCodeFailure(userId);
   const locking = today >= loginLimits.codeFailuresPerDay;
   const ended = locking || failures >= loginLimits.codesPerSession;
-  await getDb().transaction(async (tx) => {
+  const noticeId = await getDb().transaction(async (tx) => {
     if (ended) {
       await revokeSession(
         tx,
@@ -77,8 +79,11 @@ async function secondStepFailed(pending: Pending, ip: string | null): Promise<Se
         ip,
         details: { wrongCodesToday: today },
       });
+      return noticeSecondStepLocked(tx, userId);
     }
+    return null;
   });
+  if (noticeId) await queueEmailJobs([noticeId]);
   return locking ? "locked" : ended ? "ended" : "wrong";
 }
 
@@ -89,8 +94,8 @@ async function finishSignIn(
   ip: string | null,
 ): Promise<boolean> {
   const { sessionId, userId } = pending;
-  return getDb().transaction(async (tx) => {
-    if (!(await completeTwoFactor(tx, sessionId))) return false;
+  const done = await getDb().transaction(async (tx) => {
+    if (!(await completeTwoFactor(tx, sessionId))) return { ok: false, noticeId: null };
     await markSignedIn(tx, userId);
     await recordAudit(tx, {
       action: "auth.sign_in",
@@ -107,8 +112,10 @@ async function finishSignIn(
         ip,
       });
     }
-    return true;
+    return { ok: true, noticeId: await noticeNewDevice(tx, { id: sessionId, userId }) };
   });
+  if (done.noticeId) await queueEmailJobs([done.noticeId]);
+  return done.ok;
 }
 
 /** A new password or an admin's forced reset: codes are accepted again; true if it was locked. */

@@ -6,6 +6,8 @@ import { getUserByEmail } from "@/db/queries/users";
 import { getTwoFactor } from "@/db/queries/two-factor";
 import { recordAudit } from "@/lib/audit/record";
 import { getEnv } from "@/lib/env";
+import { queueEmailJobs } from "@/lib/jobs/enqueue";
+import { noticeNewDevice } from "@/lib/notices/security";
 import {
   applyDelay,
   clientIp,
@@ -110,11 +112,12 @@ async function startSession(
   headers: Headers,
   pending: boolean,
 ): Promise<string> {
-  return getDb().transaction(async (tx) => {
+  const userAgent = storableUserAgent(headers.get("user-agent"));
+  const { id, noticeId } = await getDb().transaction(async (tx) => {
     const created = await insertSession(tx, {
       userId,
       ip,
-      userAgent: storableUserAgent(headers.get("user-agent")),
+      userAgent,
       twoFactorPendingUntil: pending ? new Date(Date.now() + twoFactorStepMinutes * 60_000) : null,
     });
     if (!pending) {
@@ -127,6 +130,10 @@ async function startSession(
         details: { method: "password" },
       });
     }
-    return created.id;
+    // With a second step, the notice waits for the code (lib/auth/second-step.ts).
+    const noticeId = pending ? null : await noticeNewDevice(tx, { id: created.id, userId });
+    return { id: created.id, noticeId };
   });
+  if (noticeId) await queueEmailJobs([noticeId]);
+  return id;
 }

@@ -2,7 +2,17 @@
  * The kinds of email the app sends and the states of an outbox row: each list said
  * once, here; the database enums (db/schema.ts) and the pages derive from them.
  */
-export const emailTemplates = ["invitation", "password_reset", "test"] as const;
+export const emailTemplates = [
+  "invitation",
+  "password_reset",
+  "test",
+  // Issue 18's notices (lib/notices): one notice, a digest, the recaps, a buyer's receipt.
+  "notice",
+  "notice_digest",
+  "daily_recap",
+  "monthly_statement",
+  "receipt",
+] as const;
 export type EmailTemplate = (typeof emailTemplates)[number];
 
 /**

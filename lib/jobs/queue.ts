@@ -2,6 +2,7 @@ import "server-only";
 import PgBoss from "pg-boss";
 import { errorFacts, logFor } from "@/lib/log";
 import { createEmailQueues, startEmailWorkers, type EmailJobOptions } from "./email";
+import { createNoticeQueues, startNoticeWorkers } from "./notices";
 import { createRelayQueues, startRelayWorkers, type RelayJobOptions } from "./relay";
 import { runStatusSweep, type SweepOptions } from "./status-sweep";
 
@@ -77,6 +78,7 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
       ...options.email,
     });
   }
+  if (options.email) await startNoticeWorkers(boss, options.pollingIntervalSeconds);
   if (options.relay) {
     await startRelayWorkers(boss, {
       pollingIntervalSeconds: options.pollingIntervalSeconds,
@@ -107,6 +109,7 @@ export async function createJobQueues(boss: PgBoss): Promise<void> {
   });
   await createEmailQueues(boss, ensure);
   await createRelayQueues(ensure);
+  await createNoticeQueues(ensure);
 }
 
 async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue): Promise<void> {

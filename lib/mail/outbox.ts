@@ -7,6 +7,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { getMerchantProfile } from "@/lib/settings/merchant";
 import type { EmailTemplate } from "@/lib/core/email-kinds";
 import { backoffSeconds } from "@/lib/jobs/row-tries";
+import { logoAttachment, logoCid, rowAttachments } from "@/lib/notices/attachments";
 import { renderEmail } from "./templates/render";
 import { getSmtpConfig } from "./smtp-settings";
 import { sendEmail, smtpTimeouts, type SendOutcome, type SmtpTimeouts } from "./transport";
@@ -123,18 +124,21 @@ export async function deliverOutboxRow(
     await finishOutboxTry(id, { state: "failed", error: "its sealed values cannot be opened" });
     return { outcome: "failed", send: null };
   }
+  const [logo, attachments] = await Promise.all([logoAttachment(), rowAttachments(row)]);
   const rendered = await renderEmail({
     template: row.template,
     locale: row.locale,
     data: row.data,
     secrets,
     businessName: (await getMerchantProfile()).businessName,
+    logoSrc: logo ? `cid:${logoCid}` : undefined,
   });
   const send = await sendEmail(
     config,
     {
       to: row.recipient,
       ...rendered,
+      attachments: logo ? [logo, ...attachments] : attachments,
       locale: row.locale,
       messageId: `<outbox-${row.id}@${fromDomain(config.fromAddress)}>`,
     },

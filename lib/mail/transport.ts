@@ -2,6 +2,14 @@ import "server-only";
 import nodemailer from "nodemailer";
 import type { SmtpConfig } from "./smtp-config";
 
+/** A file sent with an email; with `cid`, an inline image the HTML names as `cid:<cid>`. */
+export type EmailAttachment = {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+  cid?: string;
+};
+
 export type OutgoingEmail = {
   to: string;
   subject: string;
@@ -10,6 +18,7 @@ export type OutgoingEmail = {
   locale: string;
   /** The Message-ID to send (so a retry of the same row is recognisably the same mail). */
   messageId?: string;
+  attachments?: EmailAttachment[];
 };
 
 /**
@@ -81,6 +90,7 @@ export async function sendEmail(
       html: email.html,
       text: email.text,
       messageId: email.messageId,
+      attachments: email.attachments,
       headers: { "Content-Language": email.locale, "Auto-Submitted": "auto-generated" },
     });
     if (info.rejected.length > 0)

@@ -42,6 +42,8 @@ export async function createPayment<F extends BaseForm>(
   module: ChannelModule<F>,
   form: F,
   user: CurrentUser,
+  /** Unticked on the form: no emailed receipt for this payment (lib/notices/scan.ts). */
+  options: { emailReceipt?: boolean } = {},
 ): Promise<CreateResult> {
   const mode = await actingMode(user);
   // Nothing is stored when the mode has no credentials: there is no attempt to record.
@@ -53,6 +55,7 @@ export async function createPayment<F extends BaseForm>(
     idempotencyKey: form.idempotencyKey,
     amount: decimalFromRupiah(form.amount),
     createdBy: user.id,
+    emailReceipt: options.emailReceipt ?? true,
     ...module.draft(form),
   });
   if (!created) return { ok: true, transaction, repeated: true };

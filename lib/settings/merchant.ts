@@ -55,6 +55,8 @@ export async function getMerchantProfile(): Promise<MerchantProfile> {
     requireAdminTwoFactor: saved?.requireAdminTwoFactor ?? false,
     logoType: saved?.logoType ?? null,
     logoUpdatedAt: saved?.logoUpdatedAt ?? null,
+    emailReceipts: saved?.emailReceipts ?? true,
+    receiptLocale: saved?.receiptLocale ?? "id",
     updatedAt: saved?.updatedAt ?? new Date(0),
     settlementDelays: withDefaults(saved?.settlementDelays),
   };
@@ -67,7 +69,8 @@ export type MerchantInput = Pick<
   | "defaultTimeZone"
   | "requireAdminTwoFactor"
   | "settlementDelays"
->;
+> &
+  Partial<Pick<MerchantProfile, "emailReceipts" | "receiptLocale">>;
 
 function changedFields(before: MerchantProfile, after: MerchantInput): string[] {
   const fields: string[] = [];
@@ -77,6 +80,10 @@ function changedFields(before: MerchantProfile, after: MerchantInput): string[] 
   if (before.defaultTimeZone !== after.defaultTimeZone) fields.push("defaultTimeZone");
   if (before.requireAdminTwoFactor !== after.requireAdminTwoFactor)
     fields.push("requireAdminTwoFactor");
+  if (after.emailReceipts !== undefined && before.emailReceipts !== after.emailReceipts)
+    fields.push("emailReceipts");
+  if (after.receiptLocale !== undefined && before.receiptLocale !== after.receiptLocale)
+    fields.push("receiptLocale");
   for (const channel of settlementChannels)
     if (before.settlementDelays[channel] !== after.settlementDelays[channel])
       fields.push(`settlementDelays.${channel}`);

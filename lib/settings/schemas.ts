@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { emailLocales } from "@/lib/core/email-kinds";
 import { transactionChannel } from "@/db/schema";
 import {
   callbackSecretRefusal,
@@ -85,5 +86,11 @@ export const merchantSchema = z.object({
     .enum(["on"])
     .optional()
     .transform((v) => v === "on"),
+  emailReceipts: z
+    .enum(["on"])
+    .optional()
+    .transform((v) => v === "on"),
+  /** Absent (an older form): unchanged. */
+  receiptLocale: z.enum(emailLocales, "invalidChoice").optional(),
   ...Object.fromEntries(transactionChannel.enumValues.map((c) => [`delay_${c}`, delay])),
 });

@@ -22,6 +22,8 @@ import {
   turnOffTwoFactor,
 } from "@/lib/auth/profile-service";
 import { requireAdminTwoFactor } from "@/lib/auth/two-factor-policy";
+import { noticeFormSchema } from "@/lib/core/notice-kinds";
+import { saveNoticeChoices } from "@/lib/notices/preferences";
 
 const ip = async () => clientIp(await headers());
 
@@ -142,5 +144,15 @@ export const disableTwoFactorAction = protectedAction({
     }
     revalidatePath("/profile");
     return { redirectTo: "/profile?twoFactor=off" };
+  },
+});
+
+export const updateNoticesAction = protectedAction({
+  permission: "profile:update",
+  schema: noticeFormSchema,
+  run: async (chosen, user) => {
+    await saveNoticeChoices(user, chosen);
+    revalidatePath("/profile");
+    return { status: "success", message: (await getTranslations("notices"))("saved") };
   },
 });

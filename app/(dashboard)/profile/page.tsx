@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { PreferencesForm } from "@/components/preferences/preferences-form";
 import { NameForm } from "@/components/profile/name-form";
+import { NoticeForm } from "@/components/profile/notice-form";
 import { PasswordForm } from "@/components/profile/password-form";
 import { SessionsList } from "@/components/profile/sessions-list";
 import { buttonClass } from "@/components/ui/button-class";
@@ -11,12 +12,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { mySessions, twoFactorStatus } from "@/lib/auth/profile-service";
 import { requirePageUser } from "@/lib/auth/session";
 import { getFormatter } from "@/lib/i18n/server";
+import { getNoticeChoices } from "@/lib/notices/preferences";
 import { updatePreferencesAction } from "../../actions/preferences";
 import {
   changePasswordAction,
   endOtherSessionsAction,
   endSessionAction,
   updateNameAction,
+  updateNoticesAction,
 } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -52,15 +55,18 @@ function Section({
 
 export default async function ProfilePage() {
   const user = await requirePageUser("profile:update");
-  const [t, tTeam, tSecurity, tTwoFactor, format, sessions, twoFactor] = await Promise.all([
-    getTranslations("profile"),
-    getTranslations("team"),
-    getTranslations("security"),
-    getTranslations("twoFactor"),
-    getFormatter(),
-    mySessions(user),
-    twoFactorStatus(user.id),
-  ]);
+  const [t, tTeam, tSecurity, tTwoFactor, tNotices, format, sessions, twoFactor, notices] =
+    await Promise.all([
+      getTranslations("profile"),
+      getTranslations("team"),
+      getTranslations("security"),
+      getTranslations("twoFactor"),
+      getTranslations("notices"),
+      getFormatter(),
+      mySessions(user),
+      twoFactorStatus(user.id),
+      getNoticeChoices(user),
+    ]);
   return (
     <div className="max-w-2xl space-y-5">
       <PageHeader title={t("title")} description={t("subtitle")} />
@@ -88,6 +94,9 @@ export default async function ProfilePage() {
           action={updatePreferencesAction}
           current={{ locale: user.locale, timeZone: user.timeZone }}
         />
+      </Section>
+      <Section id="profile-notices" title={tNotices("title")} description={tNotices("subtitle")}>
+        <NoticeForm action={updateNoticesAction} {...notices} />
       </Section>
       <Section
         id="profile-password"

@@ -179,6 +179,8 @@ export const saveMerchantAction: Bound = protectedAction({
         businessContact: input.businessContact,
         defaultTimeZone: input.defaultTimeZone,
         requireAdminTwoFactor: input.requireAdminTwoFactor,
+        emailReceipts: input.emailReceipts,
+        receiptLocale: input.receiptLocale,
         settlementDelays,
       },
       await actor(user),

@@ -110,6 +110,8 @@ export default async function SettingsPage() {
             businessContact: merchant.businessContact ?? "",
             defaultTimeZone: merchant.defaultTimeZone,
             requireAdminTwoFactor: merchant.requireAdminTwoFactor,
+            emailReceipts: merchant.emailReceipts,
+            receiptLocale: merchant.receiptLocale,
             delays: settlementChannels.map((channel) => ({
               channel,
               days: merchant.settlementDelays[channel],

@@ -7,6 +7,7 @@ import {
   Heading,
   Hr,
   Html,
+  Img,
   Link,
   Preview,
   Section,
@@ -28,6 +29,8 @@ export function EmailLayout(props: {
   footer: string;
   children: ReactNode;
   action?: { label: string; href: string; fallback: string };
+  /** The merchant's logo (Settings), shown above its name. */
+  logoSrc?: string;
 }) {
   return (
     <Html lang={props.lang}>
@@ -35,6 +38,9 @@ export function EmailLayout(props: {
       <Preview>{props.preview}</Preview>
       <Body style={{ backgroundColor: "#f3f4f6", fontFamily: "Arial, Helvetica, sans-serif" }}>
         <Container style={{ maxWidth: "560px", margin: "0 auto", padding: "24px 12px" }}>
+          {props.logoSrc ? (
+            <Img src={props.logoSrc} alt="" height="48" style={{ margin: "0 0 8px" }} />
+          ) : null}
           <Text
             style={{ fontSize: "18px", fontWeight: 700, color: colors.text, margin: "0 0 12px" }}
           >

@@ -1,5 +1,4 @@
 import { render } from "@react-email/components";
-import type { ReactElement } from "react";
 import { createTranslator } from "use-intl/core";
 import { Text } from "@react-email/components";
 import { formatDateTime } from "@/lib/format";
@@ -7,7 +6,17 @@ import type { Locale } from "@/lib/i18n/config";
 import { messagesFor } from "@/lib/i18n/messages";
 import { isTimeZone, type TimeZone } from "@/lib/core/time";
 import type { EmailTemplate } from "@/lib/core/email-kinds";
+import { getEnv } from "@/lib/env";
 import { EmailLayout, paragraph } from "./layout";
+import {
+  digestParts,
+  noticeParts,
+  receiptParts,
+  recapParts,
+  statementParts,
+  type NoticeContext,
+  type Parts,
+} from "./notices";
 
 /** What a template is rendered from: its row's values, opened secrets, and the merchant. */
 export type EmailInput = {
@@ -17,11 +26,11 @@ export type EmailInput = {
   secrets: Record<string, string>;
   /** Merchant settings' business name; null: a neutral name in the reader's language. */
   businessName: string | null;
+  /** The merchant's logo, when it has one: an inline attachment's `cid:` address. */
+  logoSrc?: string;
 };
 
 export type RenderedEmail = { subject: string; html: string; text: string };
-
-type Parts = { subject: string; preview: string; heading: string; element: ReactElement };
 
 /**
  * Renders one email with React Email: HTML and a plain-text part from the same
@@ -36,6 +45,17 @@ export async function renderEmail(input: EmailInput): Promise<RenderedEmail> {
   const at = (iso: string | undefined) => formatDateTime(iso ?? null, input.locale, zone);
   const value = (key: string) => input.data[key] ?? "";
   const link = input.secrets.link ?? "";
+  const tChannel = createTranslator({ locale: input.locale, messages, namespace: "channel" });
+  // Built only for the notice templates: they link to APP_URL (read from the environment).
+  const ctx = (): NoticeContext => ({
+    t: t as unknown as NoticeContext["t"],
+    locale: input.locale,
+    zone,
+    business,
+    data: input.data,
+    appUrl: getEnv().appUrl,
+    channelName: (c) => (c ? tChannel(c as "qris") : ""),
+  });
 
   const parts = ((): Parts => {
     switch (input.template) {
@@ -84,6 +104,16 @@ export async function renderEmail(input: EmailInput): Promise<RenderedEmail> {
             </Text>
           ),
         };
+      case "notice":
+        return noticeParts(ctx());
+      case "notice_digest":
+        return digestParts(ctx());
+      case "daily_recap":
+        return recapParts(ctx());
+      case "monthly_statement":
+        return statementParts(ctx());
+      case "receipt":
+        return receiptParts(ctx());
     }
   })();
   const buttonLabel =
@@ -102,8 +132,11 @@ export async function renderEmail(input: EmailInput): Promise<RenderedEmail> {
       action={
         buttonLabel && link
           ? { label: buttonLabel, href: link, fallback: t("linkFallback") }
-          : undefined
+          : parts.action
+            ? { ...parts.action, fallback: t("linkFallback") }
+            : undefined
       }
+      logoSrc={input.logoSrc}
     >
       {parts.element}
     </EmailLayout>

@@ -15,10 +15,19 @@ import { findRecentRepeat } from "@/lib/payments/recent-repeat";
 /** The answer to "a payment like this was just made: make another?". */
 const confirmSchema = z.object({ confirmRepeatOf: z.string().optional() });
 
+/**
+ * The receipt checkbox: the form says it showed it (`emailReceiptOffered`), so an
+ * unticked box (absent from the form data) turns this payment's receipt off.
+ */
+const receiptSchema = z.object({
+  emailReceiptOffered: z.string().optional(),
+  emailReceipt: z.string().optional(),
+});
+
 function createWith(channelModule: ChannelModule) {
   return protectedAction({
     permission: "payments:create",
-    schema: (user) => channelModule.formSchema(user.timeZone).and(confirmSchema),
+    schema: (user) => channelModule.formSchema(user.timeZone).and(confirmSchema).and(receiptSchema),
     run: async (form, user) => {
       // A near-identical payment made minutes ago: ask once before a second open bill.
       const repeat = await findRecentRepeat(channelModule, form, user);
@@ -31,7 +40,9 @@ function createWith(channelModule: ChannelModule) {
           repeatOf: { id: repeat.id, createdAt: repeat.createdAt.toISOString() },
         };
       }
-      const result = await createPayment(channelModule, form, user);
+      const result = await createPayment(channelModule, form, user, {
+        emailReceipt: !form.emailReceiptOffered || form.emailReceipt === "on",
+      });
       revalidatePath("/transactions");
       const detail = `/transactions/${result.transaction.id}`;
       if (result.ok) return { redirectTo: result.repeated ? detail : `${detail}?created=1` };

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PaymentForm } from "@/components/payments/payment-form";
+import { getMerchantProfile } from "@/lib/settings/merchant";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
@@ -76,6 +77,7 @@ export default async function NewPaymentPage({ params, searchParams }: Props) {
           action={createPaymentAction.bind(null, channelModule.channel)}
           idempotencyKey={randomUUID()}
           initialValues={initialValues}
+          emailReceipts={(await getMerchantProfile()).emailReceipts}
           context={{
             zoneName: format.zoneName,
             defaultExpiry: zonedInputValueFromNow(channelModule.defaultExpiryMs, user.timeZone),
