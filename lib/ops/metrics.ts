@@ -3,7 +3,11 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom
 import { getApplyPool, getPool, getQuickPool, transactionWithin, type DbOrTx } from "@/db/client";
 import { inboxDepth } from "@/db/queries/inbox";
 import { checkReadReplica } from "@/db/read-replica";
-import { countRecentDeliveries } from "@/db/queries/metrics";
+import {
+  countOutboundQueues,
+  countRecentDeliveries,
+  type OutboundQueueRow,
+} from "@/db/queries/metrics";
 import type { SweepCounts } from "@/db/queries/sweep";
 import type { GatewayMode } from "@purwantara/contract";
 
@@ -80,6 +84,18 @@ function createMetrics() {
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 15, 30],
       registers,
     }),
+    outbound: new Gauge({
+      name: "purwantara_outbound_queue",
+      help: "Emails (queue=email, mode=all) and relay deliveries (queue=relay) waiting (pending, sending) or given up in the last day (failed)",
+      labelNames: ["queue", "mode", "state"],
+      registers,
+    }),
+    outboundOldest: new Gauge({
+      name: "purwantara_outbound_oldest_waiting_seconds",
+      help: "Age of the oldest email or relay delivery still waiting to be sent (0 when none)",
+      labelNames: ["queue"],
+      registers,
+    }),
     sweepRuns: new Counter({
       name: "purwantara_sweep_runs_total",
       help: "Status sweep runs finished by this process, by mode and result (complete, or why it stopped early)",
@@ -150,9 +166,10 @@ async function readDatabaseGauges(metrics: Metrics): Promise<void> {
   const read = async (tx: DbOrTx) => ({
     inbox: await inboxDepth(tx),
     recent: await countRecentDeliveries(tx, recentDeliveryMinutes),
+    outbound: await countOutboundQueues(tx),
   });
   try {
-    const { inbox, recent } = await transactionWithin(
+    const { inbox, recent, outbound } = await transactionWithin(
       { deadlineMs: 1000, statementTimeoutMs: 800, lockTimeoutMs: 500 },
       read,
     );
@@ -163,9 +180,23 @@ async function readDatabaseGauges(metrics: Metrics): Promise<void> {
     for (const row of recent) {
       metrics.recentDeliveries.set({ mode: row.mode, outcome: row.outcome }, row.count);
     }
+    setOutbound(metrics, outbound);
     metrics.databaseUp.set(1);
   } catch {
     metrics.databaseUp.set(0);
+  }
+}
+
+function setOutbound(
+  metrics: Metrics,
+  queues: Record<"email" | "relay", OutboundQueueRow[]>,
+): void {
+  metrics.outbound.reset();
+  for (const [queue, rows] of Object.entries(queues)) {
+    const waiting = rows.filter((r) => r.state !== "failed" && r.oldestAt);
+    const oldest = Math.min(...waiting.map((r) => r.oldestAt!.getTime()), Date.now());
+    metrics.outboundOldest.set({ queue }, Math.max(0, (Date.now() - oldest) / 1000));
+    for (const r of rows) metrics.outbound.set({ queue, mode: r.mode, state: r.state }, r.count);
   }
 }
 

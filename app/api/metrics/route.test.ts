@@ -102,6 +102,33 @@ describe("GET /api/metrics", () => {
     expect(sample(await scrape(), "purwantara_inbox_oldest_age_seconds")).toBe(0);
   });
 
+  it("reads the email outbox and the relay's waiting and given-up rows at each scrape, not the sent ones", async () => {
+    await q(
+      `insert into email_outbox (recipient, template, locale, data, dedupe_key, state, created_at)
+       values ('a@x.id', 'test', 'id', '{}', 'm1', 'pending', now() - interval '10 minutes'),
+              ('b@x.id', 'test', 'id', '{}', 'm2', 'failed', now()),
+              ('c@x.id', 'test', 'id', '{}', 'm3', 'sent', now())`,
+    );
+    const text = await scrape();
+    expect(
+      sample(text, 'purwantara_outbound_queue{queue="email",mode="all",state="pending"}'),
+    ).toBe(1);
+    expect(sample(text, 'purwantara_outbound_queue{queue="email",mode="all",state="failed"}')).toBe(
+      1,
+    );
+    expect(
+      sample(text, 'purwantara_outbound_queue{queue="email",mode="all",state="sent"}'),
+    ).toBeUndefined();
+    expect(
+      sample(text, 'purwantara_outbound_oldest_waiting_seconds{queue="email"}'),
+    ).toBeGreaterThanOrEqual(599);
+    expect(sample(text, 'purwantara_outbound_oldest_waiting_seconds{queue="relay"}')).toBe(0);
+    await q("update email_outbox set state = 'sent' where state = 'pending'");
+    expect(
+      sample(await scrape(), 'purwantara_outbound_oldest_waiting_seconds{queue="email"}'),
+    ).toBe(0);
+  });
+
   it("counts the status sweep's runs by mode and result", async () => {
     const [run] = await runStatusSweep();
     expect(run).toMatchObject({ mode: "local", stoppedEarly: null });
