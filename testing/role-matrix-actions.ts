@@ -84,6 +84,7 @@ export const actionRows: readonly MatrixRow[] = [
       "profile#startTwoFactorAction",
       "profile#confirmTwoFactorAction",
       "profile#disableTwoFactorAction",
+      "profile#updateNoticesAction",
     ] as const
   ).map((target) => ({
     kind: "action" as const,
@@ -161,6 +162,12 @@ export const actionRows: readonly MatrixRow[] = [
     permission: "settings:manage" as const,
     expect: actionFor(admins),
   })),
+  {
+    kind: "action",
+    target: "settings/self-test-actions#runCallbackSelfTestAction",
+    permission: "settings:manage",
+    expect: actionFor(admins),
+  },
   {
     kind: "action",
     target: "outbox#resendEmailAction",

@@ -32,6 +32,7 @@ async function actionsByTarget(): Promise<Record<string, Action>> {
   const callbackLog = await import("@/app/(dashboard)/callbacks/actions");
   const relay = await import("@/app/(dashboard)/relay/actions");
   const emailSettings = await import("@/app/(dashboard)/settings/email/actions");
+  const selfTest = await import("@/app/(dashboard)/settings/self-test-actions");
   const outbox = await import("@/app/(dashboard)/outbox/actions");
   return {
     "payments/new/[channel]#createPaymentAction": payments.createPaymentAction.bind(
@@ -59,6 +60,7 @@ async function actionsByTarget(): Promise<Record<string, Action>> {
     "profile#startTwoFactorAction": profile.startTwoFactorAction,
     "profile#confirmTwoFactorAction": profile.confirmTwoFactorAction as Action,
     "profile#disableTwoFactorAction": profile.disableTwoFactorAction,
+    "profile#updateNoticesAction": profile.updateNoticesAction,
     "reconciliation/[day]#markDayAction": reconciliation.markDayAction.bind(null, "2026-01-01"),
     "reconciliation/[day]#reviewDayAction": reconciliation.reviewDayAction.bind(
       null,
@@ -98,6 +100,7 @@ async function actionsByTarget(): Promise<Record<string, Action>> {
     "settings/email#clearSmtpAction": emailSettings.clearSmtpAction,
     "settings/email#sendTestEmailAction": emailSettings.sendTestEmailAction,
     "outbox#resendEmailAction": outbox.resendEmailAction,
+    "settings/self-test-actions#runCallbackSelfTestAction": selfTest.runCallbackSelfTestAction,
   };
 }
 
