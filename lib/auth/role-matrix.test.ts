@@ -100,7 +100,8 @@ async function actionsByTarget(): Promise<Record<string, Action>> {
     "settings/email#clearSmtpAction": emailSettings.clearSmtpAction,
     "settings/email#sendTestEmailAction": emailSettings.sendTestEmailAction,
     "outbox#resendEmailAction": outbox.resendEmailAction,
-    "settings/self-test-actions#runCallbackSelfTestAction": selfTest.runCallbackSelfTestAction,
+    "settings/self-test-actions#runCallbackSelfTestAction":
+      selfTest.runCallbackSelfTestAction as Action,
   };
 }
 
