@@ -21,6 +21,15 @@ function createMetrics() {
   const registers = [registry];
   return {
     registry,
+    ...callbackMetrics(registers),
+    ...databaseMetrics(registers),
+    ...workMetrics(registers),
+  };
+}
+
+/** Callbacks as this process answers them, and the inbox and deliveries as the database holds them. */
+function callbackMetrics(registers: Registry[]) {
+  return {
     callbacks: new Counter({
       name: "purwantara_callbacks_total",
       help: "Callback requests answered by this process, by outcome (the decision's when applied inline, else the answer's kind)",
@@ -50,6 +59,12 @@ function createMetrics() {
       help: "Age of the oldest callback not yet applied; 0 when none waits (database)",
       registers,
     }),
+  };
+}
+
+/** The database's reachability, this process's pools and the read replica. */
+function databaseMetrics(registers: Registry[]) {
+  return {
     databaseUp: new Gauge({
       name: "purwantara_metrics_database_up",
       help: "1 when the database answered this scrape's reads within 1 s, else 0 (the database gauges then keep their last values)",
@@ -71,6 +86,12 @@ function createMetrics() {
       help: "1 while finance reads go to the read replica, 0 while they fall back to the primary (too far behind or unreachable)",
       registers,
     }),
+  };
+}
+
+/** Gateway calls, the outbound queues (email, relay) and the status sweep. */
+function workMetrics(registers: Registry[]) {
+  return {
     gatewayCalls: new Counter({
       name: "purwantara_gateway_calls_total",
       help: "Calls this process made to Purwantara, by mode, endpoint (ids replaced), HTTP status (0: no answer) and outcome; each is a row of the gateway call log (/gateway-calls)",

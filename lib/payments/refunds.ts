@@ -89,19 +89,7 @@ export async function requestRefund(
     const amount = decimalFromRupiah(input.amount);
     if (isNegative(subtractDecimals(figures.left, amount)))
       return { ok: false, reason: "tooMuch", left: figures.left } as const;
-    const refund = await insertRefund(tx, {
-      mode,
-      transactionId: payment.id,
-      amount,
-      reason: input.reason,
-      note: input.note,
-      method: input.method,
-      bank: input.method === "bank_transfer" ? input.bank : null,
-      account:
-        input.method === "bank_transfer" || input.method === "ewallet" ? input.account : null,
-      refundedOn: input.refundedOn,
-      requestedBy: user.id,
-    });
+    const refund = await insertRefund(tx, refundValues(user, mode, payment.id, amount, input));
     if (proof) {
       await insertRefundProof(tx, {
         refundId: refund.id,
@@ -177,6 +165,28 @@ export async function decideRefund(
     return { ok: true, id: row.id } as const;
   });
   return afterRelay(result, relayed);
+}
+
+/** The new refund's row: the buyer's bank and account only where the method has them. */
+function refundValues(
+  user: Person,
+  mode: GatewayMode,
+  transactionId: string,
+  amount: string,
+  input: RefundRequestInput,
+) {
+  return {
+    mode,
+    transactionId,
+    amount,
+    reason: input.reason,
+    note: input.note,
+    method: input.method,
+    bank: input.method === "bank_transfer" ? input.bank : null,
+    account: input.method === "bank_transfer" || input.method === "ewallet" ? input.account : null,
+    refundedOn: input.refundedOn,
+    requestedBy: user.id,
+  };
 }
 
 /**
