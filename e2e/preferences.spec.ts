@@ -38,7 +38,7 @@ test("a merchant in Papua sees every time in WIT", async ({ page }) => {
   await expect(transactionEntry(page, title)).toContainText("WIB");
 
   await navigate(page, id.nav.profile);
-  await page.getByLabel(id.profile.timeZone).selectOption("Asia/Jayapura");
+  await page.getByLabel(id.profile.timeZone, { exact: true }).selectOption("Asia/Jayapura");
   await page.getByRole("button", { name: id.common.save }).click();
   await expect(page.getByText(id.profile.saved)).toBeVisible();
 
