@@ -39,7 +39,7 @@ test("a merchant in Papua sees every time in WIT", async ({ page }) => {
 
   await navigate(page, id.nav.profile);
   await page.getByLabel(id.profile.timeZone, { exact: true }).selectOption("Asia/Jayapura");
-  await page.getByRole("button", { name: id.common.save }).click();
+  await page.getByRole("button", { name: id.common.save, exact: true }).click();
   await expect(page.getByText(id.profile.saved)).toBeVisible();
 
   await navigate(page, id.nav.transactions);
