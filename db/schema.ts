@@ -25,7 +25,7 @@ import { paymentStates } from "@/lib/core/payment-states";
 import { relayDeliveryStates, relayPauseReasons } from "../lib/core/relay-events";
 import { refundMethods, refundReasons, refundStates } from "../lib/core/refund-terms";
 import { emailStates, emailTemplates } from "../lib/core/email-kinds";
-import { smtpTlsModes } from "../lib/mail/smtp-config";
+import { smtpTlsModes } from "../lib/core/smtp-tls";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({
   dataType: () => "bytea",

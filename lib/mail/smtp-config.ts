@@ -3,13 +3,9 @@
  * environment (SMTP_URL, MAIL_FROM) or from the settings page. Pure: read by
  * lib/env-schema.ts, the settings and the transport.
  */
-export const smtpTlsModes = ["implicit", "starttls", "none"] as const;
-/**
- * implicit: TLS from the first byte (smtps://, usually port 465); starttls: plain
- * connect, then STARTTLS, refused if the server does not offer it (usually 587); none:
- * no encryption at all (a relay on this machine or the local mail catcher).
- */
-export type SmtpTlsMode = (typeof smtpTlsModes)[number];
+import { smtpTlsModes, type SmtpTlsMode } from "@/lib/core/smtp-tls";
+
+export { smtpTlsModes, type SmtpTlsMode };
 
 export type SmtpConfig = {
   host: string;
